@@ -1,0 +1,89 @@
+package org.transcriptnlp.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Splits plain text or Markdown into paragraphs.
+ *
+ * <p>Line endings, non-breaking spaces and YAML front matter are normalised away. When the text
+ * separates paragraphs with blank lines, the lines of one block are hard-wrapped lines of one
+ * paragraph and are joined with a space, except that a line that starts with a speaker label
+ * always starts a new paragraph. When the text has no blank lines at all (one paragraph per line,
+ * as in the seed interview), every line is a paragraph.
+ */
+public final class PlainTextSegmenter {
+  private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
+
+  private final SpeakerLabels labels;
+
+  public PlainTextSegmenter(SpeakerLabels labels) {
+    this.labels = labels;
+  }
+
+  /** Normalises line endings and spaces, one line per element, front matter removed. */
+  public static List<String> lines(String text) {
+    String normalised = text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n');
+    if (normalised.startsWith("\uFEFF")) {
+      normalised = normalised.substring(1);
+    }
+    List<String> out = new ArrayList<>();
+    String[] raw = normalised.split("\n", -1);
+    int start = frontMatterEnd(raw);
+    for (int i = start; i < raw.length; i++) {
+      out.add(SPACES.matcher(raw[i]).replaceAll(" ").strip());
+    }
+    return out;
+  }
+
+  /** Index of the first line after a YAML front-matter block, or 0 when there is none. */
+  private static int frontMatterEnd(String[] raw) {
+    if (raw.length == 0 || !raw[0].strip().equals("---")) {
+      return 0;
+    }
+    for (int i = 1; i < Math.min(raw.length, 400); i++) {
+      if (FRONT_MATTER_END.matcher(raw[i]).matches()) {
+        return i + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** The paragraphs of the text, each whitespace-normalised and non-empty. */
+  public List<String> paragraphs(String text) {
+    List<String> lines = lines(text);
+    boolean blankLineSeparated = false;
+    for (int i = 1; i + 1 < lines.size(); i++) {
+      if (lines.get(i).isEmpty() && !lines.get(i - 1).isEmpty() && !lines.get(i + 1).isEmpty()) {
+        blankLineSeparated = true;
+        break;
+      }
+    }
+    List<String> paragraphs = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : lines) {
+      if (line.isEmpty()) {
+        flush(current, paragraphs);
+        continue;
+      }
+      if (!blankLineSeparated || labels.startsWithLabel(line)) {
+        flush(current, paragraphs);
+      }
+      if (current.length() > 0) {
+        current.append(' ');
+      }
+      current.append(line);
+    }
+    flush(current, paragraphs);
+    return paragraphs;
+  }
+
+  private static void flush(StringBuilder current, List<String> paragraphs) {
+    if (current.length() > 0) {
+      paragraphs.add(current.toString());
+      current.setLength(0);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package org.transcriptnlp.parse;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.transcriptnlp.model.Role;
+
+/**
+ * Infers who asks (questioner) and who answers (respondent) from labelled turns.
+ *
+ * <ul>
+ *   <li>Overrides win: names given as questioners or respondents (compared case-insensitively
+ *       with the canonical name or the label).
+ *   <li>The anonymous {@code Q} asks and {@code A} answers.
+ *   <li>A speaker most of whose turns end in a question (at least half) is a questioner. In a
+ *       two-person conversation with no such speaker, the one who asks more often asks.
+ *   <li>A speaker who is not a questioner and speaks right after a questioner's turn is a
+ *       respondent; any other speaker is "other" (moderator, chair, announcer).
+ * </ul>
+ */
+public final class RoleInference {
+  private final Set<String> questioners;
+  private final Set<String> respondents;
+
+  public RoleInference(Set<String> questioners, Set<String> respondents) {
+    this.questioners = normalise(questioners);
+    this.respondents = normalise(respondents);
+  }
+
+  private static Set<String> normalise(Set<String> names) {
+    return names.stream().map(SpeakerRegistry::key).collect(Collectors.toSet());
+  }
+
+  /** Roles per canonical speaker, and the speaker with the most turns in each role. */
+  public record Result(Map<String, Role> roleOf, Map<Role, String> mainSpeaker) {
+    public String main(Role role) {
+      return mainSpeaker.get(role);
+    }
+  }
+
+  Result infer(List<TurnParser.Draft> turns) {
+    Map<String, int[]> stats = new LinkedHashMap<>(); // speaker -> {turns, question turns}
+    Map<String, String> labelOf = new HashMap<>();
+    for (TurnParser.Draft t : turns) {
+      if (t.paragraphs.isEmpty()) {
+        continue;
+      }
+      int[] s = stats.computeIfAbsent(t.speaker, k -> new int[2]);
+      s[0]++;
+      if (TurnParser.isQuestion(t.lastParagraph())) {
+        s[1]++;
+      }
+      if (t.label != null) {
+        labelOf.putIfAbsent(t.speaker, t.label);
+      }
+    }
+    Map<String, Role> roleOf = new LinkedHashMap<>();
+    for (String speaker : stats.keySet()) {
+      Role forced = forced(speaker, labelOf.get(speaker));
+      if (forced != null) {
+        roleOf.put(speaker, forced);
+      }
+    }
+    for (Map.Entry<String, int[]> e : stats.entrySet()) {
+      int[] s = e.getValue();
+      if (!roleOf.containsKey(e.getKey()) && s[1] * 2 >= s[0] && s[1] > 0) {
+        roleOf.put(e.getKey(), Role.QUESTIONER);
+      }
+    }
+    if (stats.size() == 2 && !roleOf.containsValue(Role.QUESTIONER)) {
+      List<String> two = new ArrayList<>(stats.keySet());
+      double r0 = ratio(stats.get(two.get(0)));
+      double r1 = ratio(stats.get(two.get(1)));
+      if (r0 != r1) {
+        String asker = r0 > r1 ? two.get(0) : two.get(1);
+        if (!roleOf.containsKey(asker)) {
+          roleOf.put(asker, Role.QUESTIONER);
+        }
+      }
+    }
+    String previous = null;
+    for (TurnParser.Draft t : turns) {
+      if (t.paragraphs.isEmpty()) {
+        continue;
+      }
+      if (previous != null
+          && !roleOf.containsKey(t.speaker)
+          && roleOf.get(previous) == Role.QUESTIONER
+          && !previous.equals(t.speaker)) {
+        roleOf.put(t.speaker, Role.RESPONDENT);
+      }
+      previous = t.speaker;
+    }
+    for (String speaker : stats.keySet()) {
+      roleOf.putIfAbsent(speaker, Role.OTHER);
+    }
+    Map<Role, String> main = new HashMap<>();
+    Map<Role, Integer> best = new HashMap<>();
+    for (Map.Entry<String, Role> e : roleOf.entrySet()) {
+      int n = stats.get(e.getKey())[0];
+      if (n > best.getOrDefault(e.getValue(), 0)) {
+        best.put(e.getValue(), n);
+        main.put(e.getValue(), e.getKey());
+      }
+    }
+    return new Result(roleOf, main);
+  }
+
+  private Role forced(String speaker, String label) {
+    String k = SpeakerRegistry.key(speaker);
+    String l = label == null ? k : SpeakerRegistry.key(label);
+    if (questioners.contains(k) || questioners.contains(l)) {
+      return Role.QUESTIONER;
+    }
+    if (respondents.contains(k) || respondents.contains(l)) {
+      return Role.RESPONDENT;
+    }
+    if (speaker.equals("Q")) {
+      return Role.QUESTIONER;
+    }
+    if (speaker.equals("A")) {
+      return Role.RESPONDENT;
+    }
+    return null;
+  }
+
+  private static double ratio(int[] s) {
+    return s[0] == 0 ? 0 : (double) s[1] / s[0];
+  }
+}

@@ -1,0 +1,111 @@
+package org.transcriptnlp.parse;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognises a speaker label at the start of a paragraph, in the styles plain-text and Markdown
+ * transcripts use: {@code Name:}, {@code NAME:}, {@code MS. PSAKI:}, {@code **Name:**}, {@code
+ * Full Name(ALIAS):} (an alias declaration), {@code DK:text} (no space), and the anonymous {@code
+ * Q} / {@code Q:} / {@code Q -} / {@code A:} / {@code A -}.
+ *
+ * <p>This only says what <em>looks</em> like a label. Whether a candidate is accepted as a speaker
+ * (and not speech such as "I will say more:" or a caption such as "Photo:") is decided by {@link
+ * TurnParser} with the whole document in view.
+ */
+public final class SpeakerLabels {
+
+  /** A label found at the start of a paragraph. */
+  public record Match(String label, String alias, String rest) {
+    public boolean declaresAlias() {
+      return alias != null;
+    }
+  }
+
+  private static final String PARTICLE = "(?:of|de|da|del|della|der|den|van|von|al|el|bin|ibn|la|le|du|y|pro|tempore)";
+  private static final String WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?|\\p{Lu}\\.)";
+  private static final String NAME = WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "))" + "{0,5}";
+
+  /** {@code Name:}, {@code Name(ALIAS):}, {@code **Name:**}; the colon may be followed by no space. */
+  private static final Pattern NAMED =
+      Pattern.compile(
+          "^(?:\\*\\*)?(?<label>"
+              + NAME
+              + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?\\s*(?::\\*\\*|\\*\\*:|:)(?!//)\\s*(?<rest>.*)$",
+          Pattern.DOTALL);
+
+  /** Anonymous questioner or answerer: {@code Q}, {@code Q:}, {@code Q -}, {@code A:}, {@code A -}. */
+  private static final Pattern ANONYMOUS =
+      Pattern.compile(
+          "^(?<label>Q|A)(?:\\s*[:.]\\s*|\\s+[-–—]\\s+|(?<=Q)\\s+(?=[\\p{Lu}\\p{N}\"“‘'(]))(?<rest>.*)$",
+          Pattern.DOTALL);
+
+  /** Words that end in a colon at a paragraph start but introduce no speech. */
+  private static final Set<String> NON_SPEECH_LABELS =
+      Set.of(
+          "photo", "photos", "photo credit", "photograph", "image", "images", "picture", "caption",
+          "credit", "credits", "source", "sources", "tags", "related", "read more", "see also",
+          "copyright", "published", "updated", "posted", "editor's note", "editor’s note", "note",
+          "notes", "update", "title", "subject", "date", "location", "transcript", "video", "audio",
+          "watch", "listen", "share", "translation", "translated by", "edited by", "contact");
+
+  private static final int MAX_LABEL_LENGTH = 60;
+
+  /** The label at the start of the paragraph, if it looks like one. */
+  public Optional<Match> match(String paragraph) {
+    Matcher anonymous = ANONYMOUS.matcher(paragraph);
+    if (anonymous.matches()) {
+      return Optional.of(new Match(anonymous.group("label"), null, anonymous.group("rest").strip()));
+    }
+    Matcher named = NAMED.matcher(paragraph);
+    if (named.matches()) {
+      String label = named.group("label").strip();
+      if (label.length() > MAX_LABEL_LENGTH) {
+        return Optional.empty();
+      }
+      String alias = named.group("alias");
+      return Optional.of(
+          new Match(label, alias == null ? null : alias.strip(), named.group("rest").strip()));
+    }
+    return Optional.empty();
+  }
+
+  public boolean startsWithLabel(String line) {
+    return match(line).filter(m -> !isNonSpeechLabel(m.label())).isPresent();
+  }
+
+  /** True for caption-like labels such as "Photo" or "Source" that introduce no speech. */
+  public static boolean isNonSpeechLabel(String label) {
+    return NON_SPEECH_LABELS.contains(label.toLowerCase(Locale.ROOT).replaceAll("\\.$", ""));
+  }
+
+  /** True for labels written with an honorific or office, e.g. "Mr. WARNER", "SENATOR GOLD". */
+  public static boolean hasTitle(String label) {
+    return TITLE.matcher(label).lookingAt();
+  }
+
+  private static final Pattern TITLE =
+      Pattern.compile(
+          "(?i)(mr|mrs|ms|miss|dr|prof|sen|rep|gen|col|capt|hon|rev|sir|dame|lord|lady)\\.?\\s"
+              + "|(the\\s+)?(president|vice\\s+president|senator|representative|chairman|chairwoman|"
+              + "chair|secretary|ambassador|governor|mayor|minister|prime\\s+minister|judge|justice|"
+              + "general|admiral|moderator|speaker|interviewer|host|reporter|presenter|operator)\\b");
+
+  /** True when every letter of the label is upper case (and it has at least two letters). */
+  public static boolean isAllCaps(String label) {
+    int letters = 0;
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (Character.isLetter(c)) {
+        if (Character.isLowerCase(c)) {
+          return false;
+        }
+        letters++;
+      }
+    }
+    return letters >= 2;
+  }
+}

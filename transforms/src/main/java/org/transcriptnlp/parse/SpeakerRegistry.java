@@ -1,0 +1,111 @@
+package org.transcriptnlp.parse;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps the labels of one transcript to canonical speaker names.
+ *
+ * <p>An alias declaration {@code Full Name(ALIAS):} makes the full name canonical and the alias
+ * one of its keys. Labels are compared case-insensitively, so {@code TOKAYEV} and {@code Tokayev}
+ * are one speaker; a bare surname (with or without an honorific) resolves to the one declared
+ * speaker whose name ends with it. Canonical names are written in a readable case: an all-caps
+ * surname becomes title case ({@code Kassym-Jomart TOKAYEV} gives {@code Kassym-Jomart Tokayev},
+ * {@code MS. PSAKI} gives {@code Ms. Psaki}); short all-caps initials such as {@code DK} or {@code
+ * Q} stay as written.
+ */
+public final class SpeakerRegistry {
+  private static final Pattern HONORIFIC =
+      Pattern.compile("(?i)^(mr|mrs|ms|miss|dr|prof|sen|rep|hon|senator|president|chairman)\\.?\\s+");
+  private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$");
+
+  private final Map<String, String> canonicalByKey = new LinkedHashMap<>();
+  private final List<String> declared = new ArrayList<>();
+
+  /** Registers {@code Full Name(ALIAS)}: both resolve to the full name. */
+  public String declare(String fullName, String alias) {
+    String canonical = prettify(fullName);
+    canonicalByKey.putIfAbsent(key(fullName), canonical);
+    canonicalByKey.putIfAbsent(key(alias), canonical);
+    String surname = surname(fullName);
+    if (surname != null) {
+      canonicalByKey.putIfAbsent(key(surname), canonical);
+    }
+    declared.add(canonical);
+    return canonicalByKey.get(key(fullName));
+  }
+
+  /** True when the label is already known (as a name, alias or declared surname). */
+  public boolean knows(String label) {
+    return canonicalByKey.containsKey(key(label)) || canonicalByKey.containsKey(key(stripHonorific(label)));
+  }
+
+  /** The canonical name for a label, registering it as a new speaker when unknown. */
+  public String resolve(String label) {
+    String k = key(label);
+    String known = canonicalByKey.get(k);
+    if (known == null) {
+      known = canonicalByKey.get(key(stripHonorific(label)));
+    }
+    if (known == null) {
+      known = prettify(label);
+      canonicalByKey.put(k, known);
+    }
+    return known;
+  }
+
+  static String key(String label) {
+    return label
+        .toLowerCase(Locale.ROOT)
+        .replace('’', '\'')
+        .replaceAll("\\s+", " ")
+        .replaceAll("[.\\s]+$", "")
+        .strip();
+  }
+
+  private static String stripHonorific(String label) {
+    return HONORIFIC.matcher(label.strip()).replaceFirst("");
+  }
+
+  private static String surname(String fullName) {
+    String[] words = stripHonorific(fullName).strip().split("\\s+");
+    return words.length >= 2 ? words[words.length - 1] : null;
+  }
+
+  /** A readable canonical form of a label (see the class comment). */
+  public static String prettify(String label) {
+    String[] words = label.strip().split("\\s+");
+    StringBuilder out = new StringBuilder();
+    for (String word : words) {
+      if (out.length() > 0) {
+        out.append(' ');
+      }
+      boolean caps = SpeakerLabels.isAllCaps(word) || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
+      int letters = (int) word.chars().filter(Character::isLetter).count();
+      boolean keep = !caps || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 4);
+      out.append(keep ? word : titleCase(word));
+    }
+    return out.toString();
+  }
+
+  private static String titleCase(String word) {
+    StringBuilder out = new StringBuilder(word.length());
+    boolean start = true;
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (Character.isLetter(c)) {
+        out.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+        start = false;
+      } else {
+        out.append(c);
+        // "JEAN-PIERRE" -> "Jean-Pierre", "O'BRIEN" -> "O'Brien", but "REPORTER'S" -> "Reporter's".
+        start = c == '-' || ((c == '\'' || c == '’') && i + 2 < word.length());
+      }
+    }
+    return out.toString();
+  }
+}

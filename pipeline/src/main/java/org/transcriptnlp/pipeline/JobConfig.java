@@ -1,0 +1,86 @@
+package org.transcriptnlp.pipeline;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.transcriptnlp.nlp.AnnotatorSettings;
+
+/** The job's settings, validated from the options. */
+public record JobConfig(
+    List<String> patterns,
+    String output,
+    AnnotatorSettings annotators,
+    Set<String> questioners,
+    Set<String> respondents,
+    long maxFileBytes,
+    int shardsPerTable) {
+
+  private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
+
+  /** Validates the options; a problem is a {@link UsageException} with a one-line message. */
+  public static JobConfig from(TranscriptNlpOptions o) {
+    List<String> patterns = split(o.getInput()).stream().toList();
+    if (patterns.isEmpty()) {
+      throw new UsageException("--input is empty: give one or more file globs, e.g. --input='samples/transcripts/*'");
+    }
+    if (o.getOutput() == null || o.getOutput().isBlank()) {
+      throw new UsageException("--output is empty: give the folder for the tables, e.g. --output=out");
+    }
+    Set<String> names = split(o.getAnnotators().toLowerCase(Locale.ROOT));
+    for (String n : names) {
+      if (!KNOWN_ANNOTATORS.contains(n)) {
+        throw new UsageException(
+            "unknown annotator '" + n + "' in --annotators: use sentiment, entities, both comma-separated, or none");
+      }
+    }
+    if (names.contains("none") && names.size() > 1) {
+      throw new UsageException("--annotators=none cannot be combined with other annotators");
+    }
+    if (names.isEmpty()) {
+      throw new UsageException("--annotators is empty: use sentiment,entities or none");
+    }
+    if (o.getParseMaxLength() < 5) {
+      throw new UsageException("--parseMaxLength must be at least 5 tokens, got " + o.getParseMaxLength());
+    }
+    if (o.getMaxFileMegabytes() < 1) {
+      throw new UsageException("--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());
+    }
+    if (o.getShardsPerTable() < 1 || o.getShardsPerTable() > 1000) {
+      throw new UsageException("--shardsPerTable must be between 1 and 1000, got " + o.getShardsPerTable());
+    }
+    Set<String> questioners = split(o.getQuestioners());
+    Set<String> respondents = split(o.getRespondents());
+    Set<String> both = questioners.stream().filter(respondents::contains).collect(Collectors.toSet());
+    if (!both.isEmpty()) {
+      throw new UsageException("speaker(s) " + both + " given both in --questioners and --respondents");
+    }
+    AnnotatorSettings settings =
+        new AnnotatorSettings(
+            names.contains("sentiment"),
+            names.contains("entities"),
+            o.getParseMaxLength(),
+            o.getNerFineGrained(),
+            o.getNerNumeric());
+    return new JobConfig(
+        patterns,
+        o.getOutput(),
+        settings,
+        questioners,
+        respondents,
+        o.getMaxFileMegabytes() * 1024L * 1024L,
+        o.getShardsPerTable());
+  }
+
+  private static Set<String> split(String value) {
+    if (value == null) {
+      return Set.of();
+    }
+    return Arrays.stream(value.split(","))
+        .map(String::strip)
+        .filter(s -> !s.isEmpty())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+}

@@ -1,0 +1,66 @@
+package org.transcriptnlp.pipeline;
+
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+import org.transcriptnlp.beam.Metric;
+
+/** What a run did, from its Beam metrics, and the check that every matched file is accounted for. */
+public record RunSummary(Map<String, Long> counters, double seconds, String output) {
+
+  static RunSummary of(PipelineResult result, double seconds, String output) {
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(MetricsFilter.builder().build());
+    Map<String, Long> counters = new LinkedHashMap<>();
+    for (String name :
+        new String[] {
+          Metric.FILES_MATCHED, Metric.FILES_PARSED, Metric.FILES_REJECTED, Metric.TURNS,
+          Metric.NON_SPEECH_PARAGRAPHS, Metric.ANSWERS, Metric.SENTENCES, Metric.TOKENS,
+          Metric.ENTITIES, Metric.ANNOTATION_FAILURES, Metric.REJECTS
+        }) {
+      counters.put(name, 0L);
+    }
+    for (MetricResult<Long> c : metrics.getCounters()) {
+      if (c.getName().getNamespace().equals(Metric.NAMESPACE)) {
+        counters.merge(c.getName().getName(), attempted(c), Long::sum);
+      }
+    }
+    return new RunSummary(counters, seconds, output);
+  }
+
+  private static long attempted(MetricResult<Long> c) {
+    try {
+      return c.getCommitted();
+    } catch (UnsupportedOperationException e) {
+      return c.getAttempted();
+    }
+  }
+
+  public long get(String name) {
+    return counters.getOrDefault(name, 0L);
+  }
+
+  /** Every matched file was either parsed into turns or rejected. */
+  public boolean accountedFor() {
+    return get(Metric.FILES_MATCHED) == get(Metric.FILES_PARSED) + get(Metric.FILES_REJECTED);
+  }
+
+  public void print(PrintStream out) {
+    out.printf("transcript-nlp: done in %.1f s; tables in %s%n", seconds, output);
+    out.printf(
+        "  files: %d matched = %d processed + %d rejected%s%n",
+        get(Metric.FILES_MATCHED), get(Metric.FILES_PARSED), get(Metric.FILES_REJECTED),
+        accountedFor() ? "" : "   <-- MISMATCH: some files are not accounted for");
+    out.printf(
+        "  turns: %d (non-speech paragraphs left out: %d)   answers: %d%n",
+        get(Metric.TURNS), get(Metric.NON_SPEECH_PARAGRAPHS), get(Metric.ANSWERS));
+    out.printf(
+        "  sentences: %d   tokens: %d   entities: %d   annotation failures: %d%n",
+        get(Metric.SENTENCES), get(Metric.TOKENS), get(Metric.ENTITIES), get(Metric.ANNOTATION_FAILURES));
+    out.printf("  rejects: %d rows (see %s/rejects/)%n", get(Metric.REJECTS), output);
+  }
+}

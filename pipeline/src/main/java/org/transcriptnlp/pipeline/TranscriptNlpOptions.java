@@ -1,0 +1,82 @@
+package org.transcriptnlp.pipeline;
+
+import org.apache.beam.sdk.options.Default;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.Validation;
+
+/** Every option of the job. Beam options (--runner, --targetParallelism, ...) come on top. */
+public interface TranscriptNlpOptions extends PipelineOptions {
+
+  @Description(
+      "Transcript files to read: one or more comma-separated globs, e.g. 'samples/transcripts/*' "
+          + "or 'archive/2024/*.txt,archive/2025/*.md'. Plain text and Markdown; .gz is decompressed.")
+  @Validation.Required
+  String getInput();
+
+  void setInput(String value);
+
+  @Description(
+      "Folder for the tables: answers/, sentences/, entities/, turns/, rejects/ (Parquet). "
+          + "Parquet files already in those five folders are replaced.")
+  @Validation.Required
+  String getOutput();
+
+  void setOutput(String value);
+
+  @Description(
+      "CoreNLP annotators to run on answers: 'sentiment,entities' (both), 'sentiment', 'entities', "
+          + "or 'none' (turn parsing and pairing only, no CoreNLP: fast).")
+  @Default.String("sentiment,entities")
+  String getAnnotators();
+
+  void setAnnotators(String value);
+
+  @Description(
+      "Sentences longer than this many tokens are not parsed for sentiment (CoreNLP parse.maxlen); "
+          + "the PCFG parser's cost grows with the cube of sentence length.")
+  @Default.Integer(80)
+  int getParseMaxLength();
+
+  void setParseMaxLength(int value);
+
+  @Description(
+      "Fine-grained NER types (COUNTRY, CITY, NATIONALITY, TITLE, ...) instead of LOCATION, MISC. "
+          + "About five times slower entity annotation.")
+  @Default.Boolean(false)
+  boolean getNerFineGrained();
+
+  void setNerFineGrained(boolean value);
+
+  @Description("Numeric NER types (DATE, NUMBER, MONEY, PERCENT, ORDINAL, DURATION, TIME, SET).")
+  @Default.Boolean(true)
+  boolean getNerNumeric();
+
+  void setNerNumeric(boolean value);
+
+  @Description(
+      "Comma-separated speaker names or labels that are always questioners (overrides inference).")
+  @Default.String("")
+  String getQuestioners();
+
+  void setQuestioners(String value);
+
+  @Description(
+      "Comma-separated speaker names or labels that are always respondents (overrides inference).")
+  @Default.String("")
+  String getRespondents();
+
+  void setRespondents(String value);
+
+  @Description("Files larger than this are rejected (reason file_too_large) instead of read.")
+  @Default.Integer(64)
+  int getMaxFileMegabytes();
+
+  void setMaxFileMegabytes(int value);
+
+  @Description("Parquet files per table and run.")
+  @Default.Integer(1)
+  int getShardsPerTable();
+
+  void setShardsPerTable(int value);
+}

@@ -1,0 +1,98 @@
+package org.transcriptnlp.beam;
+
+import java.io.Serializable;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.KV;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+import org.transcriptnlp.nlp.AnnotatorSettings;
+import org.transcriptnlp.nlp.TextAnnotator;
+
+/**
+ * Runs one CoreNLP annotator over every answer. Results are keyed by {@link AnswerUnit#key()} for
+ * the join; an answer the annotator fails on becomes a {@link Failure} (stage {@code annotate})
+ * and the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one ({@code
+ * CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
+ */
+public abstract class AnnotateAnswers<R extends Serializable>
+    extends PTransform<PCollection<AnswerUnit>, PCollectionTuple> {
+  public final TupleTag<KV<String, R>> results = new TupleTag<>() {};
+  public final TupleTag<Failure> failures = new TupleTag<>() {};
+
+  private final AnnotatorSettings settings;
+  private final Class<R> resultClass;
+
+  protected AnnotateAnswers(AnnotatorSettings settings, Class<R> resultClass) {
+    this.settings = settings;
+    this.resultClass = resultClass;
+  }
+
+  /** Builds the annotator on a worker (cheap after the first call in a JVM). */
+  protected abstract TextAnnotator<R> annotator(AnnotatorSettings settings);
+
+  /** Counts what one result holds into the metrics. */
+  protected abstract void count(R result);
+
+  /** Metric name of per-answer milliseconds. */
+  protected abstract String timingMetric();
+
+  /** Reason code for a failed answer. */
+  protected abstract String failureReason();
+
+  @Override
+  public PCollectionTuple expand(PCollection<AnswerUnit> answers) {
+    PCollectionTuple out =
+        answers.apply(
+            "AnnotateEach",
+            ParDo.of(new AnnotateFn<>(this)).withOutputTags(results, TupleTagList.of(failures)));
+    out.get(results).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(resultClass)));
+    out.get(failures).setCoder(SerializableCoder.of(Failure.class));
+    return out;
+  }
+
+  static class AnnotateFn<R extends Serializable> extends DoFn<AnswerUnit, KV<String, R>> {
+    private final AnnotateAnswers<R> spec;
+    private final Counter failed = Metric.counter(Metric.ANNOTATION_FAILURES);
+    private final Distribution millis;
+    private transient TextAnnotator<R> annotator;
+
+    AnnotateFn(AnnotateAnswers<R> spec) {
+      this.spec = spec;
+      this.millis = Metric.distribution(spec.timingMetric());
+    }
+
+    @Setup
+    public void setup() {
+      annotator = spec.annotator(spec.settings);
+    }
+
+    @ProcessElement
+    public void process(@Element AnswerUnit answer, MultiOutputReceiver out) {
+      long start = System.nanoTime();
+      R result;
+      try {
+        result = annotator.annotate(answer.answerText());
+      } catch (RuntimeException | StackOverflowError e) {
+        failed.inc();
+        out.get(spec.failures)
+            .output(
+                Failure.of(
+                    answer.sourcePath(), "annotate", spec.failureReason(), e, answer.answerId(),
+                    answer.answerText()));
+        return;
+      }
+      millis.update((System.nanoTime() - start) / 1_000_000);
+      spec.count(result);
+      out.get(spec.results).output(KV.of(answer.key(), result));
+    }
+  }
+}

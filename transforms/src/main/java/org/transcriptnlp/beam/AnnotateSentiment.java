@@ -1,0 +1,40 @@
+package org.transcriptnlp.beam;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.transcriptnlp.nlp.AnnotatorSettings;
+import org.transcriptnlp.nlp.SentimentAnnotator;
+import org.transcriptnlp.nlp.SentimentResult;
+import org.transcriptnlp.nlp.TextAnnotator;
+
+/** Sentence-level sentiment of every answer (CoreNLP tokenize, ssplit, pos, parse, sentiment). */
+public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
+  private final Counter answers = Metric.counter(Metric.SENTIMENT_ANSWERS);
+  private final Counter sentences = Metric.counter(Metric.SENTENCES);
+  private final Counter tokens = Metric.counter(Metric.TOKENS);
+
+  public AnnotateSentiment(AnnotatorSettings settings) {
+    super(settings, SentimentResult.class);
+  }
+
+  @Override
+  protected TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+    return new SentimentAnnotator(settings);
+  }
+
+  @Override
+  protected void count(SentimentResult result) {
+    answers.inc();
+    sentences.inc(result.sentences().size());
+    tokens.inc(result.tokenCount());
+  }
+
+  @Override
+  protected String timingMetric() {
+    return Metric.SENTIMENT_MILLIS;
+  }
+
+  @Override
+  protected String failureReason() {
+    return "sentiment_failed";
+  }
+}

@@ -1,0 +1,37 @@
+package org.transcriptnlp.beam;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Distribution;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/** The job's Beam metrics, all in one namespace so the end-of-run summary can find them. */
+public final class Metric {
+  public static final String NAMESPACE = "transcript-nlp";
+
+  public static final String FILES_MATCHED = "files_matched";
+  public static final String FILES_READ = "files_read";
+  public static final String FILES_PARSED = "files_parsed";
+  public static final String FILES_REJECTED = "files_rejected";
+  public static final String TURNS = "turns";
+  public static final String NON_SPEECH_PARAGRAPHS = "non_speech_paragraphs";
+  public static final String ANSWERS = "answers";
+  public static final String SENTIMENT_ANSWERS = "sentiment_answers";
+  public static final String SENTENCES = "sentences";
+  public static final String TOKENS = "tokens";
+  public static final String ENTITY_ANSWERS = "entity_answers";
+  public static final String ENTITIES = "entities";
+  public static final String ANNOTATION_FAILURES = "annotation_failures";
+  public static final String REJECTS = "rejects";
+  public static final String SENTIMENT_MILLIS = "sentiment_millis_per_answer";
+  public static final String ENTITY_MILLIS = "entity_millis_per_answer";
+
+  private Metric() {}
+
+  public static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+
+  public static Distribution distribution(String name) {
+    return Metrics.distribution(NAMESPACE, name);
+  }
+}

@@ -1,0 +1,56 @@
+package org.transcriptnlp.nlp;
+
+import java.io.Serializable;
+import java.util.Properties;
+
+/**
+ * The CoreNLP settings of the two annotators, chosen once per job and shipped to the workers.
+ *
+ * @param sentiment run the sentiment annotator (tokenize, ssplit, pos, parse, sentiment)
+ * @param entities run the entity annotator (tokenize, ssplit, pos, lemma, ner)
+ * @param parseMaxLength sentences longer than this many tokens are not parsed (CoreNLP {@code
+ *     parse.maxlen}); their sentiment comes from a flat tree. Guards against the cubic cost of
+ *     the PCFG parser on run-on "sentences".
+ * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
+ *     LOCATION, MISC; about five times slower
+ * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
+ */
+public record AnnotatorSettings(
+    boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric)
+    implements Serializable {
+
+  public static AnnotatorSettings defaults() {
+    return new AnnotatorSettings(true, true, 80, false, true);
+  }
+
+  public boolean any() {
+    return sentiment || entities;
+  }
+
+  private static Properties common() {
+    Properties p = new Properties();
+    p.setProperty("tokenize.language", "en");
+    // A blank line ends a sentence: paragraphs of an answer never share a sentence.
+    p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+    return p;
+  }
+
+  public Properties sentimentProperties() {
+    Properties p = common();
+    p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    p.setProperty("parse.binaryTrees", "true");
+    p.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
+    return p;
+  }
+
+  public Properties entityProperties() {
+    Properties p = common();
+    p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
+    p.setProperty("ner.applyFineGrained", Boolean.toString(nerFineGrained));
+    p.setProperty("ner.applyNumericClassifiers", Boolean.toString(nerNumeric));
+    // SUTime normalises dates; the tables keep only the mention and its type.
+    p.setProperty("ner.useSUTime", "false");
+    p.setProperty("ner.buildEntityMentions", "true");
+    return p;
+  }
+}

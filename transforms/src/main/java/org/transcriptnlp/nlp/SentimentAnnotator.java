@@ -1,0 +1,57 @@
+package org.transcriptnlp.nlp;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.List;
+import org.ejml.simple.SimpleMatrix;
+
+/** Sentence-level sentiment of a text with CoreNLP (tokenize, ssplit, pos, parse, sentiment). */
+public final class SentimentAnnotator implements TextAnnotator<SentimentResult> {
+  private final StanfordCoreNLP pipeline;
+
+  /** Uses the JVM-wide shared pipeline for these settings. */
+  public SentimentAnnotator(AnnotatorSettings settings) {
+    this.pipeline = CoreNlpHolder.get(settings.sentimentProperties());
+  }
+
+  @Override
+  public SentimentResult annotate(String text) {
+    Annotation doc = new Annotation(text);
+    pipeline.annotate(doc);
+    List<SentenceSentiment> out = new ArrayList<>();
+    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    if (sentences == null) {
+      return new SentimentResult(out);
+    }
+    for (CoreMap sentence : sentences) {
+      Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+      if (tree == null) {
+        throw new IllegalStateException(
+            "CoreNLP produced no sentiment tree for sentence " + out.size());
+      }
+      SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
+      double[] p = new double[SentimentClass.values().length];
+      for (int i = 0; i < p.length; i++) {
+        p[i] = predictions.get(i);
+      }
+      int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+      int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+      out.add(
+          new SentenceSentiment(
+              out.size(),
+              text.substring(begin, end),
+              Offsets.toCodePoints(text, begin),
+              Offsets.toCodePoints(text, end),
+              sentence.get(CoreAnnotations.TokensAnnotation.class).size(),
+              SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)),
+              p));
+    }
+    return new SentimentResult(out);
+  }
+}

@@ -1,0 +1,45 @@
+package org.transcriptnlp.nlp;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The sentence-level sentiment of one answer and its aggregate. */
+public record SentimentResult(List<SentenceSentiment> sentences) implements Serializable {
+  public SentimentResult {
+    sentences = List.copyOf(sentences);
+  }
+
+  public int tokenCount() {
+    return sentences.stream().mapToInt(SentenceSentiment::tokenCount).sum();
+  }
+
+  /**
+   * The answer's score in [-2, 2]: the mean of its sentences' scores weighted by their token
+   * counts, so a long sentence weighs more than "Yes." Null for an answer with no sentence.
+   */
+  public Double score() {
+    double weighted = 0;
+    int tokens = 0;
+    for (SentenceSentiment s : sentences) {
+      int w = Math.max(1, s.tokenCount());
+      weighted += s.score() * w;
+      tokens += w;
+    }
+    return tokens == 0 ? null : weighted / tokens;
+  }
+
+  /** The class nearest to {@link #score()}; null when there is no sentence. */
+  public SentimentClass label() {
+    Double score = score();
+    return score == null ? null : SentimentClass.nearest(score);
+  }
+
+  /** Sentences per predicted class, very_negative first. */
+  public int[] distribution() {
+    int[] counts = new int[SentimentClass.values().length];
+    for (SentenceSentiment s : sentences) {
+      counts[s.predicted().ordinal()]++;
+    }
+    return counts;
+  }
+}

@@ -5,6 +5,7 @@ import java.nio.channels.WritableByteChannel;
 import org.apache.beam.sdk.io.parquet.ParquetIO;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -15,6 +16,8 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.transcriptnlp.beam.WriteTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.transcriptnlp.tables.Table;
 
 /**
@@ -23,6 +26,8 @@ import org.transcriptnlp.tables.Table;
  * five table folders (and nothing else), so a rerun replaces the tables instead of adding to them.
  */
 final class OutputFolder {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
+
   private OutputFolder() {}
 
   static void prepare(String output) {
@@ -63,10 +68,22 @@ final class OutputFolder {
     }
   }
 
-  /** Writes an empty Parquet file (schema, no rows) into each table folder that has none. */
-  static void completeEmptyTables(String output) {
+  /**
+   * After a successful run: writes an empty Parquet file (schema, no rows) into each table folder
+   * that has none, and removes the empty {@code .temp-beam} folders Beam's file writes leave.
+   */
+  static void finish(String output) {
     for (Table table : Table.values()) {
       String folder = WriteTable.folder(output, table);
+      if (!output.contains("://")) {
+        try {
+          Files.deleteIfExists(Path.of(folder, ".temp-beam"));
+        } catch (DirectoryNotEmptyException e) {
+          LOG.warn("{} holds temporary files Beam did not remove; left for inspection", e.getFile());
+        } catch (IOException e) {
+          LOG.warn("cannot remove {}/.temp-beam: {}", folder, e.toString());
+        }
+      }
       try {
         MatchResult m = FileSystems.match(folder + "/*.parquet", EmptyMatchTreatment.ALLOW);
         if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {

@@ -87,7 +87,7 @@ public final class TranscriptNlp {
     if (state != PipelineResult.State.DONE) {
       throw new IllegalStateException("the pipeline ended in state " + state);
     }
-    OutputFolder.completeEmptyTables(config.output());
+    OutputFolder.finish(config.output());
     return RunSummary.of(result, (System.nanoTime() - start) / 1e9, config.output());
   }
 

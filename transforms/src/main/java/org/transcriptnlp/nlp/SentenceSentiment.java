@@ -1,6 +1,7 @@
 package org.transcriptnlp.nlp;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * The sentiment of one sentence.
@@ -20,14 +21,21 @@ public record SentenceSentiment(
     int charEnd,
     int tokenCount,
     SentimentClass predicted,
-    double[] probabilities)
+    List<Double> probabilities)
     implements Serializable {
+
+  public SentenceSentiment {
+    if (probabilities.size() != SentimentClass.values().length) {
+      throw new IllegalArgumentException("expected 5 class probabilities, got " + probabilities.size());
+    }
+    probabilities = List.copyOf(probabilities);
+  }
 
   /** Expected class value in [-2, 2]: sum of p(class) * value(class). */
   public double score() {
     double s = 0;
-    for (int i = 0; i < probabilities.length; i++) {
-      s += probabilities[i] * SentimentClass.ofIndex(i).value();
+    for (int i = 0; i < probabilities.size(); i++) {
+      s += probabilities.get(i) * SentimentClass.ofIndex(i).value();
     }
     return s;
   }

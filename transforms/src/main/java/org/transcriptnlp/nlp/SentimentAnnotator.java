@@ -36,9 +36,9 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
             "CoreNLP produced no sentiment tree for sentence " + out.size());
       }
       SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
-      double[] p = new double[SentimentClass.values().length];
-      for (int i = 0; i < p.length; i++) {
-        p[i] = predictions.get(i);
+      List<Double> p = new ArrayList<>(SentimentClass.values().length);
+      for (int i = 0; i < SentimentClass.values().length; i++) {
+        p.add(predictions.get(i));
       }
       int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
       int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);

@@ -28,9 +28,29 @@ public final class NonSpeech {
           // Bare stage direction: "(Laughter.)", "[MUSIC]", "{vocalsound}"
           Pattern.compile("^[(\\[{][^()\\[\\]{}]{1,60}[)\\]}]$"),
           // End-of-transcript marker in White House transcripts: "END 2:45 P.M. EDT"
-          Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"));
+          Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
+          // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
+          Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
+
+  /** A publication dateline closing a paragraph: "[INPS Japan – January 15, 2024]". */
+  private static final Pattern TRAILING_DATELINE =
+      Pattern.compile(
+          "^(?<speech>.*?)\\s*(?<dateline>\\[[^\\[\\]]{0,80}\\b(?:January|February|March|April|May|June|July|"
+              + "August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+              + "\\.?\\s+\\d{1,2},?\\s+\\d{4}\\s*\\])\\s*$",
+          Pattern.DOTALL);
 
   private NonSpeech() {}
+
+  /**
+   * Splits a publication dateline off the end of a paragraph.
+   *
+   * @return {speech, dateline}, or null when the paragraph does not end with one
+   */
+  public static String[] splitTrailingDateline(String paragraph) {
+    java.util.regex.Matcher m = TRAILING_DATELINE.matcher(paragraph);
+    return m.matches() ? new String[] {m.group("speech"), m.group("dateline")} : null;
+  }
 
   /** True when an unlabelled paragraph is not speech. */
   public static boolean isNonSpeech(String paragraph) {

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * are one speaker; a bare surname (with or without an honorific) resolves to the one declared
  * speaker whose name ends with it. Canonical names are written in a readable case: an all-caps
  * surname becomes title case ({@code Kassym-Jomart TOKAYEV} gives {@code Kassym-Jomart Tokayev},
- * {@code MS. PSAKI} gives {@code Ms. Psaki}); short all-caps initials such as {@code DK} or {@code
+ * {@code MS. PSAKI} gives {@code Ms. Psaki}); all-caps initials of up to three letters such as {@code DK} or {@code
  * Q} stay as written.
  */
 public final class SpeakerRegistry {
@@ -86,7 +86,7 @@ public final class SpeakerRegistry {
       }
       boolean caps = SpeakerLabels.isAllCaps(word) || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
       int letters = (int) word.chars().filter(Character::isLetter).count();
-      boolean keep = !caps || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 4);
+      boolean keep = !caps || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
       out.append(keep ? word : titleCase(word));
     }
     return out.toString();

@@ -104,6 +104,16 @@ public final class TurnParser {
     boolean seenSpeaker = false;
     for (int i = 0; i < paragraphs.size(); i++) {
       String p = paragraphs.get(i);
+      String[] dateline = NonSpeech.splitTrailingDateline(p);
+      if (dateline != null) {
+        nonSpeech.add(dateline[1]);
+        p = dateline[0];
+        if (matches.get(i).isPresent()) {
+          SpeakerLabels.Match m = matches.get(i).get();
+          String[] rest = NonSpeech.splitTrailingDateline(m.rest());
+          matches.set(i, Optional.of(new SpeakerLabels.Match(m.label(), m.alias(), rest == null ? "" : rest[0])));
+        }
+      }
       SpeakerLabels.Match m = matches.get(i).orElse(null);
       if (m != null && SpeakerLabels.isNonSpeechLabel(m.label())) {
         nonSpeech.add(p);

@@ -81,12 +81,12 @@ public final class Rows {
     r.put("token_count", s.tokenCount());
     r.put("sentiment_label", s.predicted().label());
     r.put("sentiment_score", s.score());
-    double[] p = s.probabilities();
-    r.put("p_very_negative", p[0]);
-    r.put("p_negative", p[1]);
-    r.put("p_neutral", p[2]);
-    r.put("p_positive", p[3]);
-    r.put("p_very_positive", p[4]);
+    List<Double> p = s.probabilities();
+    r.put("p_very_negative", p.get(0));
+    r.put("p_negative", p.get(1));
+    r.put("p_neutral", p.get(2));
+    r.put("p_positive", p.get(3));
+    r.put("p_very_positive", p.get(4));
     return r;
   }
 

@@ -1,0 +1,120 @@
+package org.transcriptnlp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.testing.Fixtures;
+
+/** The command line: exit codes, one-line errors, rejects, reruns. Turn parsing only (no CoreNLP). */
+class MainTest {
+  @TempDir Path dir;
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        TranscriptNlp.execute(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  private static void assertOneLineError(Result r, String expected) {
+    assertEquals(TranscriptNlp.USAGE, r.code(), r.err());
+    String first = r.err().lines().findFirst().orElse("");
+    assertTrue(first.startsWith("transcript-nlp: "), r.err());
+    assertTrue(first.contains(expected), "'" + first + "' should contain '" + expected + "'");
+    assertTrue(r.err().lines().count() <= 2, "no stack trace: " + r.err());
+  }
+
+  @Test
+  void helpListsEveryOptionWithItsDefault() {
+    Result r = run("--help");
+    assertEquals(0, r.code());
+    for (String option :
+        List.of("--input", "--output", "--annotators", "--parseMaxLength", "--nerFineGrained", "--questioners",
+            "--respondents", "--maxFileMegabytes", "--shardsPerTable", "--runner")) {
+      assertTrue(r.out().contains(option), option + " missing from --help");
+    }
+    assertTrue(r.out().contains("Default: sentiment,entities"), r.out());
+  }
+
+  @Test
+  void missingInputIsAUsageError() {
+    assertOneLineError(run("--output=" + dir), "--input");
+  }
+
+  @Test
+  void noFileMatched() {
+    assertOneLineError(run("--input=" + dir + "/nothing-here/*.txt", "--output=" + dir.resolve("out")), "no file matched");
+  }
+
+  @Test
+  void outputThatIsAFile() throws Exception {
+    Path file = Files.writeString(dir.resolve("taken"), "x");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + file, "--annotators=none"), "is a file");
+  }
+
+  @Test
+  void unknownAnnotatorAndUnknownOption() {
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--annotators=sarcasm"), "unknown annotator 'sarcasm'");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--annotators=none,sentiment"), "cannot be combined");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--bogus=1"), "bogus");
+  }
+
+  @Test
+  void badFilesAreRejectedWithReasonsAndGoodOnesProcessed() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(Fixtures.seed(), in.resolve("seed copy ‘quoted’.txt"));
+    Files.write(in.resolve("empty.txt"), new byte[0]);
+    Files.writeString(in.resolve("essay.txt"), "An essay without speakers.\n\nSecond paragraph.\n");
+    Files.write(in.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D});
+    Path out = dir.resolve("out");
+    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(
+          List.of(
+              List.of("empty.txt", "read", "empty_file"),
+              List.of("essay.txt", "parse", "no_speaker_labels"),
+              List.of("image.png", "decode", "binary_content")),
+          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+      assertEquals(26, duck.count("SELECT count(*) FROM answers"));
+      assertEquals(52, duck.count("SELECT count(*) FROM turns"));
+      assertEquals(0, duck.count("SELECT count(*) FROM sentences"));
+      assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE sentiment_label IS NOT NULL OR entity_count IS NOT NULL"));
+    }
+  }
+
+  @Test
+  void rerunReplacesTheTablesAndKeepsTheIds() throws Exception {
+    Path out = dir.resolve("out");
+    String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
+    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
+    List<Object> first;
+    try (Duck duck = new Duck(out)) {
+      first = duck.column("SELECT answer_id FROM answers ORDER BY answer_id");
+    }
+    Result again = run(input, "--output=" + out, "--annotators=none", "--shardsPerTable=2");
+    assertEquals(0, again.code(), again.err());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(first, duck.column("SELECT answer_id FROM answers ORDER BY answer_id"));
+      assertEquals(first.size(), duck.count("SELECT count(DISTINCT answer_id) FROM answers"));
+    }
+    try (var files = Files.list(out.resolve("answers"))) {
+      assertEquals(2, files.filter(p -> p.toString().endsWith(".parquet")).count(), "old files replaced, not kept");
+    }
+  }
+}

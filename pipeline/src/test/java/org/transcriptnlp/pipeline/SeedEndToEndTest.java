@@ -1,0 +1,167 @@
+package org.transcriptnlp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.beam.ReadTranscripts;
+import org.transcriptnlp.tables.Rows;
+import org.transcriptnlp.tables.Table;
+import org.transcriptnlp.testing.Fixtures;
+
+/**
+ * The main job, through the same {@code run(options)} as the jar, on the seed interview with both
+ * annotators; every table read back with DuckDB.
+ */
+class SeedEndToEndTest {
+  private static Path output;
+  private static RunSummary summary;
+  private static Duck duck;
+
+  @BeforeAll
+  static void runJob() throws Exception {
+    output = Files.createTempDirectory("transcript-nlp-e2e");
+    TranscriptNlpOptions options =
+        PipelineOptionsFactory.fromArgs(
+                "--input=" + Fixtures.seed(), "--output=" + output, "--annotators=sentiment,entities")
+            .withValidation()
+            .as(TranscriptNlpOptions.class);
+    summary = TranscriptNlp.run(options);
+    duck = new Duck(output);
+  }
+
+  @AfterAll
+  static void close() throws Exception {
+    if (duck != null) {
+      duck.close();
+    }
+  }
+
+  @Test
+  void summaryAccountsForTheFile() {
+    assertEquals(1, summary.get(Metric.FILES_MATCHED));
+    assertEquals(1, summary.get(Metric.FILES_PARSED));
+    assertEquals(0, summary.get(Metric.FILES_REJECTED));
+    assertEquals(26, summary.get(Metric.ANSWERS));
+    assertEquals(0, summary.get(Metric.ANNOTATION_FAILURES));
+    assertTrue(summary.accountedFor());
+  }
+
+  @Test
+  void twentySixAnswersAllByTokayevToDikhan() throws Exception {
+    assertEquals(26, duck.count("SELECT count(*) FROM answers"));
+    assertEquals(List.of("Kassym-Jomart Tokayev"), duck.column("SELECT DISTINCT answer_speaker FROM answers"));
+    assertEquals(List.of("Dikhan Kamzabekuly"), duck.column("SELECT DISTINCT question_speaker FROM answers"));
+    assertEquals(
+        java.util.stream.IntStream.range(0, 26).boxed().toList(),
+        duck.column("SELECT answer_index FROM answers ORDER BY answer_index"));
+    assertEquals(2, duck.count("SELECT count(*) FROM answers WHERE speaker_inferred"));
+  }
+
+  @Test
+  void idsAreContentDerived() throws Exception {
+    String tid = ReadTranscripts.transcriptId(Files.readAllBytes(Fixtures.seed()));
+    assertEquals(List.of(tid), duck.column("SELECT DISTINCT transcript_id FROM answers"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM answers WHERE answer_id <> transcript_id || '-a' || lpad(answer_index::VARCHAR, 4, '0')"));
+    assertEquals(26, duck.count("SELECT count(DISTINCT answer_id) FROM answers"));
+  }
+
+  @Test
+  void fiftyTwoTurnsAndNoRejects() throws Exception {
+    assertEquals(52, duck.count("SELECT count(*) FROM turns"));
+    assertEquals(26, duck.count("SELECT count(*) FROM turns WHERE role = 'questioner'"));
+    assertEquals(26, duck.count("SELECT count(*) FROM turns WHERE role = 'respondent'"));
+    assertEquals(0, duck.count("SELECT count(*) FROM rejects"));
+  }
+
+  @Test
+  void noAnswerHoldsTheBylineAuthorNoteOrCaption() throws Exception {
+    for (String table : List.of("answers", "turns")) {
+      String text = table.equals("answers") ? "answer_text || question_text" : "text";
+      assertEquals(
+          0,
+          duck.count(
+              "SELECT count(*) FROM " + table + " WHERE " + text + " LIKE '%By Dikhan Kamzabekuly%' OR "
+                  + text + " LIKE '%The author is%' OR " + text + " LIKE '%Photo:%' OR " + text
+                  + " LIKE '%INPS Japan%'"),
+          table);
+    }
+  }
+
+  @Test
+  void kazakhstanAndCstoAreEntitiesWithSensibleTypes() throws Exception {
+    Set<Object> kazakhstan = Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'Kazakhstan'"));
+    assertTrue(Set.of("LOCATION", "COUNTRY").containsAll(kazakhstan) && !kazakhstan.isEmpty(), kazakhstan.toString());
+    Set<Object> csto = Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'CSTO'"));
+    assertEquals(Set.of("ORGANIZATION"), csto);
+    assertTrue(duck.count("SELECT count(*) FROM entities WHERE text = 'Kazakhstan'") > 20);
+  }
+
+  @Test
+  void offsetsGiveBackTheTextInDuckDb() throws Exception {
+    assertTrue(duck.count("SELECT count(*) FROM entities") > 100);
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM entities e JOIN answers a USING (answer_id) "
+                + "WHERE substr(a.answer_text, e.char_begin + 1, e.char_end - e.char_begin) <> e.text"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM sentences s JOIN answers a USING (answer_id) "
+                + "WHERE substr(a.answer_text, s.char_begin + 1, s.char_end - s.char_begin) <> s.text"));
+  }
+
+  @Test
+  void sentimentIsValidAndConsistentAcrossTables() throws Exception {
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM sentences WHERE sentiment_label NOT IN "
+                + "('very_negative','negative','neutral','positive','very_positive')"));
+    assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE sentiment_score NOT BETWEEN -2 AND 2 OR sentiment_score IS NULL"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM answers WHERE very_negative_sentences + negative_sentences + neutral_sentences "
+                + "+ positive_sentences + very_positive_sentences <> sentence_count"));
+    assertEquals(
+        duck.count("SELECT sum(sentence_count) FROM answers"), duck.count("SELECT count(*) FROM sentences"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM answers a LEFT JOIN (SELECT answer_id, count(*) n FROM entities GROUP BY 1) e "
+                + "USING (answer_id) WHERE a.entity_count <> coalesce(e.n, 0)"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM sentences WHERE abs(p_very_negative + p_negative + p_neutral + p_positive + p_very_positive - 1) > 1e-6"));
+    // More than one class occurs: the model was really consulted.
+    assertTrue(duck.count("SELECT count(DISTINCT sentiment_label) FROM sentences") >= 3);
+  }
+
+  @Test
+  void parquetColumnsAreTheAvroSchemas() throws Exception {
+    for (Table table : Table.values()) {
+      List<Object> columns = duck.column("SELECT column_name FROM (DESCRIBE " + table.folder() + ")");
+      assertEquals(Rows.fieldNames(table.schema()), columns, table.folder());
+    }
+    Set<String> files;
+    try (var s = Files.list(output.resolve("answers"))) {
+      files = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    }
+    assertEquals(Set.of("part-00000-of-00001.parquet"), files);
+  }
+}

@@ -1,0 +1,182 @@
+package org.transcriptnlp.beam;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.transforms.MapElements;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TypeDescriptors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.model.QaPair;
+import org.transcriptnlp.model.Turn;
+import org.transcriptnlp.nlp.AnnotatorSettings;
+import org.transcriptnlp.nlp.EntityAnnotator;
+import org.transcriptnlp.nlp.EntityMention;
+import org.transcriptnlp.nlp.EntityResult;
+import org.transcriptnlp.nlp.SentimentAnnotator;
+import org.transcriptnlp.nlp.SentimentResult;
+import org.transcriptnlp.parse.QaPairer;
+import org.transcriptnlp.parse.TurnParser;
+import org.transcriptnlp.testing.BeamTest;
+
+/** The composite transforms wired together on the Direct Runner, asserting exact contents. */
+class TranscriptTransformsTest {
+  private static final String INTERVIEW =
+      "An interview\n"
+          + "Anna Berg: What did you see in Paris last spring?\n"
+          + "Tom Ruiz: I met Marie Curie's grandson near the Sorbonne. It was a wonderful day.\n"
+          + "Anna Berg: And after Paris, where did you go?\n"
+          + "Tom Ruiz: I flew to Berlin with Lufthansa.\n";
+
+  @TempDir Path dir;
+
+  private static final AnnotatorSettings SETTINGS = AnnotatorSettings.defaults();
+
+  private static String answerLine(GenericRecord r) {
+    return String.join(
+        "|",
+        String.valueOf(r.get("answer_id")),
+        String.valueOf(r.get("answer_index")),
+        String.valueOf(r.get("question_speaker")),
+        String.valueOf(r.get("question_text")),
+        String.valueOf(r.get("answer_speaker")),
+        String.valueOf(r.get("answer_text")),
+        String.valueOf(r.get("sentence_count")),
+        String.valueOf(r.get("token_count")),
+        String.valueOf(r.get("sentiment_label")),
+        String.valueOf(r.get("entity_count")));
+  }
+
+  @Test
+  void readParsePairAnnotateJoin() throws Exception {
+    Path good = Files.writeString(dir.resolve("good interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
+    Files.write(dir.resolve("empty.txt"), new byte[0]);
+    Files.writeString(dir.resolve("essay.txt"), "No speakers here.\n\nJust prose.\n");
+    String tid = ReadTranscripts.transcriptId(Files.readAllBytes(good));
+
+    // What the rows must hold, computed with the plain (non-Beam) classes.
+    List<Turn> turns = new TurnParser().parseText(INTERVIEW).turns();
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(2, pairs.size());
+    List<String> expectedAnswers = new ArrayList<>();
+    List<String> expectedEntities = new ArrayList<>();
+    int expectedSentences = 0;
+    for (QaPair p : pairs) {
+      SentimentResult s = new SentimentAnnotator(SETTINGS).annotate(p.answer().text());
+      EntityResult e = new EntityAnnotator(SETTINGS).annotate(p.answer().text());
+      String id = AnswerUnit.answerId(tid, p.answerIndex());
+      expectedAnswers.add(
+          String.join("|", id, "" + p.answerIndex(), "Anna Berg", p.question().text(), "Tom Ruiz",
+              p.answer().text(), "" + s.sentences().size(), "" + s.tokenCount(), s.label().label(),
+              "" + e.mentions().size()));
+      for (EntityMention m : e.mentions()) {
+        expectedEntities.add(id + "|" + m.text() + "|" + m.type() + "|" + m.charBegin());
+      }
+      expectedSentences += s.sentences().size();
+    }
+    int sentenceRows = expectedSentences;
+
+    BeamTest.run(
+        getClass(),
+        "readParsePairAnnotateJoin",
+        p -> {
+          PCollectionTuple read =
+              p.apply("Read", new ReadTranscripts(List.of(dir.toString() + "/*"), 1 << 20));
+          PCollectionTuple parsed = read.get(ReadTranscripts.DOCS).apply("Parse", new ParseTurns(java.util.Set.of(), java.util.Set.of()));
+          PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("Pair", new PairAnswers());
+          PCollection<AnswerUnit> answers = paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
+          AnnotateSentiment sentiment = new AnnotateSentiment(SETTINGS);
+          AnnotateEntities entities = new AnnotateEntities(SETTINGS);
+          PCollectionTuple s = answers.apply("Sentiment", sentiment);
+          PCollectionTuple e = answers.apply("Entities", entities);
+          PCollectionTuple rows =
+              answers.apply("Join", new JoinAnnotations(s.get(sentiment.results), e.get(entities.results)));
+
+          PAssert.that(rows.get(JoinAnnotations.ANSWER_ROWS).apply("AnswerLines",
+                  MapElements.into(TypeDescriptors.strings()).via(TranscriptTransformsTest::answerLine)))
+              .containsInAnyOrder(expectedAnswers);
+          PAssert.that(rows.get(JoinAnnotations.ENTITY_ROWS).apply("EntityLines",
+                  MapElements.into(TypeDescriptors.strings())
+                      .via((GenericRecord r) -> r.get("answer_id") + "|" + r.get("text") + "|" + r.get("type") + "|" + r.get("char_begin"))))
+              .containsInAnyOrder(expectedEntities);
+          PAssert.that(rows.get(JoinAnnotations.SENTENCE_ROWS).apply("SentenceIds",
+                  MapElements.into(TypeDescriptors.strings()).via((GenericRecord r) -> "" + r.get("answer_id"))))
+              .satisfies(ids -> {
+                int n = 0;
+                for (String ignored : ids) {
+                  n++;
+                }
+                assertEquals(sentenceRows, n);
+                return null;
+              });
+          PAssert.that(parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows()).apply("TurnLines",
+                  MapElements.into(TypeDescriptors.strings())
+                      .via((GenericRecord r) -> r.get("turn_index") + "|" + r.get("speaker") + "|" + r.get("role"))))
+              .containsInAnyOrder("0|Anna Berg|questioner", "1|Tom Ruiz|respondent", "2|Anna Berg|questioner", "3|Tom Ruiz|respondent");
+          // Failures: the two bad files and nothing else; no pairing or annotation failure.
+          PAssert.that(read.get(ReadTranscripts.FAILURES).apply("ReadFailures",
+                  MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Path.of(f.sourcePath()).getFileName() + "|" + f.stage() + "|" + f.reason())))
+              .containsInAnyOrder("empty.txt|read|empty_file");
+          PAssert.that(parsed.get(ParseTurns.FAILURES).apply("ParseFailures",
+                  MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Path.of(f.sourcePath()).getFileName() + "|" + f.stage() + "|" + f.reason())))
+              .containsInAnyOrder("essay.txt|parse|no_speaker_labels");
+          PAssert.that(paired.get(PairAnswers.FAILURES)).empty();
+          PAssert.that(s.get(sentiment.failures)).empty();
+          PAssert.that(e.get(entities.failures)).empty();
+          PCollection<GenericRecord> rejects =
+              PCollectionList.of(read.get(ReadTranscripts.FAILURES)).and(parsed.get(ParseTurns.FAILURES))
+                  .apply("Rejects", new RejectRows());
+          PAssert.that(rejects.apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via((GenericRecord r) -> "" + r.get("reason"))))
+              .containsInAnyOrder("empty_file", "no_speaker_labels");
+          p.run().waitUntilFinish();
+        });
+  }
+
+  @Test
+  void aFailingAnswerGoesToFailuresAndTheOthersGoOn() {
+    BeamTest.run(
+        getClass(),
+        "aFailingAnswerGoesToFailuresAndTheOthersGoOn",
+        p -> {
+          AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit bad = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
+          AnnotateAnswers<SentimentResult> failing = new ExplodingSentiment();
+          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(ok, bad))
+                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+              .apply("Annotate", failing);
+          PAssert.that(out.get(failing.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
+              .containsInAnyOrder("k0");
+          PAssert.that(out.get(failing.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
+                  .via((Failure f) -> f.sourcePath() + "|" + f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail() + "|" + f.inputExcerpt())))
+              .containsInAnyOrder("f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
+          p.run().waitUntilFinish();
+        });
+  }
+
+  /** A sentiment step whose annotator fails on one input, as a real one can on odd text. */
+  static class ExplodingSentiment extends AnnotateSentiment {
+    ExplodingSentiment() {
+      super(SETTINGS);
+    }
+
+    @Override
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+      return text -> {
+        if (text.equals("BOOM")) {
+          throw new IllegalStateException("cannot annotate " + text);
+        }
+        return new SentimentResult(List.of());
+      };
+    }
+  }
+}

@@ -1,0 +1,121 @@
+package org.transcriptnlp.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.transcriptnlp.model.ParsedTranscript;
+import org.transcriptnlp.model.Role;
+import org.transcriptnlp.model.Turn;
+import org.transcriptnlp.testing.Fixtures;
+
+class TurnParserTest {
+  private final TurnParser parser = new TurnParser();
+
+  private static List<String> speakers(ParsedTranscript p) {
+    return p.turns().stream().map(Turn::speaker).toList();
+  }
+
+  @Test
+  void markdownBoldLabelsAndContinuationParagraphs() {
+    ParsedTranscript p =
+        parser.parseText(
+            "# Episode 12\n\n**Jon Calhoun:** What got you into Go?\n\n**Rob Pike:** Curiosity.\n\n"
+                + "And frustration with C++ builds.\n\n**Jon Calhoun:** Why that?\n\n**Rob Pike:** Slow.\n");
+    assertEquals(List.of("Jon Calhoun", "Rob Pike", "Jon Calhoun", "Rob Pike"), speakers(p));
+    assertEquals(List.of("Curiosity.", "And frustration with C++ builds."), p.turns().get(1).paragraphs());
+    assertEquals(List.of("# Episode 12"), p.nonSpeech());
+    assertEquals(Role.QUESTIONER, p.turns().get(0).role());
+    assertEquals(Role.RESPONDENT, p.turns().get(1).role());
+  }
+
+  @Test
+  void anonymousQAndHardWrappedLinesAndFrontMatter() {
+    ParsedTranscript p =
+        parser.parseText(
+            "---\ntitle: Gaggle\n---\n\nAboard Air Force One\n\nMS. PSAKI: Good morning. Nothing\nat the top.\n\n"
+                + "Q    Does the president\nplan to travel?\n\nMS. PSAKI:  Not today.\n\nQ Thank you.\n\nMS. PSAKI: Thanks.\n");
+    assertEquals(List.of("Ms. Psaki", "Q", "Ms. Psaki", "Q", "Ms. Psaki"), speakers(p));
+    assertEquals("Good morning. Nothing at the top.", p.turns().get(0).text());
+    assertEquals("Does the president plan to travel?", p.turns().get(1).text());
+    assertEquals(List.of("Aboard Air Force One"), p.nonSpeech());
+    assertEquals(Role.QUESTIONER, p.turns().get(1).role());
+    assertEquals(Role.RESPONDENT, p.turns().get(0).role());
+  }
+
+  @Test
+  void aSentenceStartingWithTheWordAIsNotAnAnswerLabel() {
+    ParsedTranscript p =
+        parser.parseText("Q: What happened?\nA: A storm.\nA significant storm, in fact.\nQ: Where?\nA: Here.\n");
+    assertEquals(List.of("Q", "A", "Q", "A"), speakers(p));
+    assertEquals(List.of("A storm.", "A significant storm, in fact."), p.turns().get(1).paragraphs());
+  }
+
+  @Test
+  void aTitleCasePhraseSeenOnceIsSpeechNotALabel() {
+    ParsedTranscript p =
+        parser.parseText(
+            "Anna: Where does the pipeline go?\nBoris: To the coast.\nKazakhstan: the word we all know.\n"
+                + "Anna: And then?\nBoris: Then south.\n");
+    assertEquals(List.of("Anna", "Boris", "Anna", "Boris"), speakers(p));
+    assertTrue(p.turns().get(1).text().contains("Kazakhstan: the word we all know."));
+  }
+
+  @Test
+  void labelAloneOnItsLineTakesTheNextParagraph() {
+    ParsedTranscript p =
+        parser.parseText("HOST:\n\nWhy did you leave?\n\nGUEST:\n\nI was tired.\n\nHOST:\n\nOf what?\n\nGUEST:\n\nOf it all.\n");
+    assertEquals(List.of("Host", "Guest", "Host", "Guest"), speakers(p));
+    assertEquals("I was tired.", p.turns().get(1).text());
+    assertFalse(p.turns().get(1).inferred());
+  }
+
+  @Test
+  void consecutiveLabelsOfOneSpeakerMakeOneTurn() {
+    ParsedTranscript p = parser.parseText("Q: Why?\nSMITH: Because.\nSMITH: And also because.\nQ: Ok?\nSMITH: Ok.\n");
+    assertEquals(List.of("Q", "Smith", "Q", "Smith"), speakers(p));
+    assertEquals(2, p.turns().get(1).paragraphs().size());
+  }
+
+  @Test
+  void roleOverridesWin() {
+    TurnParser forced = new TurnParser(Set.of("Boris"), Set.of("Anna"));
+    ParsedTranscript p = forced.parseText("Anna: Where?\nBoris: There.\nAnna: When?\nBoris: Now.\n");
+    assertEquals(Role.RESPONDENT, p.turns().get(0).role());
+    assertEquals(Role.QUESTIONER, p.turns().get(1).role());
+  }
+
+  @Test
+  void noLabelsGivesNoTurns() {
+    ParsedTranscript p = parser.parseText("Just an essay.\n\nWith two paragraphs and no speakers.\n");
+    assertTrue(p.turns().isEmpty());
+    assertEquals(2, p.nonSpeech().size());
+  }
+
+  @Test
+  void shortWhiteHouseInterview() {
+    String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"));
+    ParsedTranscript p = parser.parseText(text);
+    assertEquals(16, p.turns().size());
+    assertEquals(8, QaPairer.pair(p.turns()).size());
+    assertEquals("The President", p.turns().get(1).speaker());
+    assertTrue(p.nonSpeech().contains("END 1:45 P.M. EST"), p.nonSpeech().toString());
+  }
+
+  @Test
+  void pressGaggleOpeningStatementIsNotAnAnswer() {
+    String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2024-10-22_gaggle_air-force-one.md"));
+    ParsedTranscript p = parser.parseText(text);
+    assertEquals(43, p.turns().size());
+    assertEquals("Ms. Jean-Pierre", p.turns().get(0).speaker());
+    assertEquals(Role.RESPONDENT, p.turns().get(0).role());
+    assertEquals(21, QaPairer.pair(p.turns()).size());
+    assertEquals(1, QaPairer.pair(p.turns()).get(0).answer().index() - 1);
+    Turn last = p.turns().get(p.turns().size() - 1);
+    assertEquals("(Laughs.) Quick and dirty.", last.text());
+    assertTrue(p.nonSpeech().contains("2:20 P.M. EDT"));
+  }
+}

@@ -1,0 +1,41 @@
+package org.transcriptnlp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Files of the repository (samples, fixtures), found from any module's working directory. */
+public final class Fixtures {
+  private Fixtures() {}
+
+  /** The repository root: the nearest folder up from here holding {@code schemas/} and {@code samples/}. */
+  public static Path root() {
+    Path p = Path.of("").toAbsolutePath();
+    while (p != null) {
+      if (Files.isDirectory(p.resolve("schemas")) && Files.isDirectory(p.resolve("samples"))) {
+        return p;
+      }
+      p = p.getParent();
+    }
+    throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+  }
+
+  public static Path path(String relative) {
+    return root().resolve(relative);
+  }
+
+  /** The seed interview, the product's main sample. */
+  public static Path seed() {
+    return path("samples/transcripts/interview-tokayev-2024.txt");
+  }
+
+  public static String read(Path p) {
+    try {
+      return Files.readString(p, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 
 /** The job's settings, validated from the options. */
@@ -16,7 +17,8 @@ public record JobConfig(
     Set<String> questioners,
     Set<String> respondents,
     long maxFileBytes,
-    int shardsPerTable) {
+    int shardsPerTable,
+    Format format) {
 
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
 
@@ -57,6 +59,12 @@ public record JobConfig(
     if (!both.isEmpty()) {
       throw new UsageException("speaker(s) " + both + " given both in --questioners and --respondents");
     }
+    Format format;
+    try {
+      format = Format.parse(o.getFormat());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--format: " + e.getMessage());
+    }
     AnnotatorSettings settings =
         new AnnotatorSettings(
             names.contains("sentiment"),
@@ -71,7 +79,8 @@ public record JobConfig(
         questioners,
         respondents,
         o.getMaxFileMegabytes() * 1024L * 1024L,
-        o.getShardsPerTable());
+        o.getShardsPerTable(),
+        format);
   }
 
   private static Set<String> split(String value) {

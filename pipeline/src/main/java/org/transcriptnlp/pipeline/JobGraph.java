@@ -38,7 +38,7 @@ public final class JobGraph {
     failures.add(read.get(ReadTranscripts.FAILURES));
 
     PCollectionTuple parsed =
-        read.get(ReadTranscripts.DOCS).apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents()));
+        read.get(ReadTranscripts.DOCS).apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents(), c.format()));
     failures.add(parsed.get(ParseTurns.FAILURES));
 
     PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("PairAnswers", new PairAnswers());

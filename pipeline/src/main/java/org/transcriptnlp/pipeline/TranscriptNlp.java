@@ -9,6 +9,8 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runnable job: {@code java -jar transcript-nlp.jar --input=GLOB --output=DIR}. {@code main}
@@ -19,6 +21,7 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
  * not every matched file is accounted for.
  */
 public final class TranscriptNlp {
+  private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);
   public static final int OK = 0;
   public static final int FAILED = 1;
   public static final int USAGE = 2;
@@ -40,13 +43,24 @@ public final class TranscriptNlp {
       PipelineOptionsFactory.printHelp(out, TranscriptNlpOptions.class);
       return OK;
     }
+    boolean explain = Arrays.stream(args).anyMatch(a -> a.startsWith("--explain="));
     TranscriptNlpOptions options;
     try {
-      options = PipelineOptionsFactory.fromArgs(args).withValidation().as(TranscriptNlpOptions.class);
+      PipelineOptionsFactory.Builder builder = PipelineOptionsFactory.fromArgs(args);
+      options = (explain ? builder : builder.withValidation()).as(TranscriptNlpOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("transcript-nlp: " + firstLine(e.getMessage()));
       err.println("Run with --help to list the options.");
       return USAGE;
+    }
+    if (explain) {
+      try {
+        ExplainFiles.print(options, out);
+        return OK;
+      } catch (UsageException e) {
+        err.println("transcript-nlp: " + e.getMessage());
+        return USAGE;
+      }
     }
     try {
       RunSummary summary = run(options);
@@ -79,6 +93,9 @@ public final class TranscriptNlp {
       throw new UsageException("no file matched --input=" + options.getInput());
     }
     OutputFolder.prepare(config.output());
+    LOG.info(
+        "{} file(s) matched; annotators: {}; runner: {}; tables to {}",
+        matched, options.getAnnotators(), options.getRunner().getSimpleName(), config.output());
     long start = System.nanoTime();
     Pipeline pipeline = Pipeline.create(options);
     JobGraph.build(pipeline, config);

@@ -10,7 +10,8 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Transcript files to read: one or more comma-separated globs, e.g. 'samples/transcripts/*' "
-          + "or 'archive/2024/*.txt,archive/2025/*.md'. Plain text and Markdown; .gz is decompressed.")
+          + "or 'archive/2024/*.txt,archive/2025/*.md'. Text, Markdown, HTML, WebVTT, SRT, JSON; "
+          + ".gz is decompressed.")
   @Validation.Required
   String getInput();
 
@@ -23,6 +24,14 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   String getOutput();
 
   void setOutput(String value);
+
+  @Description(
+      "Format of the input files: auto (detected per file from its extension and content), text "
+          + "(plain text, Markdown, line-numbered), html, vtt, srt or json.")
+  @Default.String("auto")
+  String getFormat();
+
+  void setFormat(String value);
 
   @Description(
       "CoreNLP annotators to run on answers: 'sentiment,entities' (both), 'sentiment', 'entities', "
@@ -67,6 +76,15 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   String getRespondents();
 
   void setRespondents(String value);
+
+  @Description(
+      "Print how each file matching this glob is split into turns (speaker, role, and why: label, "
+          + "alias, format or inferred), which question each answer answers and what was left out as "
+          + "non-speech; then exit without running the job. --input and --output are not needed.")
+  @Default.String("")
+  String getExplain();
+
+  void setExplain(String value);
 
   @Description("Files larger than this are rejected (reason file_too_large) instead of read.")
   @Default.Integer(64)

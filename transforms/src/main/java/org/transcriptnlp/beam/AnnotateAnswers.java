@@ -14,6 +14,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.TextAnnotator;
 
@@ -60,6 +64,10 @@ public abstract class AnnotateAnswers<R extends Serializable>
   }
 
   static class AnnotateFn<R extends Serializable> extends DoFn<AnswerUnit, KV<String, R>> {
+    private static final Logger LOG = LoggerFactory.getLogger(AnnotateAnswers.class);
+    /** Answers annotated in this JVM per step, for a progress line every {@link #PROGRESS_EVERY}. */
+    private static final ConcurrentHashMap<String, AtomicLong> DONE = new ConcurrentHashMap<>();
+    private static final int PROGRESS_EVERY = 50;
     private final AnnotateAnswers<R> spec;
     private final Counter failed = Metric.counter(Metric.ANNOTATION_FAILURES);
     private final Distribution millis;
@@ -92,6 +100,10 @@ public abstract class AnnotateAnswers<R extends Serializable>
       }
       millis.update((System.nanoTime() - start) / 1_000_000);
       spec.count(result);
+      long done = DONE.computeIfAbsent(spec.failureReason(), k -> new AtomicLong()).incrementAndGet();
+      if (done % PROGRESS_EVERY == 0) {
+        LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
+      }
       out.get(spec.results).output(KV.of(answer.key(), result));
     }
   }

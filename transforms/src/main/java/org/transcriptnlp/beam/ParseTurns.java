@@ -10,12 +10,17 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.transcriptnlp.formats.CaptionReader;
+import org.transcriptnlp.formats.Format;
+import org.transcriptnlp.formats.JsonReader;
+import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.parse.TurnParser;
 
 /**
- * Splits each transcript into speaker turns with {@link TurnParser}. A transcript with no text or
- * no speaker turn at all becomes a {@link Failure} with the reason.
+ * Reads each transcript in its format ({@link TranscriptReader}: text, Markdown, HTML, WebVTT, SRT,
+ * JSON) and splits it into speaker turns with {@link TurnParser}. A transcript that cannot be read
+ * in its format, or has no text or no speaker turn at all, becomes a {@link Failure} with the reason.
  */
 public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollectionTuple> {
   public static final TupleTag<ParsedDoc> PARSED = new TupleTag<>() {};
@@ -23,11 +28,22 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
 
   private final Set<String> questioners;
   private final Set<String> respondents;
+  private final Format format;
 
-  /** @param questioners, respondents speaker names or labels forced to those roles */
-  public ParseTurns(Set<String> questioners, Set<String> respondents) {
+  /** Detects each file's format; no role overrides. */
+  public ParseTurns() {
+    this(Set.of(), Set.of(), null);
+  }
+
+  /**
+   * @param questioners speaker names or labels forced to the questioner role
+   * @param respondents speaker names or labels forced to the respondent role
+   * @param format the format of every file, or null to detect it per file
+   */
+  public ParseTurns(Set<String> questioners, Set<String> respondents, Format format) {
     this.questioners = Set.copyOf(questioners);
     this.respondents = Set.copyOf(respondents);
+    this.format = format;
   }
 
   @Override
@@ -35,7 +51,7 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
     PCollectionTuple out =
         docs.apply(
             "ParseEach",
-            ParDo.of(new ParseFn(questioners, respondents))
+            ParDo.of(new ParseFn(questioners, respondents, format))
                 .withOutputTags(PARSED, TupleTagList.of(FAILURES)));
     out.get(PARSED).setCoder(SerializableCoder.of(ParsedDoc.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
@@ -45,32 +61,37 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
   static class ParseFn extends DoFn<TranscriptDoc, ParsedDoc> {
     private final Set<String> questioners;
     private final Set<String> respondents;
+    private final Format format;
     private final Counter parsed = Metric.counter(Metric.FILES_PARSED);
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
     private final Counter turns = Metric.counter(Metric.TURNS);
     private final Counter nonSpeech = Metric.counter(Metric.NON_SPEECH_PARAGRAPHS);
     private transient TurnParser parser;
+    private transient TranscriptReader reader;
 
-    ParseFn(Set<String> questioners, Set<String> respondents) {
+    ParseFn(Set<String> questioners, Set<String> respondents, Format format) {
       this.questioners = questioners;
       this.respondents = respondents;
+      this.format = format;
     }
 
     @Setup
     public void setup() {
       parser = new TurnParser(questioners, respondents);
+      reader = new TranscriptReader(format);
     }
 
     @ProcessElement
     public void process(@Element TranscriptDoc doc, MultiOutputReceiver out) {
       Failure failure;
       try {
-        ParsedTranscript result = parser.parseText(doc.text());
+        TranscriptReader.Read read = reader.read(fileName(doc.sourcePath()), doc.text());
+        ParsedTranscript result = parser.parseBlocks(read.blocks());
         if (!result.turns().isEmpty()) {
           parsed.inc();
           turns.inc(result.turns().size());
           nonSpeech.inc(result.nonSpeech().size());
-          out.get(PARSED).output(new ParsedDoc(doc, result));
+          out.get(PARSED).output(new ParsedDoc(doc, read.format().value(), result));
           return;
         }
         failure =
@@ -83,11 +104,20 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
                     "no paragraph starts with a speaker label such as 'Name:', 'NAME:' or 'Q:' ("
                         + result.nonSpeech().size()
                         + " paragraphs of non-speech)");
+      } catch (JsonReader.UnknownShapeException e) {
+        failure = Failure.of(doc.sourcePath(), "parse", e.reason(), e.getMessage());
+      } catch (CaptionReader.MalformedCaptionsException e) {
+        failure = Failure.of(doc.sourcePath(), "parse", "malformed_captions", e.getMessage());
       } catch (RuntimeException | StackOverflowError e) {
         failure = Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text());
       }
       rejected.inc();
       out.get(FAILURES).output(failure);
     }
+  }
+
+  static String fileName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 }

@@ -29,7 +29,7 @@ public class TurnRows extends PTransform<PCollection<ParsedDoc>, PCollection<Gen
     @ProcessElement
     public void process(@Element ParsedDoc p, OutputReceiver<GenericRecord> out) {
       for (Turn t : p.parsed().turns()) {
-        out.output(Rows.turn(schema, p.doc().transcriptId(), p.doc().sourcePath(), t));
+        out.output(Rows.turn(schema, p.doc().transcriptId(), p.doc().sourcePath(), p.format(), t));
       }
     }
   }

@@ -6,6 +6,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One {@link StanfordCoreNLP} per distinct configuration per JVM.
@@ -17,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * others wait for that load instead of starting their own.
  */
 public final class CoreNlpHolder {
+  private static final Logger LOG = LoggerFactory.getLogger(CoreNlpHolder.class);
   private static final Map<String, Lazy> PIPELINES = new ConcurrentHashMap<>();
   private static final AtomicInteger LOADS = new AtomicInteger();
 
@@ -53,8 +56,12 @@ public final class CoreNlpHolder {
         synchronized (this) {
           p = pipeline;
           if (p == null) {
+            String annotators = properties.getProperty("annotators");
+            LOG.info("loading CoreNLP models for {}", annotators);
+            long start = System.nanoTime();
             p = new StanfordCoreNLP(properties);
             LOADS.incrementAndGet();
+            LOG.info("CoreNLP {} loaded in {} s", annotators, String.format("%.1f", (System.nanoTime() - start) / 1e9));
             pipeline = p;
           }
         }

@@ -16,8 +16,12 @@ import org.transcriptnlp.model.Role;
  *   <li>Overrides win: names given as questioners or respondents (compared case-insensitively
  *       with the canonical name or the label).
  *   <li>The anonymous {@code Q} asks and {@code A} answers.
- *   <li>A speaker most of whose turns end in a question (at least half) is a questioner. In a
- *       two-person conversation with no such speaker, the one who asks more often asks.
+ *   <li>Chairs of the proceedings (moderator, presiding officer, clerk, secretary, operator,
+ *       announcer, narrator) are "other".
+ *   <li>A speaker at least half of whose turns end in a question is a questioner; so is one who
+ *       asks at least half as often as the most asking speaker, when that one (of three turns or more) asks in at
+ *       least a quarter of their turns (podcast hosts, committee members). In a two-person conversation
+ *       the one who asks more often asks.
  *   <li>A speaker who is not a questioner and speaks right after a questioner's turn is a
  *       respondent; any other speaker is "other" (moderator, chair, announcer).
  * </ul>
@@ -51,7 +55,7 @@ public final class RoleInference {
       }
       int[] s = stats.computeIfAbsent(t.speaker, k -> new int[2]);
       s[0]++;
-      if (TurnParser.isQuestion(t.lastParagraph())) {
+      if (TurnParser.asksQuestion(t.lastParagraph())) {
         s[1]++;
       }
       if (t.label != null) {
@@ -65,9 +69,19 @@ public final class RoleInference {
         roleOf.put(speaker, forced);
       }
     }
+    boolean anonymousAsker = roleOf.containsValue(Role.QUESTIONER);
+    double most = 0;
+    for (Map.Entry<String, int[]> e : stats.entrySet()) {
+      if (!roleOf.containsKey(e.getKey()) && e.getValue()[0] >= 3) {
+        most = Math.max(most, ratio(e.getValue()));
+      }
+    }
     for (Map.Entry<String, int[]> e : stats.entrySet()) {
       int[] s = e.getValue();
-      if (!roleOf.containsKey(e.getKey()) && s[1] * 2 >= s[0] && s[1] > 0) {
+      double r = ratio(s);
+      boolean relative = !anonymousAsker && most >= 0.25 && r >= most / 2 && r >= 0.15;
+      boolean asks = s[1] > 0 && (r >= 0.5 || relative);
+      if (!roleOf.containsKey(e.getKey()) && asks) {
         roleOf.put(e.getKey(), Role.QUESTIONER);
       }
     }
@@ -82,21 +96,29 @@ public final class RoleInference {
         }
       }
     }
+    // Respondents: speakers who are not questioners and whose turns often follow a question.
+    Map<String, Integer> afterQuestioner = new HashMap<>();
     String previous = null;
     for (TurnParser.Draft t : turns) {
       if (t.paragraphs.isEmpty()) {
         continue;
       }
-      if (previous != null
-          && !roleOf.containsKey(t.speaker)
-          && roleOf.get(previous) == Role.QUESTIONER
-          && !previous.equals(t.speaker)) {
-        roleOf.put(t.speaker, Role.RESPONDENT);
+      if (previous != null && roleOf.get(previous) == Role.QUESTIONER && !previous.equals(t.speaker)) {
+        afterQuestioner.merge(t.speaker, 1, Integer::sum);
       }
       previous = t.speaker;
     }
+    for (Map.Entry<String, int[]> e : stats.entrySet()) {
+      int after = afterQuestioner.getOrDefault(e.getKey(), 0);
+      if (!roleOf.containsKey(e.getKey()) && after > 0) {
+        roleOf.put(e.getKey(), Role.RESPONDENT);
+      }
+    }
     for (String speaker : stats.keySet()) {
       roleOf.putIfAbsent(speaker, Role.OTHER);
+    }
+    if (System.getenv("ROLE_DEBUG") != null) {
+      stats.forEach((k, v) -> System.err.printf("  %-30s turns=%d asks=%d after=%d -> %s%n", k, v[0], v[1], afterQuestioner.getOrDefault(k, 0), roleOf.get(k)));
     }
     Map<Role, String> main = new HashMap<>();
     Map<Role, Integer> best = new HashMap<>();
@@ -122,11 +144,19 @@ public final class RoleInference {
     if (speaker.equals("Q")) {
       return Role.QUESTIONER;
     }
+    if (CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find())) {
+      return Role.OTHER;
+    }
     if (speaker.equals("A")) {
       return Role.RESPONDENT;
     }
     return null;
   }
+
+  private static final java.util.regex.Pattern CHAIR =
+      java.util.regex.Pattern.compile(
+          "(?i)\\b(?:moderator|presiding|pro tempore|clerk|secretary|operator|announcer|narrator|"
+              + "acting president|the speaker|sergeant at arms|parliamentarian|interpreter|translator)\\b");
 
   private static double ratio(int[] s) {
     return s[0] == 0 ? 0 : (double) s[1] / s[0];

@@ -5,9 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.transcriptnlp.formats.Timestamps;
+import org.transcriptnlp.model.Block;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.Role;
 import org.transcriptnlp.model.Turn;
@@ -16,13 +18,16 @@ import org.transcriptnlp.model.Turn;
  * Turns the paragraphs of a transcript into speaker turns.
  *
  * <ol>
- *   <li>Label candidates are found at paragraph starts ({@link SpeakerLabels}). A candidate is
- *       accepted as a speaker when it declares an alias, occurs at least twice, is already known,
- *       is written in capitals, carries an honorific or office, or is the anonymous Q/A. A
- *       title-case phrase that occurs once ("Kazakhstan: ...") is speech, and caption labels
- *       ("Photo:") are non-speech.
- *   <li>Everything before the first accepted label is front matter (titles, bylines) and not
- *       speech; so are unlabelled paragraphs that {@link NonSpeech} recognises anywhere.
+ *   <li>A paragraph's speaker comes from the file's structure (a WebVTT voice, a JSON field) or
+ *       from a label at its start ({@link SpeakerLabels}). A label candidate is accepted as a
+ *       speaker when it declares an alias, occurs at least twice, is already known, is written in
+ *       capitals, carries an honorific or office, is GPO style ({@code Mr. WARNER.}), or is the
+ *       anonymous Q/A. A title-case phrase that occurs once ("Kazakhstan: ...") is speech, and
+ *       caption labels ("Photo:") are non-speech.
+ *   <li>Everything before the first speaker is front matter (titles, bylines) and not speech; so
+ *       are unlabelled paragraphs that {@link NonSpeech} recognises anywhere. Stage directions are
+ *       taken out of the text and recorded on the turn ({@link StageDirections}); a time written
+ *       before a paragraph or with a label becomes the turn's start.
  *   <li>Unlabelled paragraphs continue the current turn, unless there is evidence that the
  *       speaker changed: in a respondent's turn, a paragraph that ends in a question and addresses
  *       "you" is the questioner's; in a questioner's turn that ended in a question, a following
@@ -34,6 +39,12 @@ import org.transcriptnlp.model.Turn;
 public final class TurnParser {
   private static final Pattern ENDS_WITH_QUESTION = Pattern.compile(".*\\?[\"”’')\\]]*\\s*$", Pattern.DOTALL);
   private static final Pattern SECOND_PERSON = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
+  /** A time before a paragraph: "[00:09:25] ...", "\[08:23\] ...", "(00:01:02) ...". */
+  private static final Pattern LEADING_TIME =
+      Pattern.compile("^\\\\?[\\[(](" + Timestamps.CLOCK + ")\\\\?[\\])]\\s*(?<rest>.*)$", Pattern.DOTALL);
+  /** A paragraph that is only a time: "0:00", "00:09:25", "[00:00:05:32]". */
+  private static final Pattern TIME_ONLY =
+      Pattern.compile("^\\\\?[\\[(]?(" + Timestamps.CLOCK + ")\\\\?[\\])]?$");
 
   private final SpeakerLabels labels = new SpeakerLabels();
   private final RoleInference roles;
@@ -50,18 +61,28 @@ public final class TurnParser {
     this.roles = new RoleInference(questioners, respondents);
   }
 
-  /** One paragraph with the speaker its label names (null when unlabelled). */
-  private record Item(String text, String speaker, String label) {}
+  /**
+   * One paragraph with the speaker its label or the format names (null when unlabelled).
+   *
+   * @param how label | alias | format, or null when unlabelled
+   */
+  private record Item(
+      String text, String speaker, String label, String how, Double start, Double end, List<String> directions) {}
 
   /** Parses plain text or Markdown. */
   public ParsedTranscript parseText(String text) {
     return parse(new PlainTextSegmenter(labels).paragraphs(text));
   }
 
-  /** Parses paragraphs into turns. */
+  /** Parses paragraphs that carry no speaker or timing of their own. */
   public ParsedTranscript parse(List<String> paragraphs) {
+    return parseBlocks(paragraphs.stream().map(Block::text).toList());
+  }
+
+  /** Parses the blocks a format reader produced. */
+  public ParsedTranscript parseBlocks(List<Block> blocks) {
     List<String> nonSpeech = new ArrayList<>();
-    List<Item> items = label(paragraphs, nonSpeech);
+    List<Item> items = label(blocks, nonSpeech);
 
     // Pass 1: turns from labels alone, to learn who asks and who answers.
     RoleInference.Result inferred = roles.infer(group(items, null));
@@ -79,64 +100,106 @@ public final class TurnParser {
                 d.label,
                 roleOf.getOrDefault(d.speaker, Role.OTHER),
                 d.paragraphs,
-                d.inferred));
+                d.inferred,
+                d.how,
+                d.start,
+                d.end,
+                d.directions));
+      } else if (!d.directions.isEmpty()) {
+        nonSpeech.addAll(d.directions);
       }
     }
     return new ParsedTranscript(turns, nonSpeech);
   }
 
-  private List<Item> label(List<String> paragraphs, List<String> nonSpeech) {
-    List<Optional<SpeakerLabels.Match>> matches = new ArrayList<>();
+  private List<Item> label(List<Block> blocks, List<String> nonSpeech) {
+    List<String> texts = new ArrayList<>();
+    List<Double> times = new ArrayList<>();
+    List<SpeakerLabels.Match> matches = new ArrayList<>();
     Map<String, Integer> counts = new HashMap<>();
     SpeakerRegistry registry = new SpeakerRegistry();
-    for (String p : paragraphs) {
-      Optional<SpeakerLabels.Match> m = labels.match(p);
+    for (Block b : blocks) {
+      String p = b.text().strip();
+      Double time = b.startSeconds();
+      Matcher lead = LEADING_TIME.matcher(p);
+      if (lead.matches()) {
+        time = time != null ? time : Timestamps.seconds(lead.group(1));
+        p = lead.group("rest").strip();
+      }
+      SpeakerLabels.Match m = b.speaker() != null ? null : labels.match(p).orElse(null);
+      if (m != null) {
+        counts.merge(SpeakerRegistry.key(m.label()), 1, Integer::sum);
+        if (m.declaresAlias()) {
+          registry.declare(m.label(), m.alias());
+        }
+        if (m.startSeconds() != null && time == null) {
+          time = m.startSeconds();
+        }
+      }
+      texts.add(p);
+      times.add(time);
       matches.add(m);
-      m.ifPresent(
-          match -> {
-            counts.merge(SpeakerRegistry.key(match.label()), 1, Integer::sum);
-            if (match.declaresAlias()) {
-              registry.declare(match.label(), match.alias());
-            }
-          });
     }
     List<Item> items = new ArrayList<>();
     boolean seenSpeaker = false;
-    for (int i = 0; i < paragraphs.size(); i++) {
-      String p = paragraphs.get(i);
+    Double pendingTime = null;
+    for (int i = 0; i < blocks.size(); i++) {
+      Block block = blocks.get(i);
+      String p = texts.get(i);
+      SpeakerLabels.Match m = matches.get(i);
+      Double time = times.get(i) != null ? times.get(i) : pendingTime;
+      if (p.isEmpty()) {
+        pendingTime = time;
+        continue;
+      }
+      Matcher timeOnly = TIME_ONLY.matcher(p);
+      if (timeOnly.matches() && block.speaker() == null) {
+        pendingTime = Timestamps.seconds(timeOnly.group(1));
+        continue;
+      }
       String[] dateline = NonSpeech.splitTrailingDateline(p);
       if (dateline != null) {
         nonSpeech.add(dateline[1]);
         p = dateline[0];
-        if (matches.get(i).isPresent()) {
-          SpeakerLabels.Match m = matches.get(i).get();
+        if (m != null) {
           String[] rest = NonSpeech.splitTrailingDateline(m.rest());
-          matches.set(i, Optional.of(new SpeakerLabels.Match(m.label(), m.alias(), rest == null ? "" : rest[0])));
+          m = m.withRest(rest == null ? "" : rest[0]);
         }
       }
-      SpeakerLabels.Match m = matches.get(i).orElse(null);
       if (m != null && SpeakerLabels.isNonSpeechLabel(m.label())) {
         nonSpeech.add(p);
+        pendingTime = null;
         continue;
       }
-      if (m != null && accepted(m, counts, registry)) {
+      if (block.speaker() != null) {
         seenSpeaker = true;
+        items.add(item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds()));
+      } else if (m != null && accepted(m, counts, registry)) {
+        seenSpeaker = true;
+        String how = m.declaresAlias() || !SpeakerRegistry.key(registry.resolve(m.label())).equals(SpeakerRegistry.key(m.label())) ? "alias" : "label";
         String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(m.label());
         String written = m.declaresAlias() ? m.label() + "(" + m.alias() + ")" : m.label();
-        items.add(new Item(m.rest(), speaker, written));
+        items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
       } else if (!seenSpeaker || NonSpeech.isNonSpeech(p)) {
         nonSpeech.add(p);
       } else {
-        items.add(new Item(p, null, null));
+        items.add(item(p, null, null, null, time, block.endSeconds()));
       }
+      pendingTime = null;
     }
     return items;
+  }
+
+  private static Item item(String text, String speaker, String label, String how, Double start, Double end) {
+    StageDirections.Split split = StageDirections.split(text.strip());
+    return new Item(split.speech(), speaker, label, how, start, end, split.directions());
   }
 
   private static boolean accepted(
       SpeakerLabels.Match m, Map<String, Integer> counts, SpeakerRegistry registry) {
     String label = m.label();
     return m.declaresAlias()
+        || m.formal()
         || label.equals("Q")
         || label.equals("A")
         || counts.getOrDefault(SpeakerRegistry.key(label), 0) >= 2
@@ -150,16 +213,34 @@ public final class TurnParser {
     final String speaker;
     final String label;
     final boolean inferred;
+    final String how;
     final List<String> paragraphs = new ArrayList<>();
+    final List<String> directions = new ArrayList<>();
+    Double start;
+    Double end;
 
-    Draft(String speaker, String label, boolean inferred) {
+    Draft(String speaker, String label, boolean inferred, String how) {
       this.speaker = speaker;
       this.label = label;
       this.inferred = inferred;
+      this.how = how;
     }
 
     String lastParagraph() {
       return paragraphs.isEmpty() ? "" : paragraphs.get(paragraphs.size() - 1);
+    }
+
+    void add(Item item) {
+      if (!item.text.isBlank()) {
+        paragraphs.add(item.text.strip());
+      }
+      directions.addAll(item.directions);
+      if (start == null) {
+        start = item.start;
+      }
+      if (item.end != null) {
+        end = item.end;
+      }
     }
   }
 
@@ -172,25 +253,29 @@ public final class TurnParser {
     for (Item item : items) {
       if (item.speaker != null) {
         if (current == null || !current.speaker.equals(item.speaker)) {
-          current = new Draft(item.speaker, item.label, false);
+          current = new Draft(item.speaker, item.label, false, item.how);
           drafts.add(current);
         }
-        addText(current, item.text);
+        current.add(item);
       } else if (current != null) {
         Role role = roleOf.getOrDefault(current.speaker, Role.OTHER);
         String switchTo = null;
+        String evidence = null;
         if (role == Role.RESPONDENT && isQuestionToRespondent(item.text)) {
           switchTo = lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
+          evidence = "inferred: a question put to the respondent";
         } else if (role == Role.QUESTIONER
             && isQuestion(current.lastParagraph())
-            && !isQuestion(item.text)) {
+            && !isQuestion(item.text)
+            && !item.text.isBlank()) {
           switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
+          evidence = "inferred: an answer after a question";
         }
         if (switchTo != null && !switchTo.equals(current.speaker)) {
-          current = new Draft(switchTo, null, true);
+          current = new Draft(switchTo, null, true, evidence);
           drafts.add(current);
         }
-        addText(current, item.text);
+        current.add(item);
       }
       if (current != null) {
         lastSpeakerIn.put(roleOf.getOrDefault(current.speaker, Role.OTHER), current.speaker);
@@ -199,10 +284,15 @@ public final class TurnParser {
     return drafts;
   }
 
-  private static void addText(Draft draft, String text) {
-    if (!text.isBlank()) {
-      draft.paragraphs.add(text.strip());
+  /** A paragraph that puts a question: one of its last two sentences ends in "?". */
+  static boolean asksQuestion(String paragraph) {
+    String p = paragraph.strip();
+    int q = p.lastIndexOf('?');
+    if (q < 0) {
+      return false;
     }
+    String after = p.substring(q + 1);
+    return after.split("(?<=[.!?])\\s+").length <= 2 && after.length() < 120;
   }
 
   static boolean isQuestion(String paragraph) {

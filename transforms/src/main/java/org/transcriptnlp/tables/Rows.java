@@ -16,7 +16,7 @@ import org.transcriptnlp.nlp.SentimentResult;
 public final class Rows {
   private Rows() {}
 
-  public static GenericRecord turn(Schema schema, String transcriptId, String sourcePath, Turn t) {
+  public static GenericRecord turn(Schema schema, String transcriptId, String sourcePath, String format, Turn t) {
     GenericRecord r = new GenericData.Record(schema);
     r.put("transcript_id", transcriptId);
     r.put("source_path", sourcePath);
@@ -27,6 +27,11 @@ public final class Rows {
     r.put("text", t.text());
     r.put("paragraph_count", t.paragraphs().size());
     r.put("speaker_inferred", t.inferred());
+    r.put("attribution", t.attribution());
+    r.put("start_seconds", t.startSeconds());
+    r.put("end_seconds", t.endSeconds());
+    r.put("stage_directions", t.stageDirections());
+    r.put("source_format", format);
     return r;
   }
 

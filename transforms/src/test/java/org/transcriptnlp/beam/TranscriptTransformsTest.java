@@ -92,7 +92,7 @@ class TranscriptTransformsTest {
         p -> {
           PCollectionTuple read =
               p.apply("Read", new ReadTranscripts(List.of(dir.toString() + "/*"), 1 << 20));
-          PCollectionTuple parsed = read.get(ReadTranscripts.DOCS).apply("Parse", new ParseTurns(java.util.Set.of(), java.util.Set.of()));
+          PCollectionTuple parsed = read.get(ReadTranscripts.DOCS).apply("Parse", new ParseTurns());
           PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("Pair", new PairAnswers());
           PCollection<AnswerUnit> answers = paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
           AnnotateSentiment sentiment = new AnnotateSentiment(SETTINGS);

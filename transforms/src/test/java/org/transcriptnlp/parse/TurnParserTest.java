@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.model.ParsedTranscript;
+import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Role;
 import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.testing.Fixtures;
@@ -109,13 +110,17 @@ class TurnParserTest {
   void pressGaggleOpeningStatementIsNotAnAnswer() {
     String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2024-10-22_gaggle_air-force-one.md"));
     ParsedTranscript p = parser.parseText(text);
-    assertEquals(43, p.turns().size());
+    // 43 labelled turns, less one that is only "(Laughs.)": a stage direction, not speech.
+    assertEquals(42, p.turns().size());
     assertEquals("Ms. Jean-Pierre", p.turns().get(0).speaker());
     assertEquals(Role.RESPONDENT, p.turns().get(0).role());
-    assertEquals(21, QaPairer.pair(p.turns()).size());
-    assertEquals(1, QaPairer.pair(p.turns()).get(0).answer().index() - 1);
+    List<QaPair> pairs = QaPairer.pair(p.turns());
+    assertEquals(20, pairs.size());
+    assertEquals(1, pairs.get(0).question().index());
     Turn last = p.turns().get(p.turns().size() - 1);
-    assertEquals("(Laughs.) Quick and dirty.", last.text());
+    assertEquals("Quick and dirty.", last.text());
+    assertEquals(List.of("(Laughs.)"), last.stageDirections());
     assertTrue(p.nonSpeech().contains("2:20 P.M. EDT"));
+    assertTrue(p.nonSpeech().contains("(Laughs.)"), "the laugh-only turn is recorded as non-speech");
   }
 }

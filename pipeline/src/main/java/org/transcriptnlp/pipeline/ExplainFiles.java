@@ -1,0 +1,61 @@
+package org.transcriptnlp.pipeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.channels.Channels;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.transcriptnlp.formats.Format;
+import org.transcriptnlp.formats.TranscriptReader;
+import org.transcriptnlp.model.ParsedTranscript;
+import org.transcriptnlp.parse.Explain;
+import org.transcriptnlp.parse.TextDecoder;
+import org.transcriptnlp.parse.TurnParser;
+
+/** {@code --explain=GLOB}: how each file is split into turns, without running the job. */
+final class ExplainFiles {
+  private ExplainFiles() {}
+
+  static void print(TranscriptNlpOptions options, PrintStream out) {
+    FileSystems.setDefaultPipelineOptions(options);
+    Format format;
+    try {
+      format = Format.parse(options.getFormat());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--format: " + e.getMessage());
+    }
+    List<MatchResult.Metadata> files;
+    try {
+      files = FileSystems.match(options.getExplain(), EmptyMatchTreatment.ALLOW).metadata();
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UsageException("cannot match --explain=" + options.getExplain() + ": " + e.getMessage());
+    }
+    if (files.isEmpty()) {
+      throw new UsageException("no file matched --explain=" + options.getExplain());
+    }
+    TurnParser parser = new TurnParser(split(options.getQuestioners()), split(options.getRespondents()));
+    TranscriptReader reader = new TranscriptReader(format);
+    for (MatchResult.Metadata file : files) {
+      String name = file.resourceId().toString();
+      try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()));
+          InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+        String text = TextDecoder.decode(in.readNBytes(options.getMaxFileMegabytes() * 1024 * 1024)).text();
+        TranscriptReader.Read read = reader.read(file.resourceId().getFilename(), text);
+        ParsedTranscript parsed = parser.parseBlocks(read.blocks());
+        out.println(Explain.render(name, read, parsed));
+      } catch (IOException | TextDecoder.UndecodableException | RuntimeException e) {
+        out.println(name + ": cannot be read: " + e.getMessage());
+        out.println();
+      }
+    }
+  }
+
+  private static java.util.Set<String> split(String list) {
+    return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
+        .collect(java.util.stream.Collectors.toSet());
+  }
+}

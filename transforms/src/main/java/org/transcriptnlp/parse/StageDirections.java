@@ -1,0 +1,60 @@
+package org.transcriptnlp.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.transcriptnlp.formats.Timestamps;
+
+/**
+ * Stage directions inside spoken text: {@code (Laughter.)}, {@code [crosstalk 01:07:27]}, {@code
+ * [MUSIC]}, {@code {vocalsound}}, {@code (As interpreted.)}, {@code \[laughs\]}. They are taken out
+ * of the spoken text and recorded on the turn. A bracket counts as a stage direction only when it
+ * says what happened (laughter, applause, inaudible, music, ...), so that speech in parentheses
+ * such as "Akims (Mayors)" or "the Collective Security Treaty Organization (CSTO)" stays speech;
+ * curly braces ({@code {gap}}, {@code {disfmarker}}) are always annotations.
+ */
+public final class StageDirections {
+  private static final String WHAT =
+      "(?:laughter|laughs?|laughing|chuckles?|chuckling|giggles?|applause|inaudible|unintelligible|"
+          + "indiscernible|crosstalk|cross-talk|cross talk|overlapping(?: voices| speakers)?|music|"
+          + "(?:upbeat |soft |intro |outro |theme )?music(?: (?:plays|playing|fades(?: out| in)?|continues|ends))?|"
+          + "coughs?|coughing|sighs?|pause|long pause|silence|interruption|interrupted|as interpreted|"
+          + "speaking (?:in )?[a-z]+|through (?:an )?interpreter|via interpreter|vocalsound|disfmarker|gap|"
+          + "noise|background noise|beep|static|cheers|cheering|boos?|booing|off[- ]mic(?:rophone)?|"
+          + "technical difficulties|recess|break|omitted[^\\]\\)]{0,60}|[^\\]\\)]{0,30}segment omitted|"
+          + "sponsor(?:ed)?[^\\]\\)]{0,40}|ad break|commercial break|video (?:clip|plays)[^\\]\\)]{0,30}|"
+          + "audio (?:clip|plays)[^\\]\\)]{0,30}|phone rings|gavel|no response|nods|shakes head|"
+          + "applause and cheers|laughter and applause|pause in proceedings|end of (?:video|audio|clip|tape)|"
+          + "audio cuts out|inaudible question|question inaudible|off camera|mumbles|groans|sniffs|"
+          + "clears throat|claps|singing|whispers|yells|shouts)";
+  private static final String TIME = "(?:\\s*" + Timestamps.CLOCK + ")?";
+  private static final Pattern BRACKETED =
+      Pattern.compile(
+          "\\\\?\\[\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\\\?\\]"
+              + "|\\(\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\)"
+              + "|\\{[^{}]{1,40}\\}");
+
+  private StageDirections() {}
+
+  /** The paragraph without its stage directions, and the directions taken out. */
+  public record Split(String speech, List<String> directions) {}
+
+  public static Split split(String paragraph) {
+    Matcher m = BRACKETED.matcher(paragraph);
+    List<String> directions = new ArrayList<>();
+    StringBuilder speech = new StringBuilder();
+    int last = 0;
+    while (m.find()) {
+      directions.add(m.group().replace("\\[", "[").replace("\\]", "]"));
+      speech.append(paragraph, last, m.start()).append(' ');
+      last = m.end();
+    }
+    if (directions.isEmpty()) {
+      return new Split(paragraph, List.of());
+    }
+    speech.append(paragraph.substring(last));
+    String cleaned = speech.toString().replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
+    return new Split(cleaned, directions);
+  }
+}

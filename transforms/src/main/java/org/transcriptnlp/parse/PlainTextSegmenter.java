@@ -77,7 +77,30 @@ public final class PlainTextSegmenter {
       current.append(line);
     }
     flush(current, paragraphs);
-    return paragraphs;
+    return rejoinBrokenSentences(paragraphs);
+  }
+
+  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"”’)\\]—–-]\\s*$", Pattern.DOTALL);
+
+  /**
+   * A blank line in the middle of a sentence ("...a number\n\nof Koreans find...") does not make
+   * two paragraphs: a paragraph that starts in lower case continues the previous one when that one
+   * did not end a sentence.
+   */
+  private List<String> rejoinBrokenSentences(List<String> paragraphs) {
+    List<String> out = new ArrayList<>();
+    for (String p : paragraphs) {
+      int last = out.size() - 1;
+      if (last >= 0
+          && Character.isLowerCase(p.codePointAt(0))
+          && !SENTENCE_END.matcher(out.get(last)).matches()
+          && !labels.startsWithLabel(p)) {
+        out.set(last, out.get(last) + " " + p);
+      } else {
+        out.add(p);
+      }
+    }
+    return out;
   }
 
   private static void flush(StringBuilder current, List<String> paragraphs) {

@@ -266,8 +266,7 @@ public final class TurnParser {
           evidence = "inferred: a question put to the respondent";
         } else if (role == Role.QUESTIONER
             && isQuestion(current.lastParagraph())
-            && !isQuestion(item.text)
-            && !item.text.isBlank()) {
+            && looksLikeAnAnswer(item.text)) {
           switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
           evidence = "inferred: an answer after a question";
         }
@@ -297,6 +296,22 @@ public final class TurnParser {
 
   static boolean isQuestion(String paragraph) {
     return ENDS_WITH_QUESTION.matcher(paragraph).matches();
+  }
+
+  private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine)\\b");
+  private static final Pattern FIRST_SENTENCE = Pattern.compile("^.*?(?:[.!?](?=\\s|$)|$)", Pattern.DOTALL);
+
+  /**
+   * An unlabelled paragraph after a question that reads as the answer: no question in it, and its
+   * first sentence speaks in the first person ("As I said, ...", "During my first trips ..."). A
+   * question that goes on over several paragraphs ("And for you, President Biden, ...") does not.
+   */
+  static boolean looksLikeAnAnswer(String paragraph) {
+    if (paragraph.isBlank() || paragraph.indexOf('?') >= 0) {
+      return false;
+    }
+    Matcher first = FIRST_SENTENCE.matcher(paragraph.strip());
+    return first.find() && FIRST_PERSON.matcher(first.group()).find();
   }
 
   /** A question put to the respondent: it ends in "?" and addresses "you". */

@@ -10,14 +10,21 @@ class PlainTextSegmenterTest {
 
   @Test
   void oneParagraphPerLineWhenThereAreNoBlankLines() {
-    assertEquals(List.of("A: one", "two", "B: three"), segmenter.paragraphs("A: one\r\ntwo\r\nB: three\r\n"));
+    assertEquals(List.of("A: One.", "Two.", "B: three"), segmenter.paragraphs("A: One.\r\nTwo.\r\nB: three\r\n"));
   }
 
   @Test
   void hardWrappedBlocksAreJoinedButALabelStartsAParagraph() {
     assertEquals(
-        List.of("Q Does the president plan", "MS. PSAKI: Not today, he", "does not."),
-        segmenter.paragraphs("Q Does the president\nplan\nMS. PSAKI: Not today, he\n\ndoes not.\n"));
+        List.of("Q Does the president plan", "MS. PSAKI: Not today.", "He does not."),
+        segmenter.paragraphs("Q Does the president\nplan\nMS. PSAKI: Not today.\n\nHe does not.\n"));
+  }
+
+  @Test
+  void aBlankLineInTheMiddleOfASentenceDoesNotSplitIt() {
+    assertEquals(
+        List.of("MODERATOR: And good afternoon, everyone.", "Next."),
+        segmenter.paragraphs("MODERATOR: And\n\ngood afternoon, everyone.\n\nNext.\n"));
   }
 
   @Test

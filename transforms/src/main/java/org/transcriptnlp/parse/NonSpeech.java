@@ -52,6 +52,25 @@ public final class NonSpeech {
     return m.matches() ? new String[] {m.group("speech"), m.group("dateline")} : null;
   }
 
+  private static final Pattern WORD = Pattern.compile("[\\p{L}’'-]+");
+
+  /**
+   * True for running prose, as opposed to a title, a heading, a dateline or a list: at least 20
+   * words, mostly starting in lower case, with a sentence end.
+   */
+  public static boolean isProse(String paragraph) {
+    java.util.regex.Matcher m = WORD.matcher(paragraph);
+    int words = 0;
+    int lower = 0;
+    while (m.find()) {
+      words++;
+      if (Character.isLowerCase(m.group().codePointAt(0))) {
+        lower++;
+      }
+    }
+    return words >= 20 && lower * 10 >= words * 6 && paragraph.matches("(?s).*[.!?][\"”’)]?.*");
+  }
+
   /** True when an unlabelled paragraph is not speech. */
   public static boolean isNonSpeech(String paragraph) {
     String p = paragraph.strip();

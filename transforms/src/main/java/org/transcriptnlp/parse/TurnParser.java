@@ -46,6 +46,9 @@ public final class TurnParser {
   private static final Pattern TIME_ONLY =
       Pattern.compile("^\\\\?[\\[(]?(" + Timestamps.CLOCK + ")\\\\?[\\])]?$");
 
+  /** Marks unlabelled prose before the first label. */
+  private static final String PRE_LABEL = "pre-label";
+
   private final SpeakerLabels labels = new SpeakerLabels();
   private final RoleInference roles;
 
@@ -90,6 +93,9 @@ public final class TurnParser {
     // Pass 2: the same, now inferring unlabelled changes of speaker.
     List<Draft> drafts = group(items, inferred);
 
+    if (inferred.main(Role.RESPONDENT) == null) {
+      items.stream().filter(i -> PRE_LABEL.equals(i.how)).forEach(i -> nonSpeech.add(i.text));
+    }
     List<Turn> turns = new ArrayList<>();
     for (Draft d : drafts) {
       if (!d.paragraphs.isEmpty()) {
@@ -180,8 +186,11 @@ public final class TurnParser {
         String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(m.label());
         String written = m.declaresAlias() ? m.label() + "(" + m.alias() + ")" : m.label();
         items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
-      } else if (!seenSpeaker || NonSpeech.isNonSpeech(p)) {
+      } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && !NonSpeech.isProse(p))) {
         nonSpeech.add(p);
+      } else if (!seenSpeaker) {
+        // Prose before the first label: a talk or statement whose speaker the source did not name.
+        items.add(item(p, null, null, PRE_LABEL, time, block.endSeconds()));
       } else {
         items.add(item(p, null, null, null, time, block.endSeconds()));
       }
@@ -254,6 +263,17 @@ public final class TurnParser {
       if (item.speaker != null) {
         if (current == null || !current.speaker.equals(item.speaker)) {
           current = new Draft(item.speaker, item.label, false, item.how);
+          drafts.add(current);
+        }
+        current.add(item);
+      } else if (PRE_LABEL.equals(item.how)) {
+        // Opening prose (a talk before its Q&A) belongs to the main respondent, if there is one.
+        String respondent = known == null ? null : known.main(Role.RESPONDENT);
+        if (respondent == null) {
+          continue;
+        }
+        if (current == null) {
+          current = new Draft(respondent, null, true, "inferred: unlabelled prose before the first label, by the main respondent");
           drafts.add(current);
         }
         current.add(item);

@@ -117,4 +117,62 @@ class MainTest {
       assertEquals(2, files.filter(p -> p.toString().endsWith(".parquet")).count(), "old files replaced, not kept");
     }
   }
+
+  @Test
+  void explainListsTurnsAndWhyWithoutRunningTheJob() {
+    Result r = run("--explain=" + Fixtures.seed());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("read as text; 52 turns, 26 answers, 4 non-speech paragraphs"), r.out());
+    assertTrue(r.out().contains("[alias 'TOKAYEV']"), r.out());
+    assertTrue(r.out().contains("[inferred: a question put to the respondent]"), r.out());
+    assertTrue(r.out().contains("[inferred: an answer after a question]"), r.out());
+    assertTrue(r.out().contains("- By Dikhan Kamzabekuly"), r.out());
+    assertOneLineError(run("--explain=" + dir + "/none-*.txt"), "no file matched --explain");
+  }
+
+  @Test
+  void unknownFormatIsAUsageError() {
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--format=docx"), "unknown format 'docx'");
+  }
+
+  @Test
+  void gzipCaptionsAndJsonInOneRun() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in.resolve("seed.txt.gz")))) {
+      gz.write(Files.readAllBytes(Fixtures.seed()));
+    }
+    Files.writeString(in.resolve("talk.vtt"),
+        "WEBVTT\n\n00:00:01.000 --> 00:00:04.000\n<v Host>How did you start?\n\n"
+            + "00:00:04.500 --> 00:00:09.000\n<v Guest>I wrote my first program\n\n"
+            + "00:00:09.000 --> 00:00:12.250\n<v Guest>at school. (Laughter.)\n");
+    Files.writeString(in.resolve("stt.json"),
+        "{\"segments\": [{\"speaker\": \"SPEAKER_00\", \"start\": 0.5, \"end\": 2.0, \"text\": \"Why now?\"},"
+            + "{\"speaker\": \"SPEAKER_01\", \"start\": 2.5, \"end\": 4.0, \"text\": \"Because I can.\"}]}");
+    Files.writeString(in.resolve("bad.json"), "{\"title\": \"not a transcript\"}");
+    Path out = dir.resolve("out");
+    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 matched = 3 processed + 1 rejected"), r.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt.gz'"));
+      assertEquals(
+          List.of(List.of("Host", "questioner", "format", 1.0, 4.0, "How did you start?", List.of()),
+              List.of("Guest", "respondent", "format", 4.5, 12.25, "I wrote my first program at school.", List.of("(Laughter.)"))),
+          duck.rows("SELECT speaker, role, attribution, start_seconds, end_seconds, text, stage_directions "
+              + "FROM turns WHERE source_format = 'vtt' ORDER BY turn_index").stream()
+              .map(row -> row.stream().map(v -> v instanceof java.sql.Array a ? toList(a) : v).toList()).toList());
+      assertEquals(List.of("Because I can."),
+          duck.column("SELECT answer_text FROM answers WHERE source_path LIKE '%stt.json'"));
+      assertEquals(List.of(List.of("bad.json", "parse", "unknown_json_shape")),
+          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects"));
+    }
+  }
+
+  private static List<Object> toList(java.sql.Array a) {
+    try {
+      return List.of((Object[]) a.getArray());
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 }

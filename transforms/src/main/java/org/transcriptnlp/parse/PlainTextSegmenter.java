@@ -33,9 +33,30 @@ public final class PlainTextSegmenter {
     String[] raw = normalised.split("\n", -1);
     int start = frontMatterEnd(raw);
     for (int i = start; i < raw.length; i++) {
-      out.add(SPACES.matcher(raw[i]).replaceAll(" ").strip());
+      out.add(SPACES.matcher(inlineMarkup(raw[i])).replaceAll(" ").strip());
     }
     return out;
+  }
+
+  private static final Pattern DELETED = Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern INLINE_TAG =
+      Pattern.compile("</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\[\\]*_#`>~|()])");
+  private static final Pattern LINK_MARKUP = Pattern.compile("\\[[a-z_]+:[^|\\]]*\\|([^\\]]*)\\]");
+
+  /**
+   * Inline markup of text transcripts rendered as a reader sees it: struck-out words ({@code
+   * <s>in</s>}) dropped, inline HTML tags ({@code O<sub>2</sub>}) and Markdown escapes ({@code
+   * \[of\]}) removed, link markup ({@code [glossary:LOS|LOS]}) reduced to its visible text.
+   */
+  static String inlineMarkup(String line) {
+    if (line.indexOf('<') < 0 && line.indexOf('\\') < 0 && line.indexOf('[') < 0) {
+      return line;
+    }
+    String l = DELETED.matcher(line).replaceAll("");
+    l = INLINE_TAG.matcher(l).replaceAll("");
+    l = MARKDOWN_ESCAPE.matcher(l).replaceAll("$1");
+    return LINK_MARKUP.matcher(l).replaceAll("$1");
   }
 
   /** Index of the first line after a YAML front-matter block, or 0 when there is none. */

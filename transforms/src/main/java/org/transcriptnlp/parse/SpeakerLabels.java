@@ -138,7 +138,7 @@ public final class SpeakerLabels {
   /** Cover-page list headings: "SENATE MEMBERS PRESENT", "ROUNDTABLE PARTICIPANTS". */
   private static final Pattern LIST_HEADING =
       Pattern.compile(".*\\b(?:present|participants|members|appearances|witnesses|panelists|attendees|"
-          + "contents|exhibits|speakers|guests|hosts|cast|credits)$");
+          + "contents|exhibits|speakers|guests|hosts|cast|credits|attendance)$");
 
   /** True for labels written with an honorific or office, e.g. "Mr. WARNER", "SENATOR GOLD". */
   public static boolean hasTitle(String label) {

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class SpeakerRegistry {
   private static final Pattern HONORIFIC =
       Pattern.compile("(?i)^(mr|mrs|ms|miss|dr|prof|sen|rep|hon|senator|president|chairman)\\.?\\s+");
+  /** "McNALLY" -> "McNally", "MacDONALD" -> "MacDonald". */
+  private static final Pattern MC = Pattern.compile("^(Mc|Mac)(\\p{Lu}{2,})$");
   private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$");
 
   private final Map<String, String> canonicalByKey = new LinkedHashMap<>();
@@ -86,8 +88,14 @@ public final class SpeakerRegistry {
       }
       boolean caps = SpeakerLabels.isAllCaps(word) || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
       int letters = (int) word.chars().filter(Character::isLetter).count();
-      boolean keep = !caps || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
-      out.append(keep ? word : titleCase(word));
+      boolean suffix = out.length() > 0 && letters <= 2 && word.indexOf('.') < 0; // "Suzy Davies AM"
+      boolean keep = !caps || suffix || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
+      java.util.regex.Matcher mc = MC.matcher(word);
+      if (mc.matches()) {
+        out.append(mc.group(1)).append(titleCase(mc.group(2)).toLowerCase(java.util.Locale.ROOT));
+      } else {
+        out.append(keep ? word : titleCase(word));
+      }
     }
     return out.toString();
   }

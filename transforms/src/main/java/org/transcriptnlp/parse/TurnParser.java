@@ -29,10 +29,11 @@ import org.transcriptnlp.model.Turn;
  *       taken out of the text and recorded on the turn ({@link StageDirections}); a time written
  *       before a paragraph or with a label becomes the turn's start.
  *   <li>Unlabelled paragraphs continue the current turn, unless there is evidence that the
- *       speaker changed: in a respondent's turn, a paragraph that ends in a question and addresses
- *       "you" is the questioner's; in a questioner's turn that ended in a question, a following
- *       paragraph that is not itself a question is the respondent's answer. Such turns are marked
- *       {@code inferred}.
+ *       speaker changed: in a respondent's turn, a paragraph that ends in a question addressed to
+ *       "you" is the questioner's when what follows is an unlabelled answer or the respondent's
+ *       label again; after a questioner's question addressed to "you", a paragraph with no
+ *       question in it whose first sentence speaks in the first person ("As I said, ...") is the
+ *       respondent's answer. Such turns are marked {@code inferred}.
  *   <li>Roles come from {@link RoleInference}: who asks and who answers.
  * </ol>
  */
@@ -97,7 +98,7 @@ public final class TurnParser {
       items.stream().filter(i -> PRE_LABEL.equals(i.how)).forEach(i -> nonSpeech.add(i.text));
     }
     List<Turn> turns = new ArrayList<>();
-    for (Draft d : drafts) {
+    for (Draft d : mergeAcrossSpeechless(drafts, nonSpeech)) {
       if (!d.paragraphs.isEmpty()) {
         turns.add(
             new Turn(
@@ -111,8 +112,6 @@ public final class TurnParser {
                 d.start,
                 d.end,
                 d.directions));
-      } else if (!d.directions.isEmpty()) {
-        nonSpeech.addAll(d.directions);
       }
     }
     return new ParsedTranscript(turns, nonSpeech);
@@ -183,7 +182,9 @@ public final class TurnParser {
       } else if (m != null && accepted(m, counts, registry)) {
         seenSpeaker = true;
         String how = m.declaresAlias() || !SpeakerRegistry.key(registry.resolve(m.label())).equals(SpeakerRegistry.key(m.label())) ? "alias" : "label";
-        String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(m.label());
+        // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
+        String name = m.formal() ? m.label().replaceAll("\\s*\\([^()]*\\)$", "") : m.label();
+        String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
         String written = m.declaresAlias() ? m.label() + "(" + m.alias() + ")" : m.label();
         items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
       } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && !NonSpeech.isProse(p))) {
@@ -210,7 +211,8 @@ public final class TurnParser {
     return m.declaresAlias()
         || m.formal()
         || label.equals("Q")
-        || label.equals("A")
+        // "A" answers only where someone asks "Q" ("Leighton\nA. Hope was..." is no answer)
+        || (label.equals("A") && counts.getOrDefault("q", 0) > 0)
         || counts.getOrDefault(SpeakerRegistry.key(label), 0) >= 2
         || registry.knows(label)
         || SpeakerLabels.isAllCaps(label)
@@ -253,13 +255,41 @@ public final class TurnParser {
     }
   }
 
+  /**
+   * Drops turns with no speech (only a stage direction, such as "MS. JEAN-PIERRE: (Laughs.)"),
+   * recording their directions as non-speech, and joins the turns on either side when one speaker
+   * had them: the laugh does not split that speaker's turn in two.
+   */
+  private static List<Draft> mergeAcrossSpeechless(List<Draft> drafts, List<String> nonSpeech) {
+    List<Draft> out = new ArrayList<>();
+    for (Draft d : drafts) {
+      if (d.paragraphs.isEmpty()) {
+        nonSpeech.addAll(d.directions);
+        continue;
+      }
+      Draft last = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (last != null && last.speaker.equals(d.speaker)) {
+        last.paragraphs.addAll(d.paragraphs);
+        last.directions.addAll(d.directions);
+        if (d.end != null) {
+          last.end = d.end;
+        }
+      } else {
+        out.add(d);
+      }
+    }
+    return out;
+  }
+
   /** Groups items into turns; with roles known, also infers unlabelled changes of speaker. */
   private List<Draft> group(List<Item> items, RoleInference.Result known) {
     Map<String, Role> roleOf = known == null ? Map.of() : known.roleOf();
     List<Draft> drafts = new ArrayList<>();
     Map<Role, String> lastSpeakerIn = new LinkedHashMap<>();
     Draft current = null;
-    for (Item item : items) {
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      Item next = i + 1 < items.size() ? items.get(i + 1) : null;
       if (item.speaker != null) {
         if (current == null || !current.speaker.equals(item.speaker)) {
           current = new Draft(item.speaker, item.label, false, item.how);
@@ -281,14 +311,27 @@ public final class TurnParser {
         Role role = roleOf.getOrDefault(current.speaker, Role.OTHER);
         String switchTo = null;
         String evidence = null;
-        if (role == Role.RESPONDENT && isQuestionToRespondent(item.text)) {
+        if (role == Role.RESPONDENT
+            && isQuestionToRespondent(item.text)
+            && next != null
+            && ((next.speaker == null && !PRE_LABEL.equals(next.how) && looksLikeAnAnswer(next.text))
+                || current.speaker.equals(next.speaker))) {
           switchTo = lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
           evidence = "inferred: a question put to the respondent";
         } else if (role == Role.QUESTIONER
-            && isQuestion(current.lastParagraph())
+            && isQuestionToRespondent(current.lastParagraph())
             && looksLikeAnAnswer(item.text)) {
           switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
           evidence = "inferred: an answer after a question";
+        } else if (role == Role.QUESTIONER
+            && "Q".equals(current.speaker)
+            && item.text.indexOf('?') < 0
+            && item.text.split("\\s+").length >= 8
+            && "A".equals(known.main(Role.RESPONDENT))) {
+          // In a talk with anonymous Q/A, an audience question is one paragraph; prose after it is
+          // the talk resuming. (A named reporter's question may run over several paragraphs.)
+          switchTo = known.main(Role.RESPONDENT);
+          evidence = "inferred: the talk resumes after an audience question";
         }
         if (switchTo != null && !switchTo.equals(current.speaker)) {
           current = new Draft(switchTo, null, true, evidence);

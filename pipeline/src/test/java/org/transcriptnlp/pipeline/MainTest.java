@@ -175,4 +175,27 @@ class MainTest {
       throw new IllegalStateException(e);
     }
   }
+
+  @Test
+  void wholeCorpusIsAccountedForAndOnlyTheTwoFilesWithoutSpeechAreRejected() throws Exception {
+    Path out = dir.resolve("out");
+    String corpus = Fixtures.path("transforms/src/test/resources/corpus").toString();
+    Result r = run("--input=" + corpus + "/*/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("26 matched = 24 processed + 2 rejected"), r.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(
+          List.of(
+              List.of("spacelog_a13_MEDIA_image-blocks-no-speech.txt", "parse", "no_speaker_labels"),
+              List.of("spacelog_mr4_meta_speaker-definitions.json", "parse", "unknown_json_shape")),
+          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+      assertEquals(
+          List.of("html", "json", "srt", "text", "vtt"),
+          duck.column("SELECT DISTINCT source_format FROM turns ORDER BY 1"));
+      assertEquals(24, duck.count("SELECT count(DISTINCT source_path) FROM turns"));
+      assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE answer_text LIKE '%(Laughter.)%' "
+          + "OR answer_text LIKE '%[MUSIC]%' OR answer_text LIKE '%{vocalsound}%' OR answer_text LIKE '%(As interpreted.)%'"));
+      assertTrue(duck.count("SELECT count(*) FROM turns WHERE start_seconds IS NOT NULL") > 200);
+    }
+  }
 }

@@ -29,6 +29,16 @@ public final class NonSpeech {
           Pattern.compile("^[(\\[{][^()\\[\\]{}]{1,60}[)\\]}]$"),
           // End-of-transcript marker in White House transcripts: "END 2:45 P.M. EDT"
           Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
+          // Narration of legislative records: what the clerk did, what was agreed to
+          Pattern.compile("^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
+          Pattern.compile(
+              "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent resolution|question|"
+                  + "motion to reconsider|motion to lay on the table)(?: \\([^)]{1,40}\\)| Nos?\\. [\\w, -]{1,40})?"
+                  + " (?:was|were|is|are) (?:agreed to|as follows|ordered|laid upon the table|laid on the table|"
+                  + "rejected|passed|adopted|read|considered)\\b.*"),
+          Pattern.compile("^There (?:being|was) no objection\\b.*"),
+          Pattern.compile("^The yeas and nays (?:were|are) ordered\\b.*"),
+          Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"),
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
           Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
 

@@ -42,6 +42,8 @@ public final class PlainTextSegmenter {
   private static final Pattern INLINE_TAG =
       Pattern.compile("</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\[\\]*_#`>~|()])");
+  /** Page markers of printed records: "[[Page S8538]]". */
+  private static final Pattern PAGE_MARKER = Pattern.compile("\\[\\[Page [A-Z]?\\d+\\]\\]");
   private static final Pattern LINK_MARKUP = Pattern.compile("\\[[a-z_]+:[^|\\]]*\\|([^\\]]*)\\]");
 
   /**
@@ -56,6 +58,7 @@ public final class PlainTextSegmenter {
     String l = DELETED.matcher(line).replaceAll("");
     l = INLINE_TAG.matcher(l).replaceAll("");
     l = MARKDOWN_ESCAPE.matcher(l).replaceAll("$1");
+    l = PAGE_MARKER.matcher(l).replaceAll("");
     return LINK_MARKUP.matcher(l).replaceAll("$1");
   }
 

@@ -74,4 +74,40 @@ class SpeakerLabelsTest {
     assertTrue(SpeakerLabels.hasTitle("Senator Gold"));
     assertFalse(SpeakerLabels.hasTitle("Kazakhstan"));
   }
+
+  @Test
+  void labelsWithTimes() {
+    SpeakerLabels.Match paren = labels.match("Jane Doe (00:01:02): Hello there.").orElseThrow();
+    assertEquals("Jane Doe", paren.label());
+    assertEquals(62.0, paren.startSeconds());
+    assertNull(paren.alias());
+    SpeakerLabels.Match after = labels.match("Aaron van Wirdum: 00:00:19").orElseThrow();
+    assertEquals("Aaron van Wirdum", after.label());
+    assertEquals(19.0, after.startSeconds());
+    assertEquals("", after.rest());
+    assertFalse(labels.match("END 1:45 P.M. EST").isPresent());
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "Mr. WARNER. Mr. President, I rise.|Mr. WARNER|Mr. President, I rise.",
+        "The PRESIDING OFFICER. Without objection.|The PRESIDING OFFICER|Without objection.",
+        "The SPEAKER pro tempore (Mr. Poe). The Chair recognizes|The SPEAKER pro tempore (Mr. Poe)|The Chair recognizes",
+        "Mr. MILLER of Florida. Thank you.|Mr. MILLER of Florida|Thank you.",
+        "Chairman HAMILTON.|Chairman HAMILTON|''"
+      })
+  void formalLabelsWithAPeriod(String paragraph, String label, String rest) {
+    SpeakerLabels.Match m = labels.match(paragraph).orElseThrow();
+    assertEquals(label, m.label());
+    assertEquals(rest, m.rest());
+    assertTrue(m.formal());
+  }
+
+  @Test
+  void periodAfterAnOrdinaryWordIsNoLabel() {
+    assertFalse(labels.match("OK. So we went on.").map(SpeakerLabels.Match::formal).orElse(false));
+    assertFalse(labels.match("The President. He said so.").isPresent());
+  }
 }

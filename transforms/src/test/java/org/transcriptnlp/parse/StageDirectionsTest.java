@@ -1,0 +1,33 @@
+package org.transcriptnlp.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StageDirectionsTest {
+  @Test
+  void directionsAreTakenOutAndKept() {
+    StageDirections.Split s =
+        StageDirections.split("You only get one. (Laughter.) And then [crosstalk 01:07:27] we {vocalsound} went \\[laughs\\] on.");
+    assertEquals("You only get one. And then we went on.", s.speech());
+    assertEquals(List.of("(Laughter.)", "[crosstalk 01:07:27]", "{vocalsound}", "[laughs]"), s.directions());
+  }
+
+  @Test
+  void interpreterNotesAndMusic() {
+    assertEquals(List.of("(As interpreted.)"), StageDirections.split("(As interpreted.) Thank you.").directions());
+    assertEquals("", StageDirections.split("[MUSIC]").speech());
+  }
+
+  @Test
+  void speechInBracketsStays() {
+    for (String speech :
+        List.of("the Akims (Mayors) implemented measures", "the Organization (CSTO) was", "Republic [of] Korea",
+            "a (very) good point", "[Plan 9] was next")) {
+      StageDirections.Split s = StageDirections.split(speech);
+      assertEquals(speech, s.speech());
+      assertEquals(List.of(), s.directions());
+    }
+  }
+}

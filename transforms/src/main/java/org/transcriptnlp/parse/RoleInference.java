@@ -22,8 +22,10 @@ import org.transcriptnlp.model.Role;
  *       asks at least half as often as the most asking speaker, when that one (of three turns or more) asks in at
  *       least a quarter of their turns (podcast hosts, committee members). In a two-person conversation
  *       the one who asks more often asks.
- *   <li>A speaker who is not a questioner and speaks right after a questioner's turn is a
- *       respondent; any other speaker is "other" (moderator, chair, announcer).
+ *   <li>A speaker who is not a questioner is a respondent when at least half of their turns come
+ *       right after a questioner's, or when they speak right after a questioner and say at least
+ *       15% of all words (a guest who also talks with the other guest); any other speaker is
+ *       "other" (a chair calling the next member, an announcer).
  * </ul>
  */
 public final class RoleInference {
@@ -47,14 +49,20 @@ public final class RoleInference {
   }
 
   Result infer(List<TurnParser.Draft> turns) {
-    Map<String, int[]> stats = new LinkedHashMap<>(); // speaker -> {turns, question turns}
+    Map<String, int[]> stats = new LinkedHashMap<>(); // speaker -> {turns, question turns, words}
+    int allWords = 0;
     Map<String, String> labelOf = new HashMap<>();
     for (TurnParser.Draft t : turns) {
       if (t.paragraphs.isEmpty()) {
         continue;
       }
-      int[] s = stats.computeIfAbsent(t.speaker, k -> new int[2]);
+      int[] s = stats.computeIfAbsent(t.speaker, k -> new int[3]);
       s[0]++;
+      for (String p : t.paragraphs) {
+        int w = p.split("\\s+").length;
+        s[2] += w;
+        allWords += w;
+      }
       if (TurnParser.asksQuestion(t.lastParagraph())) {
         s[1]++;
       }
@@ -110,7 +118,9 @@ public final class RoleInference {
     }
     for (Map.Entry<String, int[]> e : stats.entrySet()) {
       int after = afterQuestioner.getOrDefault(e.getKey(), 0);
-      if (!roleOf.containsKey(e.getKey()) && after > 0) {
+      boolean mostlyAnswers = after * 2 >= e.getValue()[0];
+      boolean majorVoice = e.getValue()[2] * 100L >= allWords * 15L;
+      if (!roleOf.containsKey(e.getKey()) && after > 0 && (mostlyAnswers || majorVoice)) {
         roleOf.put(e.getKey(), Role.RESPONDENT);
       }
     }

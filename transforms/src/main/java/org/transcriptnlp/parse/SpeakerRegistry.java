@@ -92,7 +92,7 @@ public final class SpeakerRegistry {
       boolean keep = !caps || suffix || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
       java.util.regex.Matcher mc = MC.matcher(word);
       if (mc.matches()) {
-        out.append(mc.group(1)).append(titleCase(mc.group(2)).toLowerCase(java.util.Locale.ROOT));
+        out.append(mc.group(1)).append(titleCase(mc.group(2)));
       } else {
         out.append(keep ? word : titleCase(word));
       }

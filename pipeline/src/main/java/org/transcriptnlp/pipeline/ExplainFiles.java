@@ -37,7 +37,7 @@ final class ExplainFiles {
     if (files.isEmpty()) {
       throw new UsageException("no file matched --explain=" + options.getExplain());
     }
-    TurnParser parser = new TurnParser(split(options.getQuestioners()), split(options.getRespondents()));
+    TurnParser parser = new TurnParser(JobConfig.split(options.getQuestioners()), JobConfig.split(options.getRespondents()));
     TranscriptReader reader = new TranscriptReader(format);
     for (MatchResult.Metadata file : files) {
       String name = file.resourceId().toString();
@@ -52,10 +52,5 @@ final class ExplainFiles {
         out.println();
       }
     }
-  }
-
-  private static java.util.Set<String> split(String list) {
-    return java.util.Arrays.stream(list.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-        .collect(java.util.stream.Collectors.toSet());
   }
 }

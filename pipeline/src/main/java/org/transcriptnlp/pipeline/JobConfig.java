@@ -83,7 +83,8 @@ public record JobConfig(
         format);
   }
 
-  private static Set<String> split(String value) {
+  /** Comma-separated values, trimmed, empty ones dropped, in order. */
+  static Set<String> split(String value) {
     if (value == null) {
       return Set.of();
     }

@@ -2,31 +2,26 @@ package org.transcriptnlp.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Named-entity mentions of a text with CoreNLP (tokenize, ssplit, pos, lemma, ner). */
-public final class EntityAnnotator implements TextAnnotator<EntityResult> {
-  private final StanfordCoreNLP pipeline;
+public final class EntityAnnotator extends SharedPipelineAnnotator<EntityResult> {
 
   /** Uses the JVM-wide shared pipeline for these settings. */
   public EntityAnnotator(AnnotatorSettings settings) {
-    this.pipeline = CoreNlpHolder.get(settings.entityProperties());
+    super(settings.entityProperties());
   }
 
   @Override
   public EntityResult annotate(String text) {
-    Annotation doc = new Annotation(text);
-    pipeline.annotate(doc);
-    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-    int sentenceCount = sentences == null ? 0 : sentences.size();
+    Annotated a = run(text);
+    Annotation doc = a.doc();
+    int sentenceCount = a.sentences().size();
     int tokenCount = 0;
-    if (sentences != null) {
-      for (CoreMap s : sentences) {
-        tokenCount += s.get(CoreAnnotations.TokensAnnotation.class).size();
-      }
+    for (CoreMap s : a.sentences()) {
+      tokenCount += s.get(CoreAnnotations.TokensAnnotation.class).size();
     }
     List<EntityMention> mentions = new ArrayList<>();
     List<CoreMap> found = doc.get(CoreAnnotations.MentionsAnnotation.class);

@@ -2,8 +2,6 @@ package org.transcriptnlp.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
@@ -12,24 +10,17 @@ import java.util.List;
 import org.ejml.simple.SimpleMatrix;
 
 /** Sentence-level sentiment of a text with CoreNLP (tokenize, ssplit, pos, parse, sentiment). */
-public final class SentimentAnnotator implements TextAnnotator<SentimentResult> {
-  private final StanfordCoreNLP pipeline;
+public final class SentimentAnnotator extends SharedPipelineAnnotator<SentimentResult> {
 
   /** Uses the JVM-wide shared pipeline for these settings. */
   public SentimentAnnotator(AnnotatorSettings settings) {
-    this.pipeline = CoreNlpHolder.get(settings.sentimentProperties());
+    super(settings.sentimentProperties());
   }
 
   @Override
   public SentimentResult annotate(String text) {
-    Annotation doc = new Annotation(text);
-    pipeline.annotate(doc);
     List<SentenceSentiment> out = new ArrayList<>();
-    List<CoreMap> sentences = doc.get(CoreAnnotations.SentencesAnnotation.class);
-    if (sentences == null) {
-      return new SentimentResult(out);
-    }
-    for (CoreMap sentence : sentences) {
+    for (CoreMap sentence : run(text).sentences()) {
       Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
       if (tree == null) {
         throw new IllegalStateException(

@@ -99,6 +99,9 @@ public final class PlainTextSegmenter {
         current.append(' ');
       }
       current.append(line);
+      if (blankLineSeparated && labels.isLabelOnly(line)) {
+        flush(current, paragraphs);
+      }
     }
     flush(current, paragraphs);
     return rejoinBrokenSentences(paragraphs);

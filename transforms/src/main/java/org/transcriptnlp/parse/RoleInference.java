@@ -15,7 +15,9 @@ import org.transcriptnlp.model.Role;
  * <ul>
  *   <li>Overrides win: names given as questioners or respondents (compared case-insensitively
  *       with the canonical name or the label).
- *   <li>The anonymous {@code Q} asks and {@code A} answers.
+ *   <li>The anonymous {@code Q} asks and {@code A} answers; so do labels that name the role
+ *       ("Interviewer", "QUESTION", "Reporter", "Host" ask; "Interviewee", "ANSWER", "Guest",
+ *       "Witness" answer).
  *   <li>Chairs of the proceedings (moderator, presiding officer, clerk, secretary, operator,
  *       announcer, narrator) are "other".
  *   <li>A speaker at least half of whose turns end in a question is a questioner; so is one who
@@ -151,8 +153,11 @@ public final class RoleInference {
     if (respondents.contains(k) || respondents.contains(l)) {
       return Role.RESPONDENT;
     }
-    if (speaker.equals("Q")) {
+    if (speaker.equals("Q") || ASKER.matcher(speaker).matches()) {
       return Role.QUESTIONER;
+    }
+    if (ANSWERER.matcher(speaker).matches()) {
+      return Role.RESPONDENT;
     }
     if (CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find())) {
       return Role.OTHER;
@@ -163,6 +168,14 @@ public final class RoleInference {
     return null;
   }
 
+  /** Labels that name the role: "Interviewer", "QUESTION", "Reporter", "Audience Member". */
+  private static final java.util.regex.Pattern ASKER =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:the\\s+)?(?:interviewer|question|questioner|reporter|journalist|audience(?:\\s+member)?|"
+              + "audience\\s+question|host|co-host|cohost|presenter)(?:\\s*\\d{0,2})");
+  /** "Interviewee", "ANSWER", "Guest", "Witness", "Respondent". */
+  private static final java.util.regex.Pattern ANSWERER =
+      java.util.regex.Pattern.compile("(?i)(?:the\\s+)?(?:interviewee|answer|guest|witness|respondent|narrator)(?:\\s*\\d{0,2})");
   private static final java.util.regex.Pattern CHAIR =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:moderator|presiding|pro tempore|clerk|secretary|operator|announcer|narrator|"

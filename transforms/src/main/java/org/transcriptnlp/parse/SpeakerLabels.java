@@ -74,6 +74,10 @@ public final class SpeakerLabels {
               + "\\.(?:\\s+(?<rest>\\S.*)|\\s*)$",
           Pattern.DOTALL);
 
+  /** A name and a time alone on a line, the text below (Otter, Descript): "Jane Doe  0:03". */
+  private static final Pattern TIMED_NAME =
+      Pattern.compile("^(?<label>" + NAME + ")\\s+[\\[(]?(?<time>" + org.transcriptnlp.formats.Timestamps.CLOCK + ")[\\])]?\\s*$");
+
   private static final Pattern TIME_ONLY =
       Pattern.compile("^\\\\?[\\[(]?(" + org.transcriptnlp.formats.Timestamps.CLOCK + ")\\\\?[\\])]?(?:\\s+(?<rest>.*))?$", Pattern.DOTALL);
 
@@ -102,6 +106,11 @@ public final class SpeakerLabels {
       String rest = formal.group("rest");
       return Optional.of(new Match(formal.group("label").strip(), null, rest == null ? "" : rest.strip(), null, true));
     }
+    Matcher timed = TIMED_NAME.matcher(paragraph);
+    if (timed.matches()) {
+      return Optional.of(
+          new Match(timed.group("label").strip(), null, "", org.transcriptnlp.formats.Timestamps.seconds(timed.group("time")), false));
+    }
     Matcher named = NAMED.matcher(paragraph);
     if (named.matches()) {
       String label = named.group("label").strip();
@@ -123,6 +132,11 @@ public final class SpeakerLabels {
       return Optional.of(new Match(label, alias, rest, time, false));
     }
     return Optional.empty();
+  }
+
+  /** A label alone on its line ("HOST:", "Jane Doe  0:03"): the text follows on the next line. */
+  public boolean isLabelOnly(String line) {
+    return match(line).filter(m -> m.rest().isEmpty() && !isNonSpeechLabel(m.label())).isPresent();
   }
 
   public boolean startsWithLabel(String line) {

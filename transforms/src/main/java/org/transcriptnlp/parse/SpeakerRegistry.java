@@ -54,10 +54,41 @@ public final class SpeakerRegistry {
       known = canonicalByKey.get(key(stripHonorific(label)));
     }
     if (known == null) {
-      known = prettify(label);
-      canonicalByKey.put(k, known);
+      known = byPartOfName(stripHonorific(label).strip());
     }
+    if (known == null) {
+      known = prettify(label);
+    }
+    canonicalByKey.put(k, known);
     return known;
+  }
+
+  /**
+   * A one-word label that is the surname ("SMITH" after "JOHN SMITH:") or the initials ("JS") of
+   * exactly one speaker already seen with a full name.
+   */
+  private String byPartOfName(String label) {
+    if (label.isEmpty() || label.contains(" ")) {
+      return null;
+    }
+    String want = label.toLowerCase(java.util.Locale.ROOT);
+    java.util.Set<String> found = new java.util.LinkedHashSet<>();
+    for (String canonical : canonicalByKey.values()) {
+      String[] words = stripHonorific(canonical).strip().split("\\s+");
+      if (words.length < 2) {
+        continue;
+      }
+      StringBuilder initials = new StringBuilder();
+      for (String w : words) {
+        initials.append(Character.toLowerCase(w.charAt(0)));
+      }
+      boolean surname = words[words.length - 1].toLowerCase(java.util.Locale.ROOT).equals(want);
+      boolean isInitials = want.length() >= 2 && SpeakerLabels.isAllCaps(label) && initials.toString().equals(want);
+      if (surname || isInitials) {
+        found.add(canonical);
+      }
+    }
+    return found.size() == 1 ? found.iterator().next() : null;
   }
 
   static String key(String label) {

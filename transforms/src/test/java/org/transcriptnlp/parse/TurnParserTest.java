@@ -124,4 +124,34 @@ class TurnParserTest {
     assertTrue(p.nonSpeech().contains("2:20 P.M. EDT"));
     assertTrue(p.nonSpeech().contains("(Laughs.)"), "the laugh-only turn is recorded as non-speech");
   }
+
+  @Test
+  void labelsThatNameTheRole() {
+    ParsedTranscript p =
+        parser.parseText("INTERVIEWER: Tell me about it.\nINTERVIEWEE: It was long.\nINTERVIEWER: Go on.\nINTERVIEWEE: No.\n");
+    assertEquals(Role.QUESTIONER, p.turns().get(0).role());
+    assertEquals(Role.RESPONDENT, p.turns().get(1).role());
+    assertEquals(2, QaPairer.pair(p.turns()).size());
+  }
+
+  @Test
+  void aSurnameOrInitialsAfterTheFullNameAreTheSameSpeaker() {
+    ParsedTranscript p =
+        parser.parseText("JANE DOE: Where were you?\nJOHN ROE: At home.\nDOE: Alone?\nJR: Yes.\nJD: Why?\n");
+    assertEquals(List.of("Jane Doe", "John Roe", "Jane Doe", "John Roe", "Jane Doe"), speakers(p));
+    assertEquals("inferred".equals(p.turns().get(2).attribution()), false);
+    assertEquals("alias", p.turns().get(2).attribution());
+  }
+
+  @Test
+  void nameAndTimeOnTheirOwnLineThenTheText() {
+    ParsedTranscript p =
+        parser.parseText("Meeting notes\n\nJane Doe  0:03\nWhy did you call?\n\nJohn Roe  0:10\nI was worried.\n"
+            + "It was late.\n\nJane Doe  1:02:07\nAbout what?\n\nJohn Roe  1:02:09\nYou.\n");
+    assertEquals(List.of("Jane Doe", "John Roe", "Jane Doe", "John Roe"), speakers(p));
+    assertEquals("I was worried. It was late.", p.turns().get(1).text());
+    assertEquals(10.0, p.turns().get(1).startSeconds());
+    assertEquals(3727.0, p.turns().get(2).startSeconds());
+    assertEquals(2, QaPairer.pair(p.turns()).size());
+  }
 }

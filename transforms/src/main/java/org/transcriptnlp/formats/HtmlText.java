@@ -1,6 +1,8 @@
 package org.transcriptnlp.formats;
 
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -24,11 +26,23 @@ public final class HtmlText {
           "hr", "cite", "time", "figure", "figcaption", "center", "address", "form", "fieldset",
           "title", "body");
 
+  private static final Pattern FURNITURE =
+      Pattern.compile("(?i)(?:^|[\\s_-])(?:share|sharing|social|related|newsletter|advert|advertisement|ads|promo|cookie|"
+          + "subscribe|sidebar|breadcrumbs?|site-header|site-footer|menu|navbar|comments?)(?:$|[\\s_-])");
+
   private HtmlText() {}
 
   public static String of(String html) {
     Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, template, head, svg, iframe, object").remove();
+    doc.select("script, style, noscript, template, head, svg, iframe, object, nav, footer, aside, form, button, "
+        + "menu, [role=navigation], [role=contentinfo], [role=banner], [aria-hidden=true]").remove();
+    // Page furniture of news and government sites: sharing bars, related links, newsletters, ads.
+    for (Element e : doc.body() == null ? List.<Element>of() : doc.body().select("[class], [id]")) {
+      String names = e.className() + " " + e.id();
+      if (FURNITURE.matcher(names).find() && e.parent() != null) {
+        e.remove();
+      }
+    }
     StringBuilder out = new StringBuilder();
     NodeTraversor.traverse(new Visitor(out), doc.body() == null ? doc : doc.body());
     return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();

@@ -121,4 +121,14 @@ class FormatReadersTest {
   void timestamps(String clock, Double seconds) {
     assertEquals(seconds, Timestamps.seconds(clock));
   }
+
+  @Test
+  void webPageFurnitureIsNotText() {
+    String text =
+        HtmlText.of("<html><body><header class=\"site-header\"><a>Home</a></header><nav>News | Sport</nav>"
+            + "<main><h1>Interview</h1><p>Q: Why?</p><p>A: Because.</p>"
+            + "<div class=\"share-bar\">Share on X</div></main><aside>Related: more</aside>"
+            + "<footer>(c) Paper</footer></body></html>");
+    assertEquals("Interview\n\nQ: Why?\n\nA: Because.", text);
+  }
 }

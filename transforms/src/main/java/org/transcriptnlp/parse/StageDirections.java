@@ -27,7 +27,10 @@ public final class StageDirections {
           + "audio (?:clip|plays)[^\\]\\)]{0,30}|phone rings|gavel|no response|nods|shakes head|"
           + "applause and cheers|laughter and applause|pause in proceedings|end of (?:video|audio|clip|tape)|"
           + "audio cuts out|inaudible question|question inaudible|off camera|mumbles|groans|sniffs|"
-          + "clears throat|claps|singing|whispers|yells|shouts)";
+          + "clears throat|claps|singing|whispers|yells|shouts|"
+          // transcriber's notes
+          + "not clear|unclear|ph|sp\\??|sic|phonetic(?:ally)?|spelling\\?|indistinct|garbled|audio unclear|"
+          + "uninterpretable|unknown|unidentified speaker|multiple speakers|simultaneous speech)";
   private static final String TIME = "(?:\\s*" + Timestamps.CLOCK + ")?";
   private static final Pattern BRACKETED =
       Pattern.compile(

@@ -21,6 +21,13 @@ class StageDirectionsTest {
   }
 
   @Test
+  void transcribersNotes() {
+    StageDirections.Split s = StageDirections.split("Brendon Bachelor (ph.) said PB1060. (not clear) The Spressel [sic] Envoy.");
+    assertEquals("Brendon Bachelor said PB1060. The Spressel Envoy.", s.speech());
+    assertEquals(List.of("(ph.)", "(not clear)", "[sic]"), s.directions());
+  }
+
+  @Test
   void speechInBracketsStays() {
     for (String speech :
         List.of("the Akims (Mayors) implemented measures", "the Organization (CSTO) was", "Republic [of] Korea",

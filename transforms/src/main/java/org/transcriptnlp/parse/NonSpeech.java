@@ -21,7 +21,9 @@ public final class NonSpeech {
                   + "(?:edited|condensed|translated|lightly|republished|reprinted|adapted).*"),
           Pattern.compile("(?i).*\\b(?:republished|reprinted)\\s+(?:this|the|with|from|by)\\b.*"),
           Pattern.compile("(?i).*\\ball rights reserved\\b.*"),
-          Pattern.compile("^(?:©|\\(c\\)|copyright\\b).*", Pattern.CASE_INSENSITIVE),
+          Pattern.compile("^(?:©|\\([cC]\\)\\s*(?:19|20)\\d\\d|(?i:copyright)\\b).*"),
+          // A link alone: "<https://twitter.com/...>", "https://github.com/..."
+          Pattern.compile("^<?https?://\\S+>?$"),
           // Markdown heading, horizontal rules and separators
           Pattern.compile("^#{1,6}\\s+.*"),
           Pattern.compile("^(?:[-*_=~#]\\s*){3,}$"),
@@ -31,9 +33,10 @@ public final class NonSpeech {
           Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
           // Narration of legislative records: what the clerk did, what was agreed to
           Pattern.compile("^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
+          Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$"),
           Pattern.compile(
               "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent resolution|question|"
-                  + "motion to reconsider|motion to lay on the table)(?: \\([^)]{1,40}\\)| Nos?\\. [\\w, -]{1,40})?"
+                  + "motion to reconsider|motion to lay on the table)(?: \\([^)]{1,100}\\)| Nos?\\. [\\w, -]{1,40})?"
                   + " (?:was|were|is|are) (?:agreed to|as follows|ordered|laid upon the table|laid on the table|"
                   + "rejected|passed|adopted|read|considered)\\b.*"),
           Pattern.compile("^There (?:being|was) no objection\\b.*"),
@@ -82,6 +85,14 @@ public final class NonSpeech {
       }
     }
     return words >= 20 && lower * 10 >= words * 6 && paragraph.matches("(?s).*[.!?][\"”’)]?.*");
+  }
+
+  private static final Pattern ANNOUNCES_DOCUMENT =
+      Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$");
+
+  /** Narration that announces a printed document: "The amendment is as follows:". */
+  public static boolean announcesDocument(String paragraph) {
+    return ANNOUNCES_DOCUMENT.matcher(paragraph.strip()).matches();
   }
 
   /** True when an unlabelled paragraph is not speech. */

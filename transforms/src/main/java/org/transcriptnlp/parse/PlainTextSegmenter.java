@@ -25,17 +25,49 @@ public final class PlainTextSegmenter {
 
   /** Normalises line endings and spaces, one line per element, front matter removed. */
   public static List<String> lines(String text) {
+    return rawLines(text).stream().map(l -> SPACES.matcher(inlineMarkup(l)).replaceAll(" ").strip()).toList();
+  }
+
+  /** Lines with normalised line endings, front matter removed, indentation kept. */
+  private static List<String> rawLines(String text) {
     String normalised = text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n');
     if (normalised.startsWith("\uFEFF")) {
       normalised = normalised.substring(1);
     }
-    List<String> out = new ArrayList<>();
     String[] raw = normalised.split("\n", -1);
-    int start = frontMatterEnd(raw);
-    for (int i = start; i < raw.length; i++) {
-      out.add(SPACES.matcher(inlineMarkup(raw[i])).replaceAll(" ").strip());
+    return List.of(raw).subList(frontMatterEnd(raw), raw.length);
+  }
+
+  private static int indent(String line) {
+    int i = 0;
+    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\u00A0')) {
+      i += line.charAt(i) == '\t' ? 1 : 1;
     }
-    return out;
+    return i;
+  }
+
+  /**
+   * Fixed-width printed text (the Congressional Record, GPO prints): wrapped lines start at the
+   * margin and a paragraph's first line is indented, so indentation, not blank lines, marks
+   * paragraphs. True when many lines start at the margin and many are indented by a few spaces.
+   */
+  private static boolean indentMarksParagraphs(List<String> raw) {
+    int nonBlank = 0;
+    int margin = 0;
+    int small = 0;
+    for (String l : raw) {
+      if (l.isBlank()) {
+        continue;
+      }
+      nonBlank++;
+      int in = indent(l);
+      if (in == 0) {
+        margin++;
+      } else if (in <= 4) {
+        small++;
+      }
+    }
+    return nonBlank >= 20 && margin * 5 >= nonBlank && small * 10 >= nonBlank;
   }
 
   private static final Pattern DELETED = Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
@@ -44,6 +76,7 @@ public final class PlainTextSegmenter {
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\[\\]*_#`>~|()])");
   /** Page markers of printed records: "[[Page S8538]]". */
   private static final Pattern PAGE_MARKER = Pattern.compile("\\[\\[Page [A-Z]?\\d+\\]\\]");
+  private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\[]{1,200})\\]\\((?:https?://|/)[^)\\s]*\\)");
   private static final Pattern LINK_MARKUP = Pattern.compile("\\[[a-z_]+:[^|\\]]*\\|([^\\]]*)\\]");
 
   /**
@@ -59,6 +92,7 @@ public final class PlainTextSegmenter {
     l = INLINE_TAG.matcher(l).replaceAll("");
     l = MARKDOWN_ESCAPE.matcher(l).replaceAll("$1");
     l = PAGE_MARKER.matcher(l).replaceAll("");
+    l = MARKDOWN_LINK.matcher(l).replaceAll("$1");
     return LINK_MARKUP.matcher(l).replaceAll("$1");
   }
 
@@ -77,7 +111,9 @@ public final class PlainTextSegmenter {
 
   /** The paragraphs of the text, each whitespace-normalised and non-empty. */
   public List<String> paragraphs(String text) {
-    List<String> lines = lines(text);
+    List<String> raw = rawLines(text);
+    List<String> lines = raw.stream().map(l -> SPACES.matcher(inlineMarkup(l)).replaceAll(" ").strip()).toList();
+    boolean byIndent = indentMarksParagraphs(raw);
     boolean blankLineSeparated = false;
     for (int i = 1; i + 1 < lines.size(); i++) {
       if (lines.get(i).isEmpty() && !lines.get(i - 1).isEmpty() && !lines.get(i + 1).isEmpty()) {
@@ -87,12 +123,24 @@ public final class PlainTextSegmenter {
     }
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
-    for (String line : lines) {
+    int previousIndent = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       if (line.isEmpty()) {
         flush(current, paragraphs);
         continue;
       }
-      if (!blankLineSeparated || labels.startsWithLabel(line)) {
+      int in = indent(raw.get(i));
+      if (byIndent && in >= 15 && line.length() <= 70) {
+        // A centred heading of a printed page ("Amendment No. 1314"): not speech.
+        flush(current, paragraphs);
+        paragraphs.add("## " + line);
+        previousIndent = in;
+        continue;
+      }
+      boolean indentBreak = byIndent && in > 0 && !(in >= 5 && in == previousIndent);
+      previousIndent = in;
+      if ((!blankLineSeparated && !byIndent) || indentBreak || labels.startsWithLabel(line)) {
         flush(current, paragraphs);
       }
       if (current.length() > 0) {
@@ -107,6 +155,8 @@ public final class PlainTextSegmenter {
     return rejoinBrokenSentences(paragraphs);
   }
 
+  /** A paragraph that stops in the middle of a sentence: on a lower-case word or a comma. */
+  private static final Pattern MID_SENTENCE = Pattern.compile("(?s).*\\s\\p{Ll}[\\p{L}'’-]*,?$");
   private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"”’)\\]—–-]\\s*$", Pattern.DOTALL);
 
   /**
@@ -118,9 +168,13 @@ public final class PlainTextSegmenter {
     List<String> out = new ArrayList<>();
     for (String p : paragraphs) {
       int last = out.size() - 1;
+      String previous = last >= 0 ? out.get(last) : "";
+      boolean brokenOff = MID_SENTENCE.matcher(previous).matches() && !previous.startsWith("#");
       if (last >= 0
-          && Character.isLowerCase(p.codePointAt(0))
-          && !SENTENCE_END.matcher(out.get(last)).matches()
+          && (Character.isLowerCase(p.codePointAt(0)) || brokenOff)
+          && !SENTENCE_END.matcher(previous).matches()
+          && !p.startsWith("#")
+          && !labels.isLabelOnly(previous)
           && !labels.startsWithLabel(p)) {
         out.set(last, out.get(last) + " " + p);
       } else {

@@ -108,7 +108,9 @@ public final class RoleInference {
     }
     // Respondents: speakers who are not questioners and whose turns often follow a question.
     Map<String, Integer> afterQuestioner = new HashMap<>();
+    Map<String, Integer> inQuestionSpan = new HashMap<>();
     String previous = null;
+    boolean questionOpen = false;
     for (TurnParser.Draft t : turns) {
       if (t.paragraphs.isEmpty()) {
         continue;
@@ -116,11 +118,20 @@ public final class RoleInference {
       if (previous != null && roleOf.get(previous) == Role.QUESTIONER && !previous.equals(t.speaker)) {
         afterQuestioner.merge(t.speaker, 1, Integer::sum);
       }
+      if (roleOf.get(t.speaker) == Role.QUESTIONER) {
+        questionOpen = true;
+      } else if (questionOpen) {
+        // a round-robin panel answers one question in turn
+        inQuestionSpan.merge(t.speaker, 1, Integer::sum);
+      }
       previous = t.speaker;
     }
     for (Map.Entry<String, int[]> e : stats.entrySet()) {
       int after = afterQuestioner.getOrDefault(e.getKey(), 0);
-      boolean mostlyAnswers = after * 2 >= e.getValue()[0];
+      boolean asksLittle = e.getValue()[1] * 4 < e.getValue()[0];
+      boolean mostlyAnswers =
+          after * 2 >= e.getValue()[0]
+              || (after > 0 && asksLittle && inQuestionSpan.getOrDefault(e.getKey(), 0) * 2 >= e.getValue()[0]);
       boolean majorVoice = e.getValue()[2] * 100L >= allWords * 15L;
       if (!roleOf.containsKey(e.getKey()) && after > 0 && (mostlyAnswers || majorVoice)) {
         roleOf.put(e.getKey(), Role.RESPONDENT);

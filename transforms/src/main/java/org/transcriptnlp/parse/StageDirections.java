@@ -30,7 +30,8 @@ public final class StageDirections {
           + "clears throat|claps|singing|whispers|yells|shouts|"
           // transcriber's notes
           + "not clear|unclear|ph|sp\\??|sic|phonetic(?:ally)?|spelling\\?|indistinct|garbled|audio unclear|"
-          + "uninterpretable|unknown|unidentified speaker|multiple speakers|simultaneous speech)";
+          + "uninterpretable|unknown|unidentified speaker|multiple speakers|simultaneous speech|\\?|"
+          + "people talking[^)\\]]{0,60}|several people talking[^)\\]]{0,40}|talking simultaneously)";
   private static final String TIME = "(?:\\s*" + Timestamps.CLOCK + ")?";
   private static final Pattern BRACKETED =
       Pattern.compile(

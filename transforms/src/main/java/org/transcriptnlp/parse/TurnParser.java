@@ -147,6 +147,7 @@ public final class TurnParser {
     }
     List<Item> items = new ArrayList<>();
     boolean seenSpeaker = false;
+    boolean printedDocument = false;
     Double pendingTime = null;
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
@@ -176,6 +177,13 @@ public final class TurnParser {
         pendingTime = null;
         continue;
       }
+      boolean labelled = block.speaker() != null || (m != null && accepted(m, counts, registry));
+      if (printedDocument && !labelled) {
+        // The text an "...as follows:" announced (a bill, an amendment) is a document, not speech.
+        nonSpeech.add(p);
+        continue;
+      }
+      printedDocument = false;
       if (block.speaker() != null) {
         seenSpeaker = true;
         items.add(item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds()));
@@ -189,6 +197,7 @@ public final class TurnParser {
         items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
       } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && !NonSpeech.isProse(p))) {
         nonSpeech.add(p);
+        printedDocument = NonSpeech.announcesDocument(p);
       } else if (!seenSpeaker) {
         // Prose before the first label: a talk or statement whose speaker the source did not name.
         items.add(item(p, null, null, PRE_LABEL, time, block.endSeconds()));
@@ -262,13 +271,17 @@ public final class TurnParser {
    */
   private static List<Draft> mergeAcrossSpeechless(List<Draft> drafts, List<String> nonSpeech) {
     List<Draft> out = new ArrayList<>();
+    boolean droppedSince = false;
     for (Draft d : drafts) {
       if (d.paragraphs.isEmpty()) {
         nonSpeech.addAll(d.directions);
+        droppedSince = true;
         continue;
       }
       Draft last = out.isEmpty() ? null : out.get(out.size() - 1);
-      if (last != null && last.speaker.equals(d.speaker)) {
+      boolean merge = last != null && last.speaker.equals(d.speaker) && droppedSince;
+      droppedSince = false;
+      if (merge) {
         last.paragraphs.addAll(d.paragraphs);
         last.directions.addAll(d.directions);
         if (d.end != null) {
@@ -291,7 +304,9 @@ public final class TurnParser {
       Item item = items.get(i);
       Item next = i + 1 < items.size() ? items.get(i + 1) : null;
       if (item.speaker != null) {
-        if (current == null || !current.speaker.equals(item.speaker)) {
+        // Consecutive "Q" labels are different (anonymous) reporters: each starts a turn.
+        boolean anotherAnonymous = "Q".equals(item.label) && "Q".equals(current == null ? null : current.speaker);
+        if (current == null || !current.speaker.equals(item.speaker) || anotherAnonymous) {
           current = new Draft(item.speaker, item.label, false, item.how);
           drafts.add(current);
         }
@@ -320,7 +335,9 @@ public final class TurnParser {
           evidence = "inferred: a question put to the respondent";
         } else if (role == Role.QUESTIONER
             && isQuestionToRespondent(current.lastParagraph())
-            && looksLikeAnAnswer(item.text)) {
+            && looksLikeAnAnswer(item.text)
+            && !lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT)).equals(nextLabelled(items, i))
+            && singleRespondent(roleOf)) {
           switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
           evidence = "inferred: an answer after a question";
         } else if (role == Role.QUESTIONER
@@ -355,6 +372,21 @@ public final class TurnParser {
     }
     String after = p.substring(q + 1);
     return after.split("(?<=[.!?])\\s+").length <= 2 && after.length() < 120;
+  }
+
+  /** The speaker of the next labelled paragraph after position i, or "" when there is none. */
+  private static String nextLabelled(List<Item> items, int i) {
+    for (int j = i + 1; j < items.size(); j++) {
+      if (items.get(j).speaker != null) {
+        return items.get(j).speaker;
+      }
+    }
+    return "";
+  }
+
+  /** One respondent: an interview, where an unlabelled answer can only be theirs. */
+  private static boolean singleRespondent(Map<String, Role> roleOf) {
+    return roleOf.values().stream().filter(r -> r == Role.RESPONDENT).count() == 1;
   }
 
   static boolean isQuestion(String paragraph) {

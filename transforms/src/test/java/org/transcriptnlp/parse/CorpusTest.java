@@ -50,7 +50,8 @@ class CorpusTest {
   static Stream<Arguments> files() {
     return Stream.of(
         // press briefings, TV interview, joint press conference
-        e("press-briefing/wh_2022-05-04_psaki_briefing.md", Format.TEXT, 189, 0, 94, 0, "Ms. Psaki", "Q"),
+        // Consecutive "Q" labels are different reporters ("Go ahead, Jeff"): 194 turns, 189 if merged
+        e("press-briefing/wh_2022-05-04_psaki_briefing.md", Format.TEXT, 194, 1, 94, 0, "Ms. Psaki", "Q"),
         e("press-briefing/wh_2024-10-22_gaggle_air-force-one.md", Format.TEXT, 41, 0, 20, 0, "Ms. Jean-Pierre", "Q"),
         e("press-briefing/wh_2024-11-26_background_call_moderator_SAO.md", Format.TEXT, 32, 0, 9, 0,
             "Moderator", "Senior Administration Official", "Q"),

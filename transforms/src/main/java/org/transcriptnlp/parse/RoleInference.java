@@ -21,7 +21,7 @@ import org.transcriptnlp.model.Role;
  *   <li>Chairs of the proceedings (moderator, presiding officer, clerk, secretary, operator,
  *       announcer, narrator) are "other".
  *   <li>A speaker at least half of whose turns end in a question is a questioner; so is one who
- *       asks at least half as often as the most asking speaker, when that one (of three turns or more) asks in at
+ *       asks in a quarter of their turns and at least half as often as the most asking speaker, when that one (of three turns or more) asks in at
  *       least a quarter of their turns (podcast hosts, committee members). In a two-person conversation
  *       the one who asks more often asks.
  *   <li>A speaker who is not a questioner is a respondent when at least half of their turns come
@@ -89,7 +89,7 @@ public final class RoleInference {
     for (Map.Entry<String, int[]> e : stats.entrySet()) {
       int[] s = e.getValue();
       double r = ratio(s);
-      boolean relative = !anonymousAsker && most >= 0.25 && r >= most / 2 && r >= 0.15;
+      boolean relative = !anonymousAsker && most >= 0.25 && r >= most / 2 && r >= 0.25;
       boolean asks = s[1] > 0 && (r >= 0.5 || relative);
       if (!roleOf.containsKey(e.getKey()) && asks) {
         roleOf.put(e.getKey(), Role.QUESTIONER);

@@ -336,8 +336,9 @@ public final class TurnParser {
         } else if (role == Role.QUESTIONER
             && isQuestionToRespondent(current.lastParagraph())
             && looksLikeAnAnswer(item.text)
-            && !lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT)).equals(nextLabelled(items, i))
-            && singleRespondent(roleOf)) {
+            && singleRespondent(roleOf)
+            && !java.util.Objects.equals(
+                lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT)), nextLabelled(items, i))) {
           switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
           evidence = "inferred: an answer after a question";
         } else if (role == Role.QUESTIONER

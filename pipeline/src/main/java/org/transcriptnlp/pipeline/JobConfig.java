@@ -18,7 +18,8 @@ public record JobConfig(
     Set<String> respondents,
     long maxFileBytes,
     int shardsPerTable,
-    Format format) {
+    Format format,
+    int maxCompressionRatio) {
 
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
 
@@ -50,6 +51,9 @@ public record JobConfig(
     if (o.getMaxFileMegabytes() < 1) {
       throw new UsageException("--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());
     }
+    if (o.getMaxCompressionRatio() < 2) {
+      throw new UsageException("--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
+    }
     if (o.getShardsPerTable() < 1 || o.getShardsPerTable() > 1000) {
       throw new UsageException("--shardsPerTable must be between 1 and 1000, got " + o.getShardsPerTable());
     }
@@ -80,7 +84,8 @@ public record JobConfig(
         respondents,
         o.getMaxFileMegabytes() * 1024L * 1024L,
         o.getShardsPerTable(),
-        format);
+        format,
+        o.getMaxCompressionRatio());
   }
 
   /** Comma-separated values, trimmed, empty ones dropped, in order. */

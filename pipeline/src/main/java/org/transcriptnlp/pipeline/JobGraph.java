@@ -34,7 +34,7 @@ public final class JobGraph {
   public static void build(Pipeline p, JobConfig c) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
-    PCollectionTuple read = p.apply("ReadTranscripts", new ReadTranscripts(c.patterns(), c.maxFileBytes()));
+    PCollectionTuple read = p.apply("ReadTranscripts", new ReadTranscripts(c.patterns(), c.maxFileBytes(), c.maxCompressionRatio()));
     failures.add(read.get(ReadTranscripts.FAILURES));
 
     PCollectionTuple parsed =

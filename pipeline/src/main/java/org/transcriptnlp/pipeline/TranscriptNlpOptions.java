@@ -92,6 +92,15 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   void setMaxFileMegabytes(int value);
 
+  @Description(
+      "A .gz file that inflates to more than this many times its size is rejected "
+          + "(compression_ratio_too_high) while it is inflated: a gzip bomb, not a transcript. Text "
+          + "compresses about 3-10 times.")
+  @Default.Integer(100)
+  int getMaxCompressionRatio();
+
+  void setMaxCompressionRatio(int value);
+
   @Description("Parquet files per table and run.")
   @Default.Integer(1)
   int getShardsPerTable();

@@ -198,4 +198,45 @@ class MainTest {
       assertTrue(duck.count("SELECT count(*) FROM turns WHERE start_seconds IS NOT NULL") > 200);
     }
   }
+
+  @Test
+  void gzipBombsAndTruncatedGzipAreRejectedWhileGoodFilesAreProcessed() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
+    try (var gz = new java.util.zip.GZIPOutputStream(Files.newOutputStream(in.resolve("bomb.txt.gz")))) {
+      byte[] spaces = new byte[1 << 20];
+      java.util.Arrays.fill(spaces, (byte) ' ');
+      for (int i = 0; i < 200; i++) {
+        gz.write(spaces); // 200 MB of spaces in a few hundred KB
+      }
+    }
+    java.io.ByteArrayOutputStream whole = new java.io.ByteArrayOutputStream();
+    try (var gz = new java.util.zip.GZIPOutputStream(whole)) {
+      gz.write(Files.readAllBytes(Fixtures.seed()));
+    }
+    byte[] cut = java.util.Arrays.copyOf(whole.toByteArray(), whole.size() / 2);
+    Files.write(in.resolve("cut.txt.gz"), cut);
+    Files.writeString(in.resolve("big.txt"), "Q: " + "word ".repeat(300_000) + "\nA: yes\n");
+    Path out = dir.resolve("out");
+    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none", "--maxFileMegabytes=1");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(
+          List.of(
+              List.of("big.txt", "read", "file_too_large"),
+              List.of("bomb.txt.gz", "read", "decompressed_too_large"),
+              List.of("cut.txt.gz", "read", "truncated_gzip")),
+          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+      assertEquals(26, duck.count("SELECT count(*) FROM answers"));
+    }
+    // Under the default 64 MB limit the same bomb is stopped by its compression ratio, after
+    // inflating at most 100 times its stored size.
+    Path out2 = dir.resolve("out2");
+    Result bomb = run("--input=" + in + "/bomb.txt.gz", "--output=" + out2, "--annotators=none");
+    assertEquals(0, bomb.code(), bomb.err());
+    try (Duck duck = new Duck(out2)) {
+      assertEquals(List.of("compression_ratio_too_high"), duck.column("SELECT reason FROM rejects"));
+    }
+  }
 }

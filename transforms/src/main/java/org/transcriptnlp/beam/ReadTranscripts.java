@@ -3,12 +3,10 @@ package org.transcriptnlp.beam;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.ReadableByteChannel;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
@@ -40,10 +38,18 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
 
   private final List<String> patterns;
   private final long maxBytes;
+  private final int maxRatio;
 
+  /** @param maxBytes larger files (inflated size for .gz) are rejected */
   public ReadTranscripts(List<String> patterns, long maxBytes) {
+    this(patterns, maxBytes, 100);
+  }
+
+  /** @param maxRatio a .gz file inflating more than this many times its size is rejected */
+  public ReadTranscripts(List<String> patterns, long maxBytes, int maxRatio) {
     this.patterns = List.copyOf(patterns);
     this.maxBytes = maxBytes;
+    this.maxRatio = maxRatio;
   }
 
   @Override
@@ -60,7 +66,7 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple out =
         files.apply(
             "ReadAndDecode",
-            ParDo.of(new ReadFn(maxBytes)).withOutputTags(DOCS, TupleTagList.of(FAILURES)));
+            ParDo.of(new ReadFn(maxBytes, maxRatio)).withOutputTags(DOCS, TupleTagList.of(FAILURES)));
     out.get(DOCS).setCoder(SerializableCoder.of(TranscriptDoc.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;
@@ -69,60 +75,44 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   /** Reads one matched file. */
   static class ReadFn extends DoFn<MatchResult.Metadata, TranscriptDoc> {
     private final long maxBytes;
+    private final int maxRatio;
     private final Counter matched = Metric.counter(Metric.FILES_MATCHED);
     private final Counter read = Metric.counter(Metric.FILES_READ);
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
 
-    ReadFn(long maxBytes) {
+    ReadFn(long maxBytes, int maxRatio) {
       this.maxBytes = maxBytes;
+      this.maxRatio = maxRatio;
     }
 
     @ProcessElement
     public void process(@Element MatchResult.Metadata file, MultiOutputReceiver out) {
       matched.inc();
       String path = file.resourceId().toString();
-      Failure failure = null;
-      byte[] bytes = null;
+      Failure failure;
       if (file.resourceId().isDirectory()) {
         failure = Failure.of(path, "read", "is_directory", "the input pattern matched a directory");
       } else {
-        try {
-          bytes = readAtMost(file, maxBytes + 1);
-          if (bytes.length > maxBytes) {
-            failure =
-                Failure.of(
-                    path, "read", "file_too_large",
-                    "larger than the limit of " + maxBytes + " bytes (--maxFileMegabytes)");
-          } else if (bytes.length == 0) {
-            failure = Failure.of(path, "read", "empty_file", "the file is empty");
-          }
-        } catch (IOException | RuntimeException e) {
-          failure = Failure.of(path, "read", "unreadable", e, null, null);
-        }
-      }
-      if (failure == null) {
-        try {
+        String name = file.resourceId().getFilename();
+        boolean gzip = name != null && name.endsWith(".gz");
+        try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
+          byte[] bytes = BoundedRead.read(raw, gzip, file.sizeBytes(), maxBytes, maxRatio);
           TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
           read.inc();
           out.get(DOCS).output(new TranscriptDoc(path, transcriptId(bytes), decoded.charset(), decoded.text()));
           return;
+        } catch (BoundedRead.Refused e) {
+          failure = Failure.of(path, "read", e.reason, e.getMessage());
         } catch (TextDecoder.UndecodableException e) {
           failure = Failure.of(path, "decode", e.reason(), e.getMessage());
+        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
+          failure = Failure.of(path, "read", "file_vanished", "the file was matched but is gone: " + e.getMessage());
+        } catch (IOException | RuntimeException e) {
+          failure = Failure.of(path, "read", "unreadable", e, null, null);
         }
       }
       rejected.inc();
       out.get(FAILURES).output(failure);
-    }
-
-    private static byte[] readAtMost(MatchResult.Metadata file, long limit) throws IOException {
-      try (ReadableByteChannel channel = FileSystems.open(file.resourceId());
-          InputStream raw = Channels.newInputStream(channel);
-          InputStream in =
-              file.resourceId().getFilename() != null && file.resourceId().getFilename().endsWith(".gz")
-                  ? new GZIPInputStream(raw)
-                  : raw) {
-        return in.readNBytes((int) Math.min(limit, Integer.MAX_VALUE - 8));
-      }
     }
   }
 

@@ -1,0 +1,74 @@
+package org.transcriptnlp.beam;
+
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * Reads a file's bytes within limits: never more than the size limit, and for gzip never more
+ * than the compression-ratio limit allows, so a gzip bomb is rejected while it is being inflated
+ * instead of filling memory. Every way a read can fail has its own reason code.
+ */
+final class BoundedRead {
+  private static final int CHUNK = 64 * 1024;
+
+  /** The input cannot be used; {@code reason} is the rejects table's code. */
+  static final class Refused extends Exception {
+    final String reason;
+
+    Refused(String reason, String detail) {
+      super(detail);
+      this.reason = reason;
+    }
+  }
+
+  private BoundedRead() {}
+
+  /**
+   * @param raw the file's bytes as stored
+   * @param gzip whether to inflate them
+   * @param storedSize the stored (compressed) size, for the ratio limit
+   */
+  static byte[] read(InputStream raw, boolean gzip, long storedSize, long maxBytes, int maxRatio) throws Refused {
+    long ratioCap = gzip ? Math.max(CHUNK, storedSize * (long) maxRatio) : Long.MAX_VALUE;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buffer = new byte[CHUNK];
+    try (InputStream in = gzip ? new GZIPInputStream(raw, CHUNK) : raw) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        out.write(buffer, 0, n);
+        if (out.size() > maxBytes) {
+          throw new Refused(
+              gzip ? "decompressed_too_large" : "file_too_large",
+              (gzip ? "inflates to more than " : "larger than ") + "the limit of " + maxBytes + " bytes (--maxFileMegabytes)");
+        }
+        if (out.size() > ratioCap) {
+          throw new Refused(
+              "compression_ratio_too_high",
+              "inflates more than " + maxRatio + " times its " + storedSize
+                  + " stored bytes (--maxCompressionRatio): a gzip bomb, not a transcript");
+        }
+      }
+    } catch (NoSuchFileException | FileNotFoundException e) {
+      throw new Refused("file_vanished", "the file was matched but is gone: " + e.getMessage());
+    } catch (AccessDeniedException e) {
+      throw new Refused("permission_denied", "no permission to read the file: " + e.getMessage());
+    } catch (EOFException e) {
+      throw new Refused("truncated_gzip", "the gzip data ends early: " + e.getMessage());
+    } catch (ZipException e) {
+      throw new Refused("corrupt_gzip", "not valid gzip data: " + e.getMessage());
+    } catch (IOException e) {
+      throw new Refused("unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    if (out.size() == 0) {
+      throw new Refused("empty_file", gzip ? "the file inflates to nothing" : "the file is empty");
+    }
+    return out.toByteArray();
+  }
+}

@@ -51,6 +51,9 @@ public record JobConfig(
     if (o.getMaxFileMegabytes() < 1) {
       throw new UsageException("--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());
     }
+    if (o.getMaxAnswerChars() < 100) {
+      throw new UsageException("--maxAnswerChars must be at least 100, got " + o.getMaxAnswerChars());
+    }
     if (o.getMaxCompressionRatio() < 2) {
       throw new UsageException("--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
     }
@@ -75,7 +78,8 @@ public record JobConfig(
             names.contains("entities"),
             o.getParseMaxLength(),
             o.getNerFineGrained(),
-            o.getNerNumeric());
+            o.getNerNumeric(),
+            o.getMaxAnswerChars());
     return new JobConfig(
         patterns,
         o.getOutput(),

@@ -101,6 +101,14 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   void setMaxCompressionRatio(int value);
 
+  @Description(
+      "Answers longer than this many characters are not annotated (rejects: answer_too_long); they "
+          + "stay in the answers and turns tables with null annotation columns.")
+  @Default.Integer(100_000)
+  int getMaxAnswerChars();
+
+  void setMaxAnswerChars(int value);
+
   @Description("Parquet files per table and run.")
   @Default.Integer(1)
   int getShardsPerTable();

@@ -85,6 +85,18 @@ public abstract class AnnotateAnswers<R extends Serializable>
 
     @ProcessElement
     public void process(@Element AnswerUnit answer, MultiOutputReceiver out) {
+      int limit = spec.settings.maxAnswerChars();
+      if (answer.answerText().length() > limit) {
+        failed.inc();
+        out.get(spec.failures)
+            .output(
+                new Failure(
+                    answer.sourcePath(), "annotate", "answer_too_long",
+                    "the answer has " + answer.answerText().length() + " characters, over the limit of " + limit
+                        + " (--maxAnswerChars); it is in the answers and turns tables, unannotated",
+                    answer.answerId(), Failure.excerpt(answer.answerText())));
+        return;
+      }
       long start = System.nanoTime();
       R result;
       try {

@@ -14,10 +14,24 @@ import java.util.Properties;
  * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
  *     LOCATION, MISC; about five times slower
  * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
+ * @param maxAnswerChars answers longer than this are not annotated (rejects: answer_too_long); a
+ *     runaway "answer" (a whole unlabelled book) would otherwise hold a worker for hours
  */
 public record AnnotatorSettings(
-    boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric)
+    boolean sentiment,
+    boolean entities,
+    int parseMaxLength,
+    boolean nerFineGrained,
+    boolean nerNumeric,
+    int maxAnswerChars)
     implements Serializable {
+
+  public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
+
+  public AnnotatorSettings(
+      boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric) {
+    this(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, DEFAULT_MAX_ANSWER_CHARS);
+  }
 
   public static AnnotatorSettings defaults() {
     return new AnnotatorSettings(true, true, 80, false, true);

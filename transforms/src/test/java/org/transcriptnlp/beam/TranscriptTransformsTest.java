@@ -163,10 +163,35 @@ class TranscriptTransformsTest {
         });
   }
 
+  @Test
+  void anAnswerOverTheLengthLimitIsRejectedNotAnnotated() {
+    BeamTest.run(
+        getClass(),
+        "anAnswerOverTheLengthLimitIsRejectedNotAnnotated",
+        p -> {
+          AnswerUnit small = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit huge = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
+          AnnotateSentiment sentiment = new ExplodingSentiment(new AnnotatorSettings(true, true, 80, false, true, 100));
+          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
+                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+              .apply("Annotate", sentiment);
+          PAssert.that(out.get(sentiment.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
+              .containsInAnyOrder("k0");
+          PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
+                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId())))
+              .containsInAnyOrder("annotate|answer_too_long|t-a0001");
+          p.run().waitUntilFinish();
+        });
+  }
+
   /** A sentiment step whose annotator fails on one input, as a real one can on odd text. */
   static class ExplodingSentiment extends AnnotateSentiment {
     ExplodingSentiment() {
-      super(SETTINGS);
+      this(SETTINGS);
+    }
+
+    ExplodingSentiment(AnnotatorSettings settings) {
+      super(settings);
     }
 
     @Override

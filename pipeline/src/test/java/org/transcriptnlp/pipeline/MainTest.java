@@ -239,4 +239,28 @@ class MainTest {
       assertEquals(List.of("compression_ratio_too_high"), duck.column("SELECT reason FROM rejects"));
     }
   }
+
+  @Test
+  void oddNamesDuplicatesAndAThousandTinyFilesAreAllAccountedFor() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    String seed = Files.readString(Fixtures.seed());
+    Files.writeString(in.resolve("with space 'quote' \"dq\".txt"), seed);
+    Files.writeString(in.resolve("интервью-tokayev.txt"), seed);
+    for (int i = 0; i < 1000; i++) {
+      Files.writeString(in.resolve(String.format("tiny-%04d.txt", i)), "Q: Question " + i + "?\nA: Answer " + i + ".\n");
+    }
+    Path out = dir.resolve("out");
+    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().contains("1002 matched = 1002 processed + 0 rejected"), r.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(1002, duck.count("SELECT count(DISTINCT source_path) FROM answers"));
+      assertEquals(1000 + 2 * 26, duck.count("SELECT count(*) FROM answers"));
+      // The same bytes under two names: both processed, one transcript_id, told apart by source_path.
+      assertEquals(1, duck.count("SELECT count(DISTINCT transcript_id) FROM answers WHERE source_path NOT LIKE '%tiny-%'"));
+      assertEquals(2, duck.count("SELECT count(DISTINCT source_path) FROM answers WHERE source_path NOT LIKE '%tiny-%'"));
+      assertEquals(List.of("Answer 999."),
+          duck.column("SELECT answer_text FROM answers WHERE source_path LIKE '%tiny-0999.txt'"));
+    }
+  }
 }

@@ -1,14 +1,12 @@
 package org.transcriptnlp.pipeline;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.channels.Channels;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.transcriptnlp.beam.BoundedRead;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
@@ -41,13 +39,14 @@ final class ExplainFiles {
     TranscriptReader reader = new TranscriptReader(format);
     for (MatchResult.Metadata file : files) {
       String name = file.resourceId().toString();
-      try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()));
-          InputStream in = name.endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
-        String text = TextDecoder.decode(in.readNBytes(options.getMaxFileMegabytes() * 1024 * 1024)).text();
+      try {
+        byte[] bytes =
+            BoundedRead.readFile(file, options.getMaxFileMegabytes() * 1024L * 1024L, options.getMaxCompressionRatio());
+        String text = TextDecoder.decode(bytes).text();
         TranscriptReader.Read read = reader.read(file.resourceId().getFilename(), text);
         ParsedTranscript parsed = parser.parseBlocks(read.blocks());
         out.println(Explain.render(name, read, parsed));
-      } catch (IOException | TextDecoder.UndecodableException | RuntimeException e) {
+      } catch (BoundedRead.Refused | TextDecoder.UndecodableException | RuntimeException e) {
         out.println(name + ": cannot be read: " + e.getMessage());
         out.println();
       }

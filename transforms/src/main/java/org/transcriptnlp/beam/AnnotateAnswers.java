@@ -112,7 +112,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
       }
       millis.update((System.nanoTime() - start) / 1_000_000);
       spec.count(result);
-      long done = DONE.computeIfAbsent(spec.failureReason(), k -> new AtomicLong()).incrementAndGet();
+      long done = DONE.computeIfAbsent(spec.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
       if (done % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
       }

@@ -9,26 +9,61 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import java.nio.channels.Channels;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
 
 /**
  * Reads a file's bytes within limits: never more than the size limit, and for gzip never more
  * than the compression-ratio limit allows, so a gzip bomb is rejected while it is being inflated
  * instead of filling memory. Every way a read can fail has its own reason code.
  */
-final class BoundedRead {
+public final class BoundedRead {
   private static final int CHUNK = 64 * 1024;
 
   /** The input cannot be used; {@code reason} is the rejects table's code. */
-  static final class Refused extends Exception {
-    final String reason;
+  public static final class Refused extends Exception {
+    private final String reason;
 
     Refused(String reason, String detail) {
       super(detail);
       this.reason = reason;
     }
+
+    public String reason() {
+      return reason;
+    }
   }
 
   private BoundedRead() {}
+
+  /** Opens a matched file through Beam's file systems and reads it within the limits. */
+  public static byte[] readFile(MatchResult.Metadata file, long maxBytes, int maxRatio) throws Refused {
+    String name = file.resourceId().getFilename();
+    boolean gzip = name != null && name.endsWith(".gz");
+    try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
+      return read(raw, gzip, file.sizeBytes(), maxBytes, maxRatio);
+    } catch (IOException e) {
+      throw refusal(e);
+    }
+  }
+
+  /** The reject reason for a failed open or read. */
+  private static Refused refusal(IOException e) {
+    if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+      return new Refused("file_vanished", "the file was matched but is gone: " + e.getMessage());
+    }
+    if (e instanceof AccessDeniedException) {
+      return new Refused("permission_denied", "no permission to read the file: " + e.getMessage());
+    }
+    if (e instanceof EOFException) {
+      return new Refused("truncated_gzip", "the gzip data ends early: " + e.getMessage());
+    }
+    if (e instanceof ZipException) {
+      return new Refused("corrupt_gzip", "not valid gzip data: " + e.getMessage());
+    }
+    return new Refused("unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+  }
 
   /**
    * @param raw the file's bytes as stored
@@ -55,16 +90,8 @@ final class BoundedRead {
                   + " stored bytes (--maxCompressionRatio): a gzip bomb, not a transcript");
         }
       }
-    } catch (NoSuchFileException | FileNotFoundException e) {
-      throw new Refused("file_vanished", "the file was matched but is gone: " + e.getMessage());
-    } catch (AccessDeniedException e) {
-      throw new Refused("permission_denied", "no permission to read the file: " + e.getMessage());
-    } catch (EOFException e) {
-      throw new Refused("truncated_gzip", "the gzip data ends early: " + e.getMessage());
-    } catch (ZipException e) {
-      throw new Refused("corrupt_gzip", "not valid gzip data: " + e.getMessage());
     } catch (IOException e) {
-      throw new Refused("unreadable", e.getClass().getSimpleName() + ": " + e.getMessage());
+      throw refusal(e);
     }
     if (out.size() == 0) {
       throw new Refused("empty_file", gzip ? "the file inflates to nothing" : "the file is empty");

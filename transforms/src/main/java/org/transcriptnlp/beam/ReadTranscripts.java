@@ -1,8 +1,5 @@
 package org.transcriptnlp.beam;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -93,21 +90,17 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
       if (file.resourceId().isDirectory()) {
         failure = Failure.of(path, "read", "is_directory", "the input pattern matched a directory");
       } else {
-        String name = file.resourceId().getFilename();
-        boolean gzip = name != null && name.endsWith(".gz");
-        try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
-          byte[] bytes = BoundedRead.read(raw, gzip, file.sizeBytes(), maxBytes, maxRatio);
+        try {
+          byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);
           TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
           read.inc();
           out.get(DOCS).output(new TranscriptDoc(path, transcriptId(bytes), decoded.charset(), decoded.text()));
           return;
         } catch (BoundedRead.Refused e) {
-          failure = Failure.of(path, "read", e.reason, e.getMessage());
+          failure = Failure.of(path, "read", e.reason(), e.getMessage());
         } catch (TextDecoder.UndecodableException e) {
           failure = Failure.of(path, "decode", e.reason(), e.getMessage());
-        } catch (java.nio.file.NoSuchFileException | java.io.FileNotFoundException e) {
-          failure = Failure.of(path, "read", "file_vanished", "the file was matched but is gone: " + e.getMessage());
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
           failure = Failure.of(path, "read", "unreadable", e, null, null);
         }
       }

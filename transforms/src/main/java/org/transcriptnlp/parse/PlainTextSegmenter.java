@@ -25,7 +25,12 @@ public final class PlainTextSegmenter {
 
   /** Normalises line endings and spaces, one line per element, front matter removed. */
   public static List<String> lines(String text) {
-    return rawLines(text).stream().map(l -> SPACES.matcher(inlineMarkup(l)).replaceAll(" ").strip()).toList();
+    return rawLines(text).stream().map(PlainTextSegmenter::clean).toList();
+  }
+
+  /** A line as a reader sees it: markup rendered, runs of any space one space, no edges. */
+  private static String clean(String line) {
+    return SPACES.matcher(inlineMarkup(line)).replaceAll(" ").strip();
   }
 
   /** Lines with normalised line endings, front matter removed, indentation kept. */
@@ -41,7 +46,7 @@ public final class PlainTextSegmenter {
   private static int indent(String line) {
     int i = 0;
     while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\u00A0')) {
-      i += line.charAt(i) == '\t' ? 1 : 1;
+      i++;
     }
     return i;
   }
@@ -112,7 +117,7 @@ public final class PlainTextSegmenter {
   /** The paragraphs of the text, each whitespace-normalised and non-empty. */
   public List<String> paragraphs(String text) {
     List<String> raw = rawLines(text);
-    List<String> lines = raw.stream().map(l -> SPACES.matcher(inlineMarkup(l)).replaceAll(" ").strip()).toList();
+    List<String> lines = raw.stream().map(PlainTextSegmenter::clean).toList();
     boolean byIndent = indentMarksParagraphs(raw);
     boolean blankLineSeparated = false;
     for (int i = 1; i + 1 < lines.size(); i++) {

@@ -140,9 +140,6 @@ public final class RoleInference {
     for (String speaker : stats.keySet()) {
       roleOf.putIfAbsent(speaker, Role.OTHER);
     }
-    if (System.getenv("ROLE_DEBUG") != null) {
-      stats.forEach((k, v) -> System.err.printf("  %-30s turns=%d asks=%d after=%d -> %s%n", k, v[0], v[1], afterQuestioner.getOrDefault(k, 0), roleOf.get(k)));
-    }
     Map<Role, String> main = new HashMap<>();
     Map<Role, Integer> best = new HashMap<>();
     for (Map.Entry<String, Role> e : roleOf.entrySet()) {

@@ -187,12 +187,13 @@ public final class TurnParser {
       if (block.speaker() != null) {
         seenSpeaker = true;
         items.add(item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds()));
-      } else if (m != null && accepted(m, counts, registry)) {
+      } else if (labelled) {
         seenSpeaker = true;
-        String how = m.declaresAlias() || !SpeakerRegistry.key(registry.resolve(m.label())).equals(SpeakerRegistry.key(m.label())) ? "alias" : "label";
         // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
         String name = m.formal() ? m.label().replaceAll("\\s*\\([^()]*\\)$", "") : m.label();
         String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
+        boolean viaAlias = m.declaresAlias() || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
+        String how = viaAlias ? "alias" : "label";
         String written = m.declaresAlias() ? m.label() + "(" + m.alias() + ")" : m.label();
         items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
       } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && !NonSpeech.isProse(p))) {
@@ -262,6 +263,15 @@ public final class TurnParser {
         end = item.end;
       }
     }
+
+    /** Takes over a later draft of the same speaker: its paragraphs, directions and end. */
+    void absorb(Draft later) {
+      paragraphs.addAll(later.paragraphs);
+      directions.addAll(later.directions);
+      if (later.end != null) {
+        end = later.end;
+      }
+    }
   }
 
   /**
@@ -282,11 +292,7 @@ public final class TurnParser {
       boolean merge = last != null && last.speaker.equals(d.speaker) && droppedSince;
       droppedSince = false;
       if (merge) {
-        last.paragraphs.addAll(d.paragraphs);
-        last.directions.addAll(d.directions);
-        if (d.end != null) {
-          last.end = d.end;
-        }
+        last.absorb(d);
       } else {
         out.add(d);
       }
@@ -326,20 +332,22 @@ public final class TurnParser {
         Role role = roleOf.getOrDefault(current.speaker, Role.OTHER);
         String switchTo = null;
         String evidence = null;
+        // Pass 1 knows no roles (every speaker is "other"), so it never gets to these.
+        String questioner = known == null ? null : lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
+        String respondent = known == null ? null : lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
         if (role == Role.RESPONDENT
             && isQuestionToRespondent(item.text)
             && next != null
             && ((next.speaker == null && !PRE_LABEL.equals(next.how) && looksLikeAnAnswer(next.text))
                 || current.speaker.equals(next.speaker))) {
-          switchTo = lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
+          switchTo = questioner;
           evidence = "inferred: a question put to the respondent";
         } else if (role == Role.QUESTIONER
             && isQuestionToRespondent(current.lastParagraph())
             && looksLikeAnAnswer(item.text)
             && singleRespondent(roleOf)
-            && !java.util.Objects.equals(
-                lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT)), nextLabelled(items, i))) {
-          switchTo = lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
+            && !java.util.Objects.equals(respondent, nextLabelled(items, i))) {
+          switchTo = respondent;
           evidence = "inferred: an answer after a question";
         } else if (role == Role.QUESTIONER
             && "Q".equals(current.speaker)

@@ -44,9 +44,12 @@ public final class JobGraph {
     PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("PairAnswers", new PairAnswers());
     failures.add(paired.get(PairAnswers.FAILURES));
 
-    // Answers of one file arrive in one bundle; spreading them lets every core annotate.
+    // Answers of one file arrive in one bundle; spreading them lets every core annotate. A bounded
+    // number of buckets: one random key per answer costs the Direct Runner a timer and a bundle each.
     PCollection<AnswerUnit> answers =
-        paired.get(PairAnswers.ANSWERS).apply("SpreadAnswers", Reshuffle.viaRandomKey());
+        paired
+            .get(PairAnswers.ANSWERS)
+            .apply("SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(JoinAnnotations.DEFAULT_BUCKETS));
 
     PCollection<KV<String, SentimentResult>> sentiment = null;
     if (c.annotators().sentiment()) {

@@ -3,6 +3,7 @@ package org.transcriptnlp.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
@@ -62,6 +63,9 @@ public final class TranscriptNlp {
         return USAGE;
       }
     }
+    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+      relaxDirectRunnerChecks(options, args);
+    }
     try {
       RunSummary summary = run(options);
       summary.print(out);
@@ -81,6 +85,22 @@ public final class TranscriptNlp {
       err.println("transcript-nlp: the job failed: " + firstLine(String.valueOf(root)));
       e.printStackTrace(err);
       return FAILED;
+    }
+  }
+
+  /**
+   * The Direct Runner encodes and compares every element at every step to catch DoFns that mutate
+   * their input or emit values their coder cannot encode. Tests keep these checks (TestPipeline and
+   * the Beam tests); a production run turns them off unless asked, as they cost more than the
+   * parsing itself on large transcripts (a 5 MB transcript: about half of the run's time).
+   */
+  private static void relaxDirectRunnerChecks(TranscriptNlpOptions options, String[] args) {
+    DirectOptions direct = options.as(DirectOptions.class);
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceImmutability"))) {
+      direct.setEnforceImmutability(false);
+    }
+    if (Arrays.stream(args).noneMatch(a -> a.startsWith("--enforceEncodability"))) {
+      direct.setEnforceEncodability(false);
     }
   }
 

@@ -12,6 +12,8 @@ public final class Metric {
   public static final String FILES_READ = "files_read";
   public static final String FILES_PARSED = "files_parsed";
   public static final String FILES_REJECTED = "files_rejected";
+  public static final String BYTES_REPLACED = "invalid_bytes_replaced";
+  public static final String CONTROLS_REMOVED = "control_chars_removed";
   public static final String TURNS = "turns";
   public static final String NON_SPEECH_PARAGRAPHS = "non_speech_paragraphs";
   public static final String ANSWERS = "answers";

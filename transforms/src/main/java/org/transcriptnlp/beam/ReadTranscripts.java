@@ -21,6 +21,8 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.transcriptnlp.parse.TextDecoder;
 
 /**
@@ -69,6 +71,8 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
     return out;
   }
 
+  private static final Logger LOG = LoggerFactory.getLogger(ReadTranscripts.class);
+
   /** Reads one matched file. */
   static class ReadFn extends DoFn<MatchResult.Metadata, TranscriptDoc> {
     private final long maxBytes;
@@ -76,6 +80,8 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
     private final Counter matched = Metric.counter(Metric.FILES_MATCHED);
     private final Counter read = Metric.counter(Metric.FILES_READ);
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
+    private final Counter replaced = Metric.counter(Metric.BYTES_REPLACED);
+    private final Counter controls = Metric.counter(Metric.CONTROLS_REMOVED);
 
     ReadFn(long maxBytes, int maxRatio) {
       this.maxBytes = maxBytes;
@@ -94,6 +100,11 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
           byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);
           TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
           read.inc();
+          replaced.inc(decoded.replaced());
+          controls.inc(decoded.controlsRemoved());
+          if (decoded.replaced() > 0) {
+            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, decoded.replaced(), decoded.charset());
+          }
           out.get(DOCS).output(new TranscriptDoc(path, transcriptId(bytes), decoded.charset(), decoded.text()));
           return;
         } catch (BoundedRead.Refused e) {

@@ -2,6 +2,7 @@ package org.transcriptnlp.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,74 @@ class TextDecoderTest {
   void binaryIsRefused() {
     byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
     TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(png));
+    assertEquals("binary_content", e.reason());
+  }
+
+  @Test
+  void utf16WithoutBomIsToldByItsNulBytes() throws Exception {
+    String text = "Q: How was the summit in Zürich?\nA: It was très productive — we agreed.\n";
+    TextDecoder.Decoded le = TextDecoder.decode(text.getBytes(StandardCharsets.UTF_16LE));
+    assertEquals(text, le.text());
+    assertEquals("UTF-16LE", le.charset());
+    TextDecoder.Decoded be = TextDecoder.decode(text.getBytes(StandardCharsets.UTF_16BE));
+    assertEquals(text, be.text());
+    assertEquals("UTF-16BE", be.charset());
+  }
+
+  @Test
+  void nulBellDelAndAnsiEscapesAreRemovedAndCounted() throws Exception {
+    byte[] bytes = "Q: Is there a NUL\0 here\u0007?\nA: Yes\u000B there is \u001B[31ma bell\u007F\0.\n"
+        .getBytes(StandardCharsets.UTF_8);
+    TextDecoder.Decoded d = TextDecoder.decode(bytes);
+    assertEquals("Q: Is there a NUL here?\nA: Yes\u000B there is a bell.\n", d.text());
+    assertEquals(5, d.controlsRemoved());
+    assertEquals("UTF-8", d.charset());
+  }
+
+  @Test
+  void damagedUtf8KeepsItsGoodCharactersAndCountsTheBadBytes() throws Exception {
+    byte[] good = "Q: Zürich — café?\nA: Très bien".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = concat(good, new byte[] {(byte) 0xFF, '.', '\n'});
+    TextDecoder.Decoded d = TextDecoder.decode(bytes);
+    assertEquals("Q: Zürich — café?\nA: Très bien\uFFFD.\n", d.text());
+    assertEquals("UTF-8", d.charset());
+    assertEquals(1, d.replaced());
+  }
+
+  @Test
+  void cyrillicAndCentralEuropeanCodePagesAreDetected() throws Exception {
+    String text =
+        "Вопрос: Господин президент, как вы оцениваете итоги года для экономики Казахстана?\n"
+            + "Ответ: Экономика выросла, несмотря на трудности. Мы продолжим реформы, и я уверен, "
+            + "что граждане почувствуют результаты уже в следующем году.\n";
+    String czech =
+        "Otázka: Jak hodnotíte výsledky letošního roku pro českou ekonomiku? "
+            + "Odpověď: Ekonomika rostla, přestože čelila potížím.\n";
+    assertEquals(czech, TextDecoder.decode(czech.getBytes(Charset.forName("windows-1250"))).text());
+    for (String charset : new String[] {"windows-1251", "KOI8-R"}) {
+      TextDecoder.Decoded d = TextDecoder.decode(text.getBytes(Charset.forName(charset)));
+      assertEquals(text, d.text(), charset);
+      assertEquals(charset, d.charset());
+    }
+  }
+
+  @Test
+  void knownBinaryFormatsAreNamed() {
+    byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
+    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(pdf));
+    assertEquals("binary_content", e.reason());
+    assertTrue(e.getMessage().contains("PDF"), e.getMessage());
+    byte[] zip = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
+    assertTrue(assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(zip)).getMessage().contains("ZIP"));
+  }
+
+  @Test
+  void manyControlBytesWithoutAKnownMagicAreBinary() {
+    byte[] bytes = new byte[4096];
+    for (int i = 0; i < bytes.length; i++) {
+      bytes[i] = (byte) (i % 7 == 0 ? 'a' : i % 5);
+    }
+    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(bytes));
     assertEquals("binary_content", e.reason());
   }
 }

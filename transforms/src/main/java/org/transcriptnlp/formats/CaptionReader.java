@@ -33,29 +33,75 @@ public final class CaptionReader {
   public List<Block> read(String text) {
     String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
     List<Block> blocks = new ArrayList<>();
-    int cues = 0;
+    int timingLines = 0;
     int i = 0;
     while (i < lines.length) {
-      Matcher timing = TIMING.matcher(lines[i]);
-      if (!timing.matches()) {
-        i++;
-        continue;
+      // One block: the lines up to the next blank line.
+      int end = i;
+      while (end < lines.length && !lines[end].isBlank()) {
+        end++;
       }
-      Double start = Timestamps.seconds(timing.group(1));
-      Double end = Timestamps.seconds(timing.group(2));
-      i++;
-      StringBuilder cue = new StringBuilder();
-      while (i < lines.length && !lines[i].isBlank() && !TIMING.matcher(lines[i]).matches()) {
-        cue.append(cue.length() == 0 ? "" : "\n").append(lines[i]);
-        i++;
+      if (end > i && !isMetadata(lines[i])) {
+        timingLines += readBlock(lines, i, end, blocks);
       }
-      cues++;
-      addCue(blocks, cue.toString(), start, end);
+      i = end + 1;
     }
-    if (cues == 0 && !text.isBlank()) {
-      throw new MalformedCaptionsException("no cue with a valid 'start --> end' timing line");
+    if (timingLines == 0 && !text.isBlank()) {
+      throw new MalformedCaptionsException("no cue with a 'start --> end' timing line");
     }
     return blocks;
+  }
+
+  /** The WEBVTT header and NOTE, STYLE and REGION blocks hold no speech. */
+  private static boolean isMetadata(String first) {
+    String s = first.strip();
+    return s.startsWith("WEBVTT") || s.equals("NOTE") || s.startsWith("NOTE ") || s.startsWith("STYLE")
+        || s.startsWith("REGION");
+  }
+
+  /**
+   * Reads the cues in lines [from, to): each starts at a timing line; the lines before the first
+   * timing line are a cue id, unless there is no timing line at all. A cue whose timing line is
+   * broken ({@code -->} with unreadable times) or reversed keeps its text, with no times: speech is
+   * never dropped for a bad timestamp. Returns the number of timing lines seen.
+   */
+  private int readBlock(String[] lines, int from, int to, List<Block> blocks) {
+    int timings = 0;
+    int i = from;
+    while (i < to && !lines[i].contains("-->")) {
+      i++;
+    }
+    if (i == to) {
+      // No timing line: an SRT index with a garbled timing, or text that lost its timing line.
+      int textFrom = from + 1 < to && lines[from].strip().matches("\\d+") ? from + 2 : from;
+      addCue(blocks, join(lines, Math.min(textFrom, to), to), null, null);
+      return 0;
+    }
+    while (i < to) {
+      timings++;
+      Double start = null;
+      Double end = null;
+      Matcher timing = TIMING.matcher(lines[i]);
+      if (timing.matches()) {
+        start = Timestamps.seconds(timing.group(1));
+        end = Timestamps.seconds(timing.group(2));
+        if (start == null || end == null || end < start) {
+          start = null;
+          end = null;
+        }
+      }
+      int next = i + 1;
+      while (next < to && !lines[next].contains("-->")) {
+        next++;
+      }
+      addCue(blocks, join(lines, i + 1, next), start, end);
+      i = next;
+    }
+    return timings;
+  }
+
+  private static String join(String[] lines, int from, int to) {
+    return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
   }
 
   private void addCue(List<Block> blocks, String raw, Double start, Double end) {
@@ -74,7 +120,7 @@ public final class CaptionReader {
         last != null
             && (speaker == null ? !labels.startsWithLabel(text) : speaker.equals(last.speaker()));
     if (continues) {
-      blocks.set(blocks.size() - 1, new Block(last.text() + " " + text, last.speaker(), last.startSeconds(), end));
+      blocks.set(blocks.size() - 1, new Block(last.text() + " " + text, last.speaker(), last.startSeconds(), end != null ? end : last.endSeconds()));
     } else {
       blocks.add(new Block(text, speaker, start, end));
     }

@@ -54,7 +54,28 @@ class FormatReadersTest {
   }
 
   @Test
-  void captionsWithoutAnyValidTimingAreMalformed() {
+  void cuesWithBrokenOrReversedTimingsKeepTheirTextWithoutTimes() {
+    List<Block> vtt =
+        new CaptionReader()
+            .read("WEBVTT\n\nNOTE made by hand\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why?\n\n"
+                + "nonsense --> 99:99\n<v Guest>Because.\n\n00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n"
+                + "00:00:10.000 --> 00:00:11.000\n<v Host>Thanks.\n");
+    assertEquals(
+        List.of(new Block("Why?", "Host", null, null), new Block("Because. And more.", "Guest", null, null),
+            new Block("Thanks.", "Host", 10.0, 11.0)),
+        vtt);
+    List<Block> srt =
+        new CaptionReader()
+            .read("1\n00:00:01,000 --> \nHOST: Why?\n\n2\nabc -> def\nGUEST: Because.\n\n"
+                + "x\n00:00:03,000 --> 00:00:02,000\nGUEST: Yes.\n\n4\n00:00:04,000 --> 00:00:05,000\nHOST: Good.\n");
+    assertEquals(
+        List.of(new Block("HOST: Why?", null, null, null), new Block("GUEST: Because.", null, null, null),
+            new Block("GUEST: Yes.", null, null, null), new Block("HOST: Good.", null, 4.0, 5.0)),
+        srt);
+  }
+
+  @Test
+  void captionsWithoutAnyTimingLineAreMalformed() {
     assertThrows(CaptionReader.MalformedCaptionsException.class,
         () -> new CaptionReader().read("WEBVTT\n\n00:01 -> 00:02\n<v A>hi\n"));
   }

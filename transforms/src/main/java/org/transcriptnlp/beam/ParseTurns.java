@@ -15,6 +15,7 @@ import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.JsonReader;
 import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
+import org.transcriptnlp.parse.SpeakerLabels;
 import org.transcriptnlp.parse.TurnParser;
 
 /**
@@ -94,16 +95,7 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
           out.get(PARSED).output(new ParsedDoc(doc, read.format().value(), result));
           return;
         }
-        failure =
-            doc.text().isBlank()
-                ? Failure.of(doc.sourcePath(), "parse", "no_text", "the file holds only whitespace")
-                : Failure.of(
-                    doc.sourcePath(),
-                    "parse",
-                    "no_speaker_labels",
-                    "no paragraph starts with a speaker label such as 'Name:', 'NAME:' or 'Q:' ("
-                        + result.nonSpeech().size()
-                        + " paragraphs of non-speech)");
+        failure = whyNoTurns(doc, read, result);
       } catch (JsonReader.UnknownShapeException e) {
         failure = Failure.of(doc.sourcePath(), "parse", e.reason(), e.getMessage());
       } catch (CaptionReader.MalformedCaptionsException e) {
@@ -115,6 +107,36 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
       out.get(FAILURES).output(failure);
     }
   }
+
+  /** The reason a transcript gave no turn: no text at all, labels with nothing after them, no labels. */
+  static Failure whyNoTurns(TranscriptDoc doc, TranscriptReader.Read read, ParsedTranscript result) {
+    if (read.blocks().stream().allMatch(b -> b.text().isBlank())) {
+      return Failure.of(
+          doc.sourcePath(),
+          "parse",
+          "no_text",
+          doc.text().isBlank()
+              ? "the file holds only whitespace"
+              : "the " + read.format().value() + " file has no text once markup and page furniture are removed");
+    }
+    long labelOnly = read.blocks().stream().filter(b -> LABELS.isLabelOnly(b.text().strip())).count();
+    if (labelOnly > 0 && result.nonSpeech().isEmpty()) {
+      return Failure.of(
+          doc.sourcePath(),
+          "parse",
+          "labels_without_text",
+          labelOnly + " speaker label(s) such as '" + read.blocks().get(0).text().strip() + "' with no speech after them");
+    }
+    return Failure.of(
+        doc.sourcePath(),
+        "parse",
+        "no_speaker_labels",
+        "no paragraph starts with a speaker label such as 'Name:', 'NAME:' or 'Q:' ("
+            + result.nonSpeech().size()
+            + " paragraphs of non-speech)");
+  }
+
+  private static final SpeakerLabels LABELS = new SpeakerLabels();
 
   static String fileName(String path) {
     int slash = path.lastIndexOf('/');

@@ -21,7 +21,7 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
           Metric.FILES_MATCHED, Metric.FILES_PARSED, Metric.FILES_REJECTED, Metric.TURNS,
           Metric.NON_SPEECH_PARAGRAPHS, Metric.ANSWERS, Metric.SENTENCES, Metric.TOKENS,
           Metric.ENTITIES, Metric.ANNOTATION_FAILURES, Metric.REJECTS, Metric.BYTES_REPLACED,
-          Metric.CONTROLS_REMOVED
+          Metric.CONTROLS_REMOVED, Metric.SENTENCES_TOO_LONG
         }) {
       counters.put(name, 0L);
     }
@@ -62,6 +62,11 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
     out.printf(
         "  sentences: %d   tokens: %d   entities: %d   annotation failures: %d%n",
         get(Metric.SENTENCES), get(Metric.TOKENS), get(Metric.ENTITIES), get(Metric.ANNOTATION_FAILURES));
+    if (get(Metric.SENTENCES_TOO_LONG) > 0) {
+      out.printf(
+          "  sentences too long to parse (no sentiment, see sentences.too_long_to_parse): %d%n",
+          get(Metric.SENTENCES_TOO_LONG));
+    }
     if (get(Metric.BYTES_REPLACED) + get(Metric.CONTROLS_REMOVED) > 0) {
       out.printf(
           "  input cleaned: %d invalid byte sequences read as U+FFFD, %d control characters removed%n",

@@ -42,8 +42,8 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   void setAnnotators(String value);
 
   @Description(
-      "Sentences longer than this many tokens are not parsed for sentiment (CoreNLP parse.maxlen); "
-          + "the PCFG parser's cost grows with the cube of sentence length.")
+      "Sentences longer than this many tokens are not parsed: their sentiment is null and "
+          + "sentences.too_long_to_parse is true. The PCFG parser's cost grows with the cube of sentence length.")
   @Default.Integer(80)
   int getParseMaxLength();
 

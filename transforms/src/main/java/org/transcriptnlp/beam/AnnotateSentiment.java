@@ -11,6 +11,7 @@ public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
   private final Counter answers = Metric.counter(Metric.SENTIMENT_ANSWERS);
   private final Counter sentences = Metric.counter(Metric.SENTENCES);
   private final Counter tokens = Metric.counter(Metric.TOKENS);
+  private final Counter tooLong = Metric.counter(Metric.SENTENCES_TOO_LONG);
 
   public AnnotateSentiment(AnnotatorSettings settings) {
     super(settings, SentimentResult.class);
@@ -26,6 +27,7 @@ public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
     answers.inc();
     sentences.inc(result.sentences().size());
     tokens.inc(result.tokenCount());
+    tooLong.inc(result.unparsedCount());
   }
 
   @Override

@@ -20,6 +20,7 @@ public final class Metric {
   public static final String SENTIMENT_ANSWERS = "sentiment_answers";
   public static final String SENTENCES = "sentences";
   public static final String TOKENS = "tokens";
+  public static final String SENTENCES_TOO_LONG = "sentences_too_long_to_parse";
   public static final String ENTITY_ANSWERS = "entity_answers";
   public static final String ENTITIES = "entities";
   public static final String ANNOTATION_FAILURES = "annotation_failures";

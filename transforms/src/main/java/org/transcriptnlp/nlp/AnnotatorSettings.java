@@ -8,9 +8,9 @@ import java.util.Properties;
  *
  * @param sentiment run the sentiment annotator (tokenize, ssplit, pos, parse, sentiment)
  * @param entities run the entity annotator (tokenize, ssplit, pos, lemma, ner)
- * @param parseMaxLength sentences longer than this many tokens are not parsed (CoreNLP {@code
- *     parse.maxlen}); their sentiment comes from a flat tree. Guards against the cubic cost of
- *     the PCFG parser on run-on "sentences".
+ * @param parseMaxLength sentences longer than this many tokens are not parsed and get no
+ *     sentiment (null, flagged in the sentences table). Guards against the cubic cost of the PCFG
+ *     parser on run-on "sentences".
  * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
  *     LOCATION, MISC; about five times slower
  * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
@@ -49,9 +49,21 @@ public record AnnotatorSettings(
     return p;
   }
 
+  /** Tokenizer and sentence splitter: the first step of the sentiment annotator. */
+  public Properties splitProperties() {
+    Properties p = common();
+    p.setProperty("annotators", "tokenize,ssplit");
+    return p;
+  }
+
+  /**
+   * Tagger, parser and sentiment model over sentences already split by {@link #splitProperties()}
+   * (requirements not enforced: the tokens come from the split pipeline).
+   */
   public Properties sentimentProperties() {
     Properties p = common();
-    p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    p.setProperty("annotators", "pos,parse,sentiment");
+    p.setProperty("enforceRequirements", "false");
     p.setProperty("parse.binaryTrees", "true");
     p.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
     return p;

@@ -2,47 +2,90 @@ package org.transcriptnlp.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.ejml.simple.SimpleMatrix;
 
-/** Sentence-level sentiment of a text with CoreNLP (tokenize, ssplit, pos, parse, sentiment). */
-public final class SentimentAnnotator extends SharedPipelineAnnotator<SentimentResult> {
+/**
+ * Sentence-level sentiment of a text with CoreNLP (tokenize, ssplit, pos, parse, sentiment).
+ *
+ * <p>The sentence-length guard: the text is first split into sentences; only sentences of at most
+ * {@code parseMaxLength} tokens go on to the tagger, parser and sentiment model. A longer one (a
+ * run-on transcript "sentence" of thousands of tokens) keeps its row with null sentiment and
+ * {@link SentenceSentiment#parsed()} false. Left to CoreNLP, such a sentence gets a flat tree whose
+ * binarization overflows the stack (5,000 tokens), failing the whole answer, or a label the model
+ * never saw a parse for.
+ */
+public final class SentimentAnnotator implements TextAnnotator<SentimentResult> {
+  private final StanfordCoreNLP split;
+  private final StanfordCoreNLP analyse;
+  private final int maxTokens;
 
-  /** Uses the JVM-wide shared pipeline for these settings. */
+  /** Uses the JVM-wide shared pipelines for these settings. */
   public SentimentAnnotator(AnnotatorSettings settings) {
-    super(settings.sentimentProperties());
+    this.split = CoreNlpHolder.get(settings.splitProperties());
+    this.analyse = CoreNlpHolder.get(settings.sentimentProperties());
+    this.maxTokens = settings.parseMaxLength();
   }
 
   @Override
   public SentimentResult annotate(String text) {
-    List<SentenceSentiment> out = new ArrayList<>();
-    for (CoreMap sentence : run(text).sentences()) {
+    Annotation doc = new Annotation(text);
+    split.annotate(doc);
+    List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
+    if (all == null || all.isEmpty()) {
+      return new SentimentResult(List.of());
+    }
+    List<CoreMap> parseable = new ArrayList<>();
+    Map<CoreMap, Boolean> isParseable = new IdentityHashMap<>();
+    for (CoreMap s : all) {
+      if (tokens(s) <= maxTokens) {
+        parseable.add(s);
+        isParseable.put(s, true);
+      }
+    }
+    if (!parseable.isEmpty()) {
+      doc.set(CoreAnnotations.SentencesAnnotation.class, parseable);
+      analyse.annotate(doc);
+      doc.set(CoreAnnotations.SentencesAnnotation.class, all);
+    }
+    List<SentenceSentiment> out = new ArrayList<>(all.size());
+    for (CoreMap sentence : all) {
+      int index = out.size();
+      int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+      int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
+      String sentenceText = text.substring(begin, end);
+      int cpBegin = Offsets.toCodePoints(text, begin);
+      int cpEnd = Offsets.toCodePoints(text, end);
+      if (!isParseable.containsKey(sentence)) {
+        out.add(SentenceSentiment.unparsed(index, sentenceText, cpBegin, cpEnd, tokens(sentence)));
+        continue;
+      }
       Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
       if (tree == null) {
-        throw new IllegalStateException(
-            "CoreNLP produced no sentiment tree for sentence " + out.size());
+        throw new IllegalStateException("CoreNLP produced no sentiment tree for sentence " + index);
       }
       SimpleMatrix predictions = RNNCoreAnnotations.getPredictions(tree);
       List<Double> p = new ArrayList<>(SentimentClass.values().length);
       for (int i = 0; i < SentimentClass.values().length; i++) {
         p.add(predictions.get(i));
       }
-      int begin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-      int end = sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
       out.add(
           new SentenceSentiment(
-              out.size(),
-              text.substring(begin, end),
-              Offsets.toCodePoints(text, begin),
-              Offsets.toCodePoints(text, end),
-              sentence.get(CoreAnnotations.TokensAnnotation.class).size(),
-              SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)),
-              p));
+              index, sentenceText, cpBegin, cpEnd, tokens(sentence),
+              SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)), p));
     }
     return new SentimentResult(out);
+  }
+
+  private static int tokens(CoreMap sentence) {
+    return sentence.get(CoreAnnotations.TokensAnnotation.class).size();
   }
 }

@@ -15,12 +15,16 @@ public record SentimentResult(List<SentenceSentiment> sentences) implements Seri
 
   /**
    * The answer's score in [-2, 2]: the mean of its sentences' scores weighted by their token
-   * counts, so a long sentence weighs more than "Yes." Null for an answer with no sentence.
+   * counts, so a long sentence weighs more than "Yes." Sentences too long to parse are left out.
+   * Null for an answer with no parsed sentence.
    */
   public Double score() {
     double weighted = 0;
     int tokens = 0;
     for (SentenceSentiment s : sentences) {
+      if (!s.parsed()) {
+        continue;
+      }
       int w = Math.max(1, s.tokenCount());
       weighted += s.score() * w;
       tokens += w;
@@ -38,8 +42,15 @@ public record SentimentResult(List<SentenceSentiment> sentences) implements Seri
   public int[] distribution() {
     int[] counts = new int[SentimentClass.values().length];
     for (SentenceSentiment s : sentences) {
-      counts[s.predicted().ordinal()]++;
+      if (s.parsed()) {
+        counts[s.predicted().ordinal()]++;
+      }
     }
     return counts;
+  }
+
+  /** Sentences too long to parse, which have no sentiment. */
+  public int unparsedCount() {
+    return (int) sentences.stream().filter(s -> !s.parsed()).count();
   }
 }

@@ -84,14 +84,17 @@ public final class Rows {
     r.put("char_begin", s.charBegin());
     r.put("char_end", s.charEnd());
     r.put("token_count", s.tokenCount());
-    r.put("sentiment_label", s.predicted().label());
-    r.put("sentiment_score", s.score());
-    List<Double> p = s.probabilities();
-    r.put("p_very_negative", p.get(0));
-    r.put("p_negative", p.get(1));
-    r.put("p_neutral", p.get(2));
-    r.put("p_positive", p.get(3));
-    r.put("p_very_positive", p.get(4));
+    r.put("too_long_to_parse", !s.parsed());
+    if (s.parsed()) {
+      r.put("sentiment_label", s.predicted().label());
+      r.put("sentiment_score", s.score());
+      List<Double> p = s.probabilities();
+      r.put("p_very_negative", p.get(0));
+      r.put("p_negative", p.get(1));
+      r.put("p_neutral", p.get(2));
+      r.put("p_positive", p.get(3));
+      r.put("p_very_positive", p.get(4));
+    }
     return r;
   }
 

@@ -1,6 +1,8 @@
 package org.transcriptnlp.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +34,35 @@ class CoreNlpAnnotatorsTest {
       assertEquals(s.text(), text.substring(s.charBegin(), s.charEnd()));
     }
     assertEquals(1, awful.index());
+  }
+
+  @Test
+  void aSentenceOverTheParseLimitGetsNoSentimentAndTheOthersKeepTheirs() {
+    String[] words = {"the", "people", "said", "that", "we", "will", "go", "and", "they", "like"};
+    StringBuilder runOn = new StringBuilder();
+    for (int i = 0; i < 5000; i++) {
+      runOn.append(words[i % words.length]).append(' ');
+    }
+    String text = "I love this wonderful city.\n\n" + runOn.toString().strip() + "\n\nThis is a terrible, awful disaster.";
+    SentimentResult r = new SentimentAnnotator(SETTINGS).annotate(text);
+    assertEquals(3, r.sentences().size());
+    SentenceSentiment longOne = r.sentences().get(1);
+    assertEquals(5000, longOne.tokenCount());
+    assertFalse(longOne.parsed());
+    assertNull(longOne.score());
+    assertNull(longOne.probabilities());
+    assertEquals(runOn.toString().strip(), longOne.text());
+    assertTrue(r.sentences().get(0).predicted().value() > 0);
+    assertTrue(r.sentences().get(2).predicted().value() < 0);
+    assertEquals(1, r.unparsedCount());
+    // The aggregate is over the two parsed sentences only, weighted by their tokens.
+    SentenceSentiment a = r.sentences().get(0);
+    SentenceSentiment b = r.sentences().get(2);
+    double expected = (a.score() * a.tokenCount() + b.score() * b.tokenCount()) / (a.tokenCount() + b.tokenCount());
+    assertEquals(expected, r.score(), 1e-9);
+    // The same sentences, annotated without the long one, get the same labels and probabilities.
+    SentimentResult alone = new SentimentAnnotator(SETTINGS).annotate("I love this wonderful city.");
+    assertEquals(alone.sentences().get(0).probabilities(), a.probabilities());
   }
 
   @Test

@@ -54,6 +54,9 @@ public record JobConfig(
     if (o.getMaxAnswerChars() < 100) {
       throw new UsageException("--maxAnswerChars must be at least 100, got " + o.getMaxAnswerChars());
     }
+    if (o.getMaxAnswerSeconds() < 0) {
+      throw new UsageException("--maxAnswerSeconds must be 0 (no limit) or more, got " + o.getMaxAnswerSeconds());
+    }
     if (o.getMaxCompressionRatio() < 2) {
       throw new UsageException("--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
     }
@@ -79,7 +82,8 @@ public record JobConfig(
             o.getParseMaxLength(),
             o.getNerFineGrained(),
             o.getNerNumeric(),
-            o.getMaxAnswerChars());
+            o.getMaxAnswerChars(),
+            o.getMaxAnswerSeconds());
     return new JobConfig(
         patterns,
         o.getOutput(),

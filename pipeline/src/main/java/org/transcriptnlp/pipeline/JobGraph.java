@@ -12,6 +12,7 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.transcriptnlp.beam.AnnotateEntities;
 import org.transcriptnlp.beam.AnnotateSentiment;
 import org.transcriptnlp.beam.AnswerUnit;
+import org.transcriptnlp.beam.CheckAnswerLength;
 import org.transcriptnlp.beam.Failure;
 import org.transcriptnlp.beam.JoinAnnotations;
 import org.transcriptnlp.beam.PairAnswers;
@@ -51,17 +52,25 @@ public final class JobGraph {
             .get(PairAnswers.ANSWERS)
             .apply("SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(JoinAnnotations.DEFAULT_BUCKETS));
 
+    // Every answer goes to the join (and the answers table); only those short enough are annotated.
+    PCollection<AnswerUnit> toAnnotate = answers;
+    if (c.annotators().any()) {
+      PCollectionTuple checked = answers.apply("CheckAnswerLength", new CheckAnswerLength(c.annotators().maxAnswerChars()));
+      failures.add(checked.get(CheckAnswerLength.FAILURES));
+      toAnnotate = checked.get(CheckAnswerLength.ANNOTATE);
+    }
+
     PCollection<KV<String, SentimentResult>> sentiment = null;
     if (c.annotators().sentiment()) {
       AnnotateSentiment annotate = new AnnotateSentiment(c.annotators());
-      PCollectionTuple out = answers.apply("AnnotateSentiment", annotate);
+      PCollectionTuple out = toAnnotate.apply("AnnotateSentiment", annotate);
       sentiment = out.get(annotate.results);
       failures.add(out.get(annotate.failures));
     }
     PCollection<KV<String, EntityResult>> entities = null;
     if (c.annotators().entities()) {
       AnnotateEntities annotate = new AnnotateEntities(c.annotators());
-      PCollectionTuple out = answers.apply("AnnotateEntities", annotate);
+      PCollectionTuple out = toAnnotate.apply("AnnotateEntities", annotate);
       entities = out.get(annotate.results);
       failures.add(out.get(annotate.failures));
     }

@@ -109,6 +109,14 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   void setMaxAnswerChars(int value);
 
+  @Description(
+      "An annotator that takes longer than this on one answer is interrupted and the answer goes to "
+          + "rejects (annotation_timeout); the job goes on. 0 for no limit.")
+  @Default.Integer(300)
+  int getMaxAnswerSeconds();
+
+  void setMaxAnswerSeconds(int value);
+
   @Description("Parquet files per table and run.")
   @Default.Integer(1)
   int getShardsPerTable();

@@ -17,6 +17,12 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.TextAnnotator;
@@ -68,6 +74,19 @@ public abstract class AnnotateAnswers<R extends Serializable>
     /** Answers annotated in this JVM per step, for a progress line every {@link #PROGRESS_EVERY}. */
     private static final ConcurrentHashMap<String, AtomicLong> DONE = new ConcurrentHashMap<>();
     private static final int PROGRESS_EVERY = 50;
+    private static final AtomicLong THREADS = new AtomicLong();
+    /**
+     * Annotation threads for the time limit, shared by every DoFn of the JVM: one per answer being
+     * annotated, created as needed, daemon so a stuck one never keeps the JVM alive.
+     */
+    private static final ExecutorService TIMED =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "annotate-" + THREADS.incrementAndGet());
+              t.setDaemon(true);
+              return t;
+            });
+
     private final AnnotateAnswers<R> spec;
     private final Counter failed = Metric.counter(Metric.ANNOTATION_FAILURES);
     private final Distribution millis;
@@ -85,22 +104,22 @@ public abstract class AnnotateAnswers<R extends Serializable>
 
     @ProcessElement
     public void process(@Element AnswerUnit answer, MultiOutputReceiver out) {
-      int limit = spec.settings.maxAnswerChars();
-      if (answer.answerText().length() > limit) {
-        failed.inc();
-        out.get(spec.failures)
-            .output(
-                new Failure(
-                    answer.sourcePath(), "annotate", "answer_too_long",
-                    "the answer has " + answer.answerText().length() + " characters, over the limit of " + limit
-                        + " (--maxAnswerChars); it is in the answers and turns tables, unannotated",
-                    answer.answerId(), Failure.excerpt(answer.answerText())));
-        return;
-      }
       long start = System.nanoTime();
       R result;
       try {
-        result = annotator.annotate(answer.answerText());
+        result = annotateWithinLimit(answer.answerText());
+      } catch (TimeoutException e) {
+        failed.inc();
+        LOG.warn("{}: {} took over {} s; interrupted and rejected", spec.getClass().getSimpleName(), answer.answerId(),
+            spec.settings.maxAnswerSeconds());
+        out.get(spec.failures)
+            .output(
+                new Failure(
+                    answer.sourcePath(), "annotate", "annotation_timeout",
+                    spec.failureReason() + ": no result within " + spec.settings.maxAnswerSeconds()
+                        + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
+                    answer.answerId(), Failure.excerpt(answer.answerText())));
+        return;
       } catch (RuntimeException | StackOverflowError e) {
         failed.inc();
         out.get(spec.failures)
@@ -117,6 +136,36 @@ public abstract class AnnotateAnswers<R extends Serializable>
         LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
       }
       out.get(spec.results).output(KV.of(answer.key(), result));
+    }
+
+    /**
+     * Runs the annotator on a thread of {@link #TIMED}, waiting at most the time limit; on time-out
+     * the thread is interrupted (CoreNLP's parser and tagger check for it) and the DoFn goes on.
+     */
+    private R annotateWithinLimit(String text) throws TimeoutException {
+      int seconds = spec.settings.maxAnswerSeconds();
+      if (seconds <= 0) {
+        return annotator.annotate(text);
+      }
+      Future<R> future = TIMED.submit(() -> annotator.annotate(text));
+      try {
+        return future.get(seconds, TimeUnit.SECONDS);
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        throw e;
+      } catch (InterruptedException e) {
+        future.cancel(true);
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while annotating", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof StackOverflowError so) {
+          throw so;
+        }
+        throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());
+      }
     }
   }
 }

@@ -16,6 +16,8 @@ import java.util.Properties;
  * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
  * @param maxAnswerChars answers longer than this are not annotated (rejects: answer_too_long); a
  *     runaway "answer" (a whole unlabelled book) would otherwise hold a worker for hours
+ * @param maxAnswerSeconds an annotator that takes longer than this on one answer is interrupted
+ *     and the answer rejected (annotation_timeout); 0 for no limit
  */
 public record AnnotatorSettings(
     boolean sentiment,
@@ -23,14 +25,27 @@ public record AnnotatorSettings(
     int parseMaxLength,
     boolean nerFineGrained,
     boolean nerNumeric,
-    int maxAnswerChars)
+    int maxAnswerChars,
+    int maxAnswerSeconds)
     implements Serializable {
 
   public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
+  public static final int DEFAULT_MAX_ANSWER_SECONDS = 300;
 
   public AnnotatorSettings(
       boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric) {
     this(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, DEFAULT_MAX_ANSWER_CHARS);
+  }
+
+  public AnnotatorSettings(
+      boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric,
+      int maxAnswerChars) {
+    this(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, maxAnswerChars, DEFAULT_MAX_ANSWER_SECONDS);
+  }
+
+  /** The same settings with another per-answer time limit. */
+  public AnnotatorSettings withMaxAnswerSeconds(int seconds) {
+    return new AnnotatorSettings(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, maxAnswerChars, seconds);
   }
 
   public static AnnotatorSettings defaults() {

@@ -1,6 +1,7 @@
 package org.transcriptnlp.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,24 +165,71 @@ class TranscriptTransformsTest {
   }
 
   @Test
-  void anAnswerOverTheLengthLimitIsRejectedNotAnnotated() {
+  void anAnswerOverTheLengthLimitIsRejectedOnceNotAnnotated() {
     BeamTest.run(
         getClass(),
-        "anAnswerOverTheLengthLimitIsRejectedNotAnnotated",
+        "anAnswerOverTheLengthLimitIsRejectedOnceNotAnnotated",
         p -> {
           AnswerUnit small = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit huge = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
-          AnnotateSentiment sentiment = new ExplodingSentiment(new AnnotatorSettings(true, true, 80, false, true, 100));
           PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
+                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+              .apply("Check", new CheckAnswerLength(100));
+          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(AnswerUnit::key)))
+              .containsInAnyOrder("k0");
+          PAssert.that(out.get(CheckAnswerLength.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
+                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail())))
+              .containsInAnyOrder("annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
+                  + " (--maxAnswerChars); it is in the answers and turns tables, unannotated");
+          p.run().waitUntilFinish();
+        });
+  }
+
+  /** Set by the slow annotator when its thread is interrupted at the time limit. */
+  static final java.util.concurrent.CountDownLatch INTERRUPTED = new java.util.concurrent.CountDownLatch(1);
+
+  @Test
+  void anAnswerOverTheTimeLimitIsInterruptedAndRejectedAndTheOthersAreAnnotated() throws Exception {
+    BeamTest.run(
+        getClass(),
+        "anAnswerOverTheTimeLimitIsInterruptedAndRejectedAndTheOthersAreAnnotated",
+        p -> {
+          AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit slow = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
+          AnnotateSentiment sentiment = new SlowSentiment(SETTINGS.withMaxAnswerSeconds(1));
+          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(ok, slow))
                   .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
               .apply("Annotate", sentiment);
           PAssert.that(out.get(sentiment.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
               .containsInAnyOrder("k0");
           PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId())))
-              .containsInAnyOrder("annotate|answer_too_long|t-a0001");
+                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt())))
+              .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW");
           p.run().waitUntilFinish();
         });
+    assertTrue(INTERRUPTED.await(10, java.util.concurrent.TimeUnit.SECONDS), "the slow annotation was interrupted");
+  }
+
+  /** A sentiment step whose annotator takes a minute on "SLOW" unless interrupted. */
+  static class SlowSentiment extends AnnotateSentiment {
+    SlowSentiment(AnnotatorSettings settings) {
+      super(settings);
+    }
+
+    @Override
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+      return text -> {
+        if (text.equals("SLOW")) {
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            INTERRUPTED.countDown();
+            throw new IllegalStateException("interrupted", e);
+          }
+        }
+        return new SentimentResult(List.of());
+      };
+    }
   }
 
   /** A sentiment step whose annotator fails on one input, as a real one can on odd text. */

@@ -59,4 +59,65 @@ class JarIT {
     assertEquals(0, help.code());
     assertTrue(help.out().contains("--annotators"));
   }
+
+  /**
+   * A file without read permission is rejected (permission_denied) while the others are processed.
+   * Root reads any file, so as root (CI) the jar runs as user nobody through setpriv, from a copy
+   * of the jar and its libraries (hard links) in a folder every user can enter.
+   */
+  @Test
+  void anUnreadableFileIsRejectedWhileTheOthersAreProcessed() throws Exception {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    Path open = Files.createTempDirectory("transcript-nlp-perm");
+    try {
+      Path app = Files.createDirectories(open.resolve("app/lib"));
+      linkOrCopy(jar(), open.resolve("app/transcript-nlp.jar"));
+      try (var libs = Files.list(jar().resolveSibling("lib"))) {
+        for (Path lib : (Iterable<Path>) libs::iterator) {
+          if (!lib.getFileName().toString().contains("models")) { // --annotators=none loads no model
+            linkOrCopy(lib, app.resolve(lib.getFileName()));
+          }
+        }
+      }
+      Path in = Files.createDirectories(open.resolve("in"));
+      Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
+      Path secret = Files.writeString(in.resolve("secret.txt"), "Q: Can you read this?\nA: No.\n");
+      Files.setPosixFilePermissions(secret, java.util.Set.of());
+      for (Path d : List.of(open, open.resolve("app"), app, in)) {
+        Files.setPosixFilePermissions(d, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+      }
+      Path out = open.resolve("out");
+      List<String> command = new ArrayList<>();
+      if (root) {
+        command.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
+      }
+      command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+          open.resolve("app/transcript-nlp.jar").toString(), "--input=" + in + "/*", "--output=" + out,
+          "--annotators=none"));
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).directory(open.toFile()).start();
+      String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the jar did not finish");
+      assertEquals(0, p.exitValue(), log);
+      assertTrue(log.contains("2 matched = 1 processed + 1 rejected"), log);
+      try (Duck duck = new Duck(out)) {
+        assertEquals(List.of(List.of("secret.txt", "read", "permission_denied")),
+            duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects"));
+        assertEquals(26, duck.count("SELECT count(*) FROM answers"));
+      }
+    } finally {
+      try (var all = Files.walk(open)) {
+        for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
+  }
+
+  private static void linkOrCopy(Path from, Path to) throws Exception {
+    try {
+      Files.createLink(to, from);
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      Files.copy(from, to);
+    }
+  }
 }

@@ -12,6 +12,7 @@ import java.util.zip.ZipException;
 import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * Reads a file's bytes within limits: never more than the size limit, and for gzip never more
@@ -44,16 +45,29 @@ public final class BoundedRead {
     try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
       return read(raw, gzip, file.sizeBytes(), maxBytes, maxRatio);
     } catch (IOException e) {
-      throw refusal(e);
+      throw refusal(e, file.resourceId());
     }
   }
 
-  /** The reject reason for a failed open or read. */
-  private static Refused refusal(IOException e) {
-    if (e instanceof NoSuchFileException || e instanceof FileNotFoundException) {
+  /** Whether a local file exists (Beam's local file system reports a denied open as not found). */
+  private static boolean existsLocally(ResourceId id) {
+    if (id == null || !"file".equals(id.getScheme())) {
+      return false;
+    }
+    try {
+      return java.nio.file.Files.exists(java.nio.file.Path.of(id.toString()));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The reject reason for a failed open or read ({@code file} null when not known). */
+  private static Refused refusal(IOException e, ResourceId file) {
+    boolean notFound = e instanceof NoSuchFileException || e instanceof FileNotFoundException;
+    if (notFound && !existsLocally(file)) {
       return new Refused("file_vanished", "the file was matched but is gone: " + e.getMessage());
     }
-    if (e instanceof AccessDeniedException) {
+    if (e instanceof AccessDeniedException || notFound) {
       return new Refused("permission_denied", "no permission to read the file: " + e.getMessage());
     }
     if (e instanceof EOFException) {
@@ -91,7 +105,7 @@ public final class BoundedRead {
         }
       }
     } catch (IOException e) {
-      throw refusal(e);
+      throw refusal(e, null);
     }
     if (out.size() == 0) {
       throw new Refused("empty_file", gzip ? "the file inflates to nothing" : "the file is empty");

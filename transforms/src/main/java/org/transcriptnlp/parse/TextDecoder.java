@@ -156,20 +156,20 @@ public final class TextDecoder {
     int replaced = 0;
     try {
       while (true) {
-        CoderResult r = in.hasRemaining() ? decoder.decode(in, out, true) : CoderResult.UNDERFLOW;
+        CoderResult r = decoder.decode(in, out, true);
         if (r.isError()) {
           in.position(in.position() + r.length());
           out.put('\uFFFD');
           replaced++;
-        } else if (r.isUnderflow()) {
-          r = decoder.flush(out);
-          if (r.isUnderflow()) {
-            break;
-          }
+        } else if (r.isOverflow()) {
           r.throwException();
         } else {
-          r.throwException();
+          break;
         }
+      }
+      CoderResult flushed = decoder.flush(out);
+      if (!flushed.isUnderflow()) {
+        flushed.throwException();
       }
     } catch (CharacterCodingException e) {
       throw new UndecodableException("invalid_encoding", "the bytes cannot be read as " + charset.name() + ": " + e);

@@ -67,6 +67,22 @@ class MainTest {
   }
 
   @Test
+  void outputThatCannotBeCreated() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain-file"), "x");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + file.resolve("tables"), "--annotators=none"),
+        "is not writable");
+  }
+
+  @Test
+  void conflictingAndOutOfRangeOptions() {
+    assertOneLineError(
+        run("--input=" + Fixtures.seed(), "--output=" + dir, "--questioners=Smith", "--respondents=Smith,Jones"),
+        "given both in --questioners and --respondents");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxAnswerSeconds=-1"), "--maxAnswerSeconds");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxFileMegabytes=0"), "--maxFileMegabytes");
+  }
+
+  @Test
   void unknownAnnotatorAndUnknownOption() {
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--annotators=sarcasm"), "unknown annotator 'sarcasm'");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--annotators=none,sentiment"), "cannot be combined");

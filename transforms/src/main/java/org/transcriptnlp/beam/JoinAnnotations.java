@@ -83,13 +83,10 @@ public class JoinAnnotations extends PTransform<PCollection<AnswerUnit>, PCollec
 
   @Override
   public PCollectionTuple expand(PCollection<AnswerUnit> answers) {
-    int n = buckets;
-    PCollection<KV<Integer, KV<String, AnswerUnit>>> keyed =
-        answers
-            .apply("KeyByAnswer", WithKeys.of((AnswerUnit a) -> a.key()).withKeyType(TypeDescriptors.strings()))
-            .apply("BucketAnswers", ParDo.of(new BucketFn<AnswerUnit>(n)));
-    keyed.setCoder(KvCoder.of(VarIntCoder.of(), KvCoder.of(StringUtf8Coder.of(), answers.getCoder())));
-    KeyedPCollectionTuple<Integer> tuple = KeyedPCollectionTuple.of(ANSWER, keyed);
+    PCollection<KV<String, AnswerUnit>> byKey =
+        answers.apply("KeyByAnswer", WithKeys.of((AnswerUnit a) -> a.key()).withKeyType(TypeDescriptors.strings()));
+    byKey.setCoder(KvCoder.of(StringUtf8Coder.of(), answers.getCoder()));
+    KeyedPCollectionTuple<Integer> tuple = KeyedPCollectionTuple.of(ANSWER, bucketed("BucketAnswers", byKey));
     if (sentiment != null) {
       tuple = tuple.and(SENTIMENT, bucketed("BucketSentiment", sentiment));
     }

@@ -3,8 +3,6 @@ package org.transcriptnlp.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,8 +31,8 @@ class BadInputsTest {
     Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
     Files.writeString(in.resolve("whitespace.txt"), "  \n\t\n   \r\n");
     byte[] good = "Q: Was it in Zürich?\nA: It was fine — really".getBytes(StandardCharsets.UTF_8);
-    Files.write(in.resolve("damaged-utf8.txt"), concat(good, new byte[] {(byte) 0xFF, (byte) 0xFE, '.', '\n'}));
-    Files.write(in.resolve("utf16-bom.txt"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, QA.getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(in.resolve("damaged-utf8.txt"), Fixtures.concat(good, new byte[] {(byte) 0xFF, (byte) 0xFE, '.', '\n'}));
+    Files.write(in.resolve("utf16-bom.txt"), Fixtures.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, QA.getBytes(StandardCharsets.UTF_16LE)));
     Files.write(in.resolve("utf16-nobom.txt"), QA.getBytes(StandardCharsets.UTF_16BE));
     Files.write(in.resolve("cp1252.txt"), "Q: Isn’t it “nice”?\nA: Oui, c’est très bien.\n".getBytes(Charset.forName("windows-1252")));
     Files.writeString(in.resolve("no-labels.txt"), "A speech with no speaker labels.\n\nAnother paragraph of it.\n");
@@ -54,22 +52,9 @@ class BadInputsTest {
     Files.write(in.resolve("control.txt"),
         "Q: Is there a NUL\0 here\u0007?\nA: Yes there is \u001B[31ma bell\u007F\0.\n".getBytes(StandardCharsets.UTF_8));
     out = dir.resolve("out");
-    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
-    int code =
-        TranscriptNlp.execute(
-            new String[] {"--input=" + in + "/*", "--output=" + out, "--annotators=none"},
-            new PrintStream(stdout, true, StandardCharsets.UTF_8),
-            new PrintStream(stderr, true, StandardCharsets.UTF_8));
-    summary = stdout.toString(StandardCharsets.UTF_8);
-    assertEquals(0, code, stderr.toString(StandardCharsets.UTF_8));
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] all = new byte[a.length + b.length];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+    Cli.Result r = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    summary = r.out();
+    assertEquals(0, r.code(), r.err());
   }
 
   @Test

@@ -3,10 +3,7 @@ package org.transcriptnlp.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,17 +31,6 @@ class LargeInputsIT {
     return sb.toString().strip();
   }
 
-  private record Run(int code, String out, String err) {}
-
-  private static Run run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        TranscriptNlp.execute(
-            args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
   @Test
   void fiftyMegabytesFiveMegabyteParagraphAndFiveThousandTokenSentence() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
@@ -64,7 +50,7 @@ class LargeInputsIT {
     assertTrue(Files.size(in.resolve("paragraph.txt")) >= 5_000_000);
 
     Path out = dir.resolve("out");
-    Run r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    Cli.Result r = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 matched = 4 processed + 0 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
@@ -82,7 +68,7 @@ class LargeInputsIT {
     Files.delete(in.resolve("fifty.txt"));
     Files.delete(in.resolve("seed.txt"));
     Path annotated = dir.resolve("annotated");
-    Run a = run("--input=" + in + "/*", "--output=" + annotated);
+    Cli.Result a = Cli.run("--input=" + in + "/*", "--output=" + annotated);
     assertEquals(0, a.code(), a.err());
     assertTrue(a.out().contains("sentences too long to parse (no sentiment, see sentences.too_long_to_parse): 1"), a.out());
     try (Duck duck = new Duck(annotated)) {

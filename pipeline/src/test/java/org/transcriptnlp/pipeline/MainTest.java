@@ -2,10 +2,8 @@ package org.transcriptnlp.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.transcriptnlp.pipeline.Cli.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,20 +15,7 @@ import org.transcriptnlp.testing.Fixtures;
 class MainTest {
   @TempDir Path dir;
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result run(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        TranscriptNlp.execute(
-            args,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-  }
-
-  private static void assertOneLineError(Result r, String expected) {
+  private static void assertOneLineError(Cli.Result r, String expected) {
     assertEquals(TranscriptNlp.USAGE, r.code(), r.err());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("transcript-nlp: "), r.err());
@@ -40,7 +25,7 @@ class MainTest {
 
   @Test
   void helpListsEveryOptionWithItsDefault() {
-    Result r = run("--help");
+    Cli.Result r = run("--help");
     assertEquals(0, r.code());
     for (String option :
         List.of("--input", "--output", "--annotators", "--parseMaxLength", "--nerFineGrained", "--questioners",
@@ -97,7 +82,7 @@ class MainTest {
     Files.writeString(in.resolve("essay.txt"), "An essay without speakers.\n\nSecond paragraph.\n");
     Files.write(in.resolve("image.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D});
     Path out = dir.resolve("out");
-    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
@@ -123,7 +108,7 @@ class MainTest {
     try (Duck duck = new Duck(out)) {
       first = duck.column("SELECT answer_id FROM answers ORDER BY answer_id");
     }
-    Result again = run(input, "--output=" + out, "--annotators=none", "--shardsPerTable=2");
+    Cli.Result again = run(input, "--output=" + out, "--annotators=none", "--shardsPerTable=2");
     assertEquals(0, again.code(), again.err());
     try (Duck duck = new Duck(out)) {
       assertEquals(first, duck.column("SELECT answer_id FROM answers ORDER BY answer_id"));
@@ -136,7 +121,7 @@ class MainTest {
 
   @Test
   void explainListsTurnsAndWhyWithoutRunningTheJob() {
-    Result r = run("--explain=" + Fixtures.seed());
+    Cli.Result r = run("--explain=" + Fixtures.seed());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("read as text; 52 turns, 26 answers, 4 non-speech paragraphs"), r.out());
     assertTrue(r.out().contains("[alias 'TOKAYEV']"), r.out());
@@ -166,7 +151,7 @@ class MainTest {
             + "{\"speaker\": \"SPEAKER_01\", \"start\": 2.5, \"end\": 4.0, \"text\": \"Because I can.\"}]}");
     Files.writeString(in.resolve("bad.json"), "{\"title\": \"not a transcript\"}");
     Path out = dir.resolve("out");
-    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 matched = 3 processed + 1 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
@@ -196,7 +181,7 @@ class MainTest {
   void wholeCorpusIsAccountedForAndOnlyTheTwoFilesWithoutSpeechAreRejected() throws Exception {
     Path out = dir.resolve("out");
     String corpus = Fixtures.path("transforms/src/test/resources/corpus").toString();
-    Result r = run("--input=" + corpus + "/*/*", "--output=" + out, "--annotators=none");
+    Cli.Result r = run("--input=" + corpus + "/*/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("26 matched = 24 processed + 2 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
@@ -234,7 +219,7 @@ class MainTest {
     Files.write(in.resolve("cut.txt.gz"), cut);
     Files.writeString(in.resolve("big.txt"), "Q: " + "word ".repeat(300_000) + "\nA: yes\n");
     Path out = dir.resolve("out");
-    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none", "--maxFileMegabytes=1");
+    Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none", "--maxFileMegabytes=1");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
@@ -249,7 +234,7 @@ class MainTest {
     // Under the default 64 MB limit the same bomb is stopped by its compression ratio, after
     // inflating at most 100 times its stored size.
     Path out2 = dir.resolve("out2");
-    Result bomb = run("--input=" + in + "/bomb.txt.gz", "--output=" + out2, "--annotators=none");
+    Cli.Result bomb = run("--input=" + in + "/bomb.txt.gz", "--output=" + out2, "--annotators=none");
     assertEquals(0, bomb.code(), bomb.err());
     try (Duck duck = new Duck(out2)) {
       assertEquals(List.of("compression_ratio_too_high"), duck.column("SELECT reason FROM rejects"));
@@ -266,7 +251,7 @@ class MainTest {
       Files.writeString(in.resolve(String.format("tiny-%04d.txt", i)), "Q: Question " + i + "?\nA: Answer " + i + ".\n");
     }
     Path out = dir.resolve("out");
-    Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("1002 matched = 1002 processed + 0 rejected"), r.out());
     try (Duck duck = new Duck(out)) {

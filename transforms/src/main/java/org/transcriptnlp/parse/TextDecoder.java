@@ -205,9 +205,12 @@ public final class TextDecoder {
   private static int endOfEscape(CharSequence text, int esc) {
     int n = text.length();
     if (esc + 1 < n && text.charAt(esc + 1) == '[') {
-      // CSI: parameter and intermediate bytes 0x20-0x3F, then one final byte 0x40-0x7E.
+      // CSI (ECMA-48): parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E.
       int i = esc + 2;
-      while (i < n && i - esc < 64 && text.charAt(i) >= 0x20 && text.charAt(i) <= 0x3F) {
+      while (i < n && i - esc < 64 && text.charAt(i) >= 0x30 && text.charAt(i) <= 0x3F) {
+        i++;
+      }
+      while (i < n && i - esc < 64 && text.charAt(i) >= 0x20 && text.charAt(i) <= 0x2F) {
         i++;
       }
       if (i < n && text.charAt(i) >= 0x40 && text.charAt(i) <= 0x7E) {

@@ -7,32 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.transcriptnlp.testing.Fixtures;
 
 class TextDecoderTest {
   private static final String TEXT = "DK: Let’s talk — café?";
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = new byte[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
-  }
 
   @Test
   void utf8WithAndWithoutBom() throws Exception {
     byte[] utf8 = TEXT.getBytes(StandardCharsets.UTF_8);
     assertEquals(TEXT, TextDecoder.decode(utf8).text());
-    TextDecoder.Decoded bom = TextDecoder.decode(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8));
+    TextDecoder.Decoded bom = TextDecoder.decode(Fixtures.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8));
     assertEquals(TEXT, bom.text());
     assertEquals("UTF-8", bom.charset());
   }
 
   @Test
   void utf16WithBom() throws Exception {
-    byte[] le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
+    byte[] le = Fixtures.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
     assertEquals(TEXT, TextDecoder.decode(le).text());
     assertEquals("UTF-16LE", TextDecoder.decode(le).charset());
-    byte[] be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
+    byte[] be = Fixtures.concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
     assertEquals(TEXT, TextDecoder.decode(be).text());
   }
 
@@ -75,7 +69,7 @@ class TextDecoderTest {
   @Test
   void damagedUtf8KeepsItsGoodCharactersAndCountsTheBadBytes() throws Exception {
     byte[] good = "Q: Zürich — café?\nA: Très bien".getBytes(StandardCharsets.UTF_8);
-    byte[] bytes = concat(good, new byte[] {(byte) 0xFF, '.', '\n'});
+    byte[] bytes = Fixtures.concat(good, new byte[] {(byte) 0xFF, '.', '\n'});
     TextDecoder.Decoded d = TextDecoder.decode(bytes);
     assertEquals("Q: Zürich — café?\nA: Très bien\uFFFD.\n", d.text());
     assertEquals("UTF-8", d.charset());

@@ -27,6 +27,15 @@ public final class Fixtures {
   }
 
   /** The seed interview, the product's main sample. */
+  /** The byte arrays one after the other. */
+  public static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      all.writeBytes(part);
+    }
+    return all.toByteArray();
+  }
+
   public static Path seed() {
     return path("samples/transcripts/interview-tokayev-2024.txt");
   }

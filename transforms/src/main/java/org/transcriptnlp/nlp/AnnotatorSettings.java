@@ -84,6 +84,18 @@ public record AnnotatorSettings(
     return p;
   }
 
+  /**
+   * The sentiment annotators as one plain StanfordCoreNLP, as a user would configure it (the bench's
+   * baseline): the same parser settings, without the sentence-length guard.
+   */
+  public Properties plainSentimentProperties() {
+    Properties p = common();
+    p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    p.setProperty("parse.binaryTrees", "true");
+    p.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
+    return p;
+  }
+
   public Properties entityProperties() {
     Properties p = common();
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");

@@ -1,0 +1,99 @@
+package org.transcriptnlp.pipeline.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.transcriptnlp.formats.TranscriptReader;
+import org.transcriptnlp.model.QaPair;
+import org.transcriptnlp.parse.QaPairer;
+import org.transcriptnlp.parse.TextDecoder;
+import org.transcriptnlp.parse.TurnParser;
+
+/**
+ * A synthetic archive for the bench, made of the real transcripts in {@code samples/transcripts}
+ * and {@code ../shared/corpus}: transcript i is source i mod K, copied under its own name, so N
+ * can be 10, 100 or 1000 and the mix of formats and lengths stays that of the real ones.
+ */
+final class Archive {
+  private Archive() {}
+
+  /** The real transcripts that give at least one answer, in a fixed order. */
+  static List<Path> sources(Path root) throws IOException {
+    List<Path> candidates = new ArrayList<>();
+    for (Path dir : List.of(root.resolve("samples/transcripts"), root.resolve("../shared/corpus").normalize())) {
+      if (Files.isDirectory(dir)) {
+        try (var files = Files.walk(dir)) {
+          files.filter(Files::isRegularFile)
+              .filter(f -> !f.getFileName().toString().matches("(?i)(MANIFEST\\.tsv|README.*|SOURCES.*|LICEN[CS]E.*)"))
+              .sorted()
+              .forEach(candidates::add);
+        }
+      }
+    }
+    List<Path> usable = new ArrayList<>();
+    for (Path f : candidates) {
+      if (!answers(f).isEmpty()) {
+        usable.add(f);
+      }
+    }
+    if (usable.isEmpty()) {
+      throw new IllegalStateException("no transcript with answers under " + root + "/samples/transcripts or ../shared/corpus");
+    }
+    return usable;
+  }
+
+  /** Writes n transcripts into {@code dir}, cycling through the sources. */
+  static void write(List<Path> sources, int n, Path dir) throws IOException {
+    Files.createDirectories(dir);
+    for (int i = 0; i < n; i++) {
+      Path source = sources.get(i % sources.size());
+      Files.copy(source, dir.resolve(String.format("%05d-%s", i, source.getFileName())),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Writes each answer text of the archive (at most maxChars long) to its own file; returns how many. */
+  static int extractAnswers(Path archive, Path out, int maxChars) throws IOException {
+    Files.createDirectories(out);
+    int n = 0;
+    try (var files = Files.list(archive)) {
+      for (Path f : files.sorted().toList()) {
+        for (String text : answers(f)) {
+          if (text.length() <= maxChars) {
+            Files.writeString(out.resolve(String.format("%07d.txt", n++)), text, StandardCharsets.UTF_8);
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  /** The answer texts of one file, read, parsed and paired as the job does. */
+  static List<String> answers(Path file) throws IOException {
+    byte[] bytes;
+    try (InputStream in = file.toString().endsWith(".gz")
+        ? new GZIPInputStream(Files.newInputStream(file))
+        : Files.newInputStream(file)) {
+      bytes = in.readAllBytes();
+    }
+    String text;
+    try {
+      text = TextDecoder.decode(bytes).text();
+    } catch (TextDecoder.UndecodableException e) {
+      return List.of();
+    }
+    String name = file.getFileName().toString().replaceFirst("\\.gz$", "");
+    try {
+      var blocks = new TranscriptReader(null).read(name, text).blocks();
+      return QaPairer.pair(new TurnParser().parseBlocks(blocks).turns()).stream().map(QaPair::answer)
+          .map(t -> t.text()).toList();
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+  }
+}

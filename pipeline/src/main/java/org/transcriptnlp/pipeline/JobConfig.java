@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.transcriptnlp.beam.JoinAnnotations;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 
@@ -19,7 +20,8 @@ public record JobConfig(
     long maxFileBytes,
     int shardsPerTable,
     Format format,
-    int maxCompressionRatio) {
+    int maxCompressionRatio,
+    int buckets) {
 
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
 
@@ -93,7 +95,22 @@ public record JobConfig(
         o.getMaxFileMegabytes() * 1024L * 1024L,
         o.getShardsPerTable(),
         format,
-        o.getMaxCompressionRatio());
+        o.getMaxCompressionRatio(),
+        buckets(o));
+  }
+
+  /**
+   * Groups that answers are spread over and joined in. On the Direct Runner each group is a bundle,
+   * and each bundle costs an evaluator (a DoFn translated to its proto and back): 4 groups per worker
+   * thread keep every thread busy at a fraction of that cost. Other runners get 128, enough for a
+   * cluster's workers.
+   */
+  static int buckets(TranscriptNlpOptions o) {
+    if (o.getRunner().getSimpleName().equals("DirectRunner")) {
+      int threads = o.as(org.apache.beam.runners.direct.DirectOptions.class).getTargetParallelism();
+      return Math.max(4, 4 * threads);
+    }
+    return JoinAnnotations.DEFAULT_BUCKETS;
   }
 
   /** Comma-separated values, trimmed, empty ones dropped, in order. */

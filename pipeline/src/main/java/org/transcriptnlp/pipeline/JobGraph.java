@@ -46,11 +46,12 @@ public final class JobGraph {
     failures.add(paired.get(PairAnswers.FAILURES));
 
     // Answers of one file arrive in one bundle; spreading them lets every core annotate. A bounded
-    // number of buckets: one random key per answer costs the Direct Runner a timer and a bundle each.
+    // number of buckets (JobConfig.buckets): one random key per answer costs the Direct Runner a
+    // timer and a bundle each.
     PCollection<AnswerUnit> answers =
         paired
             .get(PairAnswers.ANSWERS)
-            .apply("SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(JoinAnnotations.DEFAULT_BUCKETS));
+            .apply("SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(c.buckets()));
 
     // Every answer goes to the join (and the answers table); only those short enough are annotated.
     PCollection<AnswerUnit> toAnnotate = answers;
@@ -75,7 +76,7 @@ public final class JobGraph {
       failures.add(out.get(annotate.failures));
     }
 
-    PCollectionTuple rows = answers.apply("JoinAnnotations", new JoinAnnotations(sentiment, entities));
+    PCollectionTuple rows = answers.apply("JoinAnnotations", new JoinAnnotations(sentiment, entities, c.buckets()));
     PCollection<GenericRecord> turnRows = parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
     PCollection<GenericRecord> rejectRows = PCollectionList.of(failures).apply("RejectRows", new RejectRows());
 

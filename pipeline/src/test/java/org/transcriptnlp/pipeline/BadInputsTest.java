@@ -71,6 +71,10 @@ class BadInputsTest {
               List.of("whitespace.txt", "parse", "no_text")),
           duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
       assertEquals(0, duck.count("SELECT count(*) FROM rejects WHERE detail IS NULL OR detail = ''"));
+      assertEquals("4 speaker label(s) such as 'Q:' with no speech after them",
+          duck.one("SELECT detail FROM rejects WHERE reason = 'labels_without_text'"));
+      assertEquals("the html file has no text once markup and page furniture are removed",
+          duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/no-body.html'"));
       // The seed is whole beside the bad files: 26 answers, 52 turns, as when run alone.
       assertEquals(26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt'"));
       assertEquals(52, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%seed.txt'"));

@@ -116,7 +116,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
             .output(
                 new Failure(
                     answer.sourcePath(), "annotate", "annotation_timeout",
-                    spec.failureReason() + ": no result within " + spec.settings.maxAnswerSeconds()
+                    spec.getClass().getSimpleName() + ": no result within " + spec.settings.maxAnswerSeconds()
                         + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
                     answer.answerId(), Failure.excerpt(answer.answerText())));
         return;

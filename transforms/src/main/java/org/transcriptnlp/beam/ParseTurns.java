@@ -1,5 +1,6 @@
 package org.transcriptnlp.beam;
 
+import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -119,13 +120,14 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
               ? "the file holds only whitespace"
               : "the " + read.format().value() + " file has no text once markup and page furniture are removed");
     }
-    long labelOnly = read.blocks().stream().filter(b -> LABELS.isLabelOnly(b.text().strip())).count();
-    if (labelOnly > 0 && result.nonSpeech().isEmpty()) {
+    List<String> labelOnly =
+        read.blocks().stream().map(b -> b.text().strip()).filter(LABELS::isLabelOnly).toList();
+    if (!labelOnly.isEmpty() && result.nonSpeech().isEmpty()) {
       return Failure.of(
           doc.sourcePath(),
           "parse",
           "labels_without_text",
-          labelOnly + " speaker label(s) such as '" + read.blocks().get(0).text().strip() + "' with no speech after them");
+          labelOnly.size() + " speaker label(s) such as '" + labelOnly.get(0) + "' with no speech after them");
     }
     return Failure.of(
         doc.sourcePath(),

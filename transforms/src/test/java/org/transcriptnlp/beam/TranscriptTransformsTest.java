@@ -203,8 +203,9 @@ class TranscriptTransformsTest {
           PAssert.that(out.get(sentiment.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
               .containsInAnyOrder("k0");
           PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt())))
-              .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW");
+                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt() + "|" + f.detail())))
+              .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"
+                  + " (--maxAnswerSeconds); the answer is in the answers table, unannotated");
           p.run().waitUntilFinish();
         });
     assertTrue(INTERRUPTED.await(10, java.util.concurrent.TimeUnit.SECONDS), "the slow annotation was interrupted");

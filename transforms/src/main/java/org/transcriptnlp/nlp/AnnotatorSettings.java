@@ -76,11 +76,9 @@ public record AnnotatorSettings(
    * (requirements not enforced: the tokens come from the split pipeline).
    */
   public Properties sentimentProperties() {
-    Properties p = common();
+    Properties p = plainSentimentProperties();
     p.setProperty("annotators", "pos,parse,sentiment");
     p.setProperty("enforceRequirements", "false");
-    p.setProperty("parse.binaryTrees", "true");
-    p.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
     return p;
   }
 

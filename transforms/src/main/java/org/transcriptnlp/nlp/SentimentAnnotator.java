@@ -8,9 +8,7 @@ import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.ejml.simple.SimpleMatrix;
 
 /**
@@ -43,14 +41,7 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
     if (all == null || all.isEmpty()) {
       return new SentimentResult(List.of());
     }
-    List<CoreMap> parseable = new ArrayList<>();
-    Map<CoreMap, Boolean> isParseable = new IdentityHashMap<>();
-    for (CoreMap s : all) {
-      if (tokens(s) <= maxTokens) {
-        parseable.add(s);
-        isParseable.put(s, true);
-      }
-    }
+    List<CoreMap> parseable = all.stream().filter(this::parseable).toList();
     if (!parseable.isEmpty()) {
       doc.set(CoreAnnotations.SentencesAnnotation.class, parseable);
       analyse.annotate(doc);
@@ -64,7 +55,7 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
       String sentenceText = text.substring(begin, end);
       int cpBegin = Offsets.toCodePoints(text, begin);
       int cpEnd = Offsets.toCodePoints(text, end);
-      if (!isParseable.containsKey(sentence)) {
+      if (!parseable(sentence)) {
         out.add(SentenceSentiment.unparsed(index, sentenceText, cpBegin, cpEnd, tokens(sentence)));
         continue;
       }
@@ -83,6 +74,10 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
               SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)), p));
     }
     return new SentimentResult(out);
+  }
+
+  private boolean parseable(CoreMap sentence) {
+    return tokens(sentence) <= maxTokens;
   }
 
   private static int tokens(CoreMap sentence) {

@@ -111,9 +111,9 @@ public final class TextDecoder {
       throw new UndecodableException(
           "binary_content", "more than 10% of the first 8 KB are control bytes; it is not a text transcript");
     }
-    Utf8Check utf8 = Utf8Check.of(bytes);
-    if (utf8.invalid() == 0 || (utf8.multiByte() > 0 && utf8.invalid() <= utf8.multiByte())) {
-      return lenient(bytes, 0, StandardCharsets.UTF_8);
+    Decoded utf8 = lenient(bytes, 0, StandardCharsets.UTF_8);
+    if (utf8.replaced() == 0 || utf8.replaced() <= nonAscii(utf8.text())) {
+      return utf8;
     }
     return lenient(bytes, 0, Charset.forName(detect(bytes)));
   }
@@ -193,7 +193,7 @@ public final class TextDecoder {
         sb.append(c);
       }
     }
-    return new Decoded(removed == 0 ? text.toString() : sb.toString(), charset, replaced, removed);
+    return new Decoded(sb.toString(), charset, replaced, removed);
   }
 
   /** C0 controls but tab, LF, VT, FF, CR; DEL; C1 controls. */
@@ -255,40 +255,9 @@ public final class TextDecoder {
     return n == 0 ? 0 : (double) control / n;
   }
 
-  /** Counts of well-formed multi-byte UTF-8 characters and invalid sequences. */
-  record Utf8Check(int multiByte, int invalid) {
-    static Utf8Check of(byte[] b) {
-      int multi = 0;
-      int invalid = 0;
-      int i = 0;
-      while (i < b.length) {
-        int c = b[i] & 0xFF;
-        int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (len == 1) {
-          i++;
-          continue;
-        }
-        boolean ok = len > 0 && i + len <= b.length;
-        for (int k = 1; ok && k < len; k++) {
-          ok = (b[i + k] & 0xC0) == 0x80;
-        }
-        if (ok && len == 3) {
-          int c1 = b[i + 1] & 0xFF;
-          ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 > 0x9F); // overlong, surrogate
-        } else if (ok && len == 4) {
-          int c1 = b[i + 1] & 0xFF;
-          ok = !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 > 0x8F);
-        }
-        if (ok) {
-          multi++;
-          i += len;
-        } else {
-          invalid++;
-          i++;
-        }
-      }
-      return new Utf8Check(multi, invalid);
-    }
+  /** Characters decoded from multi-byte UTF-8: code points above U+007F other than U+FFFD. */
+  private static long nonAscii(String text) {
+    return text.codePoints().filter(c -> c > 0x7F && c != 0xFFFD).count();
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
 import org.transcriptnlp.beam.JoinAnnotations;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.nlp.AnnotatorSettings;
@@ -106,11 +108,15 @@ public record JobConfig(
    * cluster's workers.
    */
   static int buckets(TranscriptNlpOptions o) {
-    if (o.getRunner().getSimpleName().equals("DirectRunner")) {
-      int threads = o.as(org.apache.beam.runners.direct.DirectOptions.class).getTargetParallelism();
-      return Math.max(4, 4 * threads);
+    if (onDirectRunner(o)) {
+      return Math.max(4, 4 * o.as(DirectOptions.class).getTargetParallelism());
     }
     return JoinAnnotations.DEFAULT_BUCKETS;
+  }
+
+  /** Whether the options run the job on Beam's Direct Runner (in this JVM). */
+  static boolean onDirectRunner(TranscriptNlpOptions o) {
+    return o.getRunner() == DirectRunner.class;
   }
 
   /** Comma-separated values, trimmed, empty ones dropped, in order. */

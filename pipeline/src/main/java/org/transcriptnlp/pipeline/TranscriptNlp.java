@@ -63,7 +63,7 @@ public final class TranscriptNlp {
         return USAGE;
       }
     }
-    if (options.getRunner().getSimpleName().equals("DirectRunner")) {
+    if (JobConfig.onDirectRunner(options)) {
       relaxDirectRunnerChecks(options, args);
     }
     try {

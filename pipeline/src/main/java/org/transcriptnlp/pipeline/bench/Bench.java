@@ -16,7 +16,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.transcriptnlp.nlp.AnnotatorSettings;
+import org.transcriptnlp.pipeline.JobConfig;
+import org.transcriptnlp.pipeline.TranscriptNlp;
+import org.transcriptnlp.pipeline.TranscriptNlpOptions;
 
 /**
  * The annotation benchmark: the pipeline end to end against plain CoreNLP over the same answer
@@ -73,16 +77,17 @@ public final class Bench {
       Archive.write(sources, n, archive);
       Path answers = work.resolve("answers-" + n);
       int answerCount = Archive.extractAnswers(archive, answers, AnnotatorSettings.DEFAULT_MAX_ANSWER_CHARS);
+      List<String> jobArgs = new ArrayList<>(List.of("--input=" + archive + "/*",
+          "--output=" + work.resolve("out-" + n), "--targetParallelism=" + threads));
+      jobArgs.addAll(jobOptions);
       List<String> baselineCmd = new ArrayList<>(javaCommand(heap));
       baselineCmd.addAll(List.of(Bench.class.getName(), "baseline", answers.toString(), Integer.toString(threads)));
-      baselineCmd.addAll(jobOptions);
+      baselineCmd.addAll(jobArgs);
       Measured base = Measured.run(baselineCmd, work.resolve("baseline-" + n + ".log"));
       long tokens = Measured.tokens(work.resolve("baseline-" + n + ".log"));
       List<String> jobCmd = new ArrayList<>(javaCommand(heap));
-      jobCmd.add("org.transcriptnlp.pipeline.TranscriptNlp");
-      jobCmd.addAll(List.of("--input=" + archive + "/*", "--output=" + work.resolve("out-" + n),
-          "--targetParallelism=" + threads));
-      jobCmd.addAll(jobOptions);
+      jobCmd.add(TranscriptNlp.class.getName());
+      jobCmd.addAll(jobArgs);
       Measured job = Measured.run(jobCmd, work.resolve("pipeline-" + n + ".log"));
       rows.add(new Row(n, answerCount, tokens, base, job));
     }
@@ -172,26 +177,19 @@ public final class Bench {
   }
 
   /**
-   * Plain CoreNLP as a user would run it over the answers: the same annotators and properties as
-   * the job ({@link AnnotatorSettings}), each pipeline over every answer text with {@code threads}.
+   * Plain CoreNLP as a user would run it over the answers: the annotators and properties the job
+   * would use with the same arguments ({@link JobConfig#from}), each pipeline over every answer text
+   * with {@code threads}.
    */
   static final class Baseline {
+    /** Arguments: the answers folder, the thread count, then the job's own arguments. */
     public static void main(String[] args) throws IOException {
       Path answers = Path.of(args[0]);
       int threads = Integer.parseInt(args[1]);
-      boolean sentiment = true;
-      boolean entities = true;
-      int parseMaxLength = 80;
-      for (int i = 2; i < args.length; i++) {
-        String a = args[i];
-        if (a.startsWith("--annotators=")) {
-          sentiment = a.contains("sentiment");
-          entities = a.contains("entities");
-        } else if (a.startsWith("--parseMaxLength=")) {
-          parseMaxLength = Integer.parseInt(a.substring(17));
-        }
-      }
-      AnnotatorSettings s = new AnnotatorSettings(sentiment, entities, parseMaxLength, false, true);
+      PipelineOptionsFactory.register(TranscriptNlpOptions.class);
+      TranscriptNlpOptions options =
+          PipelineOptionsFactory.fromArgs(java.util.Arrays.copyOfRange(args, 2, args.length)).as(TranscriptNlpOptions.class);
+      AnnotatorSettings s = JobConfig.from(options).annotators();
       List<String> texts = new ArrayList<>();
       try (var files = Files.list(answers)) {
         for (Path f : files.sorted().toList()) {
@@ -199,12 +197,12 @@ public final class Bench {
         }
       }
       AtomicLong tokens = new AtomicLong();
-      if (sentiment) {
+      if (s.sentiment()) {
         tokens.set(annotate(new StanfordCoreNLP(s.plainSentimentProperties()), texts, threads));
       }
-      if (entities) {
+      if (s.entities()) {
         long t = annotate(new StanfordCoreNLP(s.entityProperties()), texts, threads);
-        if (!sentiment) {
+        if (!s.sentiment()) {
           tokens.set(t);
         }
       }

@@ -1,15 +1,14 @@
 package org.transcriptnlp.pipeline.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.GZIPInputStream;
+import org.apache.beam.sdk.io.FileSystems;
+import org.transcriptnlp.beam.BoundedRead;
 import org.transcriptnlp.formats.TranscriptReader;
-import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.parse.QaPairer;
 import org.transcriptnlp.parse.TextDecoder;
 import org.transcriptnlp.parse.TurnParser;
@@ -20,6 +19,10 @@ import org.transcriptnlp.parse.TurnParser;
  * can be 10, 100 or 1000 and the mix of formats and lengths stays that of the real ones.
  */
 final class Archive {
+  /** The job's default limits (--maxFileMegabytes, --maxCompressionRatio). */
+  private static final long MAX_BYTES = 64L * 1024 * 1024;
+  private static final int MAX_RATIO = 100;
+
   private Archive() {}
 
   /** The real transcripts that give at least one answer, in a fixed order. */
@@ -73,27 +76,15 @@ final class Archive {
     return n;
   }
 
-  /** The answer texts of one file, read, parsed and paired as the job does. */
+  /** The answer texts of one file, read, decoded, parsed and paired as the job does. */
   static List<String> answers(Path file) throws IOException {
-    byte[] bytes;
-    try (InputStream in = file.toString().endsWith(".gz")
-        ? new GZIPInputStream(Files.newInputStream(file))
-        : Files.newInputStream(file)) {
-      bytes = in.readAllBytes();
-    }
-    String text;
     try {
-      text = TextDecoder.decode(bytes).text();
-    } catch (TextDecoder.UndecodableException e) {
-      return List.of();
-    }
-    String name = file.getFileName().toString().replaceFirst("\\.gz$", "");
-    try {
-      var blocks = new TranscriptReader(null).read(name, text).blocks();
-      return QaPairer.pair(new TurnParser().parseBlocks(blocks).turns()).stream().map(QaPair::answer)
-          .map(t -> t.text()).toList();
-    } catch (RuntimeException e) {
-      return List.of();
+      byte[] bytes = BoundedRead.readFile(FileSystems.matchSingleFileSpec(file.toString()), MAX_BYTES, MAX_RATIO);
+      String text = TextDecoder.decode(bytes).text();
+      var blocks = new TranscriptReader(null).read(file.getFileName().toString(), text).blocks();
+      return QaPairer.pair(new TurnParser().parseBlocks(blocks).turns()).stream().map(p -> p.answer().text()).toList();
+    } catch (BoundedRead.Refused | TextDecoder.UndecodableException | RuntimeException e) {
+      return List.of(); // the job would reject it: no answers to bench
     }
   }
 }

@@ -236,11 +236,7 @@ class TranscriptTransformsTest {
   /** A sentiment step whose annotator fails on one input, as a real one can on odd text. */
   static class ExplodingSentiment extends AnnotateSentiment {
     ExplodingSentiment() {
-      this(SETTINGS);
-    }
-
-    ExplodingSentiment(AnnotatorSettings settings) {
-      super(settings);
+      super(SETTINGS);
     }
 
     @Override

@@ -79,13 +79,21 @@ public record JobConfig(
     } catch (IllegalArgumentException e) {
       throw new UsageException("--format: " + e.getMessage());
     }
+    AnnotatorSettings.Parser parser;
+    try {
+      parser = AnnotatorSettings.Parser.parse(o.getParser());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--parser: " + e.getMessage());
+    }
     AnnotatorSettings settings =
         new AnnotatorSettings(
             names.contains("sentiment"),
             names.contains("entities"),
+            parser,
             o.getParseMaxLength(),
             o.getNerFineGrained(),
             o.getNerNumeric(),
+            o.getNerSutime(),
             o.getMaxAnswerChars(),
             o.getMaxAnswerSeconds());
     return new JobConfig(

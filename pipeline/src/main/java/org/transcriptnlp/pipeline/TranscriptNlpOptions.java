@@ -42,6 +42,14 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   void setAnnotators(String value);
 
   @Description(
+      "Parser behind sentiment: sr (shift-reduce, about 10x faster, the default) or pcfg (CoreNLP's "
+          + "default parser, cubic in sentence length). See README, Speed, for speed and label agreement.")
+  @Default.String("sr")
+  String getParser();
+
+  void setParser(String value);
+
+  @Description(
       "Sentences longer than this many tokens are not parsed: their sentiment is null and "
           + "sentences.too_long_to_parse is true. The PCFG parser's cost grows with the cube of sentence length.")
   @Default.Integer(80)
@@ -51,7 +59,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Fine-grained NER types (COUNTRY, CITY, NATIONALITY, TITLE, ...) instead of LOCATION, MISC. "
-          + "About five times slower entity annotation.")
+          + "Slower entity annotation; see README, Speed.")
   @Default.Boolean(false)
   boolean getNerFineGrained();
 
@@ -62,6 +70,14 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   boolean getNerNumeric();
 
   void setNerNumeric(boolean value);
+
+  @Description(
+      "SUTime rules for DATE, TIME, DURATION and SET mentions (\"last Tuesday\", \"every year\") on top of "
+          + "the numeric classifiers. Slower entity annotation; see README, Speed.")
+  @Default.Boolean(false)
+  boolean getNerSutime();
+
+  void setNerSutime(boolean value);
 
   @Description(
       "Comma-separated speaker names or labels that are always questioners (overrides inference).")

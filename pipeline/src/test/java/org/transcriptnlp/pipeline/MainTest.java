@@ -28,7 +28,8 @@ class MainTest {
     Cli.Result r = run("--help");
     assertEquals(0, r.code());
     for (String option :
-        List.of("--input", "--output", "--annotators", "--parseMaxLength", "--nerFineGrained", "--questioners",
+        List.of("--input", "--output", "--annotators", "--parser", "--parseMaxLength", "--nerFineGrained",
+            "--nerNumeric", "--nerSutime", "--questioners",
             "--respondents", "--maxFileMegabytes", "--shardsPerTable", "--runner")) {
       assertTrue(r.out().contains(option), option + " missing from --help");
     }
@@ -134,6 +135,12 @@ class MainTest {
   @Test
   void unknownFormatIsAUsageError() {
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--format=docx"), "unknown format 'docx'");
+  }
+
+  @Test
+  void unknownParserIsAUsageError() {
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--parser=lstm"),
+        "--parser: unknown parser 'lstm': use sr or pcfg");
   }
 
   @Test

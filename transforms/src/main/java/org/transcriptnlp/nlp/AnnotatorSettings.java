@@ -8,12 +8,15 @@ import java.util.Properties;
  *
  * @param sentiment run the sentiment annotator (tokenize, ssplit, pos, parse, sentiment)
  * @param entities run the entity annotator (tokenize, ssplit, pos, lemma, ner)
+ * @param parser the constituency parser whose binarized trees the sentiment model reads
  * @param parseMaxLength sentences longer than this many tokens are not parsed and get no
  *     sentiment (null, flagged in the sentences table). Guards against the cubic cost of the PCFG
- *     parser on run-on "sentences".
+ *     parser and the stack depth of deep trees on run-on "sentences".
  * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
- *     LOCATION, MISC; about five times slower
+ *     LOCATION, MISC
  * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
+ * @param nerSutime CoreNLP {@code ner.useSUTime}: SUTime's rules for DATE, TIME, DURATION, SET
+ *     mentions ("last Tuesday", "every year") on top of the numeric classifiers
  * @param maxAnswerChars answers longer than this are not annotated (rejects: answer_too_long); a
  *     runaway "answer" (a whole unlabelled book) would otherwise hold a worker for hours
  * @param maxAnswerSeconds an annotator that takes longer than this on one answer is interrupted
@@ -22,9 +25,11 @@ import java.util.Properties;
 public record AnnotatorSettings(
     boolean sentiment,
     boolean entities,
+    Parser parser,
     int parseMaxLength,
     boolean nerFineGrained,
     boolean nerNumeric,
+    boolean nerSutime,
     int maxAnswerChars,
     int maxAnswerSeconds)
     implements Serializable {
@@ -32,24 +37,51 @@ public record AnnotatorSettings(
   public static final int DEFAULT_MAX_ANSWER_CHARS = 100_000;
   public static final int DEFAULT_MAX_ANSWER_SECONDS = 300;
 
-  public AnnotatorSettings(
-      boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric) {
-    this(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, DEFAULT_MAX_ANSWER_CHARS);
-  }
+  /** The parser behind sentiment. */
+  public enum Parser {
+    /** Shift-reduce (englishSR.ser.gz): linear in sentence length, about ten times the PCFG's speed. */
+    SR("edu/stanford/nlp/models/srparser/englishSR.ser.gz"),
+    /** CoreNLP's default PCFG (englishPCFG.ser.gz): cubic in sentence length. */
+    PCFG("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
 
-  public AnnotatorSettings(
-      boolean sentiment, boolean entities, int parseMaxLength, boolean nerFineGrained, boolean nerNumeric,
-      int maxAnswerChars) {
-    this(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, maxAnswerChars, DEFAULT_MAX_ANSWER_SECONDS);
+    private final String model;
+
+    Parser(String model) {
+      this.model = model;
+    }
+
+    /** The model's path on the classpath ({@code parse.model}). */
+    public String model() {
+      return model;
+    }
+
+    /** {@code sr} or {@code pcfg}, as the option takes it. */
+    public static Parser parse(String name) {
+      for (Parser p : values()) {
+        if (p.name().equalsIgnoreCase(name.trim())) {
+          return p;
+        }
+      }
+      throw new IllegalArgumentException("unknown parser '" + name + "': use sr or pcfg");
+    }
   }
 
   /** The same settings with another per-answer time limit. */
   public AnnotatorSettings withMaxAnswerSeconds(int seconds) {
-    return new AnnotatorSettings(sentiment, entities, parseMaxLength, nerFineGrained, nerNumeric, maxAnswerChars, seconds);
+    return new AnnotatorSettings(sentiment, entities, parser, parseMaxLength, nerFineGrained, nerNumeric, nerSutime,
+        maxAnswerChars, seconds);
   }
 
+  /** The same settings with another parser. */
+  public AnnotatorSettings withParser(Parser other) {
+    return new AnnotatorSettings(sentiment, entities, other, parseMaxLength, nerFineGrained, nerNumeric, nerSutime,
+        maxAnswerChars, maxAnswerSeconds);
+  }
+
+  /** The job's defaults (the option defaults of TranscriptNlpOptions). */
   public static AnnotatorSettings defaults() {
-    return new AnnotatorSettings(true, true, 80, false, true);
+    return new AnnotatorSettings(true, true, Parser.SR, 80, false, true, false, DEFAULT_MAX_ANSWER_CHARS,
+        DEFAULT_MAX_ANSWER_SECONDS);
   }
 
   public boolean any() {
@@ -89,6 +121,7 @@ public record AnnotatorSettings(
   public Properties plainSentimentProperties() {
     Properties p = common();
     p.setProperty("annotators", "tokenize,ssplit,pos,parse,sentiment");
+    p.setProperty("parse.model", parser.model());
     p.setProperty("parse.binaryTrees", "true");
     p.setProperty("parse.maxlen", Integer.toString(parseMaxLength));
     return p;
@@ -99,8 +132,7 @@ public record AnnotatorSettings(
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");
     p.setProperty("ner.applyFineGrained", Boolean.toString(nerFineGrained));
     p.setProperty("ner.applyNumericClassifiers", Boolean.toString(nerNumeric));
-    // SUTime normalises dates; the tables keep only the mention and its type.
-    p.setProperty("ner.useSUTime", "false");
+    p.setProperty("ner.useSUTime", Boolean.toString(nerSutime));
     p.setProperty("ner.buildEntityMentions", "true");
     return p;
   }

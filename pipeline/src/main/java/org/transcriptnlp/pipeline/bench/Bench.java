@@ -2,7 +2,10 @@ package org.transcriptnlp.pipeline.bench;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
+import edu.stanford.nlp.trees.Tree;
 import edu.stanford.nlp.util.CoreMap;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -10,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
@@ -28,17 +35,23 @@ import org.transcriptnlp.pipeline.TranscriptNlpOptions;
  *
  * <pre>
  * java -cp pipeline/target/transcript-nlp.jar org.transcriptnlp.pipeline.bench.Bench \
- *     --transcripts=10,100 --threads=2 [--work=DIR] [--heap=6g] [pipeline options...]
+ *     --transcripts=10,100 --threads=2 [--work=DIR] [--heap=6g] [--cli] [pipeline options...]
  * </pre>
  *
  * For each size N it writes a synthetic archive of N transcripts ({@link Archive}), extracts their
  * answers with the job's own reader, parser and pairing, then runs, each in its own JVM so that
  * start-up, model loading and peak RSS count: (1) plain CoreNLP, the two StanfordCoreNLP
  * pipelines a user would write, each over every answer with {@code annotate(docs, threads)}; (2)
- * the job's jar on the archive. It prints one table: wall seconds, tokens/s, answers/s, peak RSS
- * and the ratio baseline/pipeline (above 1: the pipeline is faster).
+ * the job's jar on the archive; with {@code --cli} also (3) the CoreNLP command line as a user runs
+ * it, with its default settings and every annotator the tables could need ({@link #CLI_ANNOTATORS},
+ * {@code -threads}), over the same answer files. It prints one table: wall seconds, tokens/s,
+ * answers/s, peak RSS, cores busy and each run's time over the pipeline's (above 1: the pipeline is
+ * faster), then how the command line's sentiment labels agree with the job's, sentence by sentence.
  */
 public final class Bench {
+  /** The annotators a user of the command line would list to get sentiment and entities. */
+  static final String CLI_ANNOTATORS = "tokenize,ssplit,pos,lemma,ner,parse,sentiment";
+
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
@@ -50,6 +63,7 @@ public final class Bench {
     int threads = Runtime.getRuntime().availableProcessors();
     Path work = null;
     String heap = "6g";
+    boolean cli = false;
     List<String> jobOptions = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--transcripts=")) {
@@ -60,6 +74,8 @@ public final class Bench {
         work = Path.of(a.substring(7));
       } else if (a.startsWith("--heap=")) {
         heap = a.substring(7);
+      } else if (a.equals("--cli")) {
+        cli = true;
       } else {
         jobOptions.add(a);
       }
@@ -72,6 +88,7 @@ public final class Bench {
     PrintStream out = System.out;
     out.printf("bench: %d source transcripts, %d threads, heap %s, work %s%n", sources.size(), threads, heap, work);
     List<Row> rows = new ArrayList<>();
+    List<String> agreements = new ArrayList<>();
     for (int n : sizes) {
       Path archive = work.resolve("archive-" + n);
       Archive.write(sources, n, archive);
@@ -81,7 +98,9 @@ public final class Bench {
           "--output=" + work.resolve("out-" + n), "--targetParallelism=" + threads));
       jobArgs.addAll(jobOptions);
       List<String> baselineCmd = new ArrayList<>(javaCommand(heap));
-      baselineCmd.addAll(List.of(Bench.class.getName(), "baseline", answers.toString(), Integer.toString(threads)));
+      Path labels = work.resolve("labels-" + n + ".tsv");
+      baselineCmd.addAll(List.of(Bench.class.getName(), "baseline", answers.toString(), Integer.toString(threads),
+          labels.toString()));
       baselineCmd.addAll(jobArgs);
       Measured base = Measured.run(baselineCmd, work.resolve("baseline-" + n + ".log"));
       long tokens = Measured.tokens(work.resolve("baseline-" + n + ".log"));
@@ -89,9 +108,38 @@ public final class Bench {
       jobCmd.add(TranscriptNlp.class.getName());
       jobCmd.addAll(jobArgs);
       Measured job = Measured.run(jobCmd, work.resolve("pipeline-" + n + ".log"));
-      rows.add(new Row(n, answerCount, tokens, base, job));
+      Measured commandLine = null;
+      if (cli) {
+        Path json = work.resolve("cli-" + n);
+        commandLine = runCli(heap, threads, answers, json, work.resolve("cli-" + n + ".log"));
+        if (Files.exists(labels)) {
+          agreements.add(n + " transcripts, CoreNLP command line vs this job's settings: "
+              + Labels.compare(Labels.readCoreNlpJson(json), Labels.read(labels)).describe());
+        }
+      }
+      rows.add(new Row(n, answerCount, tokens, base, job, commandLine));
     }
     printTable(out, rows);
+    agreements.forEach(out::println);
+  }
+
+  /**
+   * The CoreNLP command line with its defaults over every answer file, JSON out (for the labels).
+   * It needs no model file beyond the job's slim models jar (fine-grained NER's gazetteers and
+   * SUTime's rules are in it).
+   */
+  private static Measured runCli(String heap, int threads, Path answers, Path json, Path log)
+      throws IOException, InterruptedException {
+    Files.createDirectories(json);
+    Path list = json.resolve("files.txt");
+    try (var files = Files.list(answers)) {
+      Files.write(list, files.sorted().map(Path::toString).toList(), StandardCharsets.UTF_8);
+    }
+    List<String> cmd = new ArrayList<>(javaCommand(heap));
+    cmd.addAll(List.of("edu.stanford.nlp.pipeline.StanfordCoreNLP", "-annotators", CLI_ANNOTATORS,
+        "-threads", Integer.toString(threads), "-filelist", list.toString(), "-outputFormat", "json",
+        "-outputDirectory", json.toString()));
+    return Measured.run(cmd, log);
   }
 
   private static List<String> javaCommand(String heap) {
@@ -99,23 +147,29 @@ public final class Bench {
     return List.of(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"));
   }
 
-  record Row(int transcripts, int answers, long tokens, Measured baseline, Measured pipeline) {}
+  /** One archive size: the baseline, the pipeline and, with --cli, the command line (else null). */
+  record Row(int transcripts, int answers, long tokens, Measured baseline, Measured pipeline, Measured cli) {}
 
   static void printTable(PrintStream out, List<Row> rows) {
     out.println();
-    out.printf(Locale.ROOT, "%-12s %-16s %8s %9s %10s %10s %12s %11s %18s%n",
+    out.printf(Locale.ROOT, "%-12s %-22s %8s %9s %10s %10s %12s %11s %17s%n",
         "transcripts", "run", "answers", "wall (s)", "tokens/s", "answers/s", "peak RSS MB", "cores busy",
-        "baseline/pipeline");
+        "time / pipeline's");
     for (Row r : rows) {
-      for (Measured m : List.of(r.baseline(), r.pipeline())) {
-        boolean isBase = m == r.baseline();
-        out.printf(Locale.ROOT, "%-12d %-16s %8d %9.1f %10.0f %10.2f %12d %11.2f %18s%n",
-            r.transcripts(), isBase ? "plain CoreNLP" : "pipeline (jar)", r.answers(), m.seconds(),
-            r.tokens() / m.seconds(), r.answers() / m.seconds(), m.peakRssKb() / 1024, m.coresBusy(),
-            isBase ? "" : String.format(Locale.ROOT, "%.2f", r.baseline().seconds() / m.seconds()));
+      printRun(out, r, "plain CoreNLP", r.baseline());
+      printRun(out, r, "pipeline (jar)", r.pipeline());
+      if (r.cli() != null) {
+        printRun(out, r, "CoreNLP CLI, defaults", r.cli());
       }
     }
     out.println("Wall time is JVM start to exit (model loading included); tokens are CoreNLP's, counted by the baseline.");
+  }
+
+  private static void printRun(PrintStream out, Row r, String name, Measured m) {
+    out.printf(Locale.ROOT, "%-12d %-22s %8d %9.1f %10.0f %10.2f %12d %11.2f %17s%n",
+        r.transcripts(), name, r.answers(), m.seconds(), r.tokens() / m.seconds(), r.answers() / m.seconds(),
+        m.peakRssKb() / 1024, m.coresBusy(),
+        m == r.pipeline() ? "" : String.format(Locale.ROOT, "%.2f", m.seconds() / r.pipeline().seconds()));
   }
 
   /**
@@ -182,40 +236,62 @@ public final class Bench {
    * with {@code threads}.
    */
   static final class Baseline {
-    /** Arguments: the answers folder, the thread count, then the job's own arguments. */
+    /**
+     * Arguments: the answers folder, the thread count, the file for the sentiment labels, then the
+     * job's own arguments. Prints the answer and token counts and CoreNLP's time per annotator.
+     */
     public static void main(String[] args) throws IOException {
       Path answers = Path.of(args[0]);
       int threads = Integer.parseInt(args[1]);
+      Path labelsFile = Path.of(args[2]);
       PipelineOptionsFactory.register(TranscriptNlpOptions.class);
       TranscriptNlpOptions options =
-          PipelineOptionsFactory.fromArgs(java.util.Arrays.copyOfRange(args, 2, args.length)).as(TranscriptNlpOptions.class);
+          PipelineOptionsFactory.fromArgs(java.util.Arrays.copyOfRange(args, 3, args.length)).as(TranscriptNlpOptions.class);
       AnnotatorSettings s = JobConfig.from(options).annotators();
-      List<String> texts = new ArrayList<>();
+      Map<String, String> texts = new TreeMap<>();
       try (var files = Files.list(answers)) {
-        for (Path f : files.sorted().toList()) {
-          texts.add(Files.readString(f, StandardCharsets.UTF_8));
+        for (Path f : files.toList()) {
+          texts.put(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8));
         }
       }
       AtomicLong tokens = new AtomicLong();
       if (s.sentiment()) {
-        tokens.set(annotate(new StanfordCoreNLP(s.plainSentimentProperties()), texts, threads));
+        Map<Labels.Sentence, Integer> labels = new ConcurrentSkipListMap<>();
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(s.plainSentimentProperties());
+        tokens.set(annotate(pipeline, texts, threads, (name, sentence) -> {
+          Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+          if (tree != null) {
+            labels.put(new Labels.Sentence(name,
+                sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
+                RNNCoreAnnotations.getPredictedClass(tree));
+          }
+        }));
+        Labels.write(labelsFile, labels);
+        System.out.println("baseline sentiment pipeline " + pipeline.timingInformation());
       }
       if (s.entities()) {
-        long t = annotate(new StanfordCoreNLP(s.entityProperties()), texts, threads);
+        StanfordCoreNLP pipeline = new StanfordCoreNLP(s.entityProperties());
+        long t = annotate(pipeline, texts, threads, (name, sentence) -> {});
         if (!s.sentiment()) {
           tokens.set(t);
         }
+        System.out.println("baseline entity pipeline " + pipeline.timingInformation());
       }
       System.out.println("baseline answers: " + texts.size());
       System.out.println("baseline tokens: " + tokens.get());
     }
 
-    private static long annotate(StanfordCoreNLP pipeline, List<String> texts, int threads) {
-      List<Annotation> docs = texts.stream().map(Annotation::new).toList();
+    /** Annotates every text (by name); calls {@code each} per sentence, from any thread. */
+    private static long annotate(StanfordCoreNLP pipeline, Map<String, String> texts, int threads,
+        java.util.function.BiConsumer<String, CoreMap> each) {
+      Map<Annotation, String> docs = new IdentityHashMap<>();
+      texts.forEach((name, text) -> docs.put(new Annotation(text), name));
       AtomicLong tokens = new AtomicLong();
-      pipeline.annotate(docs, threads, doc -> {
+      pipeline.annotate(List.copyOf(docs.keySet()), threads, doc -> {
         for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
           tokens.addAndGet(sentence.get(CoreAnnotations.TokensAnnotation.class).size());
+          each.accept(docs.get(doc), sentence);
         }
       });
       return tokens.get();

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.nlp.CoreNlpHolder;
 
 /**
  * The runnable job: {@code java -jar transcript-nlp.jar --input=GLOB --output=DIR}. {@code main}
@@ -117,6 +118,10 @@ public final class TranscriptNlp {
         "{} file(s) matched; annotators: {}; runner: {}; tables to {}",
         matched, options.getAnnotators(), options.getRunner().getSimpleName(), config.output());
     long start = System.nanoTime();
+    if (JobConfig.onDirectRunner(options)) {
+      // The workers are this JVM: load the models while the runner reads and parses the files.
+      CoreNlpHolder.preload(config.annotators());
+    }
     Pipeline pipeline = Pipeline.create(options);
     JobGraph.build(pipeline, config);
     PipelineResult result = pipeline.run();

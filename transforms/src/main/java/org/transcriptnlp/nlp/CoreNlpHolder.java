@@ -31,6 +31,34 @@ public final class CoreNlpHolder {
     return PIPELINES.computeIfAbsent(key, k -> new Lazy(copy(properties))).get();
   }
 
+  /**
+   * Starts loading the pipelines of these settings' annotators in the background, one daemon
+   * thread per annotator, so that loading overlaps whatever the caller does next (the Direct Runner
+   * reading and parsing the transcripts). The annotators' own {@link #get} then waits for that load
+   * instead of starting another. A failed preload is logged; the annotator's own load then fails
+   * again, in its step, with the same error, and that is where the job reports it.
+   */
+  public static void preload(AnnotatorSettings settings) {
+    if (settings.sentiment()) {
+      preload("sentiment", () -> new SentimentAnnotator(settings));
+    }
+    if (settings.entities()) {
+      preload("entities", () -> new EntityAnnotator(settings));
+    }
+  }
+
+  private static void preload(String name, Runnable load) {
+    Thread t = new Thread(() -> {
+      try {
+        load.run();
+      } catch (RuntimeException | Error e) {
+        LOG.warn("preloading the {} models failed (the annotate step will load them itself): {}", name, e.toString());
+      }
+    }, "corenlp-preload-" + name);
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** How many pipelines this JVM has built (one per distinct configuration, whatever the load). */
   public static int loadCount() {
     return LOADS.get();

@@ -65,15 +65,17 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   void setNerFineGrained(boolean value);
 
-  @Description("Numeric NER types (DATE, NUMBER, MONEY, PERCENT, ORDINAL, DURATION, TIME, SET).")
+  @Description(
+      "CoreNLP's numeric classifiers: NUMBER, ORDINAL and DURATION mentions, and DATE, MONEY, PERCENT found by "
+          + "rule as well as by the statistical model (which finds those three either way).")
   @Default.Boolean(true)
   boolean getNerNumeric();
 
   void setNerNumeric(boolean value);
 
   @Description(
-      "SUTime rules for DATE, TIME, DURATION and SET mentions (\"last Tuesday\", \"every year\") on top of "
-          + "the numeric classifiers. Slower entity annotation; see README, Speed.")
+      "SUTime's rules on top of the numeric classifiers: SET mentions (\"every year\") and its own DATE, TIME, "
+          + "DURATION spans. Slower entity annotation; see README, Speed.")
   @Default.Boolean(false)
   boolean getNerSutime();
 

@@ -14,9 +14,10 @@ import java.util.Properties;
  *     parser and the stack depth of deep trees on run-on "sentences".
  * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
  *     LOCATION, MISC
- * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: DATE, NUMBER, MONEY, PERCENT, ...
- * @param nerSutime CoreNLP {@code ner.useSUTime}: SUTime's rules for DATE, TIME, DURATION, SET
- *     mentions ("last Tuesday", "every year") on top of the numeric classifiers
+ * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: NUMBER, ORDINAL, DURATION (DATE,
+ *     MONEY, PERCENT and TIME come from the 7-class model either way)
+ * @param nerSutime CoreNLP {@code ner.useSUTime}: SUTime's rules on top of the numeric classifiers,
+ *     SET mentions ("every year") and its own DATE, TIME, DURATION spans
  * @param maxAnswerChars answers longer than this are not annotated (rejects: answer_too_long); a
  *     runaway "answer" (a whole unlabelled book) would otherwise hold a worker for hours
  * @param maxAnswerSeconds an annotator that takes longer than this on one answer is interrupted

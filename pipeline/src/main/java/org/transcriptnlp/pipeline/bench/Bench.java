@@ -59,6 +59,10 @@ public final class Bench {
       Baseline.main(java.util.Arrays.copyOfRange(args, 1, args.length));
       return;
     }
+    if (args.length > 0 && args[0].equals("models")) {
+      ModelsOnly.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     List<Integer> sizes = List.of(10);
     int threads = Runtime.getRuntime().availableProcessors();
     Path work = null;
@@ -87,6 +91,12 @@ public final class Bench {
     List<Path> sources = Archive.sources(root);
     PrintStream out = System.out;
     out.printf("bench: %d source transcripts, %d threads, heap %s, work %s%n", sources.size(), threads, heap, work);
+    List<String> modelsCmd = new ArrayList<>(javaCommand(heap));
+    modelsCmd.addAll(List.of(Bench.class.getName(), "models"));
+    modelsCmd.addAll(jobOptions);
+    Files.createDirectories(work);
+    Path modelsLog = work.resolve("models.log");
+    Measured models = Measured.run(modelsCmd, modelsLog);
     List<Row> rows = new ArrayList<>();
     List<String> agreements = new ArrayList<>();
     for (int n : sizes) {
@@ -120,6 +130,13 @@ public final class Bench {
       rows.add(new Row(n, answerCount, tokens, base, job, commandLine));
     }
     printTable(out, rows);
+    out.printf(Locale.ROOT, "One loaded model set (the job's CoreNLP pipelines and nothing else): peak RSS %d MB, %s%n",
+        models.peakRssKb() / 1024, Files.readAllLines(modelsLog).stream().filter(l -> l.startsWith("models loaded"))
+            .findFirst().orElse("(see " + modelsLog + ")"));
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, "%d transcripts: pipeline peak RSS %+d MB over one loaded model set%n", r.transcripts(),
+          (r.pipeline().peakRssKb() - models.peakRssKb()) / 1024);
+    }
     agreements.forEach(out::println);
   }
 
@@ -231,6 +248,30 @@ public final class Bench {
   }
 
   /**
+   * One loaded model set: the CoreNLP pipelines the job would load with these arguments, through
+   * the job's own holder, then nothing else. Its peak RSS is the yardstick for the job's.
+   */
+  static final class ModelsOnly {
+    public static void main(String[] args) {
+      PipelineOptionsFactory.register(TranscriptNlpOptions.class);
+      AnnotatorSettings s = JobConfig.from(
+          PipelineOptionsFactory.fromArgs(args).as(TranscriptNlpOptions.class)).annotators();
+      long start = System.nanoTime();
+      if (s.sentiment()) {
+        new org.transcriptnlp.nlp.SentimentAnnotator(s).annotate("Loaded.");
+      }
+      if (s.entities()) {
+        new org.transcriptnlp.nlp.EntityAnnotator(s).annotate("Loaded.");
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.gc();
+      Runtime rt = Runtime.getRuntime();
+      System.out.printf(Locale.ROOT, "models loaded in %.1f s; heap used after GC %d MB%n", seconds,
+          (rt.totalMemory() - rt.freeMemory()) >> 20);
+    }
+  }
+
+  /**
    * Plain CoreNLP as a user would run it over the answers: the annotators and properties the job
    * would use with the same arguments ({@link JobConfig#from}), each pipeline over every answer text
    * with {@code threads}.
@@ -272,11 +313,21 @@ public final class Bench {
       }
       if (s.entities()) {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(s.entityProperties());
-        long t = annotate(pipeline, texts, threads, (name, sentence) -> {});
+        Map<String, java.util.concurrent.atomic.LongAdder> types = new java.util.concurrent.ConcurrentSkipListMap<>();
+        long t = annotate(pipeline, texts, threads, (name, sentence) -> {
+          List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+          if (mentions != null) {
+            for (CoreMap m : mentions) {
+              types.computeIfAbsent(m.get(CoreAnnotations.NamedEntityTagAnnotation.class),
+                  k -> new java.util.concurrent.atomic.LongAdder()).increment();
+            }
+          }
+        });
         if (!s.sentiment()) {
           tokens.set(t);
         }
         System.out.println("baseline entity pipeline " + pipeline.timingInformation());
+        System.out.println("baseline entity types: " + types);
       }
       System.out.println("baseline answers: " + texts.size());
       System.out.println("baseline tokens: " + tokens.get());

@@ -92,7 +92,8 @@ public final class Bench {
     PrintStream out = System.out;
     out.printf("bench: %d source transcripts, %d threads, heap %s, work %s%n", sources.size(), threads, heap, work);
     List<String> modelsCmd = new ArrayList<>(javaCommand(heap));
-    modelsCmd.addAll(List.of(Bench.class.getName(), "models"));
+    modelsCmd.addAll(List.of(Bench.class.getName(), "models", "--input=" + work.resolve("none"),
+        "--output=" + work.resolve("models-out")));
     modelsCmd.addAll(jobOptions);
     Files.createDirectories(work);
     Path modelsLog = work.resolve("models.log");

@@ -1,15 +1,12 @@
 package org.transcriptnlp.beam;
 
 import java.io.Serializable;
-import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.SerializableCoder;
-import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
@@ -28,26 +25,29 @@ import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.TextAnnotator;
 
 /**
- * Runs one CoreNLP annotator over every answer. Results are keyed by {@link AnswerUnit#key()} for
- * the join; an answer the annotator fails on becomes a {@link Failure} (stage {@code annotate})
- * and the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one ({@code
- * CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
+ * Runs one CoreNLP annotator over every answer and passes the answer on with the result attached
+ * ({@link #annotated}), so the next annotator and the rows see it without a join. An answer the
+ * annotator fails on is passed on without that result and becomes a {@link Failure} (stage {@code
+ * annotate}); the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one
+ * ({@code CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
  */
 public abstract class AnnotateAnswers<R extends Serializable>
-    extends PTransform<PCollection<AnswerUnit>, PCollectionTuple> {
-  public final TupleTag<KV<String, R>> results = new TupleTag<>() {};
+    extends PTransform<PCollection<AnnotatedAnswer>, PCollectionTuple> {
+  /** Every input answer, with this annotator's result when it succeeded. */
+  public final TupleTag<AnnotatedAnswer> annotated = new TupleTag<>() {};
   public final TupleTag<Failure> failures = new TupleTag<>() {};
 
   private final AnnotatorSettings settings;
-  private final Class<R> resultClass;
 
-  protected AnnotateAnswers(AnnotatorSettings settings, Class<R> resultClass) {
+  protected AnnotateAnswers(AnnotatorSettings settings) {
     this.settings = settings;
-    this.resultClass = resultClass;
   }
 
   /** Builds the annotator on a worker (cheap after the first call in a JVM). */
   protected abstract TextAnnotator<R> annotator(AnnotatorSettings settings);
+
+  /** The answer with this annotator's result attached. */
+  protected abstract AnnotatedAnswer attach(AnnotatedAnswer answer, R result);
 
   /** Counts what one result holds into the metrics. */
   protected abstract void count(R result);
@@ -59,17 +59,17 @@ public abstract class AnnotateAnswers<R extends Serializable>
   protected abstract String failureReason();
 
   @Override
-  public PCollectionTuple expand(PCollection<AnswerUnit> answers) {
+  public PCollectionTuple expand(PCollection<AnnotatedAnswer> answers) {
     PCollectionTuple out =
         answers.apply(
             "AnnotateEach",
-            ParDo.of(new AnnotateFn<>(this)).withOutputTags(results, TupleTagList.of(failures)));
-    out.get(results).setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(resultClass)));
+            ParDo.of(new AnnotateFn<>(this)).withOutputTags(annotated, TupleTagList.of(failures)));
+    out.get(annotated).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
     out.get(failures).setCoder(SerializableCoder.of(Failure.class));
     return out;
   }
 
-  static class AnnotateFn<R extends Serializable> extends DoFn<AnswerUnit, KV<String, R>> {
+  static class AnnotateFn<R extends Serializable> extends DoFn<AnnotatedAnswer, AnnotatedAnswer> {
     private static final Logger LOG = LoggerFactory.getLogger(AnnotateAnswers.class);
     /** Answers annotated in this JVM per step, for a progress line every {@link #PROGRESS_EVERY}. */
     private static final ConcurrentHashMap<String, AtomicLong> DONE = new ConcurrentHashMap<>();
@@ -103,7 +103,8 @@ public abstract class AnnotateAnswers<R extends Serializable>
     }
 
     @ProcessElement
-    public void process(@Element AnswerUnit answer, MultiOutputReceiver out) {
+    public void process(@Element AnnotatedAnswer in, MultiOutputReceiver out) {
+      AnswerUnit answer = in.answer();
       long start = System.nanoTime();
       R result;
       try {
@@ -119,6 +120,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
                     spec.getClass().getSimpleName() + ": no result within " + spec.settings.maxAnswerSeconds()
                         + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
                     answer.answerId(), Failure.excerpt(answer.answerText())));
+        out.get(spec.annotated).output(in);
         return;
       } catch (RuntimeException | StackOverflowError e) {
         failed.inc();
@@ -127,6 +129,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
                 Failure.of(
                     answer.sourcePath(), "annotate", spec.failureReason(), e, answer.answerId(),
                     answer.answerText()));
+        out.get(spec.annotated).output(in);
         return;
       }
       millis.update((System.nanoTime() - start) / 1_000_000);
@@ -135,7 +138,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
       if (done % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
       }
-      out.get(spec.results).output(KV.of(answer.key(), result));
+      out.get(spec.annotated).output(spec.attach(in, result));
     }
 
     /**

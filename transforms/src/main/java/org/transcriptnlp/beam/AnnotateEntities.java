@@ -12,12 +12,17 @@ public class AnnotateEntities extends AnnotateAnswers<EntityResult> {
   private final Counter entities = Metric.counter(Metric.ENTITIES);
 
   public AnnotateEntities(AnnotatorSettings settings) {
-    super(settings, EntityResult.class);
+    super(settings);
   }
 
   @Override
   protected TextAnnotator<EntityResult> annotator(AnnotatorSettings settings) {
     return new EntityAnnotator(settings);
+  }
+
+  @Override
+  protected AnnotatedAnswer attach(AnnotatedAnswer answer, EntityResult result) {
+    return answer.withEntities(result);
   }
 
   @Override

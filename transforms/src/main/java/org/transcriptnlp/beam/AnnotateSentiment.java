@@ -14,12 +14,17 @@ public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
   private final Counter tooLong = Metric.counter(Metric.SENTENCES_TOO_LONG);
 
   public AnnotateSentiment(AnnotatorSettings settings) {
-    super(settings, SentimentResult.class);
+    super(settings);
   }
 
   @Override
   protected TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
     return new SentimentAnnotator(settings);
+  }
+
+  @Override
+  protected AnnotatedAnswer attach(AnnotatedAnswer answer, SentimentResult result) {
+    return answer.withSentiment(result);
   }
 
   @Override

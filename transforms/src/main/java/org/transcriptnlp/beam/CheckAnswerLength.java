@@ -13,11 +13,12 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Lets through to annotation the answers of at most {@code maxChars} characters. A longer one (a
  * runaway "answer", a whole unlabelled book) becomes one {@link Failure} (annotate,
- * answer_too_long) whatever the number of annotators; it still gets its row in the answers table,
- * unannotated, as the join sees every answer.
+ * answer_too_long) whatever the number of annotators, and goes to {@link #UNANNOTATED}: it still
+ * gets its row in the answers table, with null annotation columns.
  */
 public class CheckAnswerLength extends PTransform<PCollection<AnswerUnit>, PCollectionTuple> {
-  public static final TupleTag<AnswerUnit> ANNOTATE = new TupleTag<>() {};
+  public static final TupleTag<AnnotatedAnswer> ANNOTATE = new TupleTag<>() {};
+  public static final TupleTag<AnnotatedAnswer> UNANNOTATED = new TupleTag<>() {};
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
   private final int maxChars;
@@ -30,13 +31,15 @@ public class CheckAnswerLength extends PTransform<PCollection<AnswerUnit>, PColl
   public PCollectionTuple expand(PCollection<AnswerUnit> answers) {
     PCollectionTuple out =
         answers.apply(
-            "CheckEach", ParDo.of(new CheckFn(maxChars)).withOutputTags(ANNOTATE, TupleTagList.of(FAILURES)));
-    out.get(ANNOTATE).setCoder(answers.getCoder());
+            "CheckEach",
+            ParDo.of(new CheckFn(maxChars)).withOutputTags(ANNOTATE, TupleTagList.of(UNANNOTATED).and(FAILURES)));
+    out.get(ANNOTATE).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
+    out.get(UNANNOTATED).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;
   }
 
-  static class CheckFn extends DoFn<AnswerUnit, AnswerUnit> {
+  static class CheckFn extends DoFn<AnswerUnit, AnnotatedAnswer> {
     private final int maxChars;
     private final Counter failed = Metric.counter(Metric.ANNOTATION_FAILURES);
 
@@ -48,10 +51,11 @@ public class CheckAnswerLength extends PTransform<PCollection<AnswerUnit>, PColl
     public void process(@Element AnswerUnit answer, MultiOutputReceiver out) {
       int length = answer.answerText().length();
       if (length <= maxChars) {
-        out.get(ANNOTATE).output(answer);
+        out.get(ANNOTATE).output(AnnotatedAnswer.of(answer));
         return;
       }
       failed.inc();
+      out.get(UNANNOTATED).output(AnnotatedAnswer.of(answer));
       out.get(FAILURES)
           .output(
               new Failure(

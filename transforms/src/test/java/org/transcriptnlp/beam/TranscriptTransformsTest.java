@@ -98,19 +98,21 @@ class TranscriptTransformsTest {
           PCollection<AnswerUnit> answers = paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
           AnnotateSentiment sentiment = new AnnotateSentiment(SETTINGS);
           AnnotateEntities entities = new AnnotateEntities(SETTINGS);
-          PCollectionTuple s = answers.apply("Sentiment", sentiment);
-          PCollectionTuple e = answers.apply("Entities", entities);
-          PCollectionTuple rows =
-              answers.apply("Join", new JoinAnnotations(s.get(sentiment.results), e.get(entities.results)));
+          PCollectionTuple checked = answers.apply("Check", new CheckAnswerLength(SETTINGS.maxAnswerChars()));
+          PCollectionTuple s = checked.get(CheckAnswerLength.ANNOTATE).apply("Sentiment", sentiment);
+          PCollectionTuple e = s.get(sentiment.annotated).apply("Entities", entities);
+          PCollectionTuple rows = e.get(entities.annotated).apply("Rows", new BuildRows());
+          PAssert.that(checked.get(CheckAnswerLength.UNANNOTATED)).empty();
+          PAssert.that(checked.get(CheckAnswerLength.FAILURES)).empty();
 
-          PAssert.that(rows.get(JoinAnnotations.ANSWER_ROWS).apply("AnswerLines",
+          PAssert.that(rows.get(BuildRows.ANSWER_ROWS).apply("AnswerLines",
                   MapElements.into(TypeDescriptors.strings()).via(TranscriptTransformsTest::answerLine)))
               .containsInAnyOrder(expectedAnswers);
-          PAssert.that(rows.get(JoinAnnotations.ENTITY_ROWS).apply("EntityLines",
+          PAssert.that(rows.get(BuildRows.ENTITY_ROWS).apply("EntityLines",
                   MapElements.into(TypeDescriptors.strings())
                       .via((GenericRecord r) -> r.get("answer_id") + "|" + r.get("text") + "|" + r.get("type") + "|" + r.get("char_begin"))))
               .containsInAnyOrder(expectedEntities);
-          PAssert.that(rows.get(JoinAnnotations.SENTENCE_ROWS).apply("SentenceIds",
+          PAssert.that(rows.get(BuildRows.SENTENCE_ROWS).apply("SentenceIds",
                   MapElements.into(TypeDescriptors.strings()).via((GenericRecord r) -> "" + r.get("answer_id"))))
               .satisfies(ids -> {
                 int n = 0;
@@ -152,11 +154,13 @@ class TranscriptTransformsTest {
           AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit bad = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
           AnnotateAnswers<SentimentResult> failing = new ExplodingSentiment();
-          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(ok, bad))
-                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(bad)))
+                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
               .apply("Annotate", failing);
-          PAssert.that(out.get(failing.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
-              .containsInAnyOrder("k0");
+          // Both answers go on (to the rows); only the one that did not fail carries a result.
+          PAssert.that(out.get(failing.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
+                  .via(a -> a.answer().key() + "|" + (a.sentiment() != null))))
+              .containsInAnyOrder("k0|true", "k1|false");
           PAssert.that(out.get(failing.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.sourcePath() + "|" + f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail() + "|" + f.inputExcerpt())))
               .containsInAnyOrder("f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
@@ -175,8 +179,10 @@ class TranscriptTransformsTest {
           PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
                   .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
               .apply("Check", new CheckAnswerLength(100));
-          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(AnswerUnit::key)))
+          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().key())))
               .containsInAnyOrder("k0");
+          PAssert.that(out.get(CheckAnswerLength.UNANNOTATED).apply("Skipped", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().key())))
+              .containsInAnyOrder("k1");
           PAssert.that(out.get(CheckAnswerLength.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail())))
               .containsInAnyOrder("annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
@@ -197,11 +203,12 @@ class TranscriptTransformsTest {
           AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit slow = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
           AnnotateSentiment sentiment = new SlowSentiment(SETTINGS.withMaxAnswerSeconds(1));
-          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(ok, slow))
-                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(slow)))
+                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
               .apply("Annotate", sentiment);
-          PAssert.that(out.get(sentiment.results).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(kv -> kv.getKey())))
-              .containsInAnyOrder("k0");
+          PAssert.that(out.get(sentiment.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
+                  .via(a -> a.answer().key() + "|" + (a.sentiment() != null))))
+              .containsInAnyOrder("k0|true", "k1|false");
           PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt() + "|" + f.detail())))
               .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.transcriptnlp.beam.JoinAnnotations;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 
@@ -79,6 +78,9 @@ public record JobConfig(
     } catch (IllegalArgumentException e) {
       throw new UsageException("--format: " + e.getMessage());
     }
+    if (o.getNerSutime() && !o.getNerNumeric()) {
+      throw new UsageException("--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric classifiers");
+    }
     AnnotatorSettings.Parser parser;
     try {
       parser = AnnotatorSettings.Parser.parse(o.getParser());
@@ -109,8 +111,11 @@ public record JobConfig(
         buckets(o));
   }
 
+  /** Groups the answers are spread over on runners other than the Direct Runner: enough for a cluster's workers. */
+  static final int CLUSTER_BUCKETS = 128;
+
   /**
-   * Groups that answers are spread over and joined in. On the Direct Runner each group is a bundle,
+   * Groups that answers are spread over before annotation. On the Direct Runner each group is a bundle,
    * and each bundle costs an evaluator (a DoFn translated to its proto and back): 4 groups per worker
    * thread keep every thread busy at a fraction of that cost. Other runners get 128, enough for a
    * cluster's workers.
@@ -119,7 +124,7 @@ public record JobConfig(
     if (onDirectRunner(o)) {
       return Math.max(4, 4 * o.as(DirectOptions.class).getTargetParallelism());
     }
-    return JoinAnnotations.DEFAULT_BUCKETS;
+    return CLUSTER_BUCKETS;
   }
 
   /** Whether the options run the job on Beam's Direct Runner (in this JVM). */

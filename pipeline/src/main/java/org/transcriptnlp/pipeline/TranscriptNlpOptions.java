@@ -42,8 +42,8 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   void setAnnotators(String value);
 
   @Description(
-      "Parser behind sentiment: sr (shift-reduce, about 10x faster, the default) or pcfg (CoreNLP's "
-          + "default parser, cubic in sentence length). See README, Speed, for speed and label agreement.")
+      "Parser behind sentiment: sr (shift-reduce, the default; 5-7 times the PCFG's speed here) or pcfg "
+          + "(CoreNLP's default, cubic in sentence length). README, Choices with numbers, has both and how their labels differ.")
   @Default.String("sr")
   String getParser();
 
@@ -51,7 +51,8 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Sentences longer than this many tokens are not parsed: their sentiment is null and "
-          + "sentences.too_long_to_parse is true. The PCFG parser's cost grows with the cube of sentence length.")
+          + "sentences.too_long_to_parse is true. Guards against the PCFG's cubic cost and the stack depth of the "
+          + "trees of run-on sentences.")
   @Default.Integer(80)
   int getParseMaxLength();
 
@@ -59,15 +60,15 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Fine-grained NER types (COUNTRY, CITY, NATIONALITY, TITLE, ...) instead of LOCATION, MISC. "
-          + "Slower entity annotation; see README, Speed.")
+          + "Slower entity annotation; see README, Choices with numbers.")
   @Default.Boolean(false)
   boolean getNerFineGrained();
 
   void setNerFineGrained(boolean value);
 
   @Description(
-      "CoreNLP's numeric classifiers: NUMBER, ORDINAL and DURATION mentions, and DATE, MONEY, PERCENT found by "
-          + "rule as well as by the statistical model (which finds those three either way).")
+      "CoreNLP's numeric classifiers: NUMBER, ORDINAL and DURATION mentions, and DATE, TIME, MONEY, PERCENT found "
+          + "by rule as well as by the statistical model (which finds those four either way).")
   @Default.Boolean(true)
   boolean getNerNumeric();
 
@@ -75,7 +76,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "SUTime's rules on top of the numeric classifiers: SET mentions (\"every year\") and its own DATE, TIME, "
-          + "DURATION spans. Slower entity annotation; see README, Speed.")
+          + "DURATION spans. Slower entity annotation; see README, Choices with numbers.")
   @Default.Boolean(false)
   boolean getNerSutime();
 

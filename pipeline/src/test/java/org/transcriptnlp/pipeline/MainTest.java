@@ -138,9 +138,11 @@ class MainTest {
   }
 
   @Test
-  void unknownParserIsAUsageError() {
+  void unknownParserAndSutimeWithoutNumericAreUsageErrors() {
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--parser=lstm"),
         "--parser: unknown parser 'lstm': use sr or pcfg");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--nerNumeric=false", "--nerSutime=true"),
+        "--nerSutime=true needs --nerNumeric=true");
   }
 
   @Test

@@ -79,6 +79,24 @@ public record AnnotatorSettings(
         maxAnswerChars, maxAnswerSeconds);
   }
 
+  /** The same settings with only these annotators. */
+  public AnnotatorSettings withAnnotators(boolean withSentiment, boolean withEntities) {
+    return new AnnotatorSettings(withSentiment, withEntities, parser, parseMaxLength, nerFineGrained, nerNumeric,
+        nerSutime, maxAnswerChars, maxAnswerSeconds);
+  }
+
+  /** The same settings with another parse length limit. */
+  public AnnotatorSettings withParseMaxLength(int tokens) {
+    return new AnnotatorSettings(sentiment, entities, parser, tokens, nerFineGrained, nerNumeric, nerSutime,
+        maxAnswerChars, maxAnswerSeconds);
+  }
+
+  /** The same settings with other NER switches. */
+  public AnnotatorSettings withNer(boolean fineGrained, boolean numeric, boolean sutime) {
+    return new AnnotatorSettings(sentiment, entities, parser, parseMaxLength, fineGrained, numeric, sutime,
+        maxAnswerChars, maxAnswerSeconds);
+  }
+
   /** The job's defaults (the option defaults of TranscriptNlpOptions). */
   public static AnnotatorSettings defaults() {
     return new AnnotatorSettings(true, true, Parser.SR, 80, false, true, false, DEFAULT_MAX_ANSWER_CHARS,
@@ -117,7 +135,8 @@ public record AnnotatorSettings(
 
   /**
    * The sentiment annotators as one plain StanfordCoreNLP, as a user would configure it (the bench's
-   * baseline): the same parser settings, without the sentence-length guard.
+   * baseline): the same parser settings, with CoreNLP's own {@code parse.maxlen} (a flat tree for
+   * longer sentences) instead of the job's guard (no sentiment for them).
    */
   public Properties plainSentimentProperties() {
     Properties p = common();

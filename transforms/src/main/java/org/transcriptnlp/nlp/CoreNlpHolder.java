@@ -1,9 +1,12 @@
 package org.transcriptnlp.nlp;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -35,28 +38,36 @@ public final class CoreNlpHolder {
    * Starts loading the pipelines of these settings' annotators in the background, one daemon
    * thread per annotator, so that loading overlaps whatever the caller does next (the Direct Runner
    * reading and parsing the transcripts). The annotators' own {@link #get} then waits for that load
-   * instead of starting another. A failed preload is logged; the annotator's own load then fails
-   * again, in its step, with the same error, and that is where the job reports it.
+   * instead of starting another. A failed load is remembered: the annotate step's {@link #get}
+   * throws it, and the job reports it there.
+   *
+   * @return one future per annotator, done when its models are loaded
    */
-  public static void preload(AnnotatorSettings settings) {
+  public static List<CompletableFuture<Void>> preload(AnnotatorSettings settings) {
+    List<CompletableFuture<Void>> loads = new ArrayList<>();
     if (settings.sentiment()) {
-      preload("sentiment", () -> new SentimentAnnotator(settings));
+      loads.add(preload("sentiment", () -> new SentimentAnnotator(settings)));
     }
     if (settings.entities()) {
-      preload("entities", () -> new EntityAnnotator(settings));
+      loads.add(preload("entities", () -> new EntityAnnotator(settings)));
     }
+    return loads;
   }
 
-  private static void preload(String name, Runnable load) {
+  private static CompletableFuture<Void> preload(String name, Runnable load) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     Thread t = new Thread(() -> {
       try {
         load.run();
+        done.complete(null);
       } catch (RuntimeException | Error e) {
-        LOG.warn("preloading the {} models failed (the annotate step will load them itself): {}", name, e.toString());
+        LOG.warn("preloading the " + name + " models failed; the annotate step will report it", e);
+        done.completeExceptionally(e);
       }
     }, "corenlp-preload-" + name);
     t.setDaemon(true);
     t.start();
+    return done;
   }
 
   /** How many pipelines this JVM has built (one per distinct configuration, whatever the load). */
@@ -73,6 +84,7 @@ public final class CoreNlpHolder {
   private static final class Lazy {
     private final Properties properties;
     private volatile StanfordCoreNLP pipeline;
+    private RuntimeException failure;
 
     Lazy(Properties properties) {
       this.properties = properties;
@@ -85,9 +97,19 @@ public final class CoreNlpHolder {
           p = pipeline;
           if (p == null) {
             String annotators = properties.getProperty("annotators");
+            if (failure != null) {
+              throw failure;
+            }
             LOG.info("loading CoreNLP models for {}", annotators);
             long start = System.nanoTime();
-            p = new StanfordCoreNLP(properties);
+            try {
+              p = new StanfordCoreNLP(properties);
+            } catch (RuntimeException | Error e) {
+              // Loading again would cost the same time and fail the same way (or, after a failed
+              // static initialiser, with a less telling NoClassDefFoundError).
+              failure = new IllegalStateException("loading CoreNLP models for " + annotators + " failed: " + e, e);
+              throw failure;
+            }
             LOADS.incrementAndGet();
             LOG.info("CoreNLP {} loaded in {} s", annotators, String.format("%.1f", (System.nanoTime() - start) / 1e9));
             pipeline = p;

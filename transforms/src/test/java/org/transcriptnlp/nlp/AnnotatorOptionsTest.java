@@ -2,11 +2,15 @@ package org.transcriptnlp.nlp;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +36,7 @@ class AnnotatorOptionsTest {
   void fineGrainedNerGivesCountriesAndCitiesAndTitles() {
     AnnotatorSettings d = AnnotatorSettings.defaults();
     Map<String, String> coarse = types(d);
-    Map<String, String> fine = types(new AnnotatorSettings(false, true, d.parser(), d.parseMaxLength(), true, true,
-        false, d.maxAnswerChars(), d.maxAnswerSeconds()));
+    Map<String, String> fine = types(d.withAnnotators(false, true).withNer(true, true, false));
     assertEquals("LOCATION", coarse.get("France"), coarse.toString());
     assertEquals("COUNTRY", fine.get("France"), fine.toString());
     assertEquals("CITY", fine.get("Astana"), fine.toString());
@@ -45,12 +48,10 @@ class AnnotatorOptionsTest {
     AnnotatorSettings d = AnnotatorSettings.defaults();
     String text = "He flew to France last Tuesday for the second time, paid 5 million dollars for three weeks "
         + "of talks, and goes there every year.";
-    Map<String, String> none = types(new AnnotatorSettings(false, true, d.parser(), d.parseMaxLength(), false,
-        false, false, d.maxAnswerChars(), d.maxAnswerSeconds()), text);
-    Map<String, String> numeric = types(new AnnotatorSettings(false, true, d.parser(), d.parseMaxLength(), false,
-        true, false, d.maxAnswerChars(), d.maxAnswerSeconds()), text);
-    Map<String, String> sutime = types(new AnnotatorSettings(false, true, d.parser(), d.parseMaxLength(), false,
-        true, true, d.maxAnswerChars(), d.maxAnswerSeconds()), text);
+    AnnotatorSettings entities = d.withAnnotators(false, true);
+    Map<String, String> none = types(entities.withNer(false, false, false), text);
+    Map<String, String> numeric = types(entities.withNer(false, true, false), text);
+    Map<String, String> sutime = types(entities.withNer(false, true, true), text);
     // DATE and MONEY come from the 7-class model whatever the switches.
     for (Map<String, String> m : List.of(none, numeric, sutime)) {
       assertEquals("DATE", m.get("last Tuesday"), m.toString());
@@ -64,17 +65,31 @@ class AnnotatorOptionsTest {
   }
 
   @Test
-  void aPreloadAndTheStepThatNeedsTheModelsShareOneLoad() {
-    AnnotatorSettings d = AnnotatorSettings.defaults();
+  void aPreloadAndTheStepThatNeedsTheModelsShareOneLoad() throws Exception {
     // A configuration no other test uses (its own parse.maxlen), with the PCFG's small model.
-    AnnotatorSettings x = new AnnotatorSettings(true, false, AnnotatorSettings.Parser.PCFG, 77, false, false, false,
-        d.maxAnswerChars(), d.maxAnswerSeconds());
+    AnnotatorSettings x = AnnotatorSettings.defaults().withAnnotators(true, false)
+        .withParser(AnnotatorSettings.Parser.PCFG).withParseMaxLength(77);
     CoreNlpHolder.get(x.splitProperties());
     int loads = CoreNlpHolder.loadCount();
-    CoreNlpHolder.preload(x);
+    List<CompletableFuture<Void>> preloads = CoreNlpHolder.preload(x);
+    assertEquals(1, preloads.size());
+    preloads.get(0).get(5, TimeUnit.MINUTES);
+    assertEquals(loads + 1, CoreNlpHolder.loadCount(), "the preload built the sentiment pipeline");
     StanfordCoreNLP a = CoreNlpHolder.get(x.sentimentProperties());
     assertSame(a, CoreNlpHolder.get(x.sentimentProperties()));
-    assertEquals(loads + 1, CoreNlpHolder.loadCount());
+    assertEquals(loads + 1, CoreNlpHolder.loadCount(), "the step did not build it again");
+  }
+
+  @Test
+  void aFailedLoadIsRememberedAndReportedWithItsCause() {
+    Properties broken = AnnotatorSettings.defaults().splitProperties();
+    broken.setProperty("annotators", "tokenize,ssplit,pos");
+    broken.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/no-such.tagger");
+    int loads = CoreNlpHolder.loadCount();
+    IllegalStateException first = assertThrows(IllegalStateException.class, () -> CoreNlpHolder.get(broken));
+    assertTrue(first.getMessage().contains("Error while loading a tagger model"), first.getMessage());
+    assertSame(first, assertThrows(IllegalStateException.class, () -> CoreNlpHolder.get(broken)));
+    assertEquals(loads, CoreNlpHolder.loadCount());
   }
 
   @Test

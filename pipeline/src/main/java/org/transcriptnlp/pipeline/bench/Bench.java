@@ -13,21 +13,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.transcriptnlp.nlp.AnnotatorSettings;
+import org.transcriptnlp.nlp.CoreNlpHolder;
 import org.transcriptnlp.pipeline.JobConfig;
 import org.transcriptnlp.pipeline.TranscriptNlp;
 import org.transcriptnlp.pipeline.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.UsageException;
 
 /**
  * The annotation benchmark: the pipeline end to end against plain CoreNLP over the same answer
@@ -55,12 +61,28 @@ public final class Bench {
   private Bench() {}
 
   public static void main(String[] args) throws Exception {
+    try {
+      bench(args);
+    } catch (BenchFailure e) {
+      System.err.println("bench: " + e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  /** A run of the bench ended with a non-zero exit; its log says why. */
+  static final class BenchFailure extends RuntimeException {
+    BenchFailure(String message) {
+      super(message);
+    }
+  }
+
+  private static void bench(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("baseline")) {
-      Baseline.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      Baseline.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     if (args.length > 0 && args[0].equals("models")) {
-      ModelsOnly.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      ModelsOnly.main(Arrays.copyOfRange(args, 1, args.length));
       return;
     }
     List<Integer> sizes = List.of(10);
@@ -71,7 +93,7 @@ public final class Bench {
     List<String> jobOptions = new ArrayList<>();
     for (String a : args) {
       if (a.startsWith("--transcripts=")) {
-        sizes = java.util.Arrays.stream(a.substring(14).split(",")).map(Integer::parseInt).toList();
+        sizes = Arrays.stream(a.substring(14).split(",")).map(Integer::parseInt).toList();
       } else if (a.startsWith("--threads=")) {
         threads = Integer.parseInt(a.substring(10));
       } else if (a.startsWith("--work=")) {
@@ -83,6 +105,14 @@ public final class Bench {
       } else {
         jobOptions.add(a);
       }
+    }
+    List<String> check = new ArrayList<>(List.of("--input=none", "--output=none"));
+    check.addAll(jobOptions);
+    try {
+      settings(check.toArray(String[]::new));
+    } catch (UsageException | IllegalArgumentException e) {
+      System.err.println("bench: " + e.getMessage().lines().findFirst().orElse(""));
+      System.exit(2);
     }
     if (work == null) {
       work = Files.createTempDirectory("transcript-nlp-bench");
@@ -97,7 +127,7 @@ public final class Bench {
     modelsCmd.addAll(jobOptions);
     Files.createDirectories(work);
     Path modelsLog = work.resolve("models.log");
-    Measured models = Measured.run(modelsCmd, modelsLog);
+    Measured models = Measured.run("the models-only run", modelsCmd, modelsLog);
     List<Row> rows = new ArrayList<>();
     List<String> agreements = new ArrayList<>();
     for (int n : sizes) {
@@ -113,12 +143,13 @@ public final class Bench {
       baselineCmd.addAll(List.of(Bench.class.getName(), "baseline", answers.toString(), Integer.toString(threads),
           labels.toString()));
       baselineCmd.addAll(jobArgs);
-      Measured base = Measured.run(baselineCmd, work.resolve("baseline-" + n + ".log"));
+      Files.deleteIfExists(labels);
+      Measured base = Measured.run("plain CoreNLP", baselineCmd, work.resolve("baseline-" + n + ".log"));
       long tokens = Measured.tokens(work.resolve("baseline-" + n + ".log"));
       List<String> jobCmd = new ArrayList<>(javaCommand(heap));
       jobCmd.add(TranscriptNlp.class.getName());
       jobCmd.addAll(jobArgs);
-      Measured job = Measured.run(jobCmd, work.resolve("pipeline-" + n + ".log"));
+      Measured job = Measured.run("the pipeline", jobCmd, work.resolve("pipeline-" + n + ".log"));
       Measured commandLine = null;
       if (cli) {
         Path json = work.resolve("cli-" + n);
@@ -157,7 +188,7 @@ public final class Bench {
     cmd.addAll(List.of("edu.stanford.nlp.pipeline.StanfordCoreNLP", "-annotators", CLI_ANNOTATORS,
         "-threads", Integer.toString(threads), "-filelist", list.toString(), "-outputFormat", "json",
         "-outputDirectory", json.toString()));
-    return Measured.run(cmd, log);
+    return Measured.run("the CoreNLP command line", cmd, log);
   }
 
   private static List<String> javaCommand(String heap) {
@@ -200,7 +231,7 @@ public final class Bench {
       return cpuSeconds / seconds;
     }
 
-    static Measured run(List<String> command, Path log) throws IOException, InterruptedException {
+    static Measured run(String name, List<String> command, Path log) throws IOException, InterruptedException {
       long start = System.nanoTime();
       Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       long peak = 0;
@@ -213,7 +244,7 @@ public final class Bench {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (p.exitValue() != 0) {
-        throw new IllegalStateException(command.get(command.size() - 1) + " failed (exit " + p.exitValue() + "), see " + log);
+        throw new BenchFailure(name + " failed (exit " + p.exitValue() + "), see " + log);
       }
       return new Measured(seconds, peak, cpu, p.exitValue());
     }
@@ -253,16 +284,12 @@ public final class Bench {
    * the job's own holder, then nothing else. Its peak RSS is the yardstick for the job's.
    */
   static final class ModelsOnly {
-    public static void main(String[] args) {
-      PipelineOptionsFactory.register(TranscriptNlpOptions.class);
-      AnnotatorSettings s = JobConfig.from(
-          PipelineOptionsFactory.fromArgs(args).as(TranscriptNlpOptions.class)).annotators();
+    /** Arguments: the job's own arguments. */
+    public static void main(String[] args) throws Exception {
+      AnnotatorSettings s = settings(args);
       long start = System.nanoTime();
-      if (s.sentiment()) {
-        new org.transcriptnlp.nlp.SentimentAnnotator(s).annotate("Loaded.");
-      }
-      if (s.entities()) {
-        new org.transcriptnlp.nlp.EntityAnnotator(s).annotate("Loaded.");
+      for (CompletableFuture<Void> load : CoreNlpHolder.preload(s)) {
+        load.get();
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       System.gc();
@@ -270,6 +297,12 @@ public final class Bench {
       System.out.printf(Locale.ROOT, "models loaded in %.1f s; heap used after GC %d MB%n", seconds,
           (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
+  }
+
+  /** The annotator settings the job would use with these arguments (a usage problem throws). */
+  static AnnotatorSettings settings(String[] jobArgs) {
+    PipelineOptionsFactory.register(TranscriptNlpOptions.class);
+    return JobConfig.from(PipelineOptionsFactory.fromArgs(jobArgs).as(TranscriptNlpOptions.class)).annotators();
   }
 
   /**
@@ -286,10 +319,7 @@ public final class Bench {
       Path answers = Path.of(args[0]);
       int threads = Integer.parseInt(args[1]);
       Path labelsFile = Path.of(args[2]);
-      PipelineOptionsFactory.register(TranscriptNlpOptions.class);
-      TranscriptNlpOptions options =
-          PipelineOptionsFactory.fromArgs(java.util.Arrays.copyOfRange(args, 3, args.length)).as(TranscriptNlpOptions.class);
-      AnnotatorSettings s = JobConfig.from(options).annotators();
+      AnnotatorSettings s = settings(Arrays.copyOfRange(args, 3, args.length));
       Map<String, String> texts = new TreeMap<>();
       try (var files = Files.list(answers)) {
         for (Path f : files.toList()) {
@@ -302,7 +332,9 @@ public final class Bench {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(s.plainSentimentProperties());
         tokens.set(annotate(pipeline, texts, threads, (name, sentence) -> {
           Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-          if (tree != null) {
+          // The job gives sentences over --parseMaxLength no label (CoreNLP labels its flat tree).
+          int length = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+          if (tree != null && length <= s.parseMaxLength()) {
             labels.put(new Labels.Sentence(name,
                 sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
                 sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
@@ -314,13 +346,13 @@ public final class Bench {
       }
       if (s.entities()) {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(s.entityProperties());
-        Map<String, java.util.concurrent.atomic.LongAdder> types = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Map<String, LongAdder> types = new ConcurrentSkipListMap<>();
         long t = annotate(pipeline, texts, threads, (name, sentence) -> {
           List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
           if (mentions != null) {
             for (CoreMap m : mentions) {
               types.computeIfAbsent(m.get(CoreAnnotations.NamedEntityTagAnnotation.class),
-                  k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                  k -> new LongAdder()).increment();
             }
           }
         });
@@ -336,11 +368,16 @@ public final class Bench {
 
     /** Annotates every text (by name); calls {@code each} per sentence, from any thread. */
     private static long annotate(StanfordCoreNLP pipeline, Map<String, String> texts, int threads,
-        java.util.function.BiConsumer<String, CoreMap> each) {
+        BiConsumer<String, CoreMap> each) {
       Map<Annotation, String> docs = new IdentityHashMap<>();
-      texts.forEach((name, text) -> docs.put(new Annotation(text), name));
+      List<Annotation> inOrder = new ArrayList<>();
+      texts.forEach((name, text) -> {
+        Annotation doc = new Annotation(text);
+        docs.put(doc, name);
+        inOrder.add(doc);
+      });
       AtomicLong tokens = new AtomicLong();
-      pipeline.annotate(List.copyOf(docs.keySet()), threads, doc -> {
+      pipeline.annotate(inOrder, threads, doc -> {
         for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
           tokens.addAndGet(sentence.get(CoreAnnotations.TokensAnnotation.class).size());
           each.accept(docs.get(doc), sentence);

@@ -2,14 +2,8 @@ package org.transcriptnlp.beam;
 
 import java.io.Serializable;
 
-/**
- * One answer on its way through annotation.
- *
- * @param key unique within a run (source path and answer index): two files with the same content
- *     share ids but never a key
- */
+/** One answer on its way through annotation. */
 public record AnswerUnit(
-    String key,
     String answerId,
     String transcriptId,
     String sourcePath,
@@ -26,9 +20,5 @@ public record AnswerUnit(
   /** The answer id: transcript id and the 0-based answer index, e.g. {@code 1f3a...-a0007}. */
   public static String answerId(String transcriptId, int answerIndex) {
     return String.format("%s-a%04d", transcriptId, answerIndex);
-  }
-
-  public static String key(String sourcePath, int answerIndex) {
-    return sourcePath + "#" + answerIndex;
   }
 }

@@ -45,7 +45,6 @@ public class PairAnswers extends PTransform<PCollection<ParsedDoc>, PCollectionT
         out.get(ANSWERS)
             .output(
                 new AnswerUnit(
-                    AnswerUnit.key(doc.sourcePath(), pair.answerIndex()),
                     AnswerUnit.answerId(doc.transcriptId(), pair.answerIndex()),
                     doc.transcriptId(),
                     doc.sourcePath(),

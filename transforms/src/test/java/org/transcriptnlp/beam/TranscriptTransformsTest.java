@@ -151,16 +151,16 @@ class TranscriptTransformsTest {
         getClass(),
         "aFailingAnswerGoesToFailuresAndTheOthersGoOn",
         p -> {
-          AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit bad = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
+          AnswerUnit ok = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit bad = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
           AnnotateAnswers<SentimentResult> failing = new ExplodingSentiment();
           PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(bad)))
                   .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
               .apply("Annotate", failing);
           // Both answers go on (to the rows); only the one that did not fail carries a result.
           PAssert.that(out.get(failing.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
-                  .via(a -> a.answer().key() + "|" + (a.sentiment() != null))))
-              .containsInAnyOrder("k0|true", "k1|false");
+                  .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
+              .containsInAnyOrder("t-a0000|true", "t-a0001|false");
           PAssert.that(out.get(failing.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.sourcePath() + "|" + f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail() + "|" + f.inputExcerpt())))
               .containsInAnyOrder("f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
@@ -174,15 +174,15 @@ class TranscriptTransformsTest {
         getClass(),
         "anAnswerOverTheLengthLimitIsRejectedOnceNotAnnotated",
         p -> {
-          AnswerUnit small = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit huge = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
+          AnswerUnit small = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit huge = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
           PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
                   .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
               .apply("Check", new CheckAnswerLength(100));
-          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().key())))
-              .containsInAnyOrder("k0");
-          PAssert.that(out.get(CheckAnswerLength.UNANNOTATED).apply("Skipped", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().key())))
-              .containsInAnyOrder("k1");
+          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().answerId())))
+              .containsInAnyOrder("t-a0000");
+          PAssert.that(out.get(CheckAnswerLength.UNANNOTATED).apply("Skipped", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().answerId())))
+              .containsInAnyOrder("t-a0001");
           PAssert.that(out.get(CheckAnswerLength.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail())))
               .containsInAnyOrder("annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
@@ -200,15 +200,15 @@ class TranscriptTransformsTest {
         getClass(),
         "anAnswerOverTheTimeLimitIsInterruptedAndRejectedAndTheOthersAreAnnotated",
         p -> {
-          AnswerUnit ok = new AnswerUnit("k0", "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit slow = new AnswerUnit("k1", "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
+          AnswerUnit ok = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit slow = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
           AnnotateSentiment sentiment = new SlowSentiment(SETTINGS.withMaxAnswerSeconds(1));
           PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(slow)))
                   .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
               .apply("Annotate", sentiment);
           PAssert.that(out.get(sentiment.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
-                  .via(a -> a.answer().key() + "|" + (a.sentiment() != null))))
-              .containsInAnyOrder("k0|true", "k1|false");
+                  .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
+              .containsInAnyOrder("t-a0000|true", "t-a0001|false");
           PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt() + "|" + f.detail())))
               .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"

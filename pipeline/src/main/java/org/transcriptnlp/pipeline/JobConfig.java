@@ -19,7 +19,7 @@ public record JobConfig(
     Set<String> questioners,
     Set<String> respondents,
     long maxFileBytes,
-    int shardsPerTable,
+    long targetFileBytes,
     Format format,
     int maxCompressionRatio,
     int buckets) {
@@ -63,8 +63,8 @@ public record JobConfig(
     if (o.getMaxCompressionRatio() < 2) {
       throw new UsageException("--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
     }
-    if (o.getShardsPerTable() < 1 || o.getShardsPerTable() > 1000) {
-      throw new UsageException("--shardsPerTable must be between 1 and 1000, got " + o.getShardsPerTable());
+    if (!(o.getTargetFileMegabytes() >= 0.001) || o.getTargetFileMegabytes() > 1_000_000) {
+      throw new UsageException("--targetFileMegabytes must be between 0.001 and 1000000, got " + o.getTargetFileMegabytes());
     }
     Set<String> questioners = split(o.getQuestioners());
     Set<String> respondents = split(o.getRespondents());
@@ -105,7 +105,7 @@ public record JobConfig(
         questioners,
         respondents,
         o.getMaxFileMegabytes() * 1024L * 1024L,
-        o.getShardsPerTable(),
+        Math.round(o.getTargetFileMegabytes() * 1024 * 1024),
         format,
         o.getMaxCompressionRatio(),
         buckets(o));

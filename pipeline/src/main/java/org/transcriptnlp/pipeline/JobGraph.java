@@ -34,7 +34,11 @@ import org.transcriptnlp.tables.Table;
 public final class JobGraph {
   private JobGraph() {}
 
-  public static void build(Pipeline p, JobConfig c) {
+  /**
+   * @param staging the run's staging folder: each bundle's rows are staged there before a table's
+   *     files are written (see {@link WriteTable})
+   */
+  public static void build(Pipeline p, JobConfig c, String staging) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
     PCollectionTuple read = p.apply("ReadTranscripts", new ReadTranscripts(c.patterns(), c.maxFileBytes(), c.maxCompressionRatio()));
@@ -86,11 +90,11 @@ public final class JobGraph {
     PCollection<GenericRecord> turnRows = parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
     PCollection<GenericRecord> rejectRows = PCollectionList.of(failures).apply("RejectRows", new RejectRows());
 
-    int shards = c.shardsPerTable();
-    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", new WriteTable(Table.ANSWERS, c.output(), shards));
-    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", new WriteTable(Table.SENTENCES, c.output(), shards));
-    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", new WriteTable(Table.ENTITIES, c.output(), shards));
-    turnRows.apply("WriteTurns", new WriteTable(Table.TURNS, c.output(), shards));
-    rejectRows.apply("WriteRejects", new WriteTable(Table.REJECTS, c.output(), shards));
+    long target = c.targetFileBytes();
+    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", new WriteTable(Table.ANSWERS, c.output(), staging, target));
+    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", new WriteTable(Table.SENTENCES, c.output(), staging, target));
+    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", new WriteTable(Table.ENTITIES, c.output(), staging, target));
+    turnRows.apply("WriteTurns", new WriteTable(Table.TURNS, c.output(), staging, target));
+    rejectRows.apply("WriteRejects", new WriteTable(Table.REJECTS, c.output(), staging, target));
   }
 }

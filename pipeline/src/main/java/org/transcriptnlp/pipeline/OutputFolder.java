@@ -1,29 +1,32 @@
 package org.transcriptnlp.pipeline;
 
 import java.io.IOException;
-import java.nio.channels.WritableByteChannel;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
-import org.apache.beam.sdk.util.MimeTypes;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.transcriptnlp.beam.WriteTable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.tables.Table;
 
 /**
- * Checks that the output can be written, and after the run gives every table at least one
- * (possibly empty) Parquet file, so that every table can be queried on every run. Also and clears the previous run's Parquet files from the
- * five table folders (and nothing else), so a rerun replaces the tables instead of adding to them.
+ * Checks that the output can be written and clears the previous run's Parquet files from the five
+ * table folders (and nothing else), so a rerun replaces the tables instead of adding to them; runs
+ * stage their rows in {@code _staging/}, removed after the run.
  */
 final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
@@ -66,38 +69,85 @@ final class OutputFolder {
     } catch (IOException e) {
       throw new UsageException("cannot remove the previous run's tables in " + output + ": " + e.getMessage());
     }
+    // Left by a run that crashed: its staged rows are in no table.
+    removeStaged(stagingRoot(output), "/*/*/*.parquet");
+  }
+
+  /** The folder under the output where runs stage their rows; removed after each run. */
+  static final String STAGING = "_staging";
+
+  private static String stagingRoot(String output) {
+    return output.endsWith("/") ? output + STAGING : output + "/" + STAGING;
+  }
+
+  /** A new run's staging folder: {@code <output>/_staging/run-<time>-<random>}. */
+  static String newStaging(String output) {
+    return stagingRoot(output) + "/run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(LocalDateTime.now())
+        + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 
   /**
-   * After a successful run: writes an empty Parquet file (schema, no rows) into each table folder
-   * that has none, and removes the empty {@code .temp-beam} folders Beam's file writes leave.
+   * After a successful run: checks that every table has at least one Parquet file (the writer
+   * writes an empty file for an empty table), then removes the run's staging folder.
    */
-  static void finish(String output) {
+  static void finish(String output, String staging) {
     for (Table table : Table.values()) {
       String folder = WriteTable.folder(output, table);
-      if (!output.contains("://")) {
-        try {
-          Files.deleteIfExists(Path.of(folder, ".temp-beam"));
-        } catch (DirectoryNotEmptyException e) {
-          LOG.warn("{} holds temporary files Beam did not remove; left for inspection", e.getFile());
-        } catch (IOException e) {
-          LOG.warn("cannot remove {}/.temp-beam: {}", folder, e.toString());
-        }
-      }
       try {
         MatchResult m = FileSystems.match(folder + "/*.parquet", EmptyMatchTreatment.ALLOW);
-        if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {
-          continue;
-        }
-        ResourceId file = FileSystems.matchNewResource(folder + "/part-00000-of-00001.parquet", false);
-        ParquetIO.Sink sink = ParquetIO.sink(table.schema()).withCompressionCodec(CompressionCodecName.SNAPPY);
-        try (WritableByteChannel channel = FileSystems.create(file, MimeTypes.BINARY)) {
-          sink.open(channel);
-          sink.flush();
+        if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+          throw new IllegalStateException("the run wrote no Parquet file for table " + table.folder() + " in " + folder);
         }
       } catch (IOException e) {
-        throw new IllegalStateException("cannot write the empty table " + folder + ": " + e.getMessage(), e);
+        throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage(), e);
       }
+    }
+    removeStaging(staging);
+  }
+
+  /** Removes a run's staging folder: its staged files ({@code <table>/<id>.parquet}) and folders. */
+  static void removeStaging(String staging) {
+    removeStaged(staging, "/*/*.parquet");
+  }
+
+  /**
+   * Removes the staged files under {@code folder} that match {@code pattern} on any file system, and
+   * on a local disk the folders they leave empty, {@code folder} included, and {@code _staging}
+   * itself once no run uses it. A failure is logged: staged files are in no table.
+   */
+  private static void removeStaged(String folder, String pattern) {
+    try {
+      MatchResult m = FileSystems.match(folder + pattern, EmptyMatchTreatment.ALLOW);
+      if (m.status() == MatchResult.Status.OK) {
+        List<ResourceId> files = new ArrayList<>();
+        m.metadata().forEach(md -> files.add(md.resourceId()));
+        FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      }
+      if (!folder.contains("://")) {
+        Path root = Path.of(folder);
+        if (Files.isDirectory(root)) {
+          try (Stream<Path> all = Files.walk(root)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+              if (Files.isDirectory(p)) {
+                deleteIfEmpty(p);
+              }
+            }
+          }
+        }
+        if (root.getFileName().toString().startsWith("run-")) {
+          deleteIfEmpty(root.getParent());
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove the staged files in {}: {}", folder, e.toString());
+    }
+  }
+
+  private static void deleteIfEmpty(Path dir) throws IOException {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (DirectoryNotEmptyException e) {
+      LOG.warn("{} holds files the job did not stage; left in place", dir);
     }
   }
 }

@@ -2,12 +2,14 @@ package org.transcriptnlp.pipeline;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.tables.Table;
 
 /** What a run did, from its Beam metrics, and the check that every matched file is accounted for. */
 public record RunSummary(Map<String, Long> counters, double seconds, String output) {
@@ -73,5 +75,15 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
           get(Metric.BYTES_REPLACED), get(Metric.CONTROLS_REMOVED));
     }
     out.printf("  rejects: %d rows (see %s/rejects/)%n", get(Metric.REJECTS), output);
+    StringBuilder files = new StringBuilder("  parquet:");
+    long staged = 0;
+    for (Table t : Table.values()) {
+      long n = get(Metric.filesWritten(t.folder()));
+      files.append(String.format(Locale.ROOT, " %s %d row%s in %d file%s,", t.folder(), get(Metric.rowsWritten(t.folder())),
+          get(Metric.rowsWritten(t.folder())) == 1 ? "" : "s", n, n == 1 ? "" : "s"));
+      staged += get(Metric.filesStaged(t.folder()));
+    }
+    files.setLength(files.length() - 1);
+    out.printf("%s (staged in %d bundle files)%n", files, staged);
   }
 }

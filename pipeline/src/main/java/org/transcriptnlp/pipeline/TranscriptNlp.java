@@ -114,6 +114,7 @@ public final class TranscriptNlp {
       throw new UsageException("no file matched --input=" + options.getInput());
     }
     OutputFolder.prepare(config.output());
+    String staging = OutputFolder.newStaging(config.output());
     LOG.info(
         "{} file(s) matched; annotators: {}; runner: {}; tables to {}",
         matched, options.getAnnotators(), options.getRunner().getSimpleName(), config.output());
@@ -123,13 +124,19 @@ public final class TranscriptNlp {
       CoreNlpHolder.preload(config.annotators());
     }
     Pipeline pipeline = Pipeline.create(options);
-    JobGraph.build(pipeline, config);
-    PipelineResult result = pipeline.run();
-    PipelineResult.State state = result.waitUntilFinish();
-    if (state != PipelineResult.State.DONE) {
-      throw new IllegalStateException("the pipeline ended in state " + state);
+    JobGraph.build(pipeline, config, staging);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+      PipelineResult.State state = result.waitUntilFinish();
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+    } catch (RuntimeException e) {
+      OutputFolder.removeStaging(staging);
+      throw e;
     }
-    OutputFolder.finish(config.output());
+    OutputFolder.finish(config.output(), staging);
     return RunSummary.of(result, (System.nanoTime() - start) / 1e9, config.output());
   }
 

@@ -136,9 +136,11 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   void setMaxAnswerSeconds(int value);
 
-  @Description("Parquet files per table and run.")
-  @Default.Integer(1)
-  int getShardsPerTable();
+  @Description(
+      "Size a table's Parquet file is filled to before the next file begins, in megabytes: a table "
+          + "smaller than this is one file.")
+  @Default.Double(128)
+  double getTargetFileMegabytes();
 
-  void setShardsPerTable(int value);
+  void setTargetFileMegabytes(double value);
 }

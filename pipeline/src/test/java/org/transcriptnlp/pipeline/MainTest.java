@@ -1,9 +1,11 @@
 package org.transcriptnlp.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.transcriptnlp.pipeline.Cli.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +32,7 @@ class MainTest {
     for (String option :
         List.of("--input", "--output", "--annotators", "--parser", "--parseMaxLength", "--nerFineGrained",
             "--nerNumeric", "--nerSutime", "--questioners",
-            "--respondents", "--maxFileMegabytes", "--shardsPerTable", "--runner")) {
+            "--respondents", "--maxFileMegabytes", "--targetFileMegabytes", "--runner")) {
       assertTrue(r.out().contains(option), option + " missing from --help");
     }
     assertTrue(r.out().contains("Default: sentiment,entities"), r.out());
@@ -66,6 +68,8 @@ class MainTest {
         "given both in --questioners and --respondents");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxAnswerSeconds=-1"), "--maxAnswerSeconds");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxFileMegabytes=0"), "--maxFileMegabytes");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--targetFileMegabytes=0"), "--targetFileMegabytes");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--targetFileMegabytes=NaN"), "--targetFileMegabytes");
   }
 
   @Test
@@ -104,19 +108,31 @@ class MainTest {
   void rerunReplacesTheTablesAndKeepsTheIds() throws Exception {
     Path out = dir.resolve("out");
     String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
-    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
+    // A 1 kB target: every staged file (one per bundle) becomes an output file of its own.
+    assertEquals(0, run(input, "--output=" + out, "--annotators=none", "--targetFileMegabytes=0.001").code());
     List<Object> first;
     try (Duck duck = new Duck(out)) {
       first = duck.column("SELECT answer_id FROM answers ORDER BY answer_id");
     }
-    Cli.Result again = run(input, "--output=" + out, "--annotators=none", "--shardsPerTable=2");
+    assertTrue(parquetFiles(out.resolve("turns")).size() > 1, "a small target gives several files");
+    // What a run killed mid-way leaves: staged rows that are in no table.
+    Path leftover = Files.createDirectories(out.resolve("_staging/run-crashed/answers")).resolve("0a1b.parquet");
+    Files.writeString(leftover, "staged rows");
+    Cli.Result again = run(input, "--output=" + out, "--annotators=none");
     assertEquals(0, again.code(), again.err());
     try (Duck duck = new Duck(out)) {
       assertEquals(first, duck.column("SELECT answer_id FROM answers ORDER BY answer_id"));
       assertEquals(first.size(), duck.count("SELECT count(DISTINCT answer_id) FROM answers"));
     }
-    try (var files = Files.list(out.resolve("answers"))) {
-      assertEquals(2, files.filter(p -> p.toString().endsWith(".parquet")).count(), "old files replaced, not kept");
+    for (String table : List.of("answers", "turns", "rejects")) {
+      assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), "old files replaced, not kept");
+    }
+    assertFalse(Files.exists(out.resolve("_staging")), "staging folders removed: the crashed run's and the run's own");
+  }
+
+  private static List<String> parquetFiles(Path folder) throws IOException {
+    try (var files = Files.list(folder)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
     }
   }
 

@@ -57,6 +57,20 @@ class SeedEndToEndTest {
   }
 
   @Test
+  void everyRowCountedIsInTheTablesAndEachTableIsOneFileWithNoStagingLeft() throws Exception {
+    for (Table t : Table.values()) {
+      assertEquals(duck.count("SELECT count(*) FROM " + t.folder()), summary.get(Metric.rowsWritten(t.folder())), t.folder());
+      assertEquals(1, summary.get(Metric.filesWritten(t.folder())), t.folder());
+    }
+    assertEquals(summary.get(Metric.ANSWERS), summary.get(Metric.rowsWritten("answers")));
+    assertEquals(summary.get(Metric.SENTENCES), summary.get(Metric.rowsWritten("sentences")));
+    assertEquals(summary.get(Metric.ENTITIES), summary.get(Metric.rowsWritten("entities")));
+    assertEquals(summary.get(Metric.TURNS), summary.get(Metric.rowsWritten("turns")));
+    assertTrue(summary.get(Metric.filesStaged("sentences")) >= 1);
+    assertTrue(Files.notExists(output.resolve("_staging")), "the run's staging folder is removed");
+  }
+
+  @Test
   void twentySixAnswersAllByTokayevToDikhan() throws Exception {
     assertEquals(26, duck.count("SELECT count(*) FROM answers"));
     assertEquals(List.of("Kassym-Jomart Tokayev"), duck.column("SELECT DISTINCT answer_speaker FROM answers"));

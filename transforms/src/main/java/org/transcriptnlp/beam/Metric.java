@@ -30,6 +30,21 @@ public final class Metric {
 
   private Metric() {}
 
+  /** Parquet files written for a table (named after its folder). */
+  public static String filesWritten(String table) {
+    return table + "_files_written";
+  }
+
+  /** Rows written to a table's Parquet files. */
+  public static String rowsWritten(String table) {
+    return table + "_rows_written";
+  }
+
+  /** Files a table's rows were staged in, one per bundle. */
+  public static String filesStaged(String table) {
+    return table + "_files_staged";
+  }
+
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);
   }

@@ -1,28 +1,62 @@
 package org.transcriptnlp.beam;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.WriteFilesResult;
-import org.apache.beam.sdk.io.parquet.ParquetIO;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.coders.CoderRegistry;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.ListCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.transforms.Combine;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.transcriptnlp.tables.FilePlan;
+import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
  * Writes one table as Snappy-compressed Parquet files in {@code <output>/<table>/}, named {@code
- * part-SSSSS-of-NNNNN.parquet}. A fixed number of shards keeps the file count bounded (no file per
- * bundle); an empty table still gets a file, so every table folder can be queried on every run.
+ * part-SSSSS-of-NNNNN.parquet}, each about the target size (the last one smaller): a table of a few
+ * megabytes is one file. An empty table still gets a file, so every table can be queried on every run.
+ *
+ * <p>How: each bundle's rows go to a staging file under the run's staging folder; the staged files'
+ * names and sizes are gathered, planned into output files ({@link FilePlan}) and each output file is
+ * written from its staged files, in parallel. Rows are never grouped: a GroupByKey of every row of
+ * a table (fixed shards) costs the Direct Runner a copy of the growing group at every bundle, which
+ * grew with the square of the input. Only file names are grouped. The staging folder is removed
+ * after the run ({@code OutputFolder.finish}); a retried bundle leaves an unlisted staged file there,
+ * never a duplicate row.
  */
-public class WriteTable extends PTransform<PCollection<GenericRecord>, WriteFilesResult<Void>> {
+public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollection<String>> {
   private final Table table;
   private final String outputDir;
-  private final int shards;
+  private final String stagingDir;
+  private final long targetFileBytes;
 
-  public WriteTable(Table table, String outputDir, int shards) {
+  /**
+   * @param stagingDir the run's staging folder (the table's staged files go to a sub-folder named after it)
+   * @param targetFileBytes the size an output file is filled to, in bytes of staged Parquet
+   */
+  public WriteTable(Table table, String outputDir, String stagingDir, long targetFileBytes) {
+    if (targetFileBytes < 1) {
+      throw new IllegalArgumentException("target file size must be positive, got " + targetFileBytes);
+    }
     this.table = table;
     this.outputDir = outputDir;
-    this.shards = shards;
+    this.stagingDir = stagingDir;
+    this.targetFileBytes = targetFileBytes;
   }
 
   /** The folder this table is written to. */
@@ -31,14 +65,148 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, WriteFile
   }
 
   @Override
-  public WriteFilesResult<Void> expand(PCollection<GenericRecord> rows) {
-    return rows.apply(
-        "WriteParquet",
-        FileIO.<GenericRecord>write()
-            .via(ParquetIO.sink(table.schema()).withCompressionCodec(CompressionCodecName.SNAPPY))
-            .to(folder(outputDir, table))
-            .withPrefix("part")
-            .withSuffix(".parquet")
-            .withNumShards(shards));
+  public PCollection<String> expand(PCollection<GenericRecord> rows) {
+    KvCoder<String, Long> stagedCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
+    return rows
+        .apply("StageBundles", ParDo.of(new StageBundleFn(table, folder(stagingDir, table))))
+        .setCoder(stagedCoder)
+        .apply("GatherStagedFiles", Combine.globally(new ToListFn()))
+        .apply("PlanFiles", ParDo.of(new PlanFn(folder(outputDir, table), targetFileBytes)))
+        .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
+        .apply("SpreadFiles", Reshuffle.viaRandomKey())
+        .apply("WriteFiles", ParDo.of(new WriteFileFn(table)))
+        .setCoder(StringUtf8Coder.of());
+  }
+
+  /** Writes each bundle's rows to one staged Parquet file; emits its path and size. */
+  static final class StageBundleFn extends DoFn<GenericRecord, KV<String, Long>> {
+    private final Table table;
+    private final String folder;
+    private final Counter staged;
+    private transient ResourceId file;
+    private transient ParquetFiles.Writer writer;
+
+    StageBundleFn(Table table, String folder) {
+      this.table = table;
+      this.folder = folder;
+      this.staged = Metric.counter(Metric.filesStaged(table.folder()));
+    }
+
+    @StartBundle
+    public void startBundle() {
+      file = null;
+      writer = null;
+    }
+
+    @ProcessElement
+    public void process(@Element GenericRecord row) throws IOException {
+      if (writer == null) {
+        file = FileSystems.matchNewResource(folder + "/" + UUID.randomUUID() + ".parquet", false);
+        writer = new ParquetFiles.Writer(table, file);
+      }
+      writer.write(row);
+    }
+
+    @FinishBundle
+    public void finishBundle(FinishBundleContext context) throws IOException {
+      if (writer == null) {
+        return;
+      }
+      writer.close();
+      writer = null;
+      long bytes = FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
+      staged.inc();
+      context.output(KV.of(file.toString(), bytes), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
+    }
+
+    @Teardown
+    public void teardown() throws IOException {
+      if (writer != null) {
+        writer.close();
+      }
+    }
+  }
+
+  /** Gathers the staged files of a table into one list (an empty list when there are none). */
+  static final class ToListFn extends Combine.CombineFn<KV<String, Long>, List<KV<String, Long>>, List<KV<String, Long>>> {
+    @Override
+    public List<KV<String, Long>> createAccumulator() {
+      return new ArrayList<>();
+    }
+
+    @Override
+    public List<KV<String, Long>> addInput(List<KV<String, Long>> acc, KV<String, Long> input) {
+      acc.add(input);
+      return acc;
+    }
+
+    @Override
+    public List<KV<String, Long>> mergeAccumulators(Iterable<List<KV<String, Long>>> accs) {
+      List<KV<String, Long>> all = new ArrayList<>();
+      accs.forEach(all::addAll);
+      return all;
+    }
+
+    @Override
+    public List<KV<String, Long>> extractOutput(List<KV<String, Long>> acc) {
+      return acc;
+    }
+
+    @Override
+    public Coder<List<KV<String, Long>>> getAccumulatorCoder(CoderRegistry registry, Coder<KV<String, Long>> input) {
+      return ListCoder.of(input);
+    }
+
+    @Override
+    public Coder<List<KV<String, Long>>> getDefaultOutputCoder(CoderRegistry registry, Coder<KV<String, Long>> input) {
+      return ListCoder.of(input);
+    }
+  }
+
+  /** Plans the output files: one element per file, its full path and the staged files it is made of. */
+  static final class PlanFn extends DoFn<List<KV<String, Long>>, KV<String, List<String>>> {
+    private final String folder;
+    private final long targetFileBytes;
+
+    PlanFn(String folder, long targetFileBytes) {
+      this.folder = folder;
+      this.targetFileBytes = targetFileBytes;
+    }
+
+    @ProcessElement
+    public void process(@Element List<KV<String, Long>> staged, OutputReceiver<KV<String, List<String>>> out) {
+      List<FilePlan.Staged> files = staged.stream().map(kv -> new FilePlan.Staged(kv.getKey(), kv.getValue())).toList();
+      for (FilePlan.Output o : FilePlan.plan(files, targetFileBytes)) {
+        out.output(KV.of(folder + "/" + o.name(), o.staged()));
+      }
+    }
+  }
+
+  /** Writes one output file from its staged files, row by row (full-size row groups); emits its path. */
+  static final class WriteFileFn extends DoFn<KV<String, List<String>>, String> {
+    private final Table table;
+    private final Counter files;
+    private final Counter rows;
+
+    WriteFileFn(Table table) {
+      this.table = table;
+      this.files = Metric.counter(Metric.filesWritten(table.folder()));
+      this.rows = Metric.counter(Metric.rowsWritten(table.folder()));
+    }
+
+    @ProcessElement
+    public void process(@Element KV<String, List<String>> plan, OutputReceiver<String> out) throws IOException {
+      ResourceId target = FileSystems.matchNewResource(plan.getKey(), false);
+      long written;
+      try (ParquetFiles.Writer writer = new ParquetFiles.Writer(table, target)) {
+        for (String staged : plan.getValue()) {
+          ParquetFiles.read(FileSystems.matchNewResource(staged, false), writer::write);
+        }
+        written = writer.rows();
+      }
+      files.inc();
+      rows.inc(written);
+      out.output(plan.getKey());
+    }
   }
 }

@@ -1,0 +1,214 @@
+package org.transcriptnlp.tables;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.avro.generic.GenericData;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.beam.sdk.util.MimeTypes;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.avro.AvroParquetWriter;
+import org.apache.parquet.avro.AvroReadSupport;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.filter2.compat.FilterCompat;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.InitContext;
+import org.apache.parquet.hadoop.api.ReadSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.metadata.FileMetaData;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.DelegatingSeekableInputStream;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.OutputFile;
+import org.apache.parquet.io.PositionOutputStream;
+import org.apache.parquet.io.RecordReader;
+import org.apache.parquet.io.SeekableInputStream;
+import org.apache.parquet.io.api.RecordMaterializer;
+import org.apache.parquet.schema.MessageType;
+
+/**
+ * Parquet files of a table on any file system Beam knows (local, HDFS, ...): a writer and a reader
+ * of Avro records, Snappy-compressed.
+ *
+ * <p>Both use an empty Hadoop {@code Configuration} (no default resources): Parquet's builders
+ * otherwise load Hadoop's default XML files for every file, which cost more than writing a
+ * bundle's rows (the job opens a file per bundle).
+ */
+public final class ParquetFiles {
+  private ParquetFiles() {}
+
+  /** Writes a table's records to one Parquet file; {@link #close} finishes the file. */
+  public static final class Writer implements AutoCloseable {
+    private final ParquetWriter<GenericRecord> writer;
+    private long rows;
+
+    public Writer(Table table, ResourceId file) throws IOException {
+      OutputStream out = Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY));
+      try {
+        this.writer = AvroParquetWriter.<GenericRecord>builder(new StreamOutputFile(out))
+            .withConf(new Configuration(false))
+            .withSchema(table.schema())
+            .withDataModel(GenericData.get())
+            .withCompressionCodec(CompressionCodecName.SNAPPY)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .build();
+      } catch (IOException | RuntimeException e) {
+        out.close();
+        throw e;
+      }
+    }
+
+    public void write(GenericRecord row) throws IOException {
+      writer.write(row);
+      rows++;
+    }
+
+    public long rows() {
+      return rows;
+    }
+
+    /** Writes the footer and closes the file. */
+    @Override
+    public void close() throws IOException {
+      writer.close();
+    }
+  }
+
+  /** Takes the records read. */
+  @FunctionalInterface
+  public interface RowSink {
+    void accept(GenericRecord row) throws IOException;
+  }
+
+  /** Reads every record of one Parquet file, in order, as written (the schema stored in the file). */
+  public static void read(ResourceId file, RowSink each) throws IOException {
+    Configuration conf = new Configuration(false);
+    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), ParquetReadOptions.builder().build())) {
+      FileMetaData meta = reader.getFooter().getFileMetaData();
+      MessageType schema = meta.getSchema();
+      Map<String, String> keyValues = meta.getKeyValueMetaData();
+      ReadSupport<GenericRecord> support = new AvroReadSupport<>(GenericData.get());
+      Map<String, Set<String>> multi = keyValues.entrySet().stream()
+          .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.of(e.getValue())));
+      ReadSupport.ReadContext context = support.init(new InitContext(conf, multi, schema));
+      RecordMaterializer<GenericRecord> materializer = support.prepareForRead(conf, keyValues, schema, context);
+      reader.setRequestedSchema(context.getRequestedSchema());
+      MessageColumnIO io = new ColumnIOFactory(meta.getCreatedBy()).getColumnIO(context.getRequestedSchema(), schema, true);
+      for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
+        RecordReader<GenericRecord> records = io.getRecordReader(rowGroup, materializer, FilterCompat.NOOP);
+        for (long i = 0; i < rowGroup.getRowCount(); i++) {
+          each.accept(records.read());
+        }
+      }
+    }
+  }
+
+  /** A Parquet output file that is a stream (Beam's channels are written from start to end). */
+  private static final class StreamOutputFile implements OutputFile {
+    private final OutputStream out;
+
+    StreamOutputFile(OutputStream out) {
+      this.out = out;
+    }
+
+    @Override
+    public PositionOutputStream create(long blockSizeHint) {
+      return new PositionOutputStream() {
+        private long position;
+
+        @Override
+        public long getPos() {
+          return position;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+          out.write(b);
+          position++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+          out.write(b, off, len);
+          position += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+          out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+          out.close();
+        }
+      };
+    }
+
+    @Override
+    public PositionOutputStream createOrOverwrite(long blockSizeHint) {
+      return create(blockSizeHint);
+    }
+
+    @Override
+    public boolean supportsBlockSize() {
+      return false;
+    }
+
+    @Override
+    public long defaultBlockSize() {
+      return 0;
+    }
+  }
+
+  /** A Parquet input file over a Beam file system's seekable channel. */
+  private static final class ChannelInputFile implements InputFile {
+    private final ResourceId file;
+
+    ChannelInputFile(ResourceId file) {
+      this.file = file;
+    }
+
+    @Override
+    public long getLength() throws IOException {
+      return FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
+    }
+
+    @Override
+    public SeekableInputStream newStream() throws IOException {
+      ReadableByteChannel opened = FileSystems.open(file);
+      if (!(opened instanceof SeekableByteChannel channel)) {
+        opened.close();
+        throw new IOException(file + " cannot be read at random positions, which Parquet needs");
+      }
+      return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
+        @Override
+        public long getPos() throws IOException {
+          return channel.position();
+        }
+
+        @Override
+        public void seek(long newPos) throws IOException {
+          channel.position(newPos);
+        }
+
+        @Override
+        public int read(ByteBuffer buf) throws IOException {
+          return channel.read(buf);
+        }
+      };
+    }
+  }
+}

@@ -33,7 +33,8 @@ final class OutputFolder {
 
   private OutputFolder() {}
 
-  static void prepare(String output) {
+  /** Checks that a local output is a folder that can be written (creating it if needed). */
+  static void check(String output) {
     if (!output.contains("://")) {
       Path dir;
       try {
@@ -52,6 +53,10 @@ final class OutputFolder {
         throw new UsageException("--output=" + output + " is not writable: " + e.getMessage());
       }
     }
+  }
+
+  /** Removes the previous run's table files and any crashed run's staged files (under the run lock). */
+  static void clear(String output) {
     List<ResourceId> stale = new ArrayList<>();
     for (Table table : Table.values()) {
       try {

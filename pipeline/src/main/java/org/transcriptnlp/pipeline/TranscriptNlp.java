@@ -3,6 +3,7 @@ package org.transcriptnlp.pipeline;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -20,7 +21,8 @@ import org.transcriptnlp.nlp.CoreNlpHolder;
  *
  * <p>Exit codes: 0 success (also when some files were rejected: see the rejects table); 1 the job
  * failed; 2 bad usage (bad option, no file matched, output not writable); 3 the run finished but
- * not every matched file is accounted for.
+ * not every matched file is accounted for; 4 another run is writing to the same output (nothing
+ * was done: try again later).
  */
 public final class TranscriptNlp {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);
@@ -28,6 +30,7 @@ public final class TranscriptNlp {
   public static final int FAILED = 1;
   public static final int USAGE = 2;
   public static final int UNACCOUNTED = 3;
+  public static final int LOCKED = 4;
 
   private TranscriptNlp() {}
 
@@ -78,6 +81,9 @@ public final class TranscriptNlp {
     } catch (UsageException e) {
       err.println("transcript-nlp: " + e.getMessage());
       return USAGE;
+    } catch (RunLock.Held e) {
+      err.println("transcript-nlp: " + e.getMessage());
+      return LOCKED;
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -113,7 +119,17 @@ public final class TranscriptNlp {
     if (matched == 0) {
       throw new UsageException("no file matched --input=" + options.getInput());
     }
-    OutputFolder.prepare(config.output());
+    OutputFolder.check(config.output());
+    Optional<RunLock> lock = RunLock.acquire(config.output());
+    try {
+      OutputFolder.clear(config.output());
+      return runLocked(options, config, matched);
+    } finally {
+      lock.ifPresent(RunLock::close);
+    }
+  }
+
+  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, long matched) {
     String staging = OutputFolder.newStaging(config.output());
     LOG.info(
         "{} file(s) matched; annotators: {}; runner: {}; tables to {}",

@@ -51,6 +51,62 @@ class JarIT {
   }
 
   @Test
+  void aSecondRunOnTheSameOutputRefusesWhileTheFirstRuns() throws Exception {
+    Path out = dir.resolve("out");
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar().toString(), "--input=samples/transcripts/*", "--output=" + out, "--annotators=entities"));
+    Process first = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("first.log").toFile()).directory(new File(Fixtures.root().toString())).start();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (!Files.exists(out.resolve("_lock")) && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(Files.exists(out.resolve("_lock")), "the first run holds the lock");
+    Exit second = java("--input=samples/transcripts/*", "--output=" + out, "--annotators=none");
+    assertTrue(first.isAlive(), "the first run was still going when the second one ended");
+    assertEquals(TranscriptNlp.LOCKED, second.code(), second.out());
+    assertTrue(second.out().strip().startsWith("transcript-nlp: another run is writing to " + out + " (pid " + first.pid()),
+        second.out());
+    assertTrue(first.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.log")));
+    assertTrue(Files.notExists(out.resolve("_lock")), "released at the end");
+    try (var files = Files.list(out.resolve("entities"))) {
+      assertEquals(1, files.filter(f -> f.toString().endsWith(".parquet")).count());
+    }
+  }
+
+  @Test
+  void theNightlyScriptRunsTheJobLogsAndPassesTheExitCodeOn() throws Exception {
+    Path out = dir.resolve("tables");
+    Path script = Fixtures.path("run-configs/scheduled/nightly.sh");
+    ProcessBuilder pb = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true);
+    pb.environment().put("TRANSCRIPT_NLP_INPUT", Fixtures.path("samples/transcripts") + "/*");
+    pb.environment().put("TRANSCRIPT_NLP_OUTPUT", out.toString());
+    pb.environment().put("TRANSCRIPT_NLP_OPTIONS", "--annotators=none --targetParallelism=2");
+    Process p = pb.start();
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(0, p.exitValue(), printed);
+    assertEquals("", printed, "quiet when it succeeds");
+    List<Path> logs;
+    try (var files = Files.list(dir.resolve("logs"))) {
+      logs = files.toList();
+    }
+    assertEquals(1, logs.size());
+    String log = Files.readString(logs.get(0));
+    assertTrue(log.contains("files: 3 matched = 3 processed + 0 rejected") && log.contains("end: exit 0"), log);
+
+    Files.writeString(out.resolve("_lock"), ProcessHandle.current().pid() + " "
+        + java.net.InetAddress.getLocalHost().getHostName() + " 2026-11-29T02:30:00Z\n");
+    Process locked = pb.start();
+    String line = new String(locked.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(locked.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(TranscriptNlp.LOCKED, locked.exitValue(), line);
+    assertEquals("transcript-nlp: exit 4, see " + logs.get(0), line.strip());
+    assertTrue(Files.readString(logs.get(0)).contains("another run is writing to " + out));
+  }
+
+  @Test
   void fatalProblemsExitNonZeroWithOneLine() throws Exception {
     Exit e = java("--input=no/such/*.txt", "--output=" + dir.resolve("out"));
     assertEquals(TranscriptNlp.USAGE, e.code());

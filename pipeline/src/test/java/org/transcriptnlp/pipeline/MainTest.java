@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.transcriptnlp.pipeline.Cli.run;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -128,6 +129,41 @@ class MainTest {
       assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), "old files replaced, not kept");
     }
     assertFalse(Files.exists(out.resolve("_staging")), "staging folders removed: the crashed run's and the run's own");
+    assertFalse(Files.exists(out.resolve("_lock")), "the run's lock is released");
+  }
+
+  private static void writeLock(Path out, long pid) throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("_lock"), pid + " " + InetAddress.getLocalHost().getHostName() + " 2026-11-29T03:00:00Z\n");
+  }
+
+  @Test
+  void aRunRefusesAnOutputLockedByARunningProcessAndTouchesNothing() throws Exception {
+    Path out = dir.resolve("out");
+    String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
+    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
+    List<String> before = parquetFiles(out.resolve("answers"));
+    long running = ProcessHandle.current().pid();
+    writeLock(out, running);
+    Cli.Result r = run(input, "--output=" + out, "--annotators=none");
+    assertEquals(TranscriptNlp.LOCKED, r.code(), r.err());
+    assertEquals("transcript-nlp: another run is writing to " + out + " (pid " + running + " on "
+        + InetAddress.getLocalHost().getHostName() + ", started 2026-11-29T03:00:00Z); if no run is going on, delete "
+        + out.resolve("_lock"), r.err().strip());
+    assertEquals(before, parquetFiles(out.resolve("answers")), "the tables are untouched");
+    assertTrue(Files.exists(out.resolve("_lock")), "the other run's lock stays");
+  }
+
+  @Test
+  void aLockLeftByAKilledRunIsTakenOver() throws Exception {
+    Process gone = new ProcessBuilder("true").start();
+    assertEquals(0, gone.waitFor());
+    Path out = dir.resolve("out");
+    writeLock(out, gone.pid());
+    Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve("answers")));
+    assertFalse(Files.exists(out.resolve("_lock")));
   }
 
   private static List<String> parquetFiles(Path folder) throws IOException {

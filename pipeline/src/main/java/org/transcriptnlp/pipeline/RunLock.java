@@ -3,20 +3,24 @@ package org.transcriptnlp.pipeline;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run at a time per output folder: {@code <output>/_lock}, created atomically, holding the
- * owner's pid, host and start time, deleted when the run ends. A lock whose owner is a process of
- * this host that no longer runs (a run killed with -9) is taken over. Outputs on other file systems
+ * One run at a time per output folder: an operating-system lock on {@code <output>/_lock}, held for
+ * the whole run. The kernel releases it when the process ends, however it ends (kill -9, power
+ * loss), so a dead run never blocks the next one. The file itself stays; it holds the last owner's
+ * pid, host and start time, for the message a refused run prints. Outputs on other file systems
  * (hdfs://...) are not locked: the scheduler must not overlap runs there.
  */
 final class RunLock implements AutoCloseable {
@@ -30,10 +34,12 @@ final class RunLock implements AutoCloseable {
     }
   }
 
-  private final Path file;
+  private final FileChannel channel;
+  private final FileLock lock;
 
-  private RunLock(Path file) {
-    this.file = file;
+  private RunLock(FileChannel channel, FileLock lock) {
+    this.channel = channel;
+    this.lock = lock;
   }
 
   /** Takes the output's lock, or throws {@link Held}; empty for outputs that are not local folders. */
@@ -43,38 +49,64 @@ final class RunLock implements AutoCloseable {
       return Optional.empty();
     }
     Path file = Path.of(output, NAME);
-    String me = ProcessHandle.current().pid() + " " + thisHost() + " " + Instant.now();
-    for (int attempt = 0; attempt < 2; attempt++) {
-      try {
-        Files.createDirectories(file.getParent());
-        Files.writeString(Files.createFile(file), me + "\n", StandardCharsets.UTF_8);
-        return Optional.of(new RunLock(file));
-      } catch (FileAlreadyExistsException e) {
-        Owner owner = Owner.read(file);
-        if (owner == null || !owner.deadHere()) {
-          throw new Held("another run is writing to " + output + " ("
-              + (owner == null ? "owner unknown" : "pid " + owner.pid + " on " + owner.host + ", started " + owner.started)
-              + "); if no run is going on, delete " + file);
-        }
-        LOG.warn("taking over {}: its run (pid {}, started {}) is no longer running", file, owner.pid, owner.started);
-        try {
-          Files.deleteIfExists(file);
-        } catch (IOException io) {
-          throw new UsageException("cannot remove the stale lock " + file + ": " + io.getMessage());
-        }
-      } catch (IOException e) {
-        throw new UsageException("cannot create the lock " + file + ": " + e.getMessage());
-      }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new UsageException("cannot open the lock " + file + ": " + e.getMessage());
     }
-    throw new Held("another run took " + file + " at the same time");
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null; // held by this JVM
+    } catch (IOException e) {
+      close(channel);
+      throw new UsageException("cannot lock " + file + ": " + e.getMessage());
+    }
+    if (lock == null) {
+      String owner = owner(channel);
+      close(channel);
+      throw new Held("another run is writing to " + output + " (" + owner + "); try again when it has finished");
+    }
+    try {
+      String me = ProcessHandle.current().pid() + " " + thisHost() + " " + Instant.now() + "\n";
+      channel.truncate(0);
+      channel.write(ByteBuffer.wrap(me.getBytes(StandardCharsets.UTF_8)), 0);
+      channel.force(false);
+    } catch (IOException e) {
+      LOG.warn("cannot write the owner into {}: {}", file, e.toString());
+    }
+    return Optional.of(new RunLock(channel, lock));
+  }
+
+  /** The owner as the lock file names it: "pid P on H, started T". */
+  private static String owner(FileChannel channel) {
+    try {
+      ByteBuffer buf = ByteBuffer.allocate(512);
+      channel.read(buf, 0);
+      String[] f = new String(buf.array(), 0, buf.position(), StandardCharsets.UTF_8).strip().split(" ");
+      return f.length == 3 ? "pid " + f[0] + " on " + f[1] + ", started " + f[2] : "owner unknown";
+    } catch (IOException e) {
+      return "owner unknown";
+    }
   }
 
   @Override
   public void close() {
     try {
-      Files.deleteIfExists(file);
+      lock.release();
     } catch (IOException e) {
-      LOG.warn("cannot remove the lock {}: {}", file, e.toString());
+      LOG.warn("cannot release the lock: {}", e.toString());
+    }
+    close(channel);
+  }
+
+  private static void close(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.warn("cannot close the lock file: {}", e.toString());
     }
   }
 
@@ -83,25 +115,6 @@ final class RunLock implements AutoCloseable {
       return InetAddress.getLocalHost().getHostName();
     } catch (UnknownHostException e) {
       return "unknown-host";
-    }
-  }
-
-  /** What a lock file says of its owner. */
-  private record Owner(long pid, String host, String started) {
-    static Owner read(Path file) {
-      try {
-        String[] f = Files.readString(file, StandardCharsets.UTF_8).strip().split(" ");
-        return f.length == 3 ? new Owner(Long.parseLong(f[0]), f[1], f[2]) : null;
-      } catch (NoSuchFileException e) {
-        return new Owner(-1, thisHost(), "just now, and gone");
-      } catch (IOException | NumberFormatException e) {
-        return null;
-      }
-    }
-
-    /** The owner was a process of this host that has ended. */
-    boolean deadHere() {
-      return host.equals(thisHost()) && (pid < 0 || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
     }
   }
 }

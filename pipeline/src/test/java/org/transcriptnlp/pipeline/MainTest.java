@@ -7,8 +7,11 @@ import static org.transcriptnlp.pipeline.Cli.run;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -129,47 +132,61 @@ class MainTest {
       assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), "old files replaced, not kept");
     }
     assertFalse(Files.exists(out.resolve("_staging")), "staging folders removed: the crashed run's and the run's own");
-    assertFalse(Files.exists(out.resolve("_lock")), "the run's lock is released");
-  }
-
-  private static void writeLock(Path out, long pid) throws IOException {
-    Files.createDirectories(out);
-    Files.writeString(out.resolve("_lock"), pid + " " + InetAddress.getLocalHost().getHostName() + " 2026-11-29T03:00:00Z\n");
-  }
-
-  @Test
-  void aRunRefusesAnOutputLockedByARunningProcessAndTouchesNothing() throws Exception {
-    Path out = dir.resolve("out");
-    String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
-    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
-    List<String> before = parquetFiles(out.resolve("answers"));
-    long running = ProcessHandle.current().pid();
-    writeLock(out, running);
-    Cli.Result r = run(input, "--output=" + out, "--annotators=none");
-    assertEquals(TranscriptNlp.LOCKED, r.code(), r.err());
-    assertEquals("transcript-nlp: another run is writing to " + out + " (pid " + running + " on "
-        + InetAddress.getLocalHost().getHostName() + ", started 2026-11-29T03:00:00Z); if no run is going on, delete "
-        + out.resolve("_lock"), r.err().strip());
-    assertEquals(before, parquetFiles(out.resolve("answers")), "the tables are untouched");
-    assertTrue(Files.exists(out.resolve("_lock")), "the other run's lock stays");
-  }
-
-  @Test
-  void aLockLeftByAKilledRunIsTakenOver() throws Exception {
-    Process gone = new ProcessBuilder("true").start();
-    assertEquals(0, gone.waitFor());
-    Path out = dir.resolve("out");
-    writeLock(out, gone.pid());
-    Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
-    assertEquals(0, r.code(), r.err());
-    assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve("answers")));
-    assertFalse(Files.exists(out.resolve("_lock")));
+    assertTrue(lockIsFree(out), "the run's lock is released");
   }
 
   private static List<String> parquetFiles(Path folder) throws IOException {
     try (var files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
     }
+  }
+
+  /** A lock file naming {@code pid} as its owner, as a run writes it (not locked by itself). */
+  static void writeLock(Path out, long pid) throws IOException {
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("_lock"), pid + " " + InetAddress.getLocalHost().getHostName() + " 2026-11-29T03:00:00Z\n");
+  }
+
+  /** Whether the output's lock can be taken now (it is then released). */
+  static boolean lockIsFree(Path out) throws IOException {
+    try (FileChannel c = FileChannel.open(out.resolve("_lock"), StandardOpenOption.WRITE)) {
+      FileLock lock = c.tryLock();
+      if (lock == null) {
+        return false;
+      }
+      lock.release();
+      return true;
+    }
+  }
+
+  @Test
+  void aRunRefusesAnOutputLockedByAnotherRunAndTouchesNothing() throws Exception {
+    Path out = dir.resolve("out");
+    String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
+    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
+    List<String> before = parquetFiles(out.resolve("answers"));
+    writeLock(out, 4242);
+    try (FileChannel c = FileChannel.open(out.resolve("_lock"), StandardOpenOption.WRITE); FileLock held = c.lock()) {
+      Cli.Result r = run(input, "--output=" + out, "--annotators=none");
+      assertEquals(TranscriptNlp.LOCKED, r.code(), r.err());
+      assertEquals("transcript-nlp: another run is writing to " + out + " (pid 4242 on "
+          + InetAddress.getLocalHost().getHostName() + ", started 2026-11-29T03:00:00Z); try again when it has finished",
+          r.err().strip());
+      assertEquals(before, parquetFiles(out.resolve("answers")), "the tables are untouched");
+      assertTrue(held.isValid(), "the other run keeps its lock");
+    }
+  }
+
+  @Test
+  void aLockFileLeftByAKilledRunDoesNotBlockEvenIfItsPidIsReused() throws Exception {
+    Path out = dir.resolve("out");
+    // A run killed with -9 leaves the file; after a reboot its pid may belong to a live process (here: this JVM).
+    writeLock(out, ProcessHandle.current().pid());
+    Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve("answers")));
+    assertTrue(lockIsFree(out));
+    assertTrue(Files.readString(out.resolve("_lock")).startsWith(ProcessHandle.current().pid() + " "), "the last owner");
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.apache.beam.sdk.coders.ListCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Combine;
@@ -113,8 +114,8 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         return;
       }
       writer.close();
+      long bytes = writer.bytes();
       writer = null;
-      long bytes = FileSystems.matchSingleFileSpec(file.toString()).sizeBytes();
       staged.inc();
       context.output(KV.of(file.toString(), bytes), GlobalWindow.INSTANCE.maxTimestamp(), GlobalWindow.INSTANCE);
     }
@@ -198,11 +199,22 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     public void process(@Element KV<String, List<String>> plan, OutputReceiver<String> out) throws IOException {
       ResourceId target = FileSystems.matchNewResource(plan.getKey(), false);
       long written;
-      try (ParquetFiles.Writer writer = new ParquetFiles.Writer(table, target)) {
+      ParquetFiles.Writer writer = new ParquetFiles.Writer(table, target);
+      try {
         for (String staged : plan.getValue()) {
           ParquetFiles.read(FileSystems.matchNewResource(staged, false), writer::write);
         }
         written = writer.rows();
+        writer.close();
+      } catch (IOException | RuntimeException e) {
+        // No readable file with part of the rows: closing writes a valid footer, so remove it.
+        try {
+          writer.close();
+        } catch (IOException | RuntimeException closing) {
+          e.addSuppressed(closing);
+        }
+        FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        throw e;
       }
       files.inc();
       rows.inc(written);

@@ -1,6 +1,8 @@
 package org.transcriptnlp.beam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -15,8 +17,11 @@ import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Reshuffle;
+import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.joda.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transcriptnlp.tables.ParquetFiles;
@@ -110,5 +115,38 @@ class WriteTableTest {
     assertEquals(List.of(dir.resolve("out/rejects/part-00000-of-00001.parquet").toString()), written);
     assertEquals(List.of(), readBack(written));
     assertTrue(Files.size(Path.of(written.get(0))) > 0, "a Parquet file with the schema, no rows");
+  }
+
+  @Test
+  void anOutputFileThatFailsIsRemovedNotLeftWithPartOfTheRows() throws IOException {
+    Path good = Files.createDirectories(dir.resolve("staged")).resolve("good.parquet");
+    try (ParquetFiles.Writer w = new ParquetFiles.Writer(Table.REJECTS, FileSystems.matchNewResource(good.toString(), false))) {
+      for (GenericRecord r : rejects(10)) {
+        w.write(r);
+      }
+    }
+    Path bad = Files.writeString(dir.resolve("staged/bad.parquet"), "not a Parquet file");
+    Path target = Files.createDirectories(dir.resolve("out/rejects")).resolve("part-00000-of-00001.parquet");
+    List<String> emitted = new ArrayList<>();
+    DoFn.OutputReceiver<String> receiver = new DoFn.OutputReceiver<>() {
+      @Override
+      public void output(String output) {
+        emitted.add(output);
+      }
+
+      @Override
+      public void outputWithTimestamp(String output, Instant timestamp) {
+        emitted.add(output);
+      }
+    };
+    WriteTable.WriteFileFn fn = new WriteTable.WriteFileFn(Table.REJECTS);
+    assertThrows(Exception.class,
+        () -> fn.process(KV.of(target.toString(), List.of(good.toString(), bad.toString())), receiver));
+    assertFalse(Files.exists(target), "no file with part of the rows");
+    assertEquals(List.of(), emitted);
+    // The same plan without the bad file writes the file.
+    fn.process(KV.of(target.toString(), List.of(good.toString())), receiver);
+    assertEquals(List.of(target.toString()), emitted);
+    assertEquals(10, readBack(emitted).size());
   }
 }

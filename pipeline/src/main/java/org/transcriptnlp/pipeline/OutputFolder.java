@@ -60,11 +60,7 @@ final class OutputFolder {
     List<ResourceId> stale = new ArrayList<>();
     for (Table table : Table.values()) {
       try {
-        MatchResult m =
-            FileSystems.match(WriteTable.folder(output, table) + "/*.parquet", EmptyMatchTreatment.ALLOW);
-        if (m.status() == MatchResult.Status.OK) {
-          m.metadata().forEach(md -> stale.add(md.resourceId()));
-        }
+        stale.addAll(parquetFiles(WriteTable.folder(output, table), 1));
       } catch (IOException e) {
         throw new UsageException("cannot list " + WriteTable.folder(output, table) + ": " + e.getMessage());
       }
@@ -75,7 +71,7 @@ final class OutputFolder {
       throw new UsageException("cannot remove the previous run's tables in " + output + ": " + e.getMessage());
     }
     // Left by a run that crashed: its staged rows are in no table.
-    removeStaged(stagingRoot(output), "/*/*/*.parquet");
+    removeStaged(stagingRoot(output), 3);
   }
 
   /** The folder under the output where runs stage their rows; removed after each run. */
@@ -99,8 +95,7 @@ final class OutputFolder {
     for (Table table : Table.values()) {
       String folder = WriteTable.folder(output, table);
       try {
-        MatchResult m = FileSystems.match(folder + "/*.parquet", EmptyMatchTreatment.ALLOW);
-        if (m.status() != MatchResult.Status.OK || m.metadata().isEmpty()) {
+        if (parquetFiles(folder, 1).isEmpty()) {
           throw new IllegalStateException("the run wrote no Parquet file for table " + table.folder() + " in " + folder);
         }
       } catch (IOException e) {
@@ -112,22 +107,17 @@ final class OutputFolder {
 
   /** Removes a run's staging folder: its staged files ({@code <table>/<id>.parquet}) and folders. */
   static void removeStaging(String staging) {
-    removeStaged(staging, "/*/*.parquet");
+    removeStaged(staging, 2);
   }
 
   /**
-   * Removes the staged files under {@code folder} that match {@code pattern} on any file system, and
+   * Removes the staged files {@code depth} levels under {@code folder} on any file system, and
    * on a local disk the folders they leave empty, {@code folder} included, and {@code _staging}
    * itself once no run uses it. A failure is logged: staged files are in no table.
    */
-  private static void removeStaged(String folder, String pattern) {
+  private static void removeStaged(String folder, int depth) {
     try {
-      MatchResult m = FileSystems.match(folder + pattern, EmptyMatchTreatment.ALLOW);
-      if (m.status() == MatchResult.Status.OK) {
-        List<ResourceId> files = new ArrayList<>();
-        m.metadata().forEach(md -> files.add(md.resourceId()));
-        FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      }
+      FileSystems.delete(parquetFiles(folder, depth), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       if (!folder.contains("://")) {
         Path root = Path.of(folder);
         if (Files.isDirectory(root)) {
@@ -146,6 +136,33 @@ final class OutputFolder {
     } catch (IOException e) {
       LOG.warn("cannot remove the staged files in {}: {}", folder, e.toString());
     }
+  }
+
+  /**
+   * The {@code .parquet} files exactly {@code depth} levels under {@code folder} (1: in it). A local
+   * folder is listed directly, so that glob characters in its path ({@code out[1]}) are taken
+   * literally; other file systems are matched with a pattern.
+   */
+  static List<ResourceId> parquetFiles(String folder, int depth) throws IOException {
+    List<ResourceId> found = new ArrayList<>();
+    if (!folder.contains("://")) {
+      Path root = Path.of(folder);
+      if (Files.isDirectory(root)) {
+        try (Stream<Path> all = Files.walk(root, depth)) {
+          for (Path p : all.toList()) {
+            if (root.relativize(p).getNameCount() == depth && Files.isRegularFile(p) && p.toString().endsWith(".parquet")) {
+              found.add(FileSystems.matchNewResource(p.toString(), false));
+            }
+          }
+        }
+      }
+      return found;
+    }
+    MatchResult m = FileSystems.match(folder + "/*".repeat(depth - 1) + "/*.parquet", EmptyMatchTreatment.ALLOW);
+    if (m.status() == MatchResult.Status.OK) {
+      m.metadata().forEach(md -> found.add(md.resourceId()));
+    }
+    return found;
   }
 
   private static void deleteIfEmpty(Path dir) throws IOException {

@@ -13,8 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.testing.Fixtures;
 
 /** The command line: exit codes, one-line errors, rejects, reruns. Turn parsing only (no CoreNLP). */
@@ -139,6 +141,23 @@ class MainTest {
     try (var files = Files.list(folder)) {
       return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
     }
+  }
+
+  @Test
+  void anOutputPathWithGlobCharactersIsTakenLiterally() throws Exception {
+    Path out = dir.resolve("tables [1] *");
+    for (int run = 0; run < 2; run++) {
+      Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
+      assertEquals(0, r.code(), r.err());
+      for (String table : List.of("answers", "turns", "rejects")) {
+        assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), table);
+      }
+    }
+    // DuckDB's read_parquet would take the brackets as a glob too; Parquet's own reader reads the file.
+    long[] rows = {0};
+    ParquetFiles.read(FileSystems.matchNewResource(out.resolve("answers/part-00000-of-00001.parquet").toString(), false),
+        r -> rows[0]++);
+    assertEquals(26, rows[0]);
   }
 
   /** A lock file naming {@code pid} as its owner, as a run writes it (not locked by itself). */

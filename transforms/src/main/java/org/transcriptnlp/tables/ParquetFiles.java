@@ -193,21 +193,23 @@ public final class ParquetFiles {
 
     @Override
     public long getLength() throws IOException {
-      try (ReadableByteChannel c = FileSystems.open(file)) {
-        if (c instanceof SeekableByteChannel s) {
-          return s.size();
-        }
-        throw new IOException(file + " cannot be read at random positions, which Parquet needs");
+      try (SeekableByteChannel channel = open()) {
+        return channel.size();
       }
+    }
+
+    private SeekableByteChannel open() throws IOException {
+      ReadableByteChannel opened = FileSystems.open(file);
+      if (opened instanceof SeekableByteChannel channel) {
+        return channel;
+      }
+      opened.close();
+      throw new IOException(file + " cannot be read at random positions, which Parquet needs");
     }
 
     @Override
     public SeekableInputStream newStream() throws IOException {
-      ReadableByteChannel opened = FileSystems.open(file);
-      if (!(opened instanceof SeekableByteChannel channel)) {
-        opened.close();
-        throw new IOException(file + " cannot be read at random positions, which Parquet needs");
-      }
+      SeekableByteChannel channel = open();
       return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
         @Override
         public long getPos() throws IOException {

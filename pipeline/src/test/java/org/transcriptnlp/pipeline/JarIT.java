@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,57 @@ class JarIT {
     assertTrue(line.strip().startsWith(prefix + dir.resolve("logs")), line);
     // The day's log (the same file unless the runs straddle midnight) has the reason.
     assertTrue(Files.readString(Path.of(line.strip().substring(prefix.length()))).contains("another run is writing to " + out));
+  }
+
+  @Test
+  void aRunKilledMidWayAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
+    Path out = dir.resolve("out");
+    String input = "--input=samples/transcripts/*";
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-jar", jar().toString(), input, "--output=" + out, "--annotators=entities"));
+    Process killed = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("killed.log").toFile()).directory(new File(Fixtures.root().toString())).start();
+    try {
+      // Kill it once it has staged rows: the turns are staged before any answer is annotated.
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+      while (stagedFiles(out) == 0 && killed.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(killed.isAlive(), "the run was still going: " + Files.readString(dir.resolve("killed.log")));
+    } finally {
+      killed.destroyForcibly();
+    }
+    killed.waitFor(1, TimeUnit.MINUTES);
+    assertEquals(137, killed.exitValue(), "killed with SIGKILL");
+    assertTrue(stagedFiles(out) > 0, "it was killed mid-way, with rows staged");
+
+    Exit again = java(input, "--output=" + out, "--annotators=entities");
+    assertEquals(0, again.code(), again.out());
+    Exit reference = java(input, "--output=" + dir.resolve("ref"), "--annotators=entities");
+    assertEquals(0, reference.code(), reference.out());
+    try (Duck duck = new Duck(out)) {
+      for (String table : List.of("answers", "sentences", "entities", "turns", "rejects")) {
+        String ref = "read_parquet('" + dir.resolve("ref").resolve(table).toAbsolutePath() + "/*.parquet')";
+        assertEquals(duck.count("SELECT count(*) FROM " + ref), duck.count("SELECT count(*) FROM " + table), table);
+        assertEquals(0, duck.count("SELECT count(*) FROM (SELECT * FROM " + table + " EXCEPT ALL SELECT * FROM " + ref + ")"), table);
+        assertEquals(0, duck.count("SELECT count(*) FROM (SELECT * FROM " + ref + " EXCEPT ALL SELECT * FROM " + table + ")"), table);
+      }
+      assertTrue(duck.count("SELECT count(*) FROM entities") > 0);
+    }
+    assertEquals(0, stagedFiles(out), "the killed run's staged rows are removed");
+    assertTrue(MainTest.lockIsFree(out));
+  }
+
+  private static long stagedFiles(Path out) throws IOException {
+    Path staging = out.resolve("_staging");
+    if (!Files.isDirectory(staging)) {
+      return 0;
+    }
+    try (var all = Files.walk(staging)) {
+      return all.filter(p -> p.toString().endsWith(".parquet")).count();
+    } catch (java.io.UncheckedIOException e) {
+      return 0; // a folder removed while walking
+    }
   }
 
   @Test

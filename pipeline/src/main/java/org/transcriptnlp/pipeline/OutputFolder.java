@@ -33,9 +33,14 @@ final class OutputFolder {
 
   private OutputFolder() {}
 
+  /** Whether a path is on the local disk (no {@code scheme://}, as in {@code hdfs://...}). */
+  static boolean isLocal(String path) {
+    return !path.contains("://");
+  }
+
   /** Checks that a local output is a folder that can be written (creating it if needed). */
   static void check(String output) {
-    if (!output.contains("://")) {
+    if (isLocal(output)) {
       Path dir;
       try {
         dir = Path.of(output);
@@ -78,7 +83,7 @@ final class OutputFolder {
   static final String STAGING = "_staging";
 
   private static String stagingRoot(String output) {
-    return output.endsWith("/") ? output + STAGING : output + "/" + STAGING;
+    return WriteTable.folder(output, STAGING);
   }
 
   /** A new run's staging folder: {@code <output>/_staging/run-<time>-<random>}. */
@@ -118,7 +123,7 @@ final class OutputFolder {
   private static void removeStaged(String folder, int depth) {
     try {
       FileSystems.delete(parquetFiles(folder, depth), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      if (!folder.contains("://")) {
+      if (isLocal(folder)) {
         Path root = Path.of(folder);
         if (Files.isDirectory(root)) {
           try (Stream<Path> all = Files.walk(root)) {
@@ -145,7 +150,7 @@ final class OutputFolder {
    */
   static List<ResourceId> parquetFiles(String folder, int depth) throws IOException {
     List<ResourceId> found = new ArrayList<>();
-    if (!folder.contains("://")) {
+    if (isLocal(folder)) {
       Path root = Path.of(folder);
       if (Files.isDirectory(root)) {
         try (Stream<Path> all = Files.walk(root, depth)) {

@@ -44,7 +44,7 @@ final class RunLock implements AutoCloseable {
 
   /** Takes the output's lock, or throws {@link Held}; empty for outputs that are not local folders. */
   static Optional<RunLock> acquire(String output) {
-    if (output.contains("://")) {
+    if (!OutputFolder.isLocal(output)) {
       LOG.warn("--output={} is not a local folder: no lock against overlapping runs", output);
       return Optional.empty();
     }

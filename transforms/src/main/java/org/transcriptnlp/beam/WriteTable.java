@@ -62,7 +62,12 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
 
   /** The folder this table is written to. */
   public static String folder(String outputDir, Table table) {
-    return outputDir.endsWith("/") ? outputDir + table.folder() : outputDir + "/" + table.folder();
+    return folder(outputDir, table.folder());
+  }
+
+  /** The folder {@code name} in {@code dir}, on any file system ({@code dir} may end with a slash). */
+  public static String folder(String dir, String name) {
+    return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
 
   @Override

@@ -106,7 +106,15 @@ public final class ParquetFiles {
   /** Reads every record of one Parquet file, in order, as written (the schema stored in the file). */
   public static void read(ResourceId file, RowSink each) throws IOException {
     Configuration conf = new Configuration(false);
-    try (ParquetFileReader reader = ParquetFileReader.open(new ChannelInputFile(file), ParquetReadOptions.builder().build())) {
+    SeekableByteChannel channel = open(file);
+    ParquetFileReader opened;
+    try {
+      opened = ParquetFileReader.open(new ChannelInputFile(channel), ParquetReadOptions.builder().build());
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    try (ParquetFileReader reader = opened) {
       FileMetaData meta = reader.getFooter().getFileMetaData();
       MessageType schema = meta.getSchema();
       Map<String, String> keyValues = meta.getKeyValueMetaData();
@@ -183,33 +191,34 @@ public final class ParquetFiles {
     }
   }
 
-  /** A Parquet input file over a Beam file system's seekable channel. */
-  private static final class ChannelInputFile implements InputFile {
-    private final ResourceId file;
+  /** A file of a Beam file system, opened for reading at random positions, as Parquet reads. */
+  private static SeekableByteChannel open(ResourceId file) throws IOException {
+    ReadableByteChannel opened = FileSystems.open(file);
+    if (opened instanceof SeekableByteChannel channel) {
+      return channel;
+    }
+    opened.close();
+    throw new IOException(file + " cannot be read at random positions, which Parquet needs");
+  }
 
-    ChannelInputFile(ResourceId file) {
-      this.file = file;
+  /**
+   * A Parquet input file over one open seekable channel: the length and the one stream Parquet's
+   * reader opens come from it (closing the stream closes the channel).
+   */
+  private static final class ChannelInputFile implements InputFile {
+    private final SeekableByteChannel channel;
+
+    ChannelInputFile(SeekableByteChannel channel) {
+      this.channel = channel;
     }
 
     @Override
     public long getLength() throws IOException {
-      try (SeekableByteChannel channel = open()) {
-        return channel.size();
-      }
-    }
-
-    private SeekableByteChannel open() throws IOException {
-      ReadableByteChannel opened = FileSystems.open(file);
-      if (opened instanceof SeekableByteChannel channel) {
-        return channel;
-      }
-      opened.close();
-      throw new IOException(file + " cannot be read at random positions, which Parquet needs");
+      return channel.size();
     }
 
     @Override
-    public SeekableInputStream newStream() throws IOException {
-      SeekableByteChannel channel = open();
+    public SeekableInputStream newStream() {
       return new DelegatingSeekableInputStream(Channels.newInputStream(channel)) {
         @Override
         public long getPos() throws IOException {

@@ -35,7 +35,7 @@ run_one() { # $1 = megabytes; prints "wall rss_kb"
     echo "n/a" > "$work/rss-$1"
   fi
   end=$(date +%s.%N)
-  grep -q "1 matched = 1 processed + 0 rejected" "$log" || { echo "run on $1 MB failed:"; cat "$log"; exit 1; }
+  grep -q "processed: 1 files = 1 parsed + 0 rejected" "$log" || { echo "run on $1 MB failed:"; cat "$log"; exit 1; }
   echo "$(awk "BEGIN{print $end - $start}") $(tail -1 "$work/rss-$1")"
 }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
@@ -22,7 +23,20 @@ public record JobConfig(
     long targetFileBytes,
     Format format,
     int maxCompressionRatio,
-    int buckets) {
+    int buckets,
+    Mode mode) {
+
+  /** How a run chooses the files it processes (--mode). */
+  public enum Mode {
+    /** Only new files and files whose bytes or settings changed. */
+    INCREMENTAL,
+    /** Every matched file; the rows of earlier runs are deleted once the run is committed. */
+    FULL;
+
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
 
@@ -81,6 +95,11 @@ public record JobConfig(
     if (o.getNerSutime() && !o.getNerNumeric()) {
       throw new UsageException("--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric classifiers");
     }
+    Mode mode = switch (o.getMode() == null ? "" : o.getMode().strip().toLowerCase(Locale.ROOT)) {
+      case "incremental" -> Mode.INCREMENTAL;
+      case "full" -> Mode.FULL;
+      default -> throw new UsageException("--mode must be incremental or full, got '" + o.getMode() + "'");
+    };
     AnnotatorSettings.Parser parser;
     try {
       parser = AnnotatorSettings.Parser.parse(o.getParser());
@@ -108,7 +127,31 @@ public record JobConfig(
         Math.round(o.getTargetFileMegabytes() * 1024 * 1024),
         format,
         o.getMaxCompressionRatio(),
-        buckets(o));
+        buckets(o),
+        mode);
+  }
+
+  /**
+   * The settings that shape the rows, as {@code key=value;...}: a file whose rows were made with
+   * other settings is processed again by an incremental run. Output layout, parallelism and runner
+   * do not shape rows and are left out.
+   */
+  public String settings() {
+    AnnotatorSettings a = annotators;
+    return String.join(";",
+        "annotators=" + (a.sentiment() && a.entities() ? "sentiment,entities" : a.sentiment() ? "sentiment" : a.entities() ? "entities" : "none"),
+        "parser=" + a.parser(),
+        "parseMaxLength=" + a.parseMaxLength(),
+        "nerFineGrained=" + a.nerFineGrained(),
+        "nerNumeric=" + a.nerNumeric(),
+        "nerSutime=" + a.nerSutime(),
+        "maxAnswerChars=" + a.maxAnswerChars(),
+        "maxAnswerSeconds=" + a.maxAnswerSeconds(),
+        "questioners=" + String.join(",", new TreeSet<>(questioners)),
+        "respondents=" + String.join(",", new TreeSet<>(respondents)),
+        "format=" + (format == null ? "auto" : format.value()),
+        "maxFileBytes=" + maxFileBytes,
+        "maxCompressionRatio=" + maxCompressionRatio);
   }
 
   /** Groups the answers are spread over on runners other than the Direct Runner: enough for a cluster's workers. */

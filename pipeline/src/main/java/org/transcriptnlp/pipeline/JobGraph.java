@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Reshuffle;
@@ -35,13 +36,15 @@ public final class JobGraph {
   private JobGraph() {}
 
   /**
+   * @param files the files to process (matched and chosen by the driver: {@link RunPlan})
+   * @param run the run: each table is written to its partition of the run ({@link OutputFolder#partition})
    * @param staging the run's staging folder: each bundle's rows are staged there before a table's
    *     files are written (see {@link WriteTable})
    */
-  public static void build(Pipeline p, JobConfig c, String staging) {
+  public static void build(Pipeline p, JobConfig c, List<MatchResult.Metadata> files, RunId run, String staging) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
-    PCollectionTuple read = p.apply("ReadTranscripts", new ReadTranscripts(c.patterns(), c.maxFileBytes(), c.maxCompressionRatio()));
+    PCollectionTuple read = p.apply("ReadTranscripts", ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio()));
     failures.add(read.get(ReadTranscripts.FAILURES));
 
     PCollectionTuple parsed =
@@ -90,11 +93,14 @@ public final class JobGraph {
     PCollection<GenericRecord> turnRows = parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
     PCollection<GenericRecord> rejectRows = PCollectionList.of(failures).apply("RejectRows", new RejectRows());
 
-    long target = c.targetFileBytes();
-    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", new WriteTable(Table.ANSWERS, c.output(), staging, target));
-    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", new WriteTable(Table.SENTENCES, c.output(), staging, target));
-    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", new WriteTable(Table.ENTITIES, c.output(), staging, target));
-    turnRows.apply("WriteTurns", new WriteTable(Table.TURNS, c.output(), staging, target));
-    rejectRows.apply("WriteRejects", new WriteTable(Table.REJECTS, c.output(), staging, target));
+    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", write(Table.ANSWERS, c, run, staging));
+    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", write(Table.SENTENCES, c, run, staging));
+    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", write(Table.ENTITIES, c, run, staging));
+    turnRows.apply("WriteTurns", write(Table.TURNS, c, run, staging));
+    rejectRows.apply("WriteRejects", write(Table.REJECTS, c, run, staging));
+  }
+
+  private static WriteTable write(Table table, JobConfig c, RunId run, String staging) {
+    return new WriteTable(table, OutputFolder.partition(c.output(), table, run), run.value(), staging, c.targetFileBytes());
   }
 }

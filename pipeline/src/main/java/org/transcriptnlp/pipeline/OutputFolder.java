@@ -5,13 +5,11 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -24,9 +22,10 @@ import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.tables.Table;
 
 /**
- * Checks that the output can be written and clears the previous run's Parquet files from the five
- * table folders (and nothing else), so a rerun replaces the tables instead of adding to them; runs
- * stage their rows in {@code _staging/}, removed after the run.
+ * The output folder's layout: each table is a folder of run partitions, {@code
+ * <table>/run_date=YYYY-MM-DD/run_id=ID/part-SSSSS-of-NNNNN-ID.parquet}; runs stage their rows in
+ * {@code _staging/}, removed after the run. Lists, checks and deletes partitions on any file
+ * system Beam knows; which partitions to keep is {@link RunHistory}'s call.
  */
 final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
@@ -60,22 +59,117 @@ final class OutputFolder {
     }
   }
 
-  /** Removes the previous run's table files and any crashed run's staged files (under the run lock). */
-  static void clear(String output) {
-    List<ResourceId> stale = new ArrayList<>();
-    for (Table table : Table.values()) {
-      try {
-        stale.addAll(parquetFiles(WriteTable.folder(output, table), 1));
-      } catch (IOException e) {
-        throw new UsageException("cannot list " + WriteTable.folder(output, table) + ": " + e.getMessage());
+  /** {@code <output>/<table>/run_date=<date>/run_id=<id>}: where a run writes its rows of a table. */
+  static String partition(String output, Table table, RunId run) {
+    return WriteTable.folder(WriteTable.folder(output, table), "run_date=" + run.date() + "/run_id=" + run);
+  }
+
+  /**
+   * The run partitions of a table, by run id (a run has one; two would mean a copied folder). Folders
+   * that are not {@code run_date=.../run_id=<a run id>} are not the job's and are left out.
+   */
+  static Map<String, List<String>> partitions(String output, Table table) throws IOException {
+    String folder = WriteTable.folder(output, table);
+    Map<String, List<String>> found = new TreeMap<>();
+    if (isLocal(folder)) {
+      Path root = Path.of(folder);
+      if (!Files.isDirectory(root)) {
+        return found;
+      }
+      try (Stream<Path> dates = Files.list(root)) {
+        for (Path date : dates.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith("run_date=")).toList()) {
+          try (Stream<Path> runs = Files.list(date)) {
+            for (Path run : runs.filter(Files::isDirectory).toList()) {
+              String name = run.getFileName().toString();
+              if (name.startsWith("run_id=") && RunId.isRunId(name.substring("run_id=".length()))) {
+                found.computeIfAbsent(name.substring("run_id=".length()), k -> new ArrayList<>()).add(run.toString());
+              }
+            }
+          }
+        }
+      }
+      return found;
+    }
+    MatchResult m = FileSystems.match(folder + "/run_date=*/run_id=*/*", EmptyMatchTreatment.ALLOW);
+    if (m.status() == MatchResult.Status.OK) {
+      for (MatchResult.Metadata md : m.metadata()) {
+        ResourceId dir = md.resourceId().getCurrentDirectory();
+        String name = dir.getFilename() == null ? "" : dir.getFilename().replaceAll("/$", "");
+        String id = name.startsWith("run_id=") ? name.substring("run_id=".length()) : "";
+        if (RunId.isRunId(id)) {
+          List<String> dirs = found.computeIfAbsent(id, k -> new ArrayList<>());
+          if (!dirs.contains(dir.toString())) {
+            dirs.add(dir.toString());
+          }
+        }
       }
     }
-    try {
-      FileSystems.delete(stale);
-    } catch (IOException e) {
-      throw new UsageException("cannot remove the previous run's tables in " + output + ": " + e.getMessage());
+    return found;
+  }
+
+  /** Every file in a partition folder, hidden in-progress files included. */
+  static List<ResourceId> filesIn(String partition) throws IOException {
+    List<ResourceId> found = new ArrayList<>();
+    if (isLocal(partition)) {
+      Path dir = Path.of(partition);
+      if (Files.isDirectory(dir)) {
+        try (Stream<Path> all = Files.list(dir)) {
+          for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
+            found.add(FileSystems.matchNewResource(p.toString(), false));
+          }
+        }
+      }
+      return found;
     }
-    // Left by a run that crashed: its staged rows are in no table.
+    MatchResult m = FileSystems.match(WriteTable.folder(partition, "*"), EmptyMatchTreatment.ALLOW);
+    if (m.status() == MatchResult.Status.OK) {
+      m.metadata().forEach(md -> found.add(md.resourceId()));
+    }
+    return found;
+  }
+
+  /** The whole Parquet files of a partition (not the hidden in-progress ones), in name order. */
+  static List<ResourceId> tableFiles(String partition) throws IOException {
+    List<ResourceId> files = new ArrayList<>();
+    for (ResourceId f : filesIn(partition)) {
+      String name = f.getFilename();
+      if (name != null && name.endsWith(".parquet") && !name.startsWith(".")) {
+        files.add(f);
+      }
+    }
+    files.sort(Comparator.comparing(ResourceId::toString));
+    return files;
+  }
+
+  /**
+   * Deletes a partition: its files, and on a local disk its folder and the run_date folder if that
+   * is left empty. On other file systems the emptied folders stay (readers see no file in them).
+   */
+  static void deletePartition(String partition) throws IOException {
+    FileSystems.delete(filesIn(partition), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+    if (isLocal(partition)) {
+      Path dir = Path.of(partition);
+      deleteIfEmpty(dir);
+      if (dir.getParent() != null && Files.isDirectory(dir.getParent())) {
+        try (Stream<Path> left = Files.list(dir.getParent())) {
+          if (left.findAny().isEmpty()) {
+            Files.deleteIfExists(dir.getParent());
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Parquet files directly in a table folder: the layout before partitions (version 0.1 until
+   * issue 6). They belong to no committed run and are removed by the first partitioned run.
+   */
+  static List<ResourceId> unpartitionedFiles(String output, Table table) throws IOException {
+    return parquetFiles(WriteTable.folder(output, table), 1);
+  }
+
+  /** Removes the staged files a crashed run left (under the run lock: no other run is staging). */
+  static void removeCrashedStaging(String output) {
     removeStaged(stagingRoot(output), 3);
   }
 
@@ -86,28 +180,26 @@ final class OutputFolder {
     return WriteTable.folder(output, STAGING);
   }
 
-  /** A new run's staging folder: {@code <output>/_staging/run-<time>-<random>}. */
-  static String newStaging(String output) {
-    return stagingRoot(output) + "/run-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).format(LocalDateTime.now())
-        + "-" + UUID.randomUUID().toString().substring(0, 8);
+  /** A run's staging folder: {@code <output>/_staging/run-<id>}. */
+  static String newStaging(String output, RunId run) {
+    return stagingRoot(output) + "/run-" + run;
   }
 
   /**
-   * After a successful run: checks that every table has at least one Parquet file (the writer
-   * writes an empty file for an empty table), then removes the run's staging folder.
+   * After the pipeline: checks that it wrote at least one Parquet file to each table's partition
+   * of the run (the writer writes an empty file for an empty table).
    */
-  static void finish(String output, String staging) {
-    for (Table table : Table.values()) {
-      String folder = WriteTable.folder(output, table);
+  static void checkWritten(String output, RunId run) {
+    for (Table table : Table.PIPELINE) {
+      String folder = partition(output, table, run);
       try {
-        if (parquetFiles(folder, 1).isEmpty()) {
+        if (tableFiles(folder).isEmpty()) {
           throw new IllegalStateException("the run wrote no Parquet file for table " + table.folder() + " in " + folder);
         }
       } catch (IOException e) {
         throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage(), e);
       }
     }
-    removeStaging(staging);
   }
 
   /** Removes a run's staging folder: its staged files ({@code <table>/<id>.parquet}) and folders. */
@@ -174,7 +266,7 @@ final class OutputFolder {
     try {
       Files.deleteIfExists(dir);
     } catch (DirectoryNotEmptyException e) {
-      LOG.warn("{} holds files the job did not stage; left in place", dir);
+      LOG.warn("{} holds files the job did not write; left in place", dir);
     }
   }
 }

@@ -11,12 +11,14 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.transcriptnlp.beam.Metric;
 import org.transcriptnlp.tables.Table;
 
-/** What a run did, from its Beam metrics, and the check that every matched file is accounted for. */
-public record RunSummary(Map<String, Long> counters, double seconds, String output) {
+/**
+ * What a run did: which files it processed (its {@link RunCommit.Report}), the pipeline's Beam
+ * metrics (all zero when nothing was new), and the check that every processed file is accounted for.
+ */
+public record RunSummary(Map<String, Long> counters, double seconds, String output, RunCommit.Report report) {
 
-  static RunSummary of(PipelineResult result, double seconds, String output) {
-    MetricQueryResults metrics =
-        result.metrics().queryMetrics(MetricsFilter.builder().build());
+  /** The counters a run reports, all zero (a run that processed no file). */
+  static Map<String, Long> noCounters() {
     Map<String, Long> counters = new LinkedHashMap<>();
     for (String name :
         new String[] {
@@ -27,12 +29,20 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
         }) {
       counters.put(name, 0L);
     }
+    return counters;
+  }
+
+  /** The job's counters from a finished pipeline's metrics. */
+  static Map<String, Long> counters(PipelineResult result) {
+    MetricQueryResults metrics =
+        result.metrics().queryMetrics(MetricsFilter.builder().build());
+    Map<String, Long> counters = noCounters();
     for (MetricResult<Long> c : metrics.getCounters()) {
       if (c.getName().getNamespace().equals(Metric.NAMESPACE)) {
         counters.merge(c.getName().getName(), attempted(c), Long::sum);
       }
     }
-    return new RunSummary(counters, seconds, output);
+    return counters;
   }
 
   private static long attempted(MetricResult<Long> c) {
@@ -47,17 +57,25 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
     return counters.getOrDefault(name, 0L);
   }
 
-  /** Every matched file was either parsed into turns or rejected. */
+  /**
+   * Every file the pipeline read was either parsed into turns or rejected (its metrics), and every
+   * processed file has rows in the turns or rejects table (read back from the run's files).
+   */
   public boolean accountedFor() {
-    return get(Metric.FILES_MATCHED) == get(Metric.FILES_PARSED) + get(Metric.FILES_REJECTED);
+    return get(Metric.FILES_MATCHED) == get(Metric.FILES_PARSED) + get(Metric.FILES_REJECTED)
+        && report.unaccounted().isEmpty();
   }
 
   public void print(PrintStream out) {
-    out.printf("transcript-nlp: done in %.1f s; tables in %s%n", seconds, output);
+    RunCommit.Report r = report;
+    out.printf("transcript-nlp: run %s (%s) done in %.1f s; tables in %s%n", r.run(), r.mode().value(), seconds, output);
     out.printf(
-        "  files: %d matched = %d processed + %d rejected%s%n",
+        "  matched: %d files = %d new + %d changed + %d unchanged (not processed again)%n",
+        r.matched(), r.added(), r.changed(), r.unchanged());
+    out.printf(
+        "  processed: %d files = %d parsed + %d rejected%s%n",
         get(Metric.FILES_MATCHED), get(Metric.FILES_PARSED), get(Metric.FILES_REJECTED),
-        accountedFor() ? "" : "   <-- MISMATCH: some files are not accounted for");
+        accountedFor() ? "" : "   <-- MISMATCH: some files are not accounted for" + (r.unaccounted().isEmpty() ? "" : ": " + r.unaccounted()));
     out.printf(
         "  turns: %d (non-speech paragraphs left out: %d)   answers: %d%n",
         get(Metric.TURNS), get(Metric.NON_SPEECH_PARAGRAPHS), get(Metric.ANSWERS));
@@ -77,13 +95,17 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
     out.printf("  rejects: %d rows (see %s/rejects/)%n", get(Metric.REJECTS), output);
     StringBuilder files = new StringBuilder("  parquet:");
     long staged = 0;
-    for (Table t : Table.values()) {
+    for (Table t : Table.PIPELINE) {
       long n = get(Metric.filesWritten(t.folder()));
       files.append(String.format(Locale.ROOT, " %s %d row%s in %d file%s,", t.folder(), get(Metric.rowsWritten(t.folder())),
           get(Metric.rowsWritten(t.folder())) == 1 ? "" : "s", n, n == 1 ? "" : "s"));
       staged += get(Metric.filesStaged(t.folder()));
     }
     files.setLength(files.length() - 1);
-    out.printf("%s (staged in %d bundle files)%n", files, staged);
+    if (get(Metric.FILES_MATCHED) == 0) {
+      out.println("  parquet: nothing new, so no table file was written (only the runs row)");
+    } else {
+      out.printf("%s (staged in %d bundle files)%n", files, staged);
+    }
   }
 }

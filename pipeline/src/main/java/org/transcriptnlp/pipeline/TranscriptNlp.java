@@ -2,18 +2,26 @@ package org.transcriptnlp.pipeline;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.nlp.CoreNlpHolder;
+import org.transcriptnlp.tables.Table;
 
 /**
  * The runnable job: {@code java -jar transcript-nlp.jar --input=GLOB --output=DIR}. {@code main}
@@ -111,64 +119,117 @@ public final class TranscriptNlp {
     }
   }
 
-  /** Runs the job to completion on the runner the options name (the Direct Runner by default). */
+  /**
+   * Runs the job to completion on the runner the options name (the Direct Runner by default): under
+   * the output's run lock, removes what crashed or superseded runs left, decides which matched files
+   * to process ({@link RunPlan}), runs the pipeline on them (not at all when none is new or
+   * changed), then commits ({@link RunCommit}).
+   */
   public static RunSummary run(TranscriptNlpOptions options) {
     JobConfig config = JobConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
-    long matched = countMatches(config);
-    if (matched == 0) {
+    List<MatchResult.Metadata> matched = matchFiles(config);
+    if (matched.isEmpty()) {
       throw new UsageException("no file matched --input=" + options.getInput());
     }
     OutputFolder.check(config.output());
     Optional<RunLock> lock = RunLock.acquire(config.output());
     try {
-      OutputFolder.clear(config.output());
       return runLocked(options, config, matched);
     } finally {
       lock.ifPresent(RunLock::close);
     }
   }
 
-  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, long matched) {
-    String staging = OutputFolder.newStaging(config.output());
-    LOG.info(
-        "{} file(s) matched; annotators: {}; runner: {}; tables to {}",
-        matched, options.getAnnotators(), options.getRunner().getSimpleName(), config.output());
+  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched) {
+    Instant started = Instant.now();
     long start = System.nanoTime();
-    if (JobConfig.onDirectRunner(options)) {
-      // The workers are this JVM: load the models while the runner reads and parses the files.
-      CoreNlpHolder.preload(config.annotators());
-    }
-    Pipeline pipeline = Pipeline.create(options);
-    JobGraph.build(pipeline, config, staging);
-    PipelineResult result;
-    try {
-      result = pipeline.run();
-      PipelineResult.State state = result.waitUntilFinish();
-      if (state != PipelineResult.State.DONE) {
-        throw new IllegalStateException("the pipeline ended in state " + state);
+    String output = config.output();
+    RunHistory history = RunHistory.read(output);
+    removeDead(output, history);
+    RunId run = RunId.next(started, history.last());
+    RunPlan plan = RunPlan.of(matched, history.current(), RunPlan.fingerprint(config.settings()), config.mode());
+    List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
+    LOG.info(
+        "run {} ({}): {} file(s) matched, {} to process, {} unchanged; annotators: {}; runner: {}; tables to {}",
+        run, config.mode().value(), matched.size(), files.size(), plan.unchanged(), options.getAnnotators(),
+        options.getRunner().getSimpleName(), output);
+    Map<String, Long> counters = RunSummary.noCounters();
+    RunCommit.Counts counts = RunCommit.Counts.NONE;
+    String runner = "none";
+    if (!files.isEmpty()) {
+      String staging = OutputFolder.newStaging(output, run);
+      if (JobConfig.onDirectRunner(options)) {
+        // The workers are this JVM: load the models while the runner reads and parses the files.
+        CoreNlpHolder.preload(config.annotators());
       }
-    } catch (RuntimeException e) {
-      OutputFolder.removeStaging(staging);
-      throw e;
+      Pipeline pipeline = Pipeline.create(options);
+      JobGraph.build(pipeline, config, files, run, staging);
+      PipelineResult result;
+      try {
+        result = pipeline.run();
+        PipelineResult.State state = result.waitUntilFinish();
+        if (state != PipelineResult.State.DONE) {
+          throw new IllegalStateException("the pipeline ended in state " + state);
+        }
+      } finally {
+        OutputFolder.removeStaging(staging);
+      }
+      OutputFolder.checkWritten(output, run);
+      counters = RunSummary.counters(result);
+      counts = RunCommit.count(output, run);
+      runner = options.getRunner().getSimpleName();
     }
-    OutputFolder.finish(config.output(), staging);
-    return RunSummary.of(result, (System.nanoTime() - start) / 1e9, config.output());
+    RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    RunCommit.commit(output, config, plan, report, started, seconds, runner);
+    if (config.mode() == JobConfig.Mode.FULL) {
+      // Committed: the earlier runs' rows are no longer current; delete them.
+      removeDead(output, RunHistory.read(output));
+    }
+    return new RunSummary(counters, (System.nanoTime() - start) / 1e9, output, report);
   }
 
-  private static long countMatches(JobConfig config) {
-    long n = 0;
+  /**
+   * Deletes the partitions that are not current (a crashed run's, or those before the last full run),
+   * Parquet files of the layout before partitions, and a crashed run's staged files.
+   */
+  private static void removeDead(String output, RunHistory history) {
+    try {
+      List<ResourceId> legacy = new ArrayList<>();
+      for (Table table : Table.PIPELINE) {
+        legacy.addAll(OutputFolder.unpartitionedFiles(output, table));
+      }
+      if (!legacy.isEmpty()) {
+        LOG.info("removing {} table file(s) of the layout before run partitions", legacy.size());
+        FileSystems.delete(legacy, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      }
+      for (Map.Entry<Table, List<String>> dead : history.deadPartitions(output).entrySet()) {
+        for (String partition : dead.getValue()) {
+          LOG.info("removing {}: not part of the current tables", partition);
+          OutputFolder.deletePartition(partition);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot remove the partitions of unfinished or superseded runs in " + output + ": " + e.getMessage(), e);
+    }
+    OutputFolder.removeCrashedStaging(output);
+  }
+
+  /** The files the --input globs match, each once (by path), in path order. */
+  private static List<MatchResult.Metadata> matchFiles(JobConfig config) {
+    Map<String, MatchResult.Metadata> files = new TreeMap<>();
     for (String pattern : config.patterns()) {
       try {
         MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
         if (m.status() == MatchResult.Status.OK) {
-          n += m.metadata().size();
+          m.metadata().forEach(md -> files.putIfAbsent(md.resourceId().toString(), md));
         }
       } catch (IOException | IllegalArgumentException e) {
         throw new UsageException("cannot match --input pattern '" + pattern + "': " + e.getMessage());
       }
     }
-    return n;
+    return List.copyOf(files.values());
   }
 
   private static String firstLine(String s) {

@@ -18,12 +18,23 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   void setInput(String value);
 
   @Description(
-      "Folder for the tables: answers/, sentences/, entities/, turns/, rejects/ (Parquet). "
-          + "Parquet files already in those five folders are replaced.")
+      "Folder for the tables: answers/, sentences/, entities/, turns/, rejects/, manifest/, runs/ "
+          + "(Parquet, partitioned run_date=YYYY-MM-DD/run_id=ID/). Each run adds its own partitions; "
+          + "see --mode.")
   @Validation.Required
   String getOutput();
 
   void setOutput(String value);
+
+  @Description(
+      "incremental: process only the matched files that are new, or whose bytes or row-shaping "
+          + "settings changed since the manifest's entry for them (unchanged files are hashed, not "
+          + "read into the pipeline); their earlier rows stop being current. full: process every "
+          + "matched file, then delete the rows of earlier runs.")
+  @Default.String("incremental")
+  String getMode();
+
+  void setMode(String value);
 
   @Description(
       "Format of the input files: auto (detected per file from its extension and content), text "

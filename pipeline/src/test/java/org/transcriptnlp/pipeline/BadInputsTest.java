@@ -59,7 +59,7 @@ class BadInputsTest {
 
   @Test
   void everyFileIsAccountedForWithTheRightReason() throws Exception {
-    assertTrue(summary.contains("16 matched = 10 processed + 6 rejected"), summary);
+    assertTrue(summary.contains("processed: 16 files = 10 parsed + 6 rejected"), summary);
     try (Duck duck = new Duck(out)) {
       assertEquals(
           List.of(

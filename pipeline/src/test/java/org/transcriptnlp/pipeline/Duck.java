@@ -1,5 +1,8 @@
 package org.transcriptnlp.pipeline;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,21 +10,46 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import org.transcriptnlp.testing.Fixtures;
 
-/** Reads the job's Parquet tables with DuckDB (an independent reader), one view per table. */
+/**
+ * Reads the job's Parquet tables with DuckDB (an independent reader), through the views analysts
+ * use: {@code samples/queries/current.sql} (answers, sentences, ... hold the current rows;
+ * all_answers, ... every row; runs, manifest, current_manifest).
+ */
 final class Duck implements AutoCloseable {
   private final Connection connection;
 
   Duck(Path output) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
-    for (String table : List.of("answers", "sentences", "entities", "turns", "rejects")) {
-      try (Statement s = connection.createStatement()) {
-        s.execute(
-            "CREATE VIEW " + table + " AS SELECT * FROM read_parquet('"
-                + output.resolve(table).toAbsolutePath() + "/*.parquet')");
+    try (Statement s = connection.createStatement()) {
+      s.execute("SET file_search_path = '" + output.toAbsolutePath().toString().replace("'", "''") + "'");
+      for (String statement : statements(Fixtures.path("samples/queries/current.sql"))) {
+        s.execute(statement);
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+  }
+
+  /** The statements of a SQL file: comment lines dropped, split at semicolons. */
+  static List<String> statements(Path sql) throws IOException {
+    String text = Files.readAllLines(sql).stream()
+        .filter(l -> !l.strip().startsWith("--"))
+        .collect(Collectors.joining("\n"));
+    return Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+  }
+
+  /**
+   * Every row of a view as text, sorted, without the run_id and run_date columns: two outputs
+   * hold the same rows when these lists are equal, whichever runs wrote them.
+   */
+  List<String> rowsWithoutRun(String view) throws SQLException {
+    return rows("SELECT * EXCLUDE (run_id, run_date) FROM " + view).stream()
+        .map(Object::toString).sorted().toList();
   }
 
   long count(String sql) throws SQLException {

@@ -52,7 +52,7 @@ class LargeInputsIT {
     Path out = dir.resolve("out");
     Cli.Result r = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("4 matched = 4 processed + 0 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 4 files = 4 parsed + 0 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       // Every copy of the seed gives its 26 answers (the copies follow each other in one transcript).
       assertEquals(26L * copies, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%/fifty.txt'"));

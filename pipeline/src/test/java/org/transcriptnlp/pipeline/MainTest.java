@@ -95,7 +95,7 @@ class MainTest {
     Path out = dir.resolve("out");
     Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 4 files = 1 parsed + 3 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(
           List.of(
@@ -111,7 +111,7 @@ class MainTest {
   }
 
   @Test
-  void rerunReplacesTheTablesAndKeepsTheIds() throws Exception {
+  void aFullRunReplacesTheEarlierRunsFilesAndKeepsTheIds() throws Exception {
     Path out = dir.resolve("out");
     String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
     // A 1 kB target: every staged file (one per bundle) becomes an output file of its own.
@@ -120,26 +120,35 @@ class MainTest {
     try (Duck duck = new Duck(out)) {
       first = duck.column("SELECT answer_id FROM answers ORDER BY answer_id");
     }
-    assertTrue(parquetFiles(out.resolve("turns")).size() > 1, "a small target gives several files");
+    List<String> small = parquetFiles(out.resolve("turns"));
+    assertTrue(small.size() > 1, "a small target gives several files");
     // What a run killed mid-way leaves: staged rows that are in no table.
     Path leftover = Files.createDirectories(out.resolve("_staging/run-crashed/answers")).resolve("0a1b.parquet");
     Files.writeString(leftover, "staged rows");
-    Cli.Result again = run(input, "--output=" + out, "--annotators=none");
+    Cli.Result again = run(input, "--output=" + out, "--annotators=none", "--mode=full");
     assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("matched: 3 files = 3 new + 0 changed + 0 unchanged"), again.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(first, duck.column("SELECT answer_id FROM answers ORDER BY answer_id"));
-      assertEquals(first.size(), duck.count("SELECT count(DISTINCT answer_id) FROM answers"));
+      assertEquals(first, duck.column("SELECT answer_id FROM all_answers ORDER BY answer_id"), "the first run's rows are deleted");
+      assertEquals(List.of("full"), duck.column("SELECT DISTINCT change FROM manifest"));
+      assertEquals(2, duck.count("SELECT count(*) FROM runs"), "the runs table keeps both runs");
     }
-    for (String table : List.of("answers", "turns", "rejects")) {
-      assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), "old files replaced, not kept");
+    for (String table : List.of("answers", "turns", "rejects", "manifest")) {
+      List<String> files = parquetFiles(out.resolve(table));
+      assertEquals(1, files.size(), table + ": " + files);
+      assertTrue(files.get(0).matches("run_date=\\d{4}-\\d\\d-\\d\\d/run_id=([-0-9a-f]+)/part-00000-of-00001-\\1\\.parquet"), files.get(0));
     }
+    assertEquals(1, Files.list(out.resolve("turns")).count(), "the first run's emptied run_date folder is removed, or holds the new run");
     assertFalse(Files.exists(out.resolve("_staging")), "staging folders removed: the crashed run's and the run's own");
     assertTrue(lockIsFree(out), "the run's lock is released");
   }
 
-  private static List<String> parquetFiles(Path folder) throws IOException {
-    try (var files = Files.list(folder)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")).sorted().toList();
+  /** The Parquet files under a table folder, as paths relative to it, sorted. */
+  static List<String> parquetFiles(Path folder) throws IOException {
+    try (var files = Files.walk(folder)) {
+      return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
+          .map(p -> folder.relativize(p).toString()).sorted().toList();
     }
   }
 
@@ -149,13 +158,14 @@ class MainTest {
     for (int run = 0; run < 2; run++) {
       Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
       assertEquals(0, r.code(), r.err());
-      for (String table : List.of("answers", "turns", "rejects")) {
-        assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve(table)), table);
+      for (String table : List.of("answers", "turns", "rejects", "manifest")) {
+        assertEquals(1, parquetFiles(out.resolve(table)).size(), table + " after run " + run);
       }
     }
+    assertEquals(2, parquetFiles(out.resolve("runs")).size());
     // DuckDB's read_parquet would take the brackets as a glob too; Parquet's own reader reads the file.
     long[] rows = {0};
-    ParquetFiles.read(FileSystems.matchNewResource(out.resolve("answers/part-00000-of-00001.parquet").toString(), false),
+    ParquetFiles.read(FileSystems.matchNewResource(out.resolve("answers").resolve(parquetFiles(out.resolve("answers")).get(0)).toString(), false),
         r -> rows[0]++);
     assertEquals(26, rows[0]);
   }
@@ -203,7 +213,7 @@ class MainTest {
     writeLock(out, ProcessHandle.current().pid());
     Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertEquals(List.of("part-00000-of-00001.parquet"), parquetFiles(out.resolve("answers")));
+    assertEquals(1, parquetFiles(out.resolve("answers")).size());
     assertTrue(lockIsFree(out));
     assertTrue(Files.readString(out.resolve("_lock")).startsWith(ProcessHandle.current().pid() + " "), "the last owner");
   }
@@ -250,7 +260,7 @@ class MainTest {
     Path out = dir.resolve("out");
     Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("4 matched = 3 processed + 1 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 4 files = 3 parsed + 1 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt.gz'"));
       assertEquals(
@@ -280,7 +290,7 @@ class MainTest {
     String corpus = Fixtures.path("transforms/src/test/resources/corpus").toString();
     Cli.Result r = run("--input=" + corpus + "/*/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("26 matched = 24 processed + 2 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 26 files = 24 parsed + 2 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(
           List.of(
@@ -318,7 +328,7 @@ class MainTest {
     Path out = dir.resolve("out");
     Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none", "--maxFileMegabytes=1");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("4 matched = 1 processed + 3 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 4 files = 1 parsed + 3 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(
           List.of(
@@ -350,7 +360,7 @@ class MainTest {
     Path out = dir.resolve("out");
     Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("1002 matched = 1002 processed + 0 rejected"), r.out());
+    assertTrue(r.out().contains("processed: 1002 files = 1002 parsed + 0 rejected"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(1002, duck.count("SELECT count(DISTINCT source_path) FROM answers"));
       assertEquals(1000 + 2 * 26, duck.count("SELECT count(*) FROM answers"));

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,7 @@ class SeedEndToEndTest {
 
   @Test
   void everyRowCountedIsInTheTablesAndEachTableIsOneFileWithNoStagingLeft() throws Exception {
-    for (Table t : Table.values()) {
+    for (Table t : Table.PIPELINE) {
       assertEquals(duck.count("SELECT count(*) FROM " + t.folder()), summary.get(Metric.rowsWritten(t.folder())), t.folder());
       assertEquals(1, summary.get(Metric.filesWritten(t.folder())), t.folder());
     }
@@ -167,15 +169,51 @@ class SeedEndToEndTest {
   }
 
   @Test
-  void parquetColumnsAreTheAvroSchemas() throws Exception {
+  void parquetColumnsAreTheAvroSchemasPlusTheTwoPartitionColumns() throws Exception {
     for (Table table : Table.values()) {
       List<Object> columns = duck.column("SELECT column_name FROM (DESCRIBE " + table.folder() + ")");
-      assertEquals(Rows.fieldNames(table.schema()), columns, table.folder());
+      List<String> expected = new ArrayList<>(Rows.fieldNames(table.schema()));
+      expected.addAll(List.of("run_date", "run_id"));
+      assertEquals(expected, columns, table.folder());
     }
-    Set<String> files;
-    try (var s = Files.list(output.resolve("answers"))) {
-      files = s.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+    String run = summary.report().run().value();
+    assertEquals(List.of("run_date=" + summary.report().run().date() + "/run_id=" + run + "/part-00000-of-00001-" + run + ".parquet"),
+        MainTest.parquetFiles(output.resolve("answers")));
+  }
+
+  @Test
+  void theManifestAndRunsRowsMatchTheFileAndTheTables() throws Exception {
+    String sha = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Fixtures.seed())));
+    assertEquals(
+        List.of(List.of(Fixtures.seed().toString(), sha, Files.size(Fixtures.seed()), "new", "processed",
+            duck.one("SELECT DISTINCT transcript_id FROM answers"),
+            duck.count("SELECT count(*) FROM answers"), duck.count("SELECT count(*) FROM sentences"),
+            duck.count("SELECT count(*) FROM entities"), duck.count("SELECT count(*) FROM turns"), 0L)),
+        duck.rows("SELECT source_path, content_sha256, size_bytes, change, status, transcript_id, "
+            + "answers, sentences, entities, turns, rejects FROM current_manifest"));
+    assertEquals(
+        List.of(List.of("incremental", 1L, 1L, 0L, 0L, 0L, summary.get(Metric.ANSWERS), summary.get(Metric.SENTENCES),
+            summary.get(Metric.ENTITIES), summary.get(Metric.TURNS), 0L, "DirectRunner", summary.report().run().value())),
+        duck.rows("SELECT mode, files_matched, files_new, files_changed, files_unchanged, files_rejected, "
+            + "answers, sentences, entities, turns, rejects, runner, run_id FROM runs"));
+    assertTrue((Boolean) duck.one("SELECT started_at < finished_at FROM runs"));
+    assertEquals(RunCommit.pipelineVersion(), duck.one("SELECT DISTINCT pipeline_version FROM manifest"));
+    assertTrue(RunCommit.pipelineVersion().matches("\\d+\\.\\d+\\.\\d+.*"), "filled in by Maven: " + RunCommit.pipelineVersion());
+  }
+
+  @Test
+  void everySampleQueryRunsOverTheCurrentViews() throws Exception {
+    Map<String, Integer> rows = new TreeMap<>();
+    try (var files = Files.list(Fixtures.path("samples/queries"))) {
+      for (Path sql : files.filter(f -> f.toString().endsWith(".sql") && !f.endsWith("current.sql")).sorted().toList()) {
+        List<String> statements = Duck.statements(sql);
+        assertEquals(1, statements.size(), sql + " is one query");
+        rows.put(sql.getFileName().toString(), duck.rows(statements.get(0)).size());
+      }
     }
-    assertEquals(Set.of("part-00000-of-00001.parquet"), files);
+    assertEquals(Map.of("answers_by_sentiment.sql", 26, "entity_in_context.sql", (int) duck.count(
+            "SELECT count(*) FROM entities WHERE text = 'CSTO'"), "rejects.sql", 0, "top_entities.sql", 30), rows);
+    assertTrue(rows.get("entity_in_context.sql") > 0);
   }
 }

@@ -9,11 +9,13 @@ import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MetadataCoderV2;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
@@ -36,6 +38,7 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
   private final List<String> patterns;
+  private final List<MatchResult.Metadata> files;
   private final long maxBytes;
   private final int maxRatio;
 
@@ -46,15 +49,32 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
 
   /** @param maxRatio a .gz file inflating more than this many times its size is rejected */
   public ReadTranscripts(List<String> patterns, long maxBytes, int maxRatio) {
-    this.patterns = List.copyOf(patterns);
+    this(List.copyOf(patterns), null, maxBytes, maxRatio);
+  }
+
+  private ReadTranscripts(List<String> patterns, List<MatchResult.Metadata> files, long maxBytes, int maxRatio) {
+    this.patterns = patterns;
+    this.files = files;
     this.maxBytes = maxBytes;
     this.maxRatio = maxRatio;
   }
 
+  /**
+   * Reads exactly these files, already matched (and each listed once) by the caller, e.g. the
+   * new and changed files of an incremental run; no pattern is matched again, so glob characters
+   * in their names are taken literally.
+   */
+  public static ReadTranscripts files(List<MatchResult.Metadata> files, long maxBytes, int maxRatio) {
+    return new ReadTranscripts(null, List.copyOf(files), maxBytes, maxRatio);
+  }
+
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollection<MatchResult.Metadata> files =
-        input
+    PCollection<MatchResult.Metadata> files = this.files != null
+        // Spread like the matched files below: one file per bundle, parsed in parallel.
+        ? input.apply("ListFiles", Create.of(this.files).withCoder(MetadataCoderV2.of()))
+            .apply("OneFilePerBundle", Reshuffle.viaRandomKey())
+        : input
             .apply("ListPatterns", Create.of(patterns))
             .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
             .apply(

@@ -28,8 +28,8 @@ import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
- * Writes one table as Snappy-compressed Parquet files in {@code <output>/<table>/}, named {@code
- * part-SSSSS-of-NNNNN.parquet}, each about the target size (the last one smaller): a table of a few
+ * Writes one table as Snappy-compressed Parquet files in a folder (a run's partition of the table), named
+ * {@code part-SSSSS-of-NNNNN-<tag>.parquet}, each about the target size (the last one smaller): a table of a few
  * megabytes is one file. An empty table still gets a file, so every table can be queried on every run.
  *
  * <p>How: each bundle's rows go to a staging file under the run's staging folder; the staged files'
@@ -37,25 +37,33 @@ import org.transcriptnlp.tables.Table;
  * written from its staged files, in parallel. Rows are never grouped: a GroupByKey of every row of
  * a table (fixed shards) costs the Direct Runner a copy of the growing group at every bundle, which
  * grew with the square of the input. Only file names are grouped. The staging folder is removed
- * after the run ({@code OutputFolder.finish}); a retried bundle leaves an unlisted staged file there,
+ * after the run ({@code OutputFolder.removeStaging}); a retried bundle leaves an unlisted staged file there,
  * never a duplicate row.
  */
 public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollection<String>> {
   private final Table table;
-  private final String outputDir;
+  private final String folder;
+  private final String tag;
   private final String stagingDir;
   private final long targetFileBytes;
 
   /**
+   * @param folder the folder the table's files are written to (a run's partition of the table)
+   * @param tag put in every file name ({@code part-SSSSS-of-NNNNN-<tag>.parquet}), so that the
+   *     files of different runs never share a name
    * @param stagingDir the run's staging folder (the table's staged files go to a sub-folder named after it)
    * @param targetFileBytes the size an output file is filled to, in bytes of staged Parquet
    */
-  public WriteTable(Table table, String outputDir, String stagingDir, long targetFileBytes) {
+  public WriteTable(Table table, String folder, String tag, String stagingDir, long targetFileBytes) {
     if (targetFileBytes < 1) {
       throw new IllegalArgumentException("target file size must be positive, got " + targetFileBytes);
     }
+    if (!tag.matches("[A-Za-z0-9_.-]+")) {
+      throw new IllegalArgumentException("a file name tag is letters, digits, '.', '_' and '-', got '" + tag + "'");
+    }
     this.table = table;
-    this.outputDir = outputDir;
+    this.folder = folder;
+    this.tag = tag;
     this.stagingDir = stagingDir;
     this.targetFileBytes = targetFileBytes;
   }
@@ -70,6 +78,11 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
 
+  /** {@code part-00000-of-00001.parquet} tagged {@code T}: {@code part-00000-of-00001-T.parquet}. */
+  public static String tagged(String name, String tag) {
+    return name.substring(0, name.length() - ".parquet".length()) + "-" + tag + ".parquet";
+  }
+
   @Override
   public PCollection<String> expand(PCollection<GenericRecord> rows) {
     KvCoder<String, Long> stagedCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
@@ -77,7 +90,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         .apply("StageBundles", ParDo.of(new StageBundleFn(table, folder(stagingDir, table))))
         .setCoder(stagedCoder)
         .apply("GatherStagedFiles", Combine.globally(new ToListFn()))
-        .apply("PlanFiles", ParDo.of(new PlanFn(folder(outputDir, table), targetFileBytes)))
+        .apply("PlanFiles", ParDo.of(new PlanFn(folder, tag, targetFileBytes)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
         .apply("WriteFiles", ParDo.of(new WriteFileFn(table)))
@@ -172,10 +185,12 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
   /** Plans the output files: one element per file, its full path and the staged files it is made of. */
   static final class PlanFn extends DoFn<List<KV<String, Long>>, KV<String, List<String>>> {
     private final String folder;
+    private final String tag;
     private final long targetFileBytes;
 
-    PlanFn(String folder, long targetFileBytes) {
+    PlanFn(String folder, String tag, long targetFileBytes) {
       this.folder = folder;
+      this.tag = tag;
       this.targetFileBytes = targetFileBytes;
     }
 
@@ -183,7 +198,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     public void process(@Element List<KV<String, Long>> staged, OutputReceiver<KV<String, List<String>>> out) {
       List<FilePlan.Staged> files = staged.stream().map(kv -> new FilePlan.Staged(kv.getKey(), kv.getValue())).toList();
       for (FilePlan.Output o : FilePlan.plan(files, targetFileBytes)) {
-        out.output(KV.of(folder + "/" + o.name(), o.staged()));
+        out.output(KV.of(folder(folder, tagged(o.name(), tag)), o.staged()));
       }
     }
   }
@@ -203,8 +218,9 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     @ProcessElement
     public void process(@Element KV<String, List<String>> plan, OutputReceiver<String> out) throws IOException {
       ResourceId target = FileSystems.matchNewResource(plan.getKey(), false);
+      ResourceId partial = ParquetFiles.inProgress(target);
       long written;
-      ParquetFiles.Writer writer = new ParquetFiles.Writer(table, target);
+      ParquetFiles.Writer writer = new ParquetFiles.Writer(table, partial);
       try {
         for (String staged : plan.getValue()) {
           ParquetFiles.read(FileSystems.matchNewResource(staged, false), writer::write);
@@ -212,15 +228,16 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         written = writer.rows();
         writer.close();
       } catch (IOException | RuntimeException e) {
-        // No readable file with part of the rows: closing writes a valid footer, so remove it.
+        // No file with part of the rows: closing writes a valid footer, so remove it.
         try {
           writer.close();
         } catch (IOException | RuntimeException closing) {
           e.addSuppressed(closing);
         }
-        FileSystems.delete(List.of(target), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         throw e;
       }
+      FileSystems.rename(List.of(partial), List.of(target));
       files.inc();
       rows.inc(written);
       out.output(plan.getKey());

@@ -6,12 +6,17 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResolveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
 import org.apache.hadoop.conf.Configuration;
@@ -105,7 +110,18 @@ public final class ParquetFiles {
 
   /** Reads every record of one Parquet file, in order, as written (the schema stored in the file). */
   public static void read(ResourceId file, RowSink each) throws IOException {
+    read(file, null, each);
+  }
+
+  /**
+   * Reads every record of one Parquet file, in order, with only the columns of {@code projection}
+   * (see {@link #projection}); all columns when it is null.
+   */
+  public static void read(ResourceId file, Schema projection, RowSink each) throws IOException {
     Configuration conf = new Configuration(false);
+    if (projection != null) {
+      AvroReadSupport.setRequestedProjection(conf, projection);
+    }
     SeekableByteChannel channel = open(file);
     ParquetFileReader opened;
     try {
@@ -132,6 +148,44 @@ public final class ParquetFiles {
         }
       }
     }
+  }
+
+  /** A record schema with only these columns of a table, to read just them. */
+  public static Schema projection(Table table, String... columns) {
+    Schema full = table.schema();
+    List<Schema.Field> fields = new ArrayList<>();
+    for (String c : columns) {
+      Schema.Field f = full.getField(c);
+      if (f == null) {
+        throw new IllegalArgumentException("table " + table.folder() + " has no column " + c);
+      }
+      fields.add(new Schema.Field(f, f.schema()));
+    }
+    return Schema.createRecord(full.getName(), full.getDoc(), full.getNamespace(), false, fields);
+  }
+
+  /**
+   * Where a file is written before it is complete: a hidden name in the same folder ({@code
+   * .NAME.inprogress}), which readers' {@code *.parquet} globs and Spark skip. It is renamed to
+   * its name once closed, so a file under its own name is always whole, even after a crash.
+   */
+  public static ResourceId inProgress(ResourceId file) {
+    return file.getCurrentDirectory().resolve("." + file.getFilename() + ".inprogress",
+        ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+  }
+
+  /** Writes these rows as one whole file: under its hidden in-progress name, then renamed. */
+  public static void writeWhole(Table table, ResourceId file, List<GenericRecord> rows) throws IOException {
+    ResourceId partial = inProgress(file);
+    try (Writer writer = new Writer(table, partial)) {
+      for (GenericRecord row : rows) {
+        writer.write(row);
+      }
+    } catch (IOException | RuntimeException e) {
+      FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      throw e;
+    }
+    FileSystems.rename(List.of(partial), List.of(file));
   }
 
   /** A Parquet output file that is a stream (Beam's channels are written from start to end). */

@@ -79,6 +79,7 @@ public final class Rows {
     GenericRecord r = new GenericData.Record(schema);
     r.put("answer_id", a.answerId());
     r.put("transcript_id", a.transcriptId());
+    r.put("source_path", a.sourcePath());
     r.put("sentence_index", s.index());
     r.put("text", s.text());
     r.put("char_begin", s.charBegin());
@@ -102,6 +103,7 @@ public final class Rows {
     GenericRecord r = new GenericData.Record(schema);
     r.put("answer_id", a.answerId());
     r.put("transcript_id", a.transcriptId());
+    r.put("source_path", a.sourcePath());
     r.put("mention_index", index);
     r.put("text", m.text());
     r.put("type", m.type());

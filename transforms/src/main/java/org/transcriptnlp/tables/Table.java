@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.avro.Schema;
 
 /**
@@ -15,7 +16,14 @@ public enum Table {
   SENTENCES("sentences"),
   ENTITIES("entities"),
   TURNS("turns"),
-  REJECTS("rejects");
+  REJECTS("rejects"),
+  /** Written by the job after a run's tables: one row per processed input file. */
+  MANIFEST("manifest"),
+  /** Written last by the job: one row per committed run. */
+  RUNS("runs");
+
+  /** The tables the pipeline writes, from the transcripts. */
+  public static final List<Table> PIPELINE = List.of(ANSWERS, SENTENCES, ENTITIES, TURNS, REJECTS);
 
   private final String folder;
   private volatile Schema schema;

@@ -56,7 +56,7 @@ class WriteTableTest {
       PCollection<GenericRecord> input = p.apply("Rows", Create.of(rows).withCoder(AvroCoder.of(Table.REJECTS.schema())))
           .apply("Spread", Reshuffle.<GenericRecord>viaRandomKey().withNumBuckets(8));
       PCollection<String> files = input.apply("WriteRejects",
-          new WriteTable(Table.REJECTS, out.toString(), dir.resolve("staging").toString(), targetBytes));
+          new WriteTable(Table.REJECTS, folder, "run1", dir.resolve("staging").toString(), targetBytes));
       PAssert.that(files).satisfies(paths -> {
         List<String> sorted = new ArrayList<>();
         paths.forEach(sorted::add);
@@ -91,7 +91,7 @@ class WriteTableTest {
     List<GenericRecord> rows = rejects(600);
     List<String> written = write(rows, 128L << 20);
     Path folder = dir.resolve("out/rejects");
-    assertEquals(List.of(folder.resolve("part-00000-of-00001.parquet").toString()), written);
+    assertEquals(List.of(folder.resolve("part-00000-of-00001-run1.parquet").toString()), written);
     assertEquals(rows.stream().map(GenericRecord::toString).sorted().toList(), readBack(written));
     assertTrue(files(dir.resolve("staging/rejects")).size() > 1, "rows were staged per bundle");
   }
@@ -105,14 +105,14 @@ class WriteTableTest {
     assertTrue(staged > 1, "rows were staged per bundle");
     assertEquals(staged, written.size());
     assertEquals(IntStream.range(0, staged).mapToObj(i -> folder.resolve(
-        String.format("part-%05d-of-%05d.parquet", i, staged)).toString()).toList(), written);
+        String.format("part-%05d-of-%05d-run1.parquet", i, staged)).toString()).toList(), written);
     assertEquals(rows.stream().map(GenericRecord::toString).sorted().toList(), readBack(written));
   }
 
   @Test
   void anEmptyTableIsOneEmptyFile() throws IOException {
     List<String> written = write(List.of(), 128L << 20);
-    assertEquals(List.of(dir.resolve("out/rejects/part-00000-of-00001.parquet").toString()), written);
+    assertEquals(List.of(dir.resolve("out/rejects/part-00000-of-00001-run1.parquet").toString()), written);
     assertEquals(List.of(), readBack(written));
     assertTrue(Files.size(Path.of(written.get(0))) > 0, "a Parquet file with the schema, no rows");
   }
@@ -126,7 +126,7 @@ class WriteTableTest {
       }
     }
     Path bad = Files.writeString(dir.resolve("staged/bad.parquet"), "not a Parquet file");
-    Path target = Files.createDirectories(dir.resolve("out/rejects")).resolve("part-00000-of-00001.parquet");
+    Path target = Files.createDirectories(dir.resolve("out/rejects")).resolve("part-00000-of-00001-run1.parquet");
     List<String> emitted = new ArrayList<>();
     DoFn.OutputReceiver<String> receiver = new DoFn.OutputReceiver<>() {
       @Override
@@ -143,6 +143,7 @@ class WriteTableTest {
     assertThrows(Exception.class,
         () -> fn.process(KV.of(target.toString(), List.of(good.toString(), bad.toString())), receiver));
     assertFalse(Files.exists(target), "no file with part of the rows");
+    assertEquals(List.of(), files(target.getParent()), "nor an in-progress file");
     assertEquals(List.of(), emitted);
     // The same plan without the bad file writes the file.
     fn.process(KV.of(target.toString(), List.of(good.toString())), receiver);

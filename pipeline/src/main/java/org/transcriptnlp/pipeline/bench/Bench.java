@@ -136,7 +136,9 @@ public final class Bench {
       Path answers = work.resolve("answers-" + n);
       int answerCount = Archive.extractAnswers(archive, answers, AnnotatorSettings.DEFAULT_MAX_ANSWER_CHARS);
       List<String> jobArgs = new ArrayList<>(List.of("--input=" + archive + "/*",
-          "--output=" + work.resolve("out-" + n), "--targetParallelism=" + threads));
+          "--output=" + work.resolve("out-" + n), "--targetParallelism=" + threads,
+          // A rerun over the same --work folder annotates everything again (incremental runs would skip it all).
+          "--mode=full"));
       jobArgs.addAll(jobOptions);
       List<String> baselineCmd = new ArrayList<>(javaCommand(heap));
       Path labels = work.resolve("labels-" + n + ".tsv");

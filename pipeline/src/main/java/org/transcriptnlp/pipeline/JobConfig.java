@@ -117,9 +117,11 @@ public record JobConfig(
             o.getNerSutime(),
             o.getMaxAnswerChars(),
             o.getMaxAnswerSeconds());
+    // file:///data/out is the local folder /data/out (locked and listed as one).
+    String output = o.getOutput().startsWith("file://") ? o.getOutput().substring("file://".length()) : o.getOutput();
     return new JobConfig(
         patterns,
-        o.getOutput(),
+        output,
         settings,
         questioners,
         respondents,

@@ -91,20 +91,29 @@ final class OutputFolder {
       return found;
     }
     MatchResult m = FileSystems.match(folder + "/run_date=*/run_id=*/*", EmptyMatchTreatment.ALLOW);
-    if (m.status() == MatchResult.Status.OK) {
-      for (MatchResult.Metadata md : m.metadata()) {
-        ResourceId dir = md.resourceId().getCurrentDirectory();
-        String name = dir.getFilename() == null ? "" : dir.getFilename().replaceAll("/$", "");
-        String id = name.startsWith("run_id=") ? name.substring("run_id=".length()) : "";
-        if (RunId.isRunId(id)) {
-          List<String> dirs = found.computeIfAbsent(id, k -> new ArrayList<>());
-          if (!dirs.contains(dir.toString())) {
-            dirs.add(dir.toString());
-          }
+    for (MatchResult.Metadata md : matched(m)) {
+      ResourceId dir = md.resourceId().getCurrentDirectory();
+      String name = dir.getFilename() == null ? "" : dir.getFilename().replaceAll("/$", "");
+      String id = name.startsWith("run_id=") ? name.substring("run_id=".length()) : "";
+      if (RunId.isRunId(id)) {
+        List<String> dirs = found.computeIfAbsent(id, k -> new ArrayList<>());
+        if (!dirs.contains(dir.toString())) {
+          dirs.add(dir.toString());
         }
       }
     }
     return found;
+  }
+
+  /**
+   * The files a match found: none when nothing matched, and an IOException when the file system
+   * could not list (never an empty list then: an unlisted committed run would look deleted).
+   */
+  static List<MatchResult.Metadata> matched(MatchResult m) throws IOException {
+    if (m.status() == MatchResult.Status.NOT_FOUND) {
+      return List.of();
+    }
+    return m.metadata(); // throws the listing's IOException when the status is ERROR
   }
 
   /** Every file in a partition folder, hidden in-progress files included. */
@@ -122,9 +131,7 @@ final class OutputFolder {
       return found;
     }
     MatchResult m = FileSystems.match(WriteTable.folder(partition, "*"), EmptyMatchTreatment.ALLOW);
-    if (m.status() == MatchResult.Status.OK) {
-      m.metadata().forEach(md -> found.add(md.resourceId()));
-    }
+    matched(m).forEach(md -> found.add(md.resourceId()));
     return found;
   }
 
@@ -256,9 +263,7 @@ final class OutputFolder {
       return found;
     }
     MatchResult m = FileSystems.match(folder + "/*".repeat(depth - 1) + "/*.parquet", EmptyMatchTreatment.ALLOW);
-    if (m.status() == MatchResult.Status.OK) {
-      m.metadata().forEach(md -> found.add(md.resourceId()));
-    }
+    matched(m).forEach(md -> found.add(md.resourceId()));
     return found;
   }
 

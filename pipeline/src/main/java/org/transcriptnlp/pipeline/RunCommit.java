@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -30,8 +32,9 @@ final class RunCommit {
   private RunCommit() {}
 
   /** Rows a run wrote, per source file and table ({@link Table#PIPELINE} order), read back from its files. */
-  record Counts(Map<String, long[]> bySource, Map<String, String> transcriptIds, long[] totals) {
-    static final Counts NONE = new Counts(Map.of(), Map.of(), new long[Table.PIPELINE.size()]);
+  record Counts(Map<String, long[]> bySource, Map<String, String> transcriptIds, long[] totals,
+      Set<String> retry, List<String> files) {
+    static final Counts NONE = new Counts(Map.of(), Map.of(), new long[Table.PIPELINE.size()], Set.of(), List.of());
 
     long of(String source, Table table) {
       long[] c = bySource.get(source);
@@ -51,15 +54,18 @@ final class RunCommit {
   static Counts count(String output, RunId run) {
     Map<String, long[]> bySource = new TreeMap<>();
     Map<String, String> ids = new HashMap<>();
+    Set<String> retry = new TreeSet<>();
+    List<String> files = new ArrayList<>();
     long[] totals = new long[Table.PIPELINE.size()];
     for (int t = 0; t < Table.PIPELINE.size(); t++) {
       Table table = Table.PIPELINE.get(t);
       final int index = t;
       Schema projection = table == Table.REJECTS
-          ? ParquetFiles.projection(table, "source_path")
+          ? ParquetFiles.projection(table, "source_path", "reason")
           : ParquetFiles.projection(table, "source_path", "transcript_id");
       try {
         for (ResourceId f : OutputFolder.tableFiles(OutputFolder.partition(output, table, run))) {
+          files.add(f.toString());
           ParquetFiles.read(f, projection, row -> {
             String source = String.valueOf(row.get("source_path"));
             bySource.computeIfAbsent(source, s -> new long[Table.PIPELINE.size()])[index]++;
@@ -67,14 +73,23 @@ final class RunCommit {
             if (row.getSchema().getField("transcript_id") != null && row.get("transcript_id") != null) {
               ids.putIfAbsent(source, String.valueOf(row.get("transcript_id")));
             }
+            if (row.getSchema().getField("reason") != null && TRANSIENT.contains(String.valueOf(row.get("reason")))) {
+              retry.add(source);
+            }
           });
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read back the run's " + table.folder() + " files: " + e.getMessage(), e);
       }
     }
-    return new Counts(bySource, ids, totals);
+    return new Counts(bySource, ids, totals, retry, List.copyOf(files));
   }
+
+  /**
+   * Reject reasons that may not happen again (an I/O error while reading): the file's manifest
+   * entry records no hash ({@link RunPlan#UNREADABLE}), so the next run processes it again.
+   */
+  static final Set<String> TRANSIENT = Set.of("unreadable");
 
   /**
    * The run's outcome from its plan and counts. A processed file is {@code processed} when it gave
@@ -116,7 +131,7 @@ final class RunCommit {
       Counts c = report.counts();
       GenericRecord r = new GenericData.Record(manifest);
       r.put("source_path", d.path());
-      r.put("content_sha256", d.sha256());
+      r.put("content_sha256", c.retry().contains(d.path()) ? RunPlan.UNREADABLE : d.sha256());
       r.put("size_bytes", d.file().sizeBytes());
       r.put("transcript_id", c.transcriptIds().get(d.path()));
       r.put("change", d.change());
@@ -131,6 +146,8 @@ final class RunCommit {
     if (!entries.isEmpty()) {
       writeWhole(output, Table.MANIFEST, run, entries);
     }
+    HaltPoint.reach("manifest-written");
+    checkUnchanged(output, run, report.counts());
     GenericRecord row = new GenericData.Record(Table.RUNS.schema());
     row.put("mode", report.mode().value());
     row.put("started_at", started.toEpochMilli());
@@ -150,6 +167,26 @@ final class RunCommit {
     row.put("pipeline_version", version);
     row.put("runner", runner);
     writeWhole(output, Table.RUNS, run, List.of(row));
+  }
+
+  /**
+   * The run's table files are still those it counted. On a local output the run lock guarantees
+   * it; on other file systems nothing stops a second, overlapping run from deleting this run's
+   * partitions as those of a crashed run, and the commit would then record rows that are gone.
+   */
+  private static void checkUnchanged(String output, RunId run, Counts counts) {
+    List<String> now = new ArrayList<>();
+    try {
+      for (Table t : Table.PIPELINE) {
+        OutputFolder.tableFiles(OutputFolder.partition(output, t, run)).forEach(f -> now.add(f.toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the run's table files before its commit: " + e.getMessage(), e);
+    }
+    if (!now.equals(counts.files())) {
+      throw new IllegalStateException("the run's table files changed before its commit (another run on the same output?): "
+          + "not committed; run again");
+    }
   }
 
   private static void writeWhole(String output, Table table, RunId run, List<GenericRecord> rows) {

@@ -34,8 +34,17 @@ record RunId(String value, Instant started) implements Comparable<RunId> {
     return new RunId(value, t);
   }
 
+  /** Whether a folder name's value is a run id (the pattern and a real date and time). */
   static boolean isRunId(String value) {
-    return value != null && PATTERN.matcher(value).matches();
+    if (value == null || !PATTERN.matcher(value).matches()) {
+      return false;
+    }
+    try {
+      parse(value);
+      return true;
+    } catch (java.time.DateTimeException e) {
+      return false;
+    }
   }
 
   /** A new id for a run starting {@code now}, after {@code last} (the last committed run, or null). */

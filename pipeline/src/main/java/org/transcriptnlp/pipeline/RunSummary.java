@@ -69,9 +69,13 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
   public void print(PrintStream out) {
     RunCommit.Report r = report;
     out.printf("transcript-nlp: run %s (%s) done in %.1f s; tables in %s%n", r.run(), r.mode().value(), seconds, output);
-    out.printf(
-        "  matched: %d files = %d new + %d changed + %d unchanged (not processed again)%n",
-        r.matched(), r.added(), r.changed(), r.unchanged());
+    if (r.mode() == JobConfig.Mode.FULL) {
+      out.printf("  matched: %d files, all processed (--mode=full)%n", r.matched());
+    } else {
+      out.printf(
+          "  matched: %d files = %d new + %d changed + %d unchanged (not processed again)%n",
+          r.matched(), r.added(), r.changed(), r.unchanged());
+    }
     out.printf(
         "  processed: %d files = %d parsed + %d rejected%s%n",
         get(Metric.FILES_MATCHED), get(Metric.FILES_PARSED), get(Metric.FILES_REJECTED),

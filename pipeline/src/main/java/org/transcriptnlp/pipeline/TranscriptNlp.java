@@ -97,7 +97,11 @@ public final class TranscriptNlp {
       while (root.getCause() != null && root.getCause() != root) {
         root = root.getCause();
       }
-      err.println("transcript-nlp: the job failed: " + firstLine(String.valueOf(root)));
+      // The job's own message says what to do; the innermost cause, what the library reported.
+      String message = firstLine(e.getMessage() == null ? String.valueOf(e) : e.getMessage());
+      String cause = firstLine(String.valueOf(root));
+      err.println("transcript-nlp: the job failed: " + message
+          + (root == e || message.contains(firstLine(root.getMessage())) ? "" : " (cause: " + cause + ")"));
       e.printStackTrace(err);
       return FAILED;
     }
@@ -176,6 +180,7 @@ public final class TranscriptNlp {
         OutputFolder.removeStaging(staging);
       }
       OutputFolder.checkWritten(output, run);
+      HaltPoint.reach("tables-written");
       counters = RunSummary.counters(result);
       counts = RunCommit.count(output, run);
       runner = options.getRunner().getSimpleName();
@@ -183,11 +188,17 @@ public final class TranscriptNlp {
     RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
     double seconds = (System.nanoTime() - start) / 1e9;
     RunCommit.commit(output, config, plan, report, started, seconds, runner);
+    HaltPoint.reach("committed");
+    RunSummary summary = new RunSummary(counters, (System.nanoTime() - start) / 1e9, output, report);
     if (config.mode() == JobConfig.Mode.FULL) {
-      // Committed: the earlier runs' rows are no longer current; delete them.
-      removeDead(output, RunHistory.read(output));
+      if (summary.accountedFor()) {
+        // Committed: the earlier runs' rows are no longer current; delete them.
+        removeDead(output, RunHistory.read(output));
+      } else {
+        LOG.warn("not every file is accounted for: the earlier runs' partitions are kept (the views ignore them)");
+      }
     }
-    return new RunSummary(counters, (System.nanoTime() - start) / 1e9, output, report);
+    return summary;
   }
 
   /**
@@ -208,6 +219,7 @@ public final class TranscriptNlp {
         for (String partition : dead.getValue()) {
           LOG.info("removing {}: not part of the current tables", partition);
           OutputFolder.deletePartition(partition);
+          HaltPoint.reach("deleting");
         }
       }
     } catch (IOException e) {
@@ -222,9 +234,7 @@ public final class TranscriptNlp {
     for (String pattern : config.patterns()) {
       try {
         MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-        if (m.status() == MatchResult.Status.OK) {
-          m.metadata().forEach(md -> files.putIfAbsent(md.resourceId().toString(), md));
-        }
+        OutputFolder.matched(m).forEach(md -> files.putIfAbsent(md.resourceId().toString(), md));
       } catch (IOException | IllegalArgumentException e) {
         throw new UsageException("cannot match --input pattern '" + pattern + "': " + e.getMessage());
       }

@@ -159,12 +159,17 @@ class IncrementalRunsTest {
     return out;
   }
 
+  /** The two later transcripts in {@code in}, and a first run of them (turns only) into {@code out}. */
+  private void firstRunOnTheLaterTwo(Path in, Path out) throws IOException {
+    copy(LATER, in);
+    job(in, out, "--annotators=none");
+  }
+
   @Test
   void changedSettingsProcessEveryFileAgain() throws Exception {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
-    copy(LATER, in);
-    job(in, out, "--annotators=none");
+    firstRunOnTheLaterTwo(in, out);
     assertPrinted(job(in, out, "--annotators=none"), "matched: 2 files = 0 new + 0 changed + 2 unchanged");
     Cli.Result other = job(in, out, "--annotators=none", "--maxAnswerChars=500");
     assertPrinted(other, "matched: 2 files = 0 new + 2 changed + 0 unchanged");
@@ -186,8 +191,7 @@ class IncrementalRunsTest {
   void aRunKilledBeforeItsRunsRowLeavesNoCurrentRowAndIsCleanedUp() throws Exception {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
-    copy(LATER, in);
-    job(in, out, "--annotators=none");
+    firstRunOnTheLaterTwo(in, out);
     Map<String, List<String>> committed = currentRows(out);
     String crashed = "29991231-235959-999-abcdef";
     copyRun(out, List.of("answers", "sentences", "entities", "turns", "rejects", "manifest"), crashed);
@@ -215,8 +219,7 @@ class IncrementalRunsTest {
   void rowsOfRunsBeforeAFullRunAreNotCurrentEvenIfTheirFilesAreLeft() throws Exception {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
-    copy(LATER, in);
-    job(in, out, "--annotators=none");
+    firstRunOnTheLaterTwo(in, out);
     Path saved = dir.resolve("saved");
     copyTree(out, saved);
     job(in, out, "--annotators=none", "--mode=full");
@@ -266,7 +269,8 @@ class IncrementalRunsTest {
     }
   }
 
-  private static void copyTree(Path from, Path to) throws IOException {
+  /** Copies the files of a folder tree over another (not the run lock file). */
+  static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> all = Files.walk(from)) {
       for (Path p : all.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals("_lock")).toList()) {
         Path target = to.resolve(from.relativize(p).toString());

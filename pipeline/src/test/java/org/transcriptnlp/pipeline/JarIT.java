@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,8 +31,13 @@ class JarIT {
   private record Exit(int code, String out) {}
 
   private static Exit java(String... args) throws Exception {
+    return javaWith(List.of(), args);
+  }
+
+  private static Exit javaWith(List<String> jvmOptions, String... args) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar().toString());
     command.addAll(List.of(args));
@@ -123,12 +130,7 @@ class JarIT {
   @Test
   void anIncrementalRunKilledMidWayAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
-    List<Path> samples;
-    try (var files = Files.list(Fixtures.path("samples/transcripts"))) {
-      samples = files.sorted().toList();
-    }
-    Files.copy(samples.get(0), in.resolve(samples.get(0).getFileName()));
-    Files.copy(samples.get(1), in.resolve(samples.get(1).getFileName()));
+    List<Path> samples = copyTwoOfTheSamples(in);
     Path out = dir.resolve("out");
     String input = "--input=" + in + "/*";
     Exit first = java(input, "--output=" + out, "--annotators=entities");
@@ -169,6 +171,63 @@ class JarIT {
     assertEquals(0, stagedFiles(out), "the killed run's staged rows are removed");
     assertTrue(MainTest.lockIsFree(out));
   }
+
+  /**
+   * A run stopped (as by kill -9) at each step of its commit, then run again: the current rows equal
+   * one clean run's, and no row of the stopped run is left beside them. The steps: its table files
+   * written; its manifest written (no runs row yet); committed, in --mode=full, before deleting the
+   * earlier run's partitions; and after deleting the first of them.
+   */
+  @Test
+  void aRunStoppedAtEachStepOfItsCommitAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
+    Path in = Files.createDirectories(dir.resolve("in"));
+    List<Path> samples = copyTwoOfTheSamples(in);
+    String input = "--input=" + in + "/*";
+    Path base = dir.resolve("base");
+    assertEquals(0, java(input, "--output=" + base, "--annotators=none").code());
+    Files.copy(samples.get(2), in.resolve(samples.get(2).getFileName()));
+    Path ref = dir.resolve("ref");
+    assertEquals(0, java(input, "--output=" + ref, "--annotators=none").code());
+    Map<String, List<String>> expected = new TreeMap<>();
+    try (Duck duck = new Duck(ref)) {
+      for (String table : List.of("answers", "turns", "rejects")) {
+        expected.put(table, duck.rowsWithoutRun(table));
+      }
+    }
+    for (String point : List.of("tables-written", "manifest-written", "committed", "deleting")) {
+      Path out = dir.resolve("out-" + point);
+      IncrementalRunsTest.copyTree(base, out);
+      boolean full = point.equals("committed") || point.equals("deleting");
+      Exit stopped = javaWith(List.of("-D" + HaltPoint.PROPERTY + "=" + point), input, "--output=" + out, "--annotators=none",
+          "--mode=" + (full ? "full" : "incremental"));
+      assertEquals(137, stopped.code(), point + ": " + stopped.out());
+      assertTrue(stopped.out().contains("halting at " + point), stopped.out());
+      Exit again = java(input, "--output=" + out, "--annotators=none");
+      assertEquals(0, again.code(), point + ": " + again.out());
+      // After a committed full run nothing is new; otherwise the stopped run's file is processed again.
+      assertTrue(again.out().contains(full ? "0 new + 0 changed + 3 unchanged" : "1 new + 0 changed + 2 unchanged"),
+          point + ": " + again.out());
+      try (Duck duck = new Duck(out)) {
+        for (String table : List.of("answers", "turns", "rejects")) {
+          assertEquals(expected.get(table), duck.rowsWithoutRun(table), point + ", " + table);
+          assertEquals(expected.get(table), duck.rowsWithoutRun("all_" + table), point + ", " + table + ": nothing else on disk");
+        }
+        assertEquals(3, duck.count("SELECT count(*) FROM current_manifest"), point);
+      }
+    }
+  }
+
+  /** Copies the first two of the three samples into {@code in}; returns the three, sorted. */
+  private static List<Path> copyTwoOfTheSamples(Path in) throws IOException {
+    List<Path> samples;
+    try (var files = Files.list(Fixtures.path("samples/transcripts"))) {
+      samples = files.sorted().toList();
+    }
+    Files.copy(samples.get(0), in.resolve(samples.get(0).getFileName()));
+    Files.copy(samples.get(1), in.resolve(samples.get(1).getFileName()));
+    return samples;
+  }
+
 
   private static long stagedFiles(Path out) throws IOException {
     Path staging = out.resolve("_staging");

@@ -58,6 +58,7 @@ class RunPlanTest {
   void onlyRunIdsAreRunIds() {
     assertTrue(RunId.isRunId("20261129-030000-123-abcdef"));
     assertFalse(RunId.isRunId("20261129-030000-123"));
+    assertFalse(RunId.isRunId("20261399-030000-123-abcdef"), "no 99th of the 13th month");
     assertFalse(RunId.isRunId("../../etc"));
     assertFalse(RunId.isRunId(null));
     assertThrows(IllegalArgumentException.class, () -> RunId.parse("run-1"));

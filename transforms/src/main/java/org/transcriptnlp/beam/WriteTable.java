@@ -237,7 +237,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         throw e;
       }
-      FileSystems.rename(List.of(partial), List.of(target));
+      ParquetFiles.publish(partial, target);
       files.inc();
       rows.inc(written);
       out.output(plan.getKey());

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -185,7 +188,26 @@ public final class ParquetFiles {
       FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       throw e;
     }
+    publish(partial, file);
+  }
+
+  /**
+   * Renames a whole file from its in-progress name to its name. On a local disk the file's bytes
+   * are forced to the disk first and the folder after, so that after a power loss a file under its
+   * name is whole (or absent), never empty.
+   */
+  public static void publish(ResourceId partial, ResourceId file) throws IOException {
+    if ("file".equals(partial.getScheme())) {
+      try (FileChannel c = FileChannel.open(Path.of(partial.toString()), StandardOpenOption.WRITE)) {
+        c.force(true);
+      }
+    }
     FileSystems.rename(List.of(partial), List.of(file));
+    if ("file".equals(file.getScheme())) {
+      try (FileChannel dir = FileChannel.open(Path.of(file.toString()).getParent(), StandardOpenOption.READ)) {
+        dir.force(true);
+      }
+    }
   }
 
   /** A Parquet output file that is a stream (Beam's channels are written from start to end). */

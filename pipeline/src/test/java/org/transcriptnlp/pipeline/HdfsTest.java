@@ -1,0 +1,102 @@
+package org.transcriptnlp.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.hdfs.MiniDFSCluster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.testing.Fixtures;
+
+/**
+ * Input and output on HDFS: a NameNode and a DataNode in this JVM (MiniDFSCluster), the job's
+ * paths {@code hdfs://...} through Beam's Hadoop file system. Incremental runs there, then the
+ * tables copied out and compared with DuckDB against the same runs on a local folder.
+ */
+class HdfsTest {
+  private static MiniDFSCluster cluster;
+  private static FileSystem hdfs;
+  private static String root;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void startHdfs() throws IOException {
+    Configuration conf = new Configuration();
+    conf.set(MiniDFSCluster.HDFS_MINIDFS_BASEDIR, dir.resolve("dfs").toString());
+    cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
+    cluster.waitActive();
+    hdfs = cluster.getFileSystem();
+    root = "hdfs://localhost:" + cluster.getNameNodePort();
+  }
+
+  @AfterAll
+  static void stopHdfs() {
+    if (cluster != null) {
+      cluster.shutdown();
+    }
+  }
+
+  private static Cli.Result job(String input, String output) {
+    Cli.Result r = Cli.run("--input=" + input, "--output=" + output, "--annotators=none",
+        "--hdfsConfiguration=[{\"fs.defaultFS\": \"" + root + "\"}]");
+    assertEquals(0, r.code(), r.out() + r.err());
+    return r;
+  }
+
+  private static void assertPrinted(Cli.Result r, String expected) {
+    assertTrue(r.out().contains(expected), "'" + expected + "' not in:\n" + r.out());
+  }
+
+  @Test
+  void incrementalRunsReadAndWriteHdfs() throws Exception {
+    List<Path> samples;
+    try (Stream<Path> files = Files.list(Fixtures.path("samples/transcripts"))) {
+      samples = files.sorted().toList();
+    }
+    // A folder name with a space: paths on HDFS are URIs.
+    String in = "/archive of transcripts";
+    Path localIn = Files.createDirectories(dir.resolve("local-in"));
+    for (Path f : samples.subList(0, 2)) {
+      hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(f.toString()), new org.apache.hadoop.fs.Path(in + "/" + f.getFileName()));
+      Files.copy(f, localIn.resolve(f.getFileName()));
+    }
+    String input = root + in + "/*";
+    String output = root + "/tables";
+    assertPrinted(job(input, output), "matched: 2 files = 2 new + 0 changed + 0 unchanged");
+    assertPrinted(job(input, output), "matched: 2 files = 0 new + 0 changed + 2 unchanged");
+    Path third = samples.get(2);
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(third.toString()), new org.apache.hadoop.fs.Path(in + "/" + third.getFileName()));
+    Files.copy(third, localIn.resolve(third.getFileName()));
+    assertPrinted(job(input, output), "matched: 3 files = 1 new + 0 changed + 2 unchanged");
+    org.apache.hadoop.fs.Path staging = new org.apache.hadoop.fs.Path("/tables/_staging");
+    assertTrue(!hdfs.exists(staging) || !hdfs.listFiles(staging, true).hasNext(), "no staged file left");
+
+    // The same runs on a local folder, and one full run, against the tables copied out of HDFS.
+    Path local = dir.resolve("local-out");
+    job(localIn + "/*", local.toString());
+    Path copied = dir.resolve("copied");
+    hdfs.copyToLocalFile(false, new org.apache.hadoop.fs.Path("/tables"), new org.apache.hadoop.fs.Path(copied.toString()), true);
+    try (Duck fromHdfs = new Duck(copied); Duck reference = new Duck(local)) {
+      for (String table : List.of("answers", "turns", "rejects")) {
+        assertEquals(
+            reference.rowsWithoutRun(table).stream().map(r -> r.replace(localIn.toString(), "IN")).toList(),
+            fromHdfs.rowsWithoutRun(table).stream().map(r -> r.replace(root + in.replace(" ", "%20"), "IN")
+                .replace(root + in, "IN")).sorted().toList(),
+            table);
+      }
+      assertEquals(3, fromHdfs.count("SELECT count(*) FROM runs"));
+      assertEquals(3, fromHdfs.count("SELECT count(*) FROM current_manifest"));
+      assertTrue(fromHdfs.count("SELECT count(*) FROM answers") > 0);
+    }
+  }
+}

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs the job on Beam's Flink runner with a Flink mini cluster in this JVM (--flinkMaster=[local]).
+# Build first: mvn -q -DskipTests -Pflink package
+# Usage: run-configs/flink/local.sh --input='samples/transcripts/*' --output=out-flink [more options]
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+jar="$root/pipeline/target/transcript-nlp.jar"
+if [[ ! -f "$jar" ]] || ! unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q beam-runners-flink-1.19; then
+  echo "run-configs/flink/local.sh: build the Flink runner's jar first: mvn -q -DskipTests -Pflink package" >&2
+  exit 2
+fi
+exec java -Xmx"${TRANSCRIPT_NLP_HEAP:-4g}" -jar "$jar" \
+  --runner=FlinkRunner --flinkMaster='[local]' --parallelism="$(nproc)" "$@"

@@ -43,8 +43,12 @@ start() {
   fi
   mkdir -p "$cluster/home/jars" "$cluster/work" "$cluster/logs"
   rm -f "$cluster/home/jars/"*.jar
-  # Spark's jars, then the job's libraries (a jar of both kept once: the job's version).
-  ln -s "$target"/spark-lib/*.jar "$target"/lib/*.jar "$cluster/home/jars/" 2>/dev/null || true
+  # Spark's jars, then the job's libraries: those its manifest names (lib/ may hold other
+  # profiles' jars too). A jar in both is linked once.
+  ln -s "$target"/spark-lib/*.jar "$cluster/home/jars/"
+  unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' \
+    | awk '/^Class-Path:/ {on = 1; printf "%s", substr($0, 13); next} on && /^ / {printf "%s", substr($0, 2); next} {on = 0}' \
+    | tr ' ' '\n' | grep '^lib/' | while read -r lib; do ln -sf "$target/$lib" "$cluster/home/jars/"; done
   export SPARK_HOME="$cluster/home" SPARK_SCALA_VERSION=2.12
   # shellcheck disable=SC2086
   nohup java $opens -Xmx512m -cp "$cluster/home/jars/*" org.apache.spark.deploy.master.Master \

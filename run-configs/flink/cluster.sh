@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# A Flink session cluster on this machine, bound to 127.0.0.1: a JobManager
+# (StandaloneSessionClusterEntrypoint, REST on 127.0.0.1:8082) and a TaskManager (TaskManagerRunner),
+# each its own JVM, from the jars Maven resolved (flink-dist is not needed). Build first:
+# mvn -q -DskipTests -Pflink package
+#
+#   run-configs/flink/cluster.sh start
+#   run-configs/flink/cluster.sh submit --input=... --output=... [job options]
+#   run-configs/flink/cluster.sh stop             # stops both by their PIDs
+#
+# Settings (environment): FLINK_CLUSTER_DIR (default pipeline/target/flink-cluster: configuration,
+# PID files, logs), FLINK_TM_MEMORY (TaskManager process size, default 6g), FLINK_SLOTS (default:
+# the cores), FLINK_REST_PORT (default 8082).
+#
+# The models: the cluster's class path holds the job's libraries (the CoreNLP models jar among
+# them), so only the job's own jar is staged per job (--filesToStage); the TaskManager JVM loads
+# each model set once.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+target="$root/pipeline/target"
+jar="$target/transcript-nlp.jar"
+cluster="${FLINK_CLUSTER_DIR:-$target/flink-cluster}"
+rest="${FLINK_REST_PORT:-8082}"
+
+need_build() {
+  if [[ ! -f "$jar" ]] || ! unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q beam-runners-flink-1.19; then
+    echo "flink/cluster.sh: build the Flink runner's jar first: mvn -q -DskipTests -Pflink package" >&2
+    exit 2
+  fi
+}
+
+# The job's libraries as the jar's manifest names them (lib/ may hold other profiles' jars too).
+classpath() {
+  unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' \
+    | awk '/^Class-Path:/ {on = 1; printf "%s", substr($0, 13); next} on && /^ / {printf "%s", substr($0, 2); next} {on = 0}' \
+    | tr ' ' '\n' | grep '^lib/' | sed "s#^#$target/#" | paste -sd:
+}
+
+running() { # $1 = pid file
+  [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
+}
+
+wait_for() { # $1 = log, $2 = line, $3 = name
+  for _ in $(seq 1 120); do
+    grep -qs "$2" "$1" && return 0
+    sleep 0.5
+  done
+  echo "flink/cluster.sh: the $3 did not start; see $1" >&2
+  exit 1
+}
+
+start() {
+  need_build
+  if running "$cluster/jobmanager.pid" || running "$cluster/taskmanager.pid"; then
+    echo "flink/cluster.sh: already running (see $cluster/*.pid); stop it first" >&2
+    exit 1
+  fi
+  mkdir -p "$cluster/conf" "$cluster/logs"
+  cat > "$cluster/conf/flink-conf.yaml" <<EOF
+jobmanager.rpc.address: 127.0.0.1
+jobmanager.rpc.port: 6123
+jobmanager.bind-host: 127.0.0.1
+jobmanager.memory.process.size: 1g
+rest.address: 127.0.0.1
+rest.bind-address: 127.0.0.1
+rest.port: $rest
+taskmanager.host: 127.0.0.1
+taskmanager.bind-host: 127.0.0.1
+taskmanager.numberOfTaskSlots: ${FLINK_SLOTS:-$(nproc)}
+taskmanager.memory.process.size: ${FLINK_TM_MEMORY:-6g}
+# CoreNLP's models live on the heap; Flink's managed memory (for its own sorting and state) is not used.
+taskmanager.memory.managed.fraction: 0.05
+parallelism.default: ${FLINK_SLOTS:-$(nproc)}
+EOF
+  local cp
+  cp="$(classpath)"
+  nohup java -Xmx768m -cp "$cp" org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint \
+    --configDir "$cluster/conf" > "$cluster/logs/jobmanager.log" 2>&1 &
+  echo $! > "$cluster/jobmanager.pid"
+  wait_for "$cluster/logs/jobmanager.log" "Rest endpoint listening at" jobmanager
+  # The TaskManager's JVM memory flags and dynamic settings, computed from the configuration as
+  # Flink's own scripts do (BashJavaUtils).
+  local params jvm dynamic
+  params="$(java -cp "$cp" org.apache.flink.runtime.util.bash.BashJavaUtils GET_TM_RESOURCE_PARAMS \
+    --configDir "$cluster/conf" 2>/dev/null | sed -n 's/^BASH_JAVA_UTILS_EXEC_RESULT://p')"
+  jvm="$(sed -n 1p <<< "$params")"
+  dynamic="$(sed -n 2p <<< "$params")"
+  # shellcheck disable=SC2086
+  nohup java $jvm -cp "$cp" org.apache.flink.runtime.taskexecutor.TaskManagerRunner \
+    --configDir "$cluster/conf" $dynamic > "$cluster/logs/taskmanager.log" 2>&1 &
+  echo $! > "$cluster/taskmanager.pid"
+  wait_for "$cluster/logs/taskmanager.log" "Successful registration at resource manager" taskmanager
+  echo "Flink session cluster: REST 127.0.0.1:$rest, jobmanager pid $(cat "$cluster/jobmanager.pid"), taskmanager pid $(cat "$cluster/taskmanager.pid"); logs in $cluster/logs"
+}
+
+stop() {
+  for name in taskmanager jobmanager; do
+    if running "$cluster/$name.pid"; then
+      kill "$(cat "$cluster/$name.pid")"
+      for _ in $(seq 1 40); do running "$cluster/$name.pid" || break; sleep 0.25; done
+      running "$cluster/$name.pid" && kill -9 "$(cat "$cluster/$name.pid")"
+      echo "stopped the $name (pid $(cat "$cluster/$name.pid"))"
+    fi
+    rm -f "$cluster/$name.pid"
+  done
+}
+
+submit() {
+  need_build
+  running "$cluster/jobmanager.pid" || { echo "flink/cluster.sh: no cluster running; run: $0 start" >&2; exit 2; }
+  # The client runs here; the job runs in the TaskManager. Paths must be the same for both
+  # (local paths on this machine, or hdfs://).
+  exec java -Xmx"${TRANSCRIPT_NLP_HEAP:-2g}" -jar "$jar" \
+    --runner=FlinkRunner --flinkMaster="127.0.0.1:$rest" --filesToStage="$jar" "$@"
+}
+
+case "${1:-}" in
+  start) start ;;
+  stop) stop ;;
+  submit) shift; submit "$@" ;;
+  *) echo "usage: $0 start | submit JOB_OPTIONS... | stop" >&2; exit 2 ;;
+esac

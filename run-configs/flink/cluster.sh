@@ -6,6 +6,7 @@
 #
 #   run-configs/flink/cluster.sh start
 #   run-configs/flink/cluster.sh submit --input=... --output=... [job options]
+#   run-configs/flink/cluster.sh taskmanager      # starts a TaskManager again (after one died)
 #   run-configs/flink/cluster.sh stop             # stops both by their PIDs
 #
 # Settings (environment): FLINK_CLUSTER_DIR (default pipeline/target/flink-cluster: configuration,
@@ -79,6 +80,19 @@ EOF
     --configDir "$cluster/conf" > "$cluster/logs/jobmanager.log" 2>&1 &
   echo $! > "$cluster/jobmanager.pid"
   wait_for "$cluster/logs/jobmanager.log" "Rest endpoint listening at" jobmanager
+  start_taskmanager
+  echo "Flink session cluster: REST 127.0.0.1:$rest, jobmanager pid $(cat "$cluster/jobmanager.pid"), taskmanager pid $(cat "$cluster/taskmanager.pid"); logs in $cluster/logs"
+}
+
+# Starts a TaskManager (also to replace one that died: run-configs/flink/cluster.sh taskmanager).
+start_taskmanager() {
+  if running "$cluster/taskmanager.pid"; then
+    echo "flink/cluster.sh: a taskmanager is running (pid $(cat "$cluster/taskmanager.pid"))" >&2
+    exit 1
+  fi
+  local cp
+  cp="$(classpath)"
+  [[ -f "$cluster/logs/taskmanager.log" ]] && mv "$cluster/logs/taskmanager.log" "$cluster/logs/taskmanager.$(date +%s).log"
   # The TaskManager's JVM memory flags and dynamic settings, computed from the configuration as
   # Flink's own scripts do (BashJavaUtils).
   local params jvm dynamic
@@ -91,7 +105,6 @@ EOF
     --configDir "$cluster/conf" $dynamic > "$cluster/logs/taskmanager.log" 2>&1 &
   echo $! > "$cluster/taskmanager.pid"
   wait_for "$cluster/logs/taskmanager.log" "Successful registration at resource manager" taskmanager
-  echo "Flink session cluster: REST 127.0.0.1:$rest, jobmanager pid $(cat "$cluster/jobmanager.pid"), taskmanager pid $(cat "$cluster/taskmanager.pid"); logs in $cluster/logs"
 }
 
 stop() {
@@ -117,7 +130,8 @@ submit() {
 
 case "${1:-}" in
   start) start ;;
+  taskmanager) need_build; start_taskmanager; echo "taskmanager pid $(cat "$cluster/taskmanager.pid")" ;;
   stop) stop ;;
   submit) shift; submit "$@" ;;
-  *) echo "usage: $0 start | submit JOB_OPTIONS... | stop" >&2; exit 2 ;;
+  *) echo "usage: $0 start | taskmanager | submit JOB_OPTIONS... | stop" >&2; exit 2 ;;
 esac

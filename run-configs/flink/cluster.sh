@@ -23,6 +23,8 @@ target="$root/pipeline/target"
 jar="$target/transcript-nlp.jar"
 cluster="${FLINK_CLUSTER_DIR:-$target/flink-cluster}"
 rest="${FLINK_REST_PORT:-8082}"
+# shellcheck source=../cluster-lib.sh
+source "$here/../cluster-lib.sh"
 
 need_build() {
   if [[ ! -f "$jar" ]] || ! unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q beam-runners-flink-1.19; then
@@ -31,24 +33,8 @@ need_build() {
   fi
 }
 
-# The job's libraries as the jar's manifest names them (lib/ may hold other profiles' jars too).
 classpath() {
-  unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' \
-    | awk '/^Class-Path:/ {on = 1; printf "%s", substr($0, 13); next} on && /^ / {printf "%s", substr($0, 2); next} {on = 0}' \
-    | tr ' ' '\n' | grep '^lib/' | sed "s#^#$target/#" | paste -sd:
-}
-
-running() { # $1 = pid file
-  [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
-}
-
-wait_for() { # $1 = log, $2 = line, $3 = name
-  for _ in $(seq 1 120); do
-    grep -qs "$2" "$1" && return 0
-    sleep 0.5
-  done
-  echo "flink/cluster.sh: the $3 did not start; see $1" >&2
-  exit 1
+  manifest_libraries | paste -sd:
 }
 
 start() {
@@ -108,15 +94,7 @@ start_taskmanager() {
 }
 
 stop() {
-  for name in taskmanager jobmanager; do
-    if running "$cluster/$name.pid"; then
-      kill "$(cat "$cluster/$name.pid")"
-      for _ in $(seq 1 40); do running "$cluster/$name.pid" || break; sleep 0.25; done
-      running "$cluster/$name.pid" && kill -9 "$(cat "$cluster/$name.pid")"
-      echo "stopped the $name (pid $(cat "$cluster/$name.pid"))"
-    fi
-    rm -f "$cluster/$name.pid"
-  done
+  stop_processes taskmanager jobmanager
 }
 
 submit() {

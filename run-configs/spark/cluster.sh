@@ -22,6 +22,8 @@ jar="$target/transcript-nlp.jar"
 cluster="${SPARK_CLUSTER_DIR:-$target/spark-cluster}"
 port="${SPARK_MASTER_PORT:-7077}"
 master="spark://127.0.0.1:$port"
+# shellcheck source=../cluster-lib.sh
+source "$here/../cluster-lib.sh"
 opens="$(tr '\n' ' ' < "$here/java17-options")"
 
 need_build() {
@@ -29,10 +31,6 @@ need_build() {
     echo "spark/cluster.sh: build the Spark runner's jar first: mvn -q -DskipTests -Pspark package" >&2
     exit 2
   fi
-}
-
-running() { # $1 = pid file
-  [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
 start() {
@@ -46,9 +44,7 @@ start() {
   # Spark's jars, then the job's libraries: those its manifest names (lib/ may hold other
   # profiles' jars too). A jar in both is linked once.
   ln -s "$target"/spark-lib/*.jar "$cluster/home/jars/"
-  unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' \
-    | awk '/^Class-Path:/ {on = 1; printf "%s", substr($0, 13); next} on && /^ / {printf "%s", substr($0, 2); next} {on = 0}' \
-    | tr ' ' '\n' | grep '^lib/' | while read -r lib; do ln -sf "$target/$lib" "$cluster/home/jars/"; done
+  manifest_libraries | while read -r lib; do ln -sf "$lib" "$cluster/home/jars/"; done
   export SPARK_HOME="$cluster/home" SPARK_SCALA_VERSION=2.12
   # shellcheck disable=SC2086
   nohup java $opens -Xmx512m -cp "$cluster/home/jars/*" org.apache.spark.deploy.master.Master \
@@ -64,25 +60,8 @@ start() {
   echo "Spark master $master (pid $(cat "$cluster/master.pid")), worker pid $(cat "$cluster/worker.pid"); logs in $cluster/logs"
 }
 
-wait_for() { # $1 = log, $2 = line, $3 = name
-  for _ in $(seq 1 120); do
-    grep -qs "$2" "$1" && return 0
-    sleep 0.5
-  done
-  echo "spark/cluster.sh: the $3 did not start; see $1" >&2
-  exit 1
-}
-
 stop() {
-  for name in worker master; do
-    if running "$cluster/$name.pid"; then
-      kill "$(cat "$cluster/$name.pid")"
-      for _ in $(seq 1 40); do running "$cluster/$name.pid" || break; sleep 0.25; done
-      running "$cluster/$name.pid" && kill -9 "$(cat "$cluster/$name.pid")"
-      echo "stopped the $name (pid $(cat "$cluster/$name.pid"))"
-    fi
-    rm -f "$cluster/$name.pid"
-  done
+  stop_processes worker master
 }
 
 submit() {

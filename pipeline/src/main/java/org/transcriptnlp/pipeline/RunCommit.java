@@ -60,7 +60,9 @@ final class RunCommit {
     for (int t = 0; t < Table.PIPELINE.size(); t++) {
       Table table = Table.PIPELINE.get(t);
       final int index = t;
-      Schema projection = table == Table.REJECTS
+      // The rejects table has no transcript_id (a file may be rejected before it is read) but a reason.
+      final boolean rejects = table == Table.REJECTS;
+      Schema projection = rejects
           ? ParquetFiles.projection(table, "source_path", "reason")
           : ParquetFiles.projection(table, "source_path", "transcript_id");
       try {
@@ -70,11 +72,12 @@ final class RunCommit {
             String source = String.valueOf(row.get("source_path"));
             bySource.computeIfAbsent(source, s -> new long[Table.PIPELINE.size()])[index]++;
             totals[index]++;
-            if (row.getSchema().getField("transcript_id") != null && row.get("transcript_id") != null) {
+            if (rejects) {
+              if (TRANSIENT.contains(String.valueOf(row.get("reason")))) {
+                retry.add(source);
+              }
+            } else if (row.get("transcript_id") != null) {
               ids.putIfAbsent(source, String.valueOf(row.get("transcript_id")));
-            }
-            if (row.getSchema().getField("reason") != null && TRANSIENT.contains(String.valueOf(row.get("reason")))) {
-              retry.add(source);
             }
           });
         }
@@ -119,7 +122,7 @@ final class RunCommit {
   static void commit(String output, JobConfig config, RunPlan plan, Report report, Instant started,
       double seconds, String runner) {
     String settings = config.settings();
-    String fingerprint = RunPlan.fingerprint(settings);
+    String fingerprint = plan.fingerprint();
     String version = pipelineVersion();
     RunId run = report.run();
     Schema manifest = Table.MANIFEST.schema();

@@ -14,6 +14,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.beam.ReadTranscripts;
 
 /**
  * Which matched files a run processes. Every matched file is hashed (SHA-256 of its bytes); in
@@ -43,21 +44,29 @@ final class RunPlan {
   static final String UNREADABLE = "unreadable";
 
   private final List<Decision> decisions;
+  private final String fingerprint;
 
-  private RunPlan(List<Decision> decisions) {
+  private RunPlan(List<Decision> decisions, String fingerprint) {
     this.decisions = decisions;
+    this.fingerprint = fingerprint;
   }
 
-  /** Hashes the matched files and decides for each. */
+  /** Hashes the matched files and decides for each, under these row-shaping settings ({@link JobConfig#settings}). */
   static RunPlan of(List<MatchResult.Metadata> matched, Map<String, RunHistory.Entry> current,
-      String fingerprint, JobConfig.Mode mode) {
+      String settings, JobConfig.Mode mode) {
+    String fingerprint = fingerprint(settings);
     List<Decision> decisions = new ArrayList<>();
     for (MatchResult.Metadata file : matched) {
       String path = file.resourceId().toString();
       String sha = sha256(file);
       decisions.add(new Decision(file, sha, decide(sha, fingerprint, current.get(path), mode)));
     }
-    return new RunPlan(List.copyOf(decisions));
+    return new RunPlan(List.copyOf(decisions), fingerprint);
+  }
+
+  /** The fingerprint of the settings the files were decided under (recorded with the rows). */
+  String fingerprint() {
+    return fingerprint;
   }
 
   /** Why a file with this hash is processed under these settings, or null when it is not. */
@@ -110,13 +119,8 @@ final class RunPlan {
     }
   }
 
-  /** First 16 hex digits of the SHA-256 of a text (the settings fingerprint). */
+  /** First 16 hex digits of the SHA-256 of a text (the settings fingerprint), as transcript ids are made. */
   static String fingerprint(String text) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return ReadTranscripts.transcriptId(text.getBytes(StandardCharsets.UTF_8));
   }
 }

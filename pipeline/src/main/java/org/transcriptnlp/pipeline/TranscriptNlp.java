@@ -152,7 +152,7 @@ public final class TranscriptNlp {
     RunHistory history = RunHistory.read(output);
     removeDead(output, history);
     RunId run = RunId.next(started, history.last());
-    RunPlan plan = RunPlan.of(matched, history.current(), RunPlan.fingerprint(config.settings()), config.mode());
+    RunPlan plan = RunPlan.of(matched, history.current(), config.settings(), config.mode());
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
         "run {} ({}): {} file(s) matched, {} to process, {} unchanged; annotators: {}; runner: {}; tables to {}",

@@ -6,13 +6,18 @@ running() { # $1 = pid file
   [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null
 }
 
-# Waits up to a minute for a line in a process's log; exits 1 naming the log if it never comes.
+# Waits up to a minute for a line in a process's log; exits 1 naming the log if it never comes,
+# or at once if the process (its $cluster/<name>.pid) has exited.
 wait_for() { # $1 = log, $2 = line, $3 = process name
   for _ in $(seq 1 120); do
     grep -qs "$2" "$1" && return 0
+    if ! running "$cluster/$3.pid"; then
+      echo "cluster.sh: the $3 exited while starting; see $1" >&2
+      exit 1
+    fi
     sleep 0.5
   done
-  echo "cluster.sh: the $3 did not start; see $1" >&2
+  echo "cluster.sh: the $3 did not start in a minute; see $1" >&2
   exit 1
 }
 

@@ -9,9 +9,8 @@
 #   run-configs/flink/cluster.sh taskmanager      # starts a TaskManager again (after one died)
 #   run-configs/flink/cluster.sh stop             # stops both by their PIDs
 #
-# Settings (environment): FLINK_CLUSTER_DIR (default pipeline/target/flink-cluster: configuration,
-# PID files, logs), FLINK_TM_MEMORY (TaskManager process size, default 6g), FLINK_SLOTS (default:
-# the cores), FLINK_REST_PORT (default 8082).
+# Settings: run-configs/flink/settings.env (the cluster's folder, TaskManager memory and slots,
+# ports, restart strategy), each overridden by the same variable in the environment.
 #
 # The models: the cluster's class path holds the job's libraries (the CoreNLP models jar among
 # them), so only the job's own jar is staged per job (--filesToStage); the TaskManager JVM loads
@@ -21,8 +20,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 target="$root/pipeline/target"
 jar="$target/transcript-nlp.jar"
-cluster="${FLINK_CLUSTER_DIR:-$target/flink-cluster}"
-rest="${FLINK_REST_PORT:-8082}"
+# shellcheck source=settings.env
+source "$here/settings.env"
+cluster="$FLINK_CLUSTER_DIR"
+rest="$FLINK_REST_PORT"
 # shellcheck source=../cluster-lib.sh
 source "$here/../cluster-lib.sh"
 
@@ -46,7 +47,7 @@ start() {
   mkdir -p "$cluster/conf" "$cluster/logs"
   cat > "$cluster/conf/flink-conf.yaml" <<EOF
 jobmanager.rpc.address: 127.0.0.1
-jobmanager.rpc.port: 6123
+jobmanager.rpc.port: $FLINK_RPC_PORT
 jobmanager.bind-host: 127.0.0.1
 jobmanager.memory.process.size: 1g
 rest.address: 127.0.0.1
@@ -54,11 +55,17 @@ rest.bind-address: 127.0.0.1
 rest.port: $rest
 taskmanager.host: 127.0.0.1
 taskmanager.bind-host: 127.0.0.1
-taskmanager.numberOfTaskSlots: ${FLINK_SLOTS:-$(nproc)}
-taskmanager.memory.process.size: ${FLINK_TM_MEMORY:-6g}
+taskmanager.numberOfTaskSlots: $FLINK_SLOTS
+taskmanager.memory.process.size: $FLINK_TM_MEMORY
 # CoreNLP's models live on the heap; Flink's managed memory (for its own sorting and state) is not used.
-taskmanager.memory.managed.fraction: 0.05
-parallelism.default: ${FLINK_SLOTS:-$(nproc)}
+taskmanager.memory.managed.fraction: $FLINK_MANAGED_FRACTION
+parallelism.default: $FLINK_SLOTS
+# A lost TaskManager restarts the job (all of it: a batch job's tasks form one failover region)
+# once a TaskManager offers slots again, instead of failing it.
+restart-strategy.type: fixed-delay
+restart-strategy.fixed-delay.attempts: $FLINK_RESTART_ATTEMPTS
+restart-strategy.fixed-delay.delay: $FLINK_RESTART_DELAY
+slot.request.timeout: $FLINK_SLOT_TIMEOUT_MS
 EOF
   local cp
   cp="$(classpath)"
@@ -66,6 +73,9 @@ EOF
     --configDir "$cluster/conf" > "$cluster/logs/jobmanager.log" 2>&1 &
   echo $! > "$cluster/jobmanager.pid"
   wait_for "$cluster/logs/jobmanager.log" "Rest endpoint listening at" jobmanager
+  # The REST endpoint comes up before the resource manager: a bad setting stops the JobManager then.
+  sleep 1
+  running "$cluster/jobmanager.pid" || { echo "flink/cluster.sh: the jobmanager exited while starting; see $cluster/logs/jobmanager.log" >&2; exit 1; }
   start_taskmanager
   echo "Flink session cluster: REST 127.0.0.1:$rest, jobmanager pid $(cat "$cluster/jobmanager.pid"), taskmanager pid $(cat "$cluster/taskmanager.pid"); logs in $cluster/logs"
 }
@@ -102,8 +112,12 @@ submit() {
   running "$cluster/jobmanager.pid" || { echo "flink/cluster.sh: no cluster running; run: $0 start" >&2; exit 2; }
   # The client runs here; the job runs in the TaskManager. Paths must be the same for both
   # (local paths on this machine, or hdfs://).
-  exec java -Xmx"${TRANSCRIPT_NLP_HEAP:-2g}" -jar "$jar" \
-    --runner=FlinkRunner --flinkMaster="127.0.0.1:$rest" --filesToStage="$jar" "$@"
+  # The client does not read the cluster's flink-conf.yaml: without --parallelism Beam's Flink
+  # runner runs every step with parallelism 1, on one slot.
+  local parallelism=(--parallelism="$FLINK_SLOTS")
+  for arg in "$@"; do [[ "$arg" == --parallelism=* ]] && parallelism=(); done
+  exec java -Xmx"$FLINK_CLIENT_HEAP" -jar "$jar" \
+    --runner=FlinkRunner --flinkMaster="127.0.0.1:$rest" --filesToStage="$jar" "${parallelism[@]}" "$@"
 }
 
 case "${1:-}" in

@@ -7,9 +7,8 @@
 #   run-configs/spark/cluster.sh submit --input=... --output=... [job options]
 #   run-configs/spark/cluster.sh stop             # stops both by their PIDs
 #
-# Settings (environment): SPARK_CLUSTER_DIR (default pipeline/target/spark-cluster: the Spark home,
-# PID files, logs, the Worker's work folder), SPARK_WORKER_CORES (default: all), SPARK_WORKER_MEMORY
-# (default 6g), SPARK_EXECUTOR_MEMORY (default 4g), SPARK_MASTER_PORT (default 7077).
+# Settings: run-configs/spark/settings.env (the cluster's folder, the Worker's cores and memory,
+# the executors' memory, ports), each overridden by the same variable in the environment.
 #
 # The models: the Worker's Spark home holds the job's libraries (pipeline/target/lib, the CoreNLP
 # models jar among them), so executors have them on their class path and only the job's own jar
@@ -19,8 +18,10 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 target="$root/pipeline/target"
 jar="$target/transcript-nlp.jar"
-cluster="${SPARK_CLUSTER_DIR:-$target/spark-cluster}"
-port="${SPARK_MASTER_PORT:-7077}"
+# shellcheck source=settings.env
+source "$here/settings.env"
+cluster="$SPARK_CLUSTER_DIR"
+port="$SPARK_MASTER_PORT"
 master="spark://127.0.0.1:$port"
 # shellcheck source=../cluster-lib.sh
 source "$here/../cluster-lib.sh"
@@ -48,13 +49,13 @@ start() {
   export SPARK_HOME="$cluster/home" SPARK_SCALA_VERSION=2.12
   # shellcheck disable=SC2086
   nohup java $opens -Xmx512m -cp "$cluster/home/jars/*" org.apache.spark.deploy.master.Master \
-    --host 127.0.0.1 --port "$port" --webui-port 8080 > "$cluster/logs/master.log" 2>&1 &
+    --host 127.0.0.1 --port "$port" --webui-port "$SPARK_MASTER_WEBUI_PORT" > "$cluster/logs/master.log" 2>&1 &
   echo $! > "$cluster/master.pid"
   wait_for "$cluster/logs/master.log" "Starting Spark master" master
   # shellcheck disable=SC2086
   nohup java $opens -Xmx512m -cp "$cluster/home/jars/*" org.apache.spark.deploy.worker.Worker \
-    --host 127.0.0.1 --cores "${SPARK_WORKER_CORES:-$(nproc)}" --memory "${SPARK_WORKER_MEMORY:-6g}" \
-    --work-dir "$cluster/work" --webui-port 8081 "$master" > "$cluster/logs/worker.log" 2>&1 &
+    --host 127.0.0.1 --cores "$SPARK_WORKER_CORES" --memory "$SPARK_WORKER_MEMORY" \
+    --work-dir "$cluster/work" --webui-port "$SPARK_WORKER_WEBUI_PORT" "$master" > "$cluster/logs/worker.log" 2>&1 &
   echo $! > "$cluster/worker.pid"
   wait_for "$cluster/logs/worker.log" "Successfully registered with master" worker
   echo "Spark master $master (pid $(cat "$cluster/master.pid")), worker pid $(cat "$cluster/worker.pid"); logs in $cluster/logs"
@@ -70,8 +71,8 @@ submit() {
   # The driver runs here; the executor runs under the Worker. Paths must be the same for both
   # (local paths on this machine, or hdfs://).
   # shellcheck disable=SC2086
-  exec java -Xmx"${TRANSCRIPT_NLP_HEAP:-2g}" @"$here/java17-options" \
-    -Dspark.executor.extraJavaOptions="$opens" -Dspark.executor.memory="${SPARK_EXECUTOR_MEMORY:-4g}" \
+  exec java -Xmx"$SPARK_DRIVER_HEAP" @"$here/java17-options" \
+    -Dspark.executor.extraJavaOptions="$opens" -Dspark.executor.memory="$SPARK_EXECUTOR_MEMORY" \
     -Dspark.driver.host=127.0.0.1 \
     -cp "$jar:$target/spark-lib/*" org.transcriptnlp.pipeline.TranscriptNlp \
     --runner=SparkRunner --sparkMaster="$master" --filesToStage="$jar" "$@"

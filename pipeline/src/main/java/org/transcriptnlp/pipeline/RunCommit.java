@@ -33,8 +33,14 @@ final class RunCommit {
 
   /** Rows a run wrote, per source file and table ({@link Table#PIPELINE} order), read back from its files. */
   record Counts(Map<String, long[]> bySource, Map<String, String> transcriptIds, long[] totals,
-      Set<String> retry, List<String> files) {
-    static final Counts NONE = new Counts(Map.of(), Map.of(), new long[Table.PIPELINE.size()], Set.of(), List.of());
+      Set<String> retry, List<String> files, long[] filesPerTable) {
+    static final Counts NONE = new Counts(Map.of(), Map.of(), new long[Table.PIPELINE.size()], Set.of(), List.of(),
+        new long[Table.PIPELINE.size()]);
+
+    /** The run's files of a table. */
+    long files(Table table) {
+      return filesPerTable[Table.PIPELINE.indexOf(table)];
+    }
 
     long of(String source, Table table) {
       long[] c = bySource.get(source);
@@ -57,6 +63,7 @@ final class RunCommit {
     Set<String> retry = new TreeSet<>();
     List<String> files = new ArrayList<>();
     long[] totals = new long[Table.PIPELINE.size()];
+    long[] filesPerTable = new long[Table.PIPELINE.size()];
     for (int t = 0; t < Table.PIPELINE.size(); t++) {
       Table table = Table.PIPELINE.get(t);
       final int index = t;
@@ -68,6 +75,7 @@ final class RunCommit {
       try {
         for (ResourceId f : OutputFolder.tableFiles(OutputFolder.partition(output, table, run))) {
           files.add(f.toString());
+          filesPerTable[index]++;
           ParquetFiles.read(f, projection, row -> {
             String source = String.valueOf(row.get("source_path"));
             bySource.computeIfAbsent(source, s -> new long[Table.PIPELINE.size()])[index]++;
@@ -85,7 +93,7 @@ final class RunCommit {
         throw new UncheckedIOException("cannot read back the run's " + table.folder() + " files: " + e.getMessage(), e);
       }
     }
-    return new Counts(bySource, ids, totals, retry, List.copyOf(files));
+    return new Counts(bySource, ids, totals, retry, List.copyOf(files), filesPerTable);
   }
 
   /**

@@ -14,8 +14,17 @@ import org.transcriptnlp.tables.Table;
 /**
  * What a run did: which files it processed (its {@link RunCommit.Report}), the pipeline's Beam
  * metrics (all zero when nothing was new), and the check that every processed file is accounted for.
+ *
+ * <p>{@code attempted} is true when the runner reports only attempted metrics (the Spark runner):
+ * work that a retry did again after a lost executor is counted again there, so the files and rows
+ * are then taken from the run's files as read back ({@link RunCommit.Counts}), which hold every row
+ * once, and the counters are printed as attempts.
  */
-public record RunSummary(Map<String, Long> counters, double seconds, String output, RunCommit.Report report) {
+public record RunSummary(Map<String, Long> counters, boolean attempted, double seconds, String output,
+    RunCommit.Report report) {
+
+  /** A pipeline's counters, and whether the runner could give only attempted values. */
+  record Counters(Map<String, Long> values, boolean attempted) {}
 
   /** The counters a run reports, all zero (a run that processed no file). */
   static Map<String, Long> noCounters() {
@@ -32,25 +41,25 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
     return counters;
   }
 
-  /** The job's counters from a finished pipeline's metrics. */
-  static Map<String, Long> counters(PipelineResult result) {
+  /** The job's counters from a finished pipeline's metrics: committed values where the runner has them. */
+  static Counters counters(PipelineResult result) {
     MetricQueryResults metrics =
         result.metrics().queryMetrics(MetricsFilter.builder().build());
     Map<String, Long> counters = noCounters();
+    boolean attempted = false;
     for (MetricResult<Long> c : metrics.getCounters()) {
       if (c.getName().getNamespace().equals(Metric.NAMESPACE)) {
-        counters.merge(c.getName().getName(), attempted(c), Long::sum);
+        long value;
+        try {
+          value = c.getCommitted();
+        } catch (UnsupportedOperationException e) {
+          value = c.getAttempted();
+          attempted = true;
+        }
+        counters.merge(c.getName().getName(), value, Long::sum);
       }
     }
-    return counters;
-  }
-
-  private static long attempted(MetricResult<Long> c) {
-    try {
-      return c.getCommitted();
-    } catch (UnsupportedOperationException e) {
-      return c.getAttempted();
-    }
+    return new Counters(counters, attempted);
   }
 
   public long get(String name) {
@@ -58,12 +67,30 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
   }
 
   /**
-   * Every file the pipeline read was either parsed into turns or rejected (its metrics), and every
-   * processed file has rows in the turns or rejects table (read back from the run's files).
+   * Every processed file has rows in the turns or rejects table (read back from the run's files),
+   * and, where the counters are committed ones, every file the pipeline read was either parsed into
+   * turns or rejected. (Attempted counters of a retried task need not add up.)
    */
   public boolean accountedFor() {
-    return get(Metric.FILES_MATCHED) == get(Metric.FILES_PARSED) + get(Metric.FILES_REJECTED)
+    return (attempted || get(Metric.FILES_MATCHED) == get(Metric.FILES_PARSED) + get(Metric.FILES_REJECTED))
         && report.unaccounted().isEmpty();
+  }
+
+  /** Files the pipeline was given (read back: the plan's processed files). */
+  private long processed() {
+    return attempted ? report.matched() - report.unchanged() : get(Metric.FILES_MATCHED);
+  }
+
+  private long parsed() {
+    return attempted ? processed() - report.rejected() - report.unaccounted().size() : get(Metric.FILES_PARSED);
+  }
+
+  private long rejectedFiles() {
+    return attempted ? report.rejected() : get(Metric.FILES_REJECTED);
+  }
+
+  private long rows(Table t) {
+    return attempted ? report.counts().total(t) : get(Metric.rowsWritten(t.folder()));
   }
 
   public void print(PrintStream out) {
@@ -78,8 +105,12 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
     }
     out.printf(
         "  processed: %d files = %d parsed + %d rejected%s%n",
-        get(Metric.FILES_MATCHED), get(Metric.FILES_PARSED), get(Metric.FILES_REJECTED),
+        processed(), parsed(), rejectedFiles(),
         accountedFor() ? "" : "   <-- MISMATCH: some files are not accounted for" + (r.unaccounted().isEmpty() ? "" : ": " + r.unaccounted()));
+    if (attempted) {
+      out.println("  (this runner reports attempted counters: work retried after a failure is counted again below;"
+          + " files and rows come from the tables)");
+    }
     out.printf(
         "  turns: %d (non-speech paragraphs left out: %d)   answers: %d%n",
         get(Metric.TURNS), get(Metric.NON_SPEECH_PARAGRAPHS), get(Metric.ANSWERS));
@@ -96,17 +127,17 @@ public record RunSummary(Map<String, Long> counters, double seconds, String outp
           "  input cleaned: %d invalid byte sequences read as U+FFFD, %d control characters removed%n",
           get(Metric.BYTES_REPLACED), get(Metric.CONTROLS_REMOVED));
     }
-    out.printf("  rejects: %d rows (see %s/rejects/)%n", get(Metric.REJECTS), output);
+    out.printf("  rejects: %d rows (see %s/rejects/)%n", attempted ? rows(Table.REJECTS) : get(Metric.REJECTS), output);
     StringBuilder files = new StringBuilder("  parquet:");
     long staged = 0;
     for (Table t : Table.PIPELINE) {
-      long n = get(Metric.filesWritten(t.folder()));
-      files.append(String.format(Locale.ROOT, " %s %d row%s in %d file%s,", t.folder(), get(Metric.rowsWritten(t.folder())),
-          get(Metric.rowsWritten(t.folder())) == 1 ? "" : "s", n, n == 1 ? "" : "s"));
+      long n = attempted ? report.counts().files(t) : get(Metric.filesWritten(t.folder()));
+      files.append(String.format(Locale.ROOT, " %s %d row%s in %d file%s,", t.folder(), rows(t),
+          rows(t) == 1 ? "" : "s", n, n == 1 ? "" : "s"));
       staged += get(Metric.filesStaged(t.folder()));
     }
     files.setLength(files.length() - 1);
-    if (get(Metric.FILES_MATCHED) == 0) {
+    if (processed() == 0) {
       out.println("  parquet: nothing new, so no table file was written (only the runs row)");
     } else {
       out.printf("%s (staged in %d bundle files)%n", files, staged);

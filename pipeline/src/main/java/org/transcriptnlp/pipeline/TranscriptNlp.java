@@ -158,7 +158,7 @@ public final class TranscriptNlp {
         "run {} ({}): {} file(s) matched, {} to process, {} unchanged; annotators: {}; runner: {}; tables to {}",
         run, config.mode().value(), matched.size(), files.size(), plan.unchanged(), options.getAnnotators(),
         options.getRunner().getSimpleName(), output);
-    Map<String, Long> counters = RunSummary.noCounters();
+    RunSummary.Counters counters = new RunSummary.Counters(RunSummary.noCounters(), false);
     RunCommit.Counts counts = RunCommit.Counts.NONE;
     String runner = "none";
     if (!files.isEmpty()) {
@@ -189,7 +189,7 @@ public final class TranscriptNlp {
     double seconds = (System.nanoTime() - start) / 1e9;
     RunCommit.commit(output, config, plan, report, started, seconds, runner);
     HaltPoint.reach("committed");
-    RunSummary summary = new RunSummary(counters, (System.nanoTime() - start) / 1e9, output, report);
+    RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
     if (config.mode() == JobConfig.Mode.FULL) {
       if (summary.accountedFor()) {
         // Committed: the earlier runs' rows are no longer current; delete them.

@@ -26,6 +26,9 @@ master="spark://127.0.0.1:$port"
 # shellcheck source=../cluster-lib.sh
 source "$here/../cluster-lib.sh"
 opens="$(tr '\n' ' ' < "$here/java17-options")"
+# Spark's scripts set these: its home (jars/ there is every JVM's class path), the Scala version
+# of its jars, and the address every process binds to, web UIs included (0.0.0.0 otherwise).
+export SPARK_HOME="$cluster/home" SPARK_SCALA_VERSION=2.12 SPARK_LOCAL_IP=127.0.0.1
 
 need_build() {
   if [[ ! -f "$jar" || ! -d "$target/spark-lib" ]] || ! unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r\n ' | grep -q beam-runners-spark-3; then
@@ -46,7 +49,6 @@ start() {
   # profiles' jars too). A jar in both is linked once.
   ln -s "$target"/spark-lib/*.jar "$cluster/home/jars/"
   manifest_libraries | while read -r lib; do ln -sf "$lib" "$cluster/home/jars/"; done
-  export SPARK_HOME="$cluster/home" SPARK_SCALA_VERSION=2.12
   # shellcheck disable=SC2086
   nohup java $opens -Xmx512m -cp "$cluster/home/jars/*" org.apache.spark.deploy.master.Master \
     --host 127.0.0.1 --port "$port" --webui-port "$SPARK_MASTER_WEBUI_PORT" > "$cluster/logs/master.log" 2>&1 &
@@ -68,14 +70,23 @@ stop() {
 submit() {
   need_build
   running "$cluster/master.pid" || { echo "spark/cluster.sh: no cluster running; run: $0 start" >&2; exit 2; }
-  # The driver runs here; the executor runs under the Worker. Paths must be the same for both
-  # (local paths on this machine, or hdfs://).
-  # shellcheck disable=SC2086
-  exec java -Xmx"$SPARK_DRIVER_HEAP" @"$here/java17-options" \
-    -Dspark.executor.extraJavaOptions="$opens" -Dspark.executor.memory="$SPARK_EXECUTOR_MEMORY" \
-    -Dspark.driver.host=127.0.0.1 \
-    -cp "$jar:$target/spark-lib/*" org.transcriptnlp.pipeline.TranscriptNlp \
-    --runner=SparkRunner --sparkMaster="$master" --filesToStage="$jar" "$@"
+  # What spark-submit runs (bin/spark-submit calls bin/spark-class with this class), from the
+  # cluster's Spark home, whose jars/ holds the job's libraries as on every node. The driver runs
+  # here (client mode), the executors under the Worker; the Spark runner takes the master from
+  # spark-submit. --filesToStage ships only the job's jar (by default Beam would stage the whole
+  # class path). Paths must be the same for the driver and the executors (local paths on this
+  # machine, or hdfs://).
+  # The job's jar is not on the driver's class path, so its simplelogger.properties is not read:
+  # the same logging settings as system properties (the job's lines at info, Spark's at warn).
+  local logging=(-Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.org.transcriptnlp=info
+    -Dorg.slf4j.simpleLogger.showDateTime=true -Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss
+    -Dorg.slf4j.simpleLogger.showThreadName=false -Dorg.slf4j.simpleLogger.showShortLogName=true)
+  exec java -Xmx"$SPARK_DRIVER_HEAP" @"$here/java17-options" "${logging[@]}" -cp "$cluster/home/jars/*" \
+    org.apache.spark.deploy.SparkSubmit --master "$master" --deploy-mode client \
+    --class org.transcriptnlp.pipeline.TranscriptNlp \
+    --conf spark.executor.memory="$SPARK_EXECUTOR_MEMORY" --conf spark.executor.extraJavaOptions="$opens" \
+    --conf spark.driver.host=127.0.0.1 \
+    "$jar" --runner=SparkRunner --filesToStage="$jar" "$@"
 }
 
 case "${1:-}" in

@@ -142,6 +142,55 @@ final class ClusterScript {
   }
 
   /**
+   * The local addresses of the TCP sockets these processes listen on, as "ADDRESS:PORT" (from
+   * /proc/net/tcp and tcp6, and each process's socket file descriptors). Linux only.
+   */
+  static List<String> listening(List<Long> pids) throws IOException {
+    java.util.Set<String> inodes = new java.util.HashSet<>();
+    for (long pid : pids) {
+      try (Stream<Path> fds = Files.list(Path.of("/proc/" + pid + "/fd"))) {
+        for (Path fd : fds.toList()) {
+          try {
+            String target = Files.readSymbolicLink(fd).toString();
+            if (target.startsWith("socket:[")) {
+              inodes.add(target.substring(8, target.length() - 1));
+            }
+          } catch (IOException e) {
+            // a descriptor closed meanwhile
+          }
+        }
+      }
+    }
+    List<String> addresses = new ArrayList<>();
+    for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+      for (String line : Files.readAllLines(Path.of(table)).stream().skip(1).toList()) {
+        String[] f = line.strip().split("\\s+");
+        if (f[3].equals("0A") && inodes.contains(f[9])) { // 0A: LISTEN
+          addresses.add(address(f[1]));
+        }
+      }
+    }
+    return addresses;
+  }
+
+  /** "0100007F:1F90" (IPv4) or the 32-digit IPv6 form, as /proc/net/tcp writes them: "127.0.0.1:8080". */
+  private static String address(String hex) {
+    String[] parts = hex.split(":");
+    String ip = parts[0];
+    // The last 4 bytes hold an IPv4 address (also mapped into IPv6), in the kernel's byte order.
+    String v4 = ip.substring(ip.length() - 8);
+    boolean mapped = ip.length() == 8 || ip.startsWith("0000000000000000FFFF0000");
+    String host;
+    if (mapped) {
+      host = Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
+          + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16);
+    } else {
+      host = "[" + ip + "]";
+    }
+    return host + ":" + Integer.parseInt(parts[1], 16);
+  }
+
+  /**
    * Peak resident memory (VmHWM) of named processes, sampled every 200 ms while it runs: a process
    * that ends is still reported with its last reading. Linux only.
    */

@@ -42,6 +42,8 @@ class FlinkClusterIT {
     DirectReference.delete(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Flink session cluster: REST 127.0.0.1:18082"), out);
+    SparkClusterIT.assertListensOnLoopbackOnly(
+        List.of(ClusterScript.pid(CLUSTER, "jobmanager"), ClusterScript.pid(CLUSTER, "taskmanager")));
   }
 
   @AfterAll

@@ -43,6 +43,14 @@ class SparkClusterIT {
     DirectReference.delete(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Spark master spark://127.0.0.1:17077"), out);
+    assertListensOnLoopbackOnly(List.of(ClusterScript.pid(CLUSTER, "master"), ClusterScript.pid(CLUSTER, "worker")));
+  }
+
+  /** Every port the processes listen on (RPC, web UIs) is on 127.0.0.1, and there are some. */
+  static void assertListensOnLoopbackOnly(List<Long> pids) throws IOException {
+    List<String> ports = ClusterScript.listening(pids);
+    assertFalse(ports.isEmpty(), "the cluster listens");
+    assertTrue(ports.stream().allMatch(a -> a.startsWith("127.0.0.1:")), "bound to 127.0.0.1 only: " + ports);
   }
 
   @AfterAll

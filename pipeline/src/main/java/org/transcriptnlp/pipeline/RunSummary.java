@@ -59,7 +59,11 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
         counters.merge(c.getName().getName(), value, Long::sum);
       }
     }
-    return new Counters(counters, attempted);
+    // The summary's counters first, in their order; then the rest (per-table files and rows) by name.
+    Map<String, Long> ordered = new LinkedHashMap<>();
+    noCounters().keySet().forEach(k -> ordered.put(k, counters.get(k)));
+    new java.util.TreeMap<>(counters).forEach(ordered::putIfAbsent);
+    return new Counters(ordered, attempted);
   }
 
   public long get(String name) {
@@ -141,6 +145,14 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
       out.println("  parquet: nothing new, so no table file was written (only the runs row)");
     } else {
       out.printf("%s (staged in %d bundle files)%n", files, staged);
+      printCounters(out);
     }
+  }
+
+  /** Every counter of the job, as a table of two columns (the names are those of Beam's metrics). */
+  void printCounters(PrintStream out) {
+    int width = counters.keySet().stream().mapToInt(String::length).max().orElse(10);
+    out.printf("  %-" + width + "s %12s%n", "counter (" + (attempted ? "attempted" : "committed") + ")", "value");
+    counters.forEach((name, value) -> out.printf(Locale.ROOT, "  %-" + width + "s %,12d%n", name, value));
   }
 }

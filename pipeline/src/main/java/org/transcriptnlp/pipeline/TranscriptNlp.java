@@ -20,6 +20,7 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.beam.Metric;
 import org.transcriptnlp.nlp.CoreNlpHolder;
 import org.transcriptnlp.tables.Table;
 
@@ -167,12 +168,32 @@ public final class TranscriptNlp {
         // The workers are this JVM: load the models while the runner reads and parses the files.
         CoreNlpHolder.preload(config.annotators());
       }
+      boolean progress = JobConfig.onDirectRunner(options) && Progress.wanted(options.getProgress());
+      if (progress) {
+        // run() returns at once, so that the progress line can follow the metrics while it runs.
+        options.as(DirectOptions.class).setBlockOnRun(false);
+      }
       Pipeline pipeline = Pipeline.create(options);
       JobGraph.build(pipeline, config, files, run, staging);
       PipelineResult result;
       try {
         result = pipeline.run();
-        PipelineResult.State state = result.waitUntilFinish();
+        PipelineResult.State state;
+        if (progress) {
+          PipelineResult running = result;
+          List<String> annotators = new ArrayList<>();
+          if (config.annotators().sentiment()) {
+            annotators.add(Metric.SENTIMENT_ANSWERS);
+          }
+          if (config.annotators().entities()) {
+            annotators.add(Metric.ENTITY_ANSWERS);
+          }
+          try (Progress p = new Progress(System.err, () -> RunSummary.counters(running).values(), files.size(), annotators).start()) {
+            state = result.waitUntilFinish();
+          }
+        } else {
+          state = result.waitUntilFinish();
+        }
         if (state != PipelineResult.State.DONE) {
           throw new IllegalStateException("the pipeline ended in state " + state);
         }

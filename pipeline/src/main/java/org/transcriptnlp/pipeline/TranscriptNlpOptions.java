@@ -154,4 +154,20 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   double getTargetFileMegabytes();
 
   void setTargetFileMegabytes(double value);
+
+  @Description(
+      "A live progress line on the Direct Runner (files, answers and sentences done, rate, time left), "
+          + "on standard error: auto (only when there is a terminal), always or never.")
+  @Default.String("auto")
+  String getProgress();
+
+  void setProgress(String value);
+
+  @Description(
+      "Folder to write an HTML report of the output's current rows to after the run: index.html and "
+          + "one page per interview (sentiment arc, top entities, talk share), self-contained. Empty: no report.")
+  @Default.String("")
+  String getReport();
+
+  void setReport(String value);
 }

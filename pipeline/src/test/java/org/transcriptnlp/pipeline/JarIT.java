@@ -1,6 +1,7 @@
 package org.transcriptnlp.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
@@ -54,9 +55,32 @@ class JarIT {
     Exit e = java("--input=samples/transcripts/*", "--output=" + out, "--annotators=none");
     assertEquals(0, e.code(), e.out());
     assertTrue(e.out().contains("processed: 3 files = 3 parsed + 0 rejected"), e.out());
+    assertFalse(e.out().contains("answers/s"), "no progress line when not on a terminal: " + e.out());
     for (String table : List.of("answers", "sentences", "entities", "turns", "rejects", "manifest", "runs")) {
       assertEquals(1, MainTest.parquetFiles(out.resolve(table)).size(), table);
     }
+  }
+
+  /**
+   * On a terminal (a pseudo-terminal from util-linux's script), the run shows a progress line that
+   * it rewrites in place, and its last state stays on its own line above the summary.
+   */
+  @Test
+  void onATerminalTheRunShowsALiveProgressLine() throws Exception {
+    Path out = dir.resolve("out");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String command = String.join(" ", java, "-jar", jar().toString(), "'--input=samples/transcripts/*'", "--output=" + out,
+        "--annotators=entities");
+    Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true)
+        .directory(new File(Fixtures.root().toString())).start();
+    String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the jar did not finish");
+    assertEquals(0, p.exitValue(), printed);
+    assertTrue(printed.contains("\rtranscript-nlp: "), "a line rewritten in place: " + printed);
+    assertTrue(printed.contains("| files 3/3 | answers 54/54 |") && printed.contains("writing tables\033[K"), printed);
+    assertTrue(printed.indexOf("writing tables") < printed.indexOf("processed: 3 files = 3 parsed + 0 rejected"),
+        "the summary follows the last progress line: " + printed);
+    assertTrue(printed.contains("entity_answers") && printed.contains("counter (committed)"), "the table of counters: " + printed);
   }
 
   @Test

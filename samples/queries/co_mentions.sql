@@ -1,0 +1,20 @@
+-- Entities mentioned together in one answer: pairs by the number of answers that name both.
+-- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
+--   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/co_mentions.sql; } | duckdb
+-- Dates, numbers and the like are left out: pairs of people, places, organizations and other names.
+-- CoreNLP also tags some pronouns as PERSON mentions ('he', 'his'); they are left out too.
+WITH named AS (
+  SELECT DISTINCT answer_id, text, type
+  FROM entities
+  WHERE type NOT IN ('DATE', 'TIME', 'DURATION', 'SET', 'NUMBER', 'ORDINAL', 'PERCENT', 'MONEY')
+    AND lower(text) NOT IN ('i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his',
+                            'she', 'her', 'it', 'its', 'they', 'them', 'their')
+)
+SELECT a.text AS entity_a, a.type AS type_a, b.text AS entity_b, b.type AS type_b,
+       count(*) AS answers
+FROM named a
+JOIN named b ON a.answer_id = b.answer_id AND a.text < b.text
+GROUP BY ALL
+HAVING count(*) >= 2
+ORDER BY answers DESC, entity_a, entity_b
+LIMIT 30;

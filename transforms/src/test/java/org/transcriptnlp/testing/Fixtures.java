@@ -26,7 +26,6 @@ public final class Fixtures {
     return root().resolve(relative);
   }
 
-  /** The seed interview, the product's main sample. */
   /** The byte arrays one after the other. */
   public static byte[] concat(byte[]... parts) {
     java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
@@ -36,6 +35,7 @@ public final class Fixtures {
     return all.toByteArray();
   }
 
+  /** The seed interview, the product's main sample. */
   public static Path seed() {
     return path("samples/transcripts/interview-tokayev-2024.txt");
   }

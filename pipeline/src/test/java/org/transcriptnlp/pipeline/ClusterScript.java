@@ -69,6 +69,45 @@ final class ClusterScript {
     return command(args).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }
 
+  /** A submitted job's exit code, wall time and the peak RSS of each JVM, in MB. */
+  record Run(int exit, double seconds, Map<String, Long> rssMb) {}
+
+  /** What a test does while the job runs (kill a worker). */
+  interface During {
+    void act(Process job, Path log) throws Exception;
+  }
+
+  /** Adds the cluster's processes, by name, to the map (a pid file may be missing or being replaced). */
+  interface ClusterPids {
+    void add(Map<String, Long> pids) throws IOException;
+  }
+
+  /**
+   * Submits the job on the samples and waits for it, sampling the peak RSS of the submitting JVM
+   * ({@code client}) and of the cluster's processes; a process seen once keeps its reading after
+   * it dies. {@code during} (or null) runs while the job does.
+   */
+  Run submitSamples(Path out, Path log, String client, ClusterPids cluster, During during) throws Exception {
+    Process job = submit(log, samples(), "--output=" + out);
+    long start = System.nanoTime();
+    Map<String, Long> seen = new java.util.LinkedHashMap<>();
+    seen.put(client, job.pid());
+    try (PeakRss rss = new PeakRss(() -> {
+      try {
+        cluster.add(seen);
+      } catch (IOException | NumberFormatException e) {
+        // a pid file not yet there, or being replaced
+      }
+      return Map.copyOf(seen);
+    })) {
+      if (during != null) {
+        during.act(job, log);
+      }
+      int exit = await(job, log, 15);
+      return new Run(exit, (System.nanoTime() - start) / 1e9, rss.megabytes());
+    }
+  }
+
   /** The pid in the cluster folder's {@code NAME.pid}. */
   static long pid(Path cluster, String name) throws IOException {
     return Long.parseLong(Files.readString(cluster.resolve(name + ".pid")).strip());

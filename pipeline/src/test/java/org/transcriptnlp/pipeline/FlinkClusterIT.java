@@ -88,35 +88,12 @@ class FlinkClusterIT {
     return logs;
   }
 
-  private record Run(int exit, double seconds, Map<String, Long> rssMb) {}
-
-  private interface During {
-    void act(Process job, Path log) throws Exception;
-  }
-
-  private static Run submit(Path out, Path log, During during) throws Exception {
-    Process job = SCRIPT.submit(log, ClusterScript.samples(), "--output=" + out);
-    long start = System.nanoTime();
-    Map<String, Long> seen = new LinkedHashMap<>(); // every TaskManager seen, so that a killed one keeps its reading
-    try (ClusterScript.PeakRss rss = new ClusterScript.PeakRss(() -> {
-      Map<String, Long> pids = new LinkedHashMap<>();
-      pids.put("client", job.pid());
-      try {
-        pids.put("jobmanager", ClusterScript.pid(CLUSTER, "jobmanager"));
-        long tm = ClusterScript.pid(CLUSTER, "taskmanager");
-        seen.putIfAbsent("taskmanager pid " + tm, tm);
-      } catch (IOException | NumberFormatException e) {
-        // a pid file being replaced
-      }
-      pids.putAll(seen);
-      return pids;
-    })) {
-      if (during != null) {
-        during.act(job, log);
-      }
-      int exit = ClusterScript.await(job, log, 15);
-      return new Run(exit, (System.nanoTime() - start) / 1e9, rss.megabytes());
-    }
+  private static ClusterScript.Run submit(Path out, Path log, ClusterScript.During during) throws Exception {
+    return SCRIPT.submitSamples(out, log, "client", pids -> {
+      pids.putIfAbsent("jobmanager", ClusterScript.pid(CLUSTER, "jobmanager"));
+      long tm = ClusterScript.pid(CLUSTER, "taskmanager");
+      pids.putIfAbsent("taskmanager pid " + tm, tm);
+    }, during);
   }
 
   private static Map<String, List<String>> loadsPerTaskManager(LogMark mark) throws IOException {
@@ -138,7 +115,7 @@ class FlinkClusterIT {
     Path out = CLUSTER.resolve("out-killed");
     Path log = CLUSTER.resolve("logs/submit-killed.log");
     long[] killed = new long[1];
-    Run run = submit(out, log, (job, jobLog) -> {
+    ClusterScript.Run run = submit(out, log, (job, jobLog) -> {
       ClusterScript.waitFor(() -> ClusterScript.modelsLoaded(ClusterScript.from(TM_LOG, mark.offset())), job, jobLog,
           300, "TaskManager that loaded the models");
       killed[0] = ClusterScript.pid(CLUSTER, "taskmanager");
@@ -176,7 +153,7 @@ class FlinkClusterIT {
     LogMark mark = mark();
     Path out = CLUSTER.resolve("out-samples");
     Path log = CLUSTER.resolve("logs/submit-samples.log");
-    Run run = submit(out, log, null);
+    ClusterScript.Run run = submit(out, log, null);
     String printed = Files.readString(log);
     assertEquals(0, run.exit(), printed);
     assertTrue(printed.contains("processed: 3 files = 3 parsed + 0 rejected"), printed);

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,38 +80,14 @@ class SparkClusterIT {
     Files.createDirectories(CLUSTER.resolve("work"));
   }
 
-  private record Run(int exit, double seconds, Map<String, Long> rssMb) {}
-
-  /** Submits the job on the samples; {@code during} runs while it does (null: nothing). */
-  private static Run submit(Path out, Path log, Killer during) throws Exception {
-    Process job = SCRIPT.submit(log, ClusterScript.samples(), "--output=" + out);
-    long start = System.nanoTime();
-    Map<String, Long> seen = new HashMap<>(); // every executor seen, so that a killed one keeps its reading
-    try (ClusterScript.PeakRss rss = new ClusterScript.PeakRss(() -> {
-      Map<String, Long> pids = new LinkedHashMap<>();
-      pids.put("driver", job.pid());
-      try {
-        pids.put("master", ClusterScript.pid(CLUSTER, "master"));
-        pids.put("worker", ClusterScript.pid(CLUSTER, "worker"));
-        for (ProcessHandle e : executors()) {
-          seen.putIfAbsent("executor pid " + e.pid(), e.pid());
-        }
-      } catch (IOException e) {
-        // a pid file not yet there
+  private static ClusterScript.Run submit(Path out, Path log, ClusterScript.During during) throws Exception {
+    return SCRIPT.submitSamples(out, log, "driver", pids -> {
+      pids.putIfAbsent("master", ClusterScript.pid(CLUSTER, "master"));
+      pids.putIfAbsent("worker", ClusterScript.pid(CLUSTER, "worker"));
+      for (ProcessHandle e : executors()) {
+        pids.putIfAbsent("executor pid " + e.pid(), e.pid());
       }
-      pids.putAll(seen);
-      return pids;
-    })) {
-      if (during != null) {
-        during.act(job, log);
-      }
-      int exit = ClusterScript.await(job, log, 15);
-      return new Run(exit, (System.nanoTime() - start) / 1e9, rss.megabytes());
-    }
-  }
-
-  private interface Killer {
-    void act(Process job, Path log) throws Exception;
+    }, during);
   }
 
   private static Map<String, List<String>> loadsPerExecutor() {
@@ -127,7 +102,7 @@ class SparkClusterIT {
     clearWork();
     Path out = CLUSTER.resolve("out-samples");
     Path log = CLUSTER.resolve("logs/submit-samples.log");
-    Run run = submit(out, log, null);
+    ClusterScript.Run run = submit(out, log, null);
     assertEquals(0, run.exit(), Files.readString(log));
     String printed = Files.readString(log);
     assertTrue(printed.contains("processed: 3 files = 3 parsed + 0 rejected"), printed);
@@ -153,7 +128,7 @@ class SparkClusterIT {
     Path out = CLUSTER.resolve("out-killed");
     Path log = CLUSTER.resolve("logs/submit-killed.log");
     List<Long> killed = new ArrayList<>();
-    Run run = submit(out, log, (job, jobLog) -> {
+    ClusterScript.Run run = submit(out, log, (job, jobLog) -> {
       ClusterScript.waitFor(() -> executorLogs().values().stream().anyMatch(ClusterScript::modelsLoaded), job, jobLog,
           300, "executor that loaded the models");
       List<ProcessHandle> running = executors();

@@ -2,6 +2,7 @@ package org.transcriptnlp.pipeline;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.beam.sdk.PipelineResult;
@@ -21,7 +22,16 @@ import org.transcriptnlp.tables.Table;
  * once, and the counters are printed as attempts.
  */
 public record RunSummary(Map<String, Long> counters, boolean attempted, double seconds, String output,
-    RunCommit.Report report) {
+    RunCommit.Report report, List<String> reportPages) {
+
+  RunSummary(Map<String, Long> counters, boolean attempted, double seconds, String output, RunCommit.Report report) {
+    this(counters, attempted, seconds, output, report, List.of());
+  }
+
+  /** The same summary, with the pages of the HTML report written after the run (index.html first). */
+  RunSummary withReport(List<String> pages) {
+    return new RunSummary(counters, attempted, seconds, output, report, List.copyOf(pages));
+  }
 
   /** A pipeline's counters, and whether the runner could give only attempted values. */
   record Counters(Map<String, Long> values, boolean attempted) {}
@@ -145,6 +155,12 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
       out.println("  parquet: nothing new, so no table file was written (only the runs row)");
     } else {
       out.printf("%s (staged in %d bundle files)%n", files, staged);
+    }
+    if (!reportPages.isEmpty()) {
+      out.printf("  report: %s (%d interview page%s)%n", reportPages.get(0), reportPages.size() - 1,
+          reportPages.size() == 2 ? "" : "s");
+    }
+    if (processed() > 0) {
       printCounters(out);
     }
   }

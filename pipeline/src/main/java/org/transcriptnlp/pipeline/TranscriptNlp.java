@@ -140,7 +140,15 @@ public final class TranscriptNlp {
     OutputFolder.check(config.output());
     Optional<RunLock> lock = RunLock.acquire(config.output());
     try {
-      return runLocked(options, config, matched);
+      RunSummary summary = runLocked(options, config, matched);
+      String report = options.getReport() == null ? "" : options.getReport().strip();
+      if (!report.isEmpty()) {
+        // Under the lock: the current rows as this run committed them.
+        List<String> pages = HtmlReport.write(config.output(), report);
+        LOG.info("report: {} page(s) in {}", pages.size(), report);
+        summary = summary.withReport(pages);
+      }
+      return summary;
     } finally {
       lock.ifPresent(RunLock::close);
     }

@@ -52,10 +52,18 @@ class JarIT {
   void runsOnTheSamplesFromTheRepositoryRoot() throws Exception {
     assertTrue(Files.isRegularFile(jar()), "package the jar first: " + jar());
     Path out = dir.resolve("out");
-    Exit e = java("--input=samples/transcripts/*", "--output=" + out, "--annotators=none");
+    Path report = dir.resolve("report");
+    Exit e = java("--input=samples/transcripts/*", "--output=" + out, "--annotators=none", "--report=" + report);
     assertEquals(0, e.code(), e.out());
     assertTrue(e.out().contains("processed: 3 files = 3 parsed + 0 rejected"), e.out());
     assertFalse(e.out().contains("answers/s"), "no progress line when not on a terminal: " + e.out());
+    // --report: the index and a page per interview, even without annotators (no sentiment, no entities)
+    assertTrue(e.out().contains("report: " + report.resolve("index.html") + " (3 interview pages)"), e.out());
+    try (var pages = Files.list(report)) {
+      assertEquals(4, pages.filter(p -> p.toString().endsWith(".html")).count());
+    }
+    String index = Files.readString(report.resolve("index.html"));
+    assertEquals(3, index.split("href=\"[0-9a-f]{16}\\.html\"", -1).length - 1, "links to the 3 pages: " + index);
     for (String table : List.of("answers", "sentences", "entities", "turns", "rejects", "manifest", "runs")) {
       assertEquals(1, MainTest.parquetFiles(out.resolve(table)).size(), table);
     }

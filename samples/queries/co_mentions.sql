@@ -2,7 +2,7 @@
 -- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
 --   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/co_mentions.sql; } | duckdb
 -- Dates, numbers and the like are left out: pairs of people, places, organizations and other names.
--- CoreNLP also tags some pronouns as PERSON mentions ('he', 'his'); they are left out too.
+-- Pronouns are left out too: outputs written before the job dropped CoreNLP's pronoun mentions ('he' as PERSON) have them.
 WITH named AS (
   SELECT DISTINCT answer_id, text, type
   FROM entities

@@ -1,12 +1,19 @@
 package org.transcriptnlp.nlp;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Named-entity mentions of a text with CoreNLP (tokenize, ssplit, pos, lemma, ner). */
+/**
+ * Named-entity mentions of a text with CoreNLP (tokenize, ssplit, pos, lemma, ner).
+ *
+ * <p>CoreNLP's entity mentions also hold pronouns ("he", "his", "she", "her") as PERSON mentions,
+ * for its relation extractor: their tokens have no NER tag of their own ("O"). They are not named
+ * entities, and are left out.
+ */
 public final class EntityAnnotator extends SharedPipelineAnnotator<EntityResult> {
 
   /** Uses the JVM-wide shared pipeline for these settings. */
@@ -27,6 +34,9 @@ public final class EntityAnnotator extends SharedPipelineAnnotator<EntityResult>
     List<CoreMap> found = doc.get(CoreAnnotations.MentionsAnnotation.class);
     if (found != null) {
       for (CoreMap m : found) {
+        if (pronominal(m)) {
+          continue;
+        }
         int begin = m.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
         int end = m.get(CoreAnnotations.CharacterOffsetEndAnnotation.class);
         Integer sentenceIndex = m.get(CoreAnnotations.SentenceIndexAnnotation.class);
@@ -40,5 +50,11 @@ public final class EntityAnnotator extends SharedPipelineAnnotator<EntityResult>
       }
     }
     return new EntityResult(mentions, sentenceCount, tokenCount);
+  }
+
+  /** A mention none of whose tokens NER tagged: CoreNLP's pronominal mention ("he" as PERSON). */
+  private static boolean pronominal(CoreMap mention) {
+    List<CoreLabel> tokens = mention.get(CoreAnnotations.TokensAnnotation.class);
+    return tokens != null && !tokens.isEmpty() && tokens.stream().allMatch(t -> "O".equals(t.ner()));
   }
 }

@@ -88,6 +88,13 @@ class CoreNlpAnnotatorsTest {
   }
 
   @Test
+  void pronounsAreNotNamedEntities() {
+    // CoreNLP's entity mentions hold 'He' and 'his' as PERSON mentions (for relation extraction).
+    EntityResult r = new EntityAnnotator(SETTINGS).annotate("He met Angela Merkel in Berlin. She said his plan was good.");
+    assertEquals(List.of("Angela Merkel", "Berlin"), r.mentions().stream().map(EntityMention::text).toList());
+  }
+
+  @Test
   void onePipelinePerConfigurationSharedByEveryAnnotatorAndThread() throws Exception {
     new SentimentAnnotator(SETTINGS);
     new EntityAnnotator(SETTINGS);

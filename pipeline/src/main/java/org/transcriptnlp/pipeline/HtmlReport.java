@@ -253,7 +253,7 @@ final class HtmlReport {
       h2 { font-size: 18px; margin: 0 0 4px; font-weight: 600; }
       h3 { font-size: 14px; margin: 0 0 8px; font-weight: 600; letter-spacing: 0.03em; }
       h3 .sub { font-weight: 400; color: var(--muted); letter-spacing: 0; }
-      .path { font: 13px/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; color: var(--muted); word-break: break-all; }
+      .path { font: 13px/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; color: var(--muted); overflow-wrap: anywhere; }
       .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 18px 20px; margin: 18px 0; }
       .note { color: var(--muted); font-size: 13px; margin: 0 0 12px; }
       .note.lead { margin-top: 14px; }
@@ -266,7 +266,7 @@ final class HtmlReport {
       .dot.big { width: 12px; height: 12px; margin-right: 7px; }
       dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 14px; margin: 6px 0 0; font-size: 13px; }
       dl.meta dt { color: var(--muted); }
-      dl.meta dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; word-break: break-all; }
+      dl.meta dd { margin: 0; font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
       svg { display: block; }
       svg text { font-family: inherit; }
       svg.arc { width: 100%; height: auto; }
@@ -328,6 +328,11 @@ final class HtmlReport {
         + Svg.score(score) + " <span style=\"color:#626d7a\">" + Svg.labelName(Svg.label(score)) + "</span></span>";
   }
 
+  /** A path escaped, with a line break opportunity after each slash. */
+  private static String path(String p) {
+    return escape(p).replace("/", "/<wbr>");
+  }
+
   private static String fileName(String path) {
     String p = path.replaceAll("/+$", "");
     return p.substring(p.lastIndexOf('/') + 1);
@@ -361,7 +366,7 @@ final class HtmlReport {
     long mentions = all.stream().mapToLong(i -> i.mentions().size()).sum();
     StringBuilder b = new StringBuilder(head("Interviews \u00b7 transcript-nlp report"));
     b.append("<div class=\"bar-top\"><div class=\"wrap\">transcript-nlp report</div></div>\n<main class=\"wrap\">\n");
-    b.append("<h1>Interviews</h1>\n<div class=\"path\">").append(escape(output)).append("</div>\n");
+    b.append("<h1>Interviews</h1>\n<div class=\"path\">").append(path(output)).append("</div>\n");
     b.append("<div class=\"facts\">")
         .append(fact("Interviews", count(all.size()))).append(fact("Answers", count(answers)))
         .append(fact("Mean sentiment", meanOfAll(all))).append(fact("Entity mentions", count(mentions)))
@@ -374,7 +379,7 @@ final class HtmlReport {
     for (Interview i : all) {
       List<TopEntity> top = topNamed(i.mentions(), 3);
       b.append("<tr><td><a href=\"").append(escape(names.get(i.sourcePath()))).append("\">").append(escape(fileName(i.sourcePath())))
-          .append("</a><div class=\"path\">").append(escape(i.sourcePath())).append("</div></td>");
+          .append("</a><div class=\"path\">").append(path(i.sourcePath())).append("</div></td>");
       b.append("<td class=\"num\">").append(count(i.answers().size())).append("</td>");
       b.append("<td>").append(sentiment(meanSentiment(i.answers()))).append("</td>");
       b.append("<td>").append(Svg.sparkline(points(i))).append("</td>");
@@ -397,7 +402,7 @@ final class HtmlReport {
     if (!report.withoutTurns().isEmpty()) {
       b.append("<p class=\"note\">").append(report.withoutTurns().size())
           .append(" current file(s) gave no turns (see the rejects table): ")
-          .append(report.withoutTurns().stream().map(p -> "<span class=\"path\">" + escape(p) + "</span>").collect(Collectors.joining(", ")))
+          .append(report.withoutTurns().stream().map(p -> "<span class=\"path\">" + path(p) + "</span>").collect(Collectors.joining(", ")))
           .append("</p>\n");
     }
     b.append(Svg.legend());
@@ -428,7 +433,7 @@ final class HtmlReport {
     StringBuilder b = new StringBuilder(head(fileName(i.sourcePath()) + " \u00b7 transcript-nlp report"));
     b.append("<div class=\"bar-top\"><div class=\"wrap\"><a href=\"").append(INDEX).append("\">\u2190 All interviews</a></div></div>\n");
     b.append("<main class=\"wrap\">\n<h1>").append(escape(fileName(i.sourcePath()))).append("</h1>\n");
-    b.append("<dl class=\"meta\"><dt>source_path</dt><dd>").append(escape(i.sourcePath()))
+    b.append("<dl class=\"meta\"><dt>source_path</dt><dd>").append(path(i.sourcePath()))
         .append("</dd><dt>transcript_id</dt><dd>").append(escape(i.transcriptId()))
         .append("</dd><dt>run_id</dt><dd>").append(escape(i.runId())).append("</dd></dl>\n<div class=\"facts\">")
         .append(fact("Answers", count(answers.size())))

@@ -54,7 +54,7 @@ class HtmlReportTest {
         List.of(turn(0, "Host & co", "questioner", "Why?", null, null), turn(1, "Guest <i>", "respondent", "Because.", null, null)));
     Map<String, String> pages = HtmlReport.render(new ReportData.Report(List.of(i), List.of("bad/<x>.txt")), "out/<&>", NOW);
     for (Map.Entry<String, String> page : pages.entrySet()) {
-      String html = page.getValue();
+      String html = page.getValue().replace("<wbr>", "");
       assertFalse(html.contains("<script"), page.getKey() + " holds a script element");
       assertFalse(html.contains("<b>odd"), page.getKey());
       assertFalse(html.contains("<i>"), page.getKey());
@@ -67,8 +67,8 @@ class HtmlReportTest {
     assertTrue(page.contains("AT&amp;T &lt;corp&gt;"));
     assertEquals(1, titles(page).size());
     assertTrue(titles(page).get(0).contains("&lt;script&gt;"), titles(page).get(0));
-    assertTrue(pages.get("index.html").contains("bad/&lt;x&gt;.txt"));
-    assertTrue(pages.get("index.html").contains("out/&lt;&amp;&gt;"));
+    assertTrue(pages.get("index.html").contains("bad/<wbr>&lt;x&gt;.txt"));
+    assertTrue(pages.get("index.html").contains("out/<wbr>&lt;&amp;&gt;"));
   }
 
   @Test

@@ -25,9 +25,10 @@ wait_for() { # $1 = log, $2 = line, $3 = process name
 stop_processes() { # names whose $cluster/<name>.pid files to stop
   for name in "$@"; do
     if running "$cluster/$name.pid"; then
-      kill "$(cat "$cluster/$name.pid")"
+      # It may exit on its own meanwhile: neither kill may stop the script before the next process.
+      kill "$(cat "$cluster/$name.pid")" 2>/dev/null || true
       for _ in $(seq 1 40); do running "$cluster/$name.pid" || break; sleep 0.25; done
-      running "$cluster/$name.pid" && kill -9 "$(cat "$cluster/$name.pid")"
+      running "$cluster/$name.pid" && { kill -9 "$(cat "$cluster/$name.pid")" 2>/dev/null || true; }
       echo "stopped the $name (pid $(cat "$cluster/$name.pid"))"
     fi
     rm -f "$cluster/$name.pid"

@@ -60,8 +60,8 @@ taskmanager.memory.process.size: $FLINK_TM_MEMORY
 # CoreNLP's models live on the heap; Flink's managed memory (for its own sorting and state) is not used.
 taskmanager.memory.managed.fraction: $FLINK_MANAGED_FRACTION
 parallelism.default: $FLINK_SLOTS
-# A lost TaskManager restarts the job (all of it: a batch job's tasks form one failover region)
-# once a TaskManager offers slots again, instead of failing it.
+# A lost TaskManager restarts the failed tasks (and, when their input was on the lost TaskManager,
+# the tasks before them) once a TaskManager offers slots again, instead of failing the job.
 restart-strategy.type: fixed-delay
 restart-strategy.fixed-delay.attempts: $FLINK_RESTART_ATTEMPTS
 restart-strategy.fixed-delay.delay: $FLINK_RESTART_DELAY

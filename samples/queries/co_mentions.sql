@@ -2,13 +2,13 @@
 -- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
 --   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/co_mentions.sql; } | duckdb
 -- Dates, numbers and the like are left out: pairs of people, places, organizations and other names.
--- Pronouns are left out too: outputs written before the job dropped CoreNLP's pronoun mentions ('he' as PERSON) have them.
+-- Pronouns are left out too, for outputs written before the job dropped CoreNLP's pronoun mentions
+-- ('he' as PERSON): exactly the forms CoreNLP adds, so that 'US' or 'IT' stay.
 WITH named AS (
   SELECT DISTINCT answer_id, text, type
   FROM entities
   WHERE type NOT IN ('DATE', 'TIME', 'DURATION', 'SET', 'NUMBER', 'ORDINAL', 'PERCENT', 'MONEY')
-    AND lower(text) NOT IN ('i', 'me', 'my', 'we', 'us', 'our', 'you', 'your', 'he', 'him', 'his',
-                            'she', 'her', 'it', 'its', 'they', 'them', 'their')
+    AND text NOT IN ('he', 'He', 'him', 'Him', 'his', 'His', 'she', 'She', 'her', 'Her', 'hers', 'Hers')
 )
 SELECT a.text AS entity_a, a.type AS type_a, b.text AS entity_b, b.type AS type_b,
        count(*) AS answers

@@ -1,14 +1,14 @@
 -- Talk share per speaker in each interview: words spoken (and seconds, where the source gives times).
 -- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
 --   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/talk_share.sql; } | duckdb
--- Words are runs of non-space characters of turns.text; seconds come from caption and JSON timings.
+-- Words are runs of non-white-space characters of turns.text; seconds come from caption and JSON timings.
 SELECT source_path,
        speaker,
        any_value(role) AS role,
        count(*) AS turns,
-       sum(len(string_split_regex(trim(text), '\s+'))) AS words,
-       round(100.0 * sum(len(string_split_regex(trim(text), '\s+')))
-             / sum(sum(len(string_split_regex(trim(text), '\s+')))) OVER (PARTITION BY source_path), 1) AS word_share_pct,
+       sum(len(regexp_extract_all(text, '\S+'))) AS words,
+       round(100.0 * sum(len(regexp_extract_all(text, '\S+')))
+             / sum(sum(len(regexp_extract_all(text, '\S+')))) OVER (PARTITION BY source_path), 1) AS word_share_pct,
        round(sum(end_seconds - start_seconds), 1) AS seconds
 FROM turns
 GROUP BY source_path, speaker

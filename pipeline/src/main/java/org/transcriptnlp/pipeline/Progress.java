@@ -50,14 +50,27 @@ final class Progress implements AutoCloseable {
     return this;
   }
 
-  /** Whether to show progress: {@code always}, {@code never}, or {@code auto} (when there is a terminal). */
+  /**
+   * Whether to show progress: {@code always}, {@code never}, or {@code auto}: when standard error,
+   * where the line goes, is a terminal (so {@code 2>job.log} gets none, and {@code | tee} still shows it).
+   */
   static boolean wanted(String mode) {
     return switch (mode) {
       case "always" -> true;
       case "never" -> false;
-      case "auto" -> System.console() != null;
+      case "auto" -> stderrIsATerminal();
       default -> throw new UsageException("--progress must be auto, always or never, got '" + mode + "'");
     };
+  }
+
+  /** Linux: what file descriptor 2 points to; elsewhere, whether the JVM has a console. */
+  private static boolean stderrIsATerminal() {
+    try {
+      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+    } catch (java.io.IOException | UnsupportedOperationException e) {
+      return System.console() != null;
+    }
   }
 
   private void loop() {

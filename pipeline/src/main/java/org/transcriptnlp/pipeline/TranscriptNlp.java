@@ -31,7 +31,7 @@ import org.transcriptnlp.tables.Table;
  * <p>Exit codes: 0 success (also when some files were rejected: see the rejects table); 1 the job
  * failed; 2 bad usage (bad option, no file matched, output not writable); 3 the run finished but
  * not every matched file is accounted for; 4 another run is writing to the same output (nothing
- * was done: try again later).
+ * was done: try again later); 5 the run is committed, but writing its --report failed.
  */
 public final class TranscriptNlp {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);
@@ -40,6 +40,17 @@ public final class TranscriptNlp {
   public static final int USAGE = 2;
   public static final int UNACCOUNTED = 3;
   public static final int LOCKED = 4;
+  public static final int REPORT_FAILED = 5;
+
+  /** The run committed, then writing its --report failed. */
+  static final class ReportFailed extends RuntimeException {
+    final transient RunSummary summary;
+
+    ReportFailed(RunSummary summary, RuntimeException cause) {
+      super(cause.getMessage(), cause);
+      this.summary = summary;
+    }
+  }
 
   private TranscriptNlp() {}
 
@@ -93,6 +104,10 @@ public final class TranscriptNlp {
     } catch (RunLock.Held e) {
       err.println("transcript-nlp: " + e.getMessage());
       return LOCKED;
+    } catch (ReportFailed e) {
+      e.summary.print(out);
+      err.println("transcript-nlp: the run is committed, but its report failed: " + firstLine(String.valueOf(e.getCause().getMessage())));
+      return REPORT_FAILED;
     } catch (RuntimeException e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) {
@@ -138,13 +153,23 @@ public final class TranscriptNlp {
       throw new UsageException("no file matched --input=" + options.getInput());
     }
     OutputFolder.check(config.output());
+    String reportDir = options.getReport() == null ? "" : options.getReport().strip();
+    if (!reportDir.isEmpty() && OutputFolder.isLocal(reportDir) && java.nio.file.Files.exists(java.nio.file.Path.of(reportDir))
+        && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(reportDir))) {
+      throw new UsageException("--report=" + reportDir + " is a file, not a folder");
+    }
     Optional<RunLock> lock = RunLock.acquire(config.output());
     try {
       RunSummary summary = runLocked(options, config, matched);
       String report = options.getReport() == null ? "" : options.getReport().strip();
       if (!report.isEmpty()) {
         // Under the lock: the current rows as this run committed them.
-        List<String> pages = HtmlReport.write(config.output(), report);
+        List<String> pages;
+        try {
+          pages = HtmlReport.write(config.output(), report);
+        } catch (RuntimeException e) {
+          throw new ReportFailed(summary, e);
+        }
         LOG.info("report: {} page(s) in {}", pages.size(), report);
         summary = summary.withReport(pages);
       }

@@ -55,11 +55,27 @@ final class ClusterScript {
 
   /** Runs {@code cluster.sh ARGS} to its end; it must exit 0. Returns what it printed. */
   String run(String... args) throws Exception {
-    Process p = command(List.of(args)).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(3, TimeUnit.MINUTES), script + " " + String.join(" ", args) + " did not end");
-    assertEquals(0, p.exitValue(), script + " " + String.join(" ", args) + ":\n" + out);
-    return out;
+    Path log = Files.createTempFile("cluster-script", ".log");
+    try {
+      Process p = command(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      if (!p.waitFor(3, TimeUnit.MINUTES)) {
+        p.destroyForcibly();
+        throw new AssertionError(script + " " + String.join(" ", args) + " did not end:\n" + Files.readString(log));
+      }
+      String out = Files.readString(log);
+      assertEquals(0, p.exitValue(), script + " " + String.join(" ", args) + ":\n" + out);
+      return out;
+    } finally {
+      Files.deleteIfExists(log);
+    }
+  }
+
+  /** Runs {@code cluster.sh stop} whatever state the cluster is in (a run before this one may have left it up). */
+  void stopQuietly() throws Exception {
+    Process p = command(List.of("stop")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    if (!p.waitFor(2, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
   }
 
   /** Starts {@code cluster.sh submit JOB_OPTIONS}, its output to {@code log}. */
@@ -103,8 +119,14 @@ final class ClusterScript {
       if (during != null) {
         during.act(job, log);
       }
-      int exit = await(job, log, 15);
+      int exit = await(job, log, 12); // within the tests' 20-minute timeout, with the wait before it
       return new Run(exit, (System.nanoTime() - start) / 1e9, rss.megabytes());
+    } finally {
+      // However the test ends (a failed assertion, its timeout), no job JVM is left behind.
+      if (job.isAlive()) {
+        job.descendants().forEach(ProcessHandle::destroyForcibly);
+        job.destroyForcibly();
+      }
     }
   }
 

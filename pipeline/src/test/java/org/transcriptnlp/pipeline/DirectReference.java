@@ -37,7 +37,10 @@ final class DirectReference {
           .directory(new File(Fixtures.root().toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       long start = System.nanoTime();
       try (ClusterScript.PeakRss rss = new ClusterScript.PeakRss(() -> Map.of("job (driver and worker)", p.pid()))) {
-        assertTrue(p.waitFor(10, TimeUnit.MINUTES), "the Direct Runner's run did not end");
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+          p.destroyForcibly();
+          throw new AssertionError("the Direct Runner's run did not end:\n" + Files.readString(log));
+        }
         assertEquals(0, p.exitValue(), Files.readString(log));
         ClusterReport.add("Direct", "samples", (System.nanoTime() - start) / 1e9,
             Map.of("job", ClusterScript.modelLoads(log)), rss.megabytes());

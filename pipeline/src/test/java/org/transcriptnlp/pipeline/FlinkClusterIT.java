@@ -39,6 +39,7 @@ class FlinkClusterIT {
   @BeforeAll
   static void startTheCluster() throws Exception {
     DirectReference.tables(); // before the cluster takes its memory
+    SCRIPT.stopQuietly(); // a cluster an interrupted run left up, before its pid files go
     DirectReference.delete(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Flink session cluster: REST 127.0.0.1:18082"), out);

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transcriptnlp.testing.Fixtures;
@@ -77,8 +79,9 @@ class JarIT {
   void onATerminalTheRunShowsALiveProgressLine() throws Exception {
     Path out = dir.resolve("out");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String command = String.join(" ", java, "-jar", jar().toString(), "'--input=samples/transcripts/*'", "--output=" + out,
-        "--annotators=entities");
+    // script -c hands the command to a shell: each argument single-quoted (a path may hold a space).
+    String command = Stream.of(java, "-jar", jar().toString(), "--input=samples/transcripts/*", "--output=" + out,
+        "--annotators=entities").map(a -> "'" + a.replace("'", "'\\''") + "'").collect(Collectors.joining(" "));
     Process p = new ProcessBuilder("script", "-qec", command, "/dev/null").redirectErrorStream(true)
         .directory(new File(Fixtures.root().toString())).start();
     String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

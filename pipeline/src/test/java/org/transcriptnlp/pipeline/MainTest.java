@@ -372,4 +372,23 @@ class MainTest {
           duck.column("SELECT answer_text FROM answers WHERE source_path LIKE '%tiny-0999.txt'"));
     }
   }
+
+  @Test
+  void aReportFolderThatIsAFileIsAUsageErrorAndAReportThatFailsAfterTheCommitExits5() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-folder"), "x");
+    Path out = dir.resolve("out");
+    Cli.Result usage = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none", "--report=" + file);
+    assertEquals(TranscriptNlp.USAGE, usage.code(), usage.err());
+    assertEquals("transcript-nlp: --report=" + file + " is a file, not a folder", usage.err().strip());
+    assertTrue(Files.notExists(out.resolve("runs")), "nothing was run");
+
+    Cli.Result failed = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none", "--report=" + file.resolve("sub"));
+    assertEquals(TranscriptNlp.REPORT_FAILED, failed.code(), failed.err());
+    assertTrue(failed.err().startsWith("transcript-nlp: the run is committed, but its report failed: "), failed.err());
+    assertTrue(failed.out().contains("processed: 1 files = 1 parsed + 0 rejected"), "the summary still: " + failed.out());
+    try (Duck duck = new Duck(out)) {
+      assertEquals(1, duck.count("SELECT count(*) FROM runs"), "the run is committed");
+      assertEquals(26, duck.count("SELECT count(*) FROM answers"));
+    }
+  }
 }

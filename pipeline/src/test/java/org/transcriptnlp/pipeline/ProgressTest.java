@@ -43,7 +43,10 @@ class ProgressTest {
     PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     AtomicReference<Map<String, Long>> now = new AtomicReference<>(Map.of(Metric.FILES_PARSED, 1L, Metric.ANSWERS, 5L));
     try (Progress p = new Progress(out, now::get, 1, List.of(Metric.SENTIMENT_ANSWERS, Metric.ENTITY_ANSWERS)).start()) {
-      Thread.sleep(300);
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (bytes.size() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10); // the first frame, however busy the machine
+      }
       now.set(Map.of(Metric.FILES_PARSED, 1L, Metric.ANSWERS, 5L, Metric.SENTIMENT_ANSWERS, 5L, Metric.ENTITY_ANSWERS, 5L,
           Metric.SENTENCES, 50L));
     }

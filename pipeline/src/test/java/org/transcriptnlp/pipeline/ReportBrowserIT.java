@@ -48,7 +48,10 @@ class ReportBrowserIT {
         ClusterScript.jar().toString(), ClusterScript.samples(), "--output=" + out, "--report=" + report);
     Process job = new ProcessBuilder(command).directory(Fixtures.root().toFile()).redirectErrorStream(true)
         .redirectOutput(dir.resolve("job.log").toFile()).start();
-    assertTrue(job.waitFor(5, TimeUnit.MINUTES), "the job did not finish");
+    if (!job.waitFor(5, TimeUnit.MINUTES)) {
+      job.destroyForcibly();
+      throw new AssertionError("the job did not finish: " + Files.readString(dir.resolve("job.log")));
+    }
     String log = Files.readString(dir.resolve("job.log"));
     assertEquals(0, job.exitValue(), log);
     assertTrue(log.contains("0 new + 0 changed + 3 unchanged") && log.contains("report: " + report.resolve("index.html")), log);
@@ -89,7 +92,7 @@ class ReportBrowserIT {
     Path profile = Files.createTempDirectory(dir, "chromium-profile");
     Path shot = dir.resolve(png.getFileName());
     List<String> command = new ArrayList<>(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
         "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + WIDTH + "," + HEIGHT, "--screenshot=" + shot,
         page.toUri().toString()));
     Path log = dir.resolve(png.getFileName() + ".log");

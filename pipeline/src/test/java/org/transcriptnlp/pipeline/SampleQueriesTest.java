@@ -107,10 +107,15 @@ class SampleQueriesTest {
     List<Object> lowest = duck.column("SELECT round(sentiment_score, 2) FROM answers WHERE sentiment_score IS NOT NULL "
         + "ORDER BY sentiment_score LIMIT 10");
     assertEquals(lowest, rows.stream().map(r -> r.get(4)).toList());
-    for (List<Object> r : rows) {
-      double share = num(r.get(6));
-      assertTrue(share >= 0 && share <= 1, "negative share is a fraction: " + r);
-      assertFalse(((String) r.get(2)).isBlank(), "each has its question");
+    List<Object> shares = duck.column("SELECT round((negative_sentences + very_negative_sentences) / sentence_count, 2) "
+        + "FROM answers WHERE sentiment_score IS NOT NULL ORDER BY sentiment_score LIMIT 10");
+    List<Object> fromSentences = duck.column("SELECT round(avg(CASE WHEN s.sentiment_label IN ('negative', 'very_negative') "
+        + "THEN 1.0 ELSE 0.0 END), 2) FROM answers a JOIN sentences s USING (answer_id, source_path) "
+        + "WHERE a.sentiment_score IS NOT NULL GROUP BY a.answer_id, a.sentiment_score ORDER BY a.sentiment_score LIMIT 10");
+    for (int i = 0; i < rows.size(); i++) {
+      assertEquals(num(shares.get(i)), num(rows.get(i).get(6)), 1e-9, "negative share of " + rows.get(i));
+      assertEquals(num(fromSentences.get(i)), num(rows.get(i).get(6)), 0.0051, "the share of its sentences labelled negative");
+      assertFalse(((String) rows.get(i).get(2)).isBlank(), "each has its question");
     }
   }
 
@@ -134,25 +139,30 @@ class SampleQueriesTest {
   }
 
   @Test
-  void coMentionsCountTheAnswersNamingBothEntities() throws Exception {
-    Map<String, Set<String>> byAnswer = new HashMap<>();
+  void coMentionsAreEveryPairOfNamesInTwoOrMoreAnswersWithTheirCounts() throws Exception {
+    Map<String, Set<String>> byAnswer = new HashMap<>(); // answer -> "text|type" of its names
     for (List<Object> r : duck.rows("SELECT answer_id, text, type FROM entities WHERE type IN ('PERSON', 'LOCATION', 'ORGANIZATION', 'MISC')")) {
       byAnswer.computeIfAbsent((String) r.get(0), k -> new HashSet<>()).add(r.get(1) + "|" + r.get(2));
     }
-    List<List<Object>> rows = query("co_mentions.sql");
-    List<Long> counts = new ArrayList<>();
-    for (List<Object> r : rows) {
-      String a = (String) r.get(0);
-      String b = (String) r.get(2);
-      assertTrue(a.compareTo(b) < 0, "each pair once: " + r);
-      assertFalse(Set.of("he", "his", "him", "she", "her").contains(b.toLowerCase()) || a.equalsIgnoreCase("he"), "no pronoun: " + r);
-      String ea = a + "|" + r.get(1);
-      String eb = b + "|" + r.get(3);
-      long both = byAnswer.values().stream().filter(s -> s.contains(ea) && s.contains(eb)).count();
-      assertEquals(both, ((Number) r.get(4)).longValue(), "answers naming " + a + " and " + b);
-      assertTrue(both >= 2);
-      counts.add(both);
+    Map<String, Long> expected = new TreeMap<>(); // "a|typeA|b|typeB" -> answers naming both, a < b
+    for (Set<String> names : byAnswer.values()) {
+      for (String x : names) {
+        for (String y : names) {
+          if (x.substring(0, x.indexOf('|')).compareTo(y.substring(0, y.indexOf('|'))) < 0) {
+            expected.merge(x + "|" + y, 1L, Long::sum);
+          }
+        }
+      }
     }
+    expected.values().removeIf(n -> n < 2);
+    List<List<Object>> rows = query("co_mentions.sql");
+    Map<String, Long> got = new TreeMap<>();
+    for (List<Object> r : rows) {
+      got.put(r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3), ((Number) r.get(4)).longValue());
+    }
+    assertTrue(expected.size() <= 30, "the samples have fewer pairs than the query's limit: " + expected.size());
+    assertEquals(expected, got, "every pair named in two or more answers, with its count");
+    List<Long> counts = rows.stream().map(r -> ((Number) r.get(4)).longValue()).toList();
     List<Long> sorted = new ArrayList<>(counts);
     sorted.sort(java.util.Comparator.reverseOrder());
     assertEquals(sorted, counts, "most co-mentioned first");

@@ -39,6 +39,7 @@ class SparkClusterIT {
   @BeforeAll
   static void startTheCluster() throws Exception {
     DirectReference.tables(); // before the cluster takes its memory
+    SCRIPT.stopQuietly(); // a cluster an interrupted run left up, before its pid files go
     DirectReference.delete(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Spark master spark://127.0.0.1:17077"), out);
@@ -141,6 +142,7 @@ class SparkClusterIT {
     assertEquals(1, killed.size());
     Map<String, List<String>> loads = loadsPerExecutor();
     assertEquals(2, loads.size(), "the Worker started a second executor: " + loads);
+    assertFalse(List.copyOf(loads.values()).get(1).isEmpty(), "the second executor ran the annotate tasks again: " + loads);
     for (Map.Entry<String, List<String>> e : loads.entrySet()) {
       assertEquals(e.getValue().stream().distinct().toList(), e.getValue(), e.getKey() + " loaded each model set once");
     }

@@ -143,6 +143,8 @@ class SparkClusterIT {
     Map<String, List<String>> loads = loadsPerExecutor();
     assertEquals(2, loads.size(), "the Worker started a second executor: " + loads);
     assertFalse(List.copyOf(loads.values()).get(1).isEmpty(), "the second executor ran the annotate tasks again: " + loads);
+    assertTrue(printed.contains("Lost task") && printed.contains("Lost executor"),
+        "the driver lost the executor and its running tasks, and ran them again: " + printed);
     for (Map.Entry<String, List<String>> e : loads.entrySet()) {
       assertEquals(e.getValue().stream().distinct().toList(), e.getValue(), e.getKey() + " loaded each model set once");
     }

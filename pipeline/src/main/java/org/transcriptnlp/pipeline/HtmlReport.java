@@ -7,10 +7,8 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -26,11 +24,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.util.MimeTypes;
+import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.pipeline.ReportData.Answer;
 import org.transcriptnlp.pipeline.ReportData.Interview;
 import org.transcriptnlp.pipeline.ReportData.Mention;
 import org.transcriptnlp.pipeline.ReportData.Turn;
+import org.transcriptnlp.tables.ParquetFiles;
 
 /**
  * A self-contained HTML report of an output folder's current rows: {@code index.html}, one row per
@@ -64,34 +66,31 @@ final class HtmlReport {
     Map<String, String> pages = render(report, output, Instant.now());
     List<String> written = new ArrayList<>();
     try {
-      if (OutputFolder.isLocal(reportDir)) {
-        Path dir = Files.createDirectories(Path.of(reportDir));
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-          Path file = dir.resolve(page.getKey());
-          Path tmp = dir.resolve("." + page.getKey() + ".tmp");
-          Files.writeString(tmp, page.getValue(), StandardCharsets.UTF_8);
+      // Each page as the tables' files are written: under a hidden name, then renamed when whole
+      // (forced to disk first on a local disk), on any file system. The local file system creates
+      // the folder.
+      for (Map.Entry<String, String> page : pages.entrySet()) {
+        ResourceId file = FileSystems.matchNewResource(WriteTable.folder(reportDir, page.getKey()), false);
+        ResourceId partial = ParquetFiles.inProgress(file);
+        try (OutputStream out = Channels.newOutputStream(FileSystems.create(partial, MimeTypes.TEXT))) {
+          out.write(page.getValue().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException | RuntimeException e) {
           try {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-          } catch (AtomicMoveNotSupportedException e) {
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+          } catch (IOException notThere) {
+            e.addSuppressed(notThere);
           }
-          written.add(file.toString());
+          throw e;
         }
-        try (Stream<Path> all = Files.list(dir)) {
+        ParquetFiles.publish(partial, file);
+        written.add(file.toString());
+      }
+      if (OutputFolder.isLocal(reportDir)) {
+        try (Stream<Path> all = Files.list(Path.of(reportDir))) {
           for (Path stale : all.filter(p -> PAGE.matcher(p.getFileName().toString()).matches()
               && !pages.containsKey(p.getFileName().toString())).toList()) {
             Files.deleteIfExists(stale);
           }
-        }
-      } else {
-        String dir = reportDir.endsWith("/") ? reportDir : reportDir + "/";
-        for (Map.Entry<String, String> page : pages.entrySet()) {
-          String file = dir + page.getKey();
-          try (OutputStream out = Channels.newOutputStream(
-              FileSystems.create(FileSystems.matchNewResource(file, false), MimeTypes.TEXT))) {
-            out.write(page.getValue().getBytes(StandardCharsets.UTF_8));
-          }
-          written.add(file);
         }
       }
     } catch (IOException e) {

@@ -100,9 +100,7 @@ public record JobConfig(
       case "full" -> Mode.FULL;
       default -> throw new UsageException("--mode must be incremental or full, got '" + o.getMode() + "'");
     };
-    if (!java.util.Set.of("auto", "always", "never").contains(String.valueOf(o.getProgress()))) {
-      throw new UsageException("--progress must be auto, always or never, got '" + o.getProgress() + "'");
-    }
+    Progress.checked(o.getProgress());
     AnnotatorSettings.Parser parser;
     try {
       parser = AnnotatorSettings.Parser.parse(o.getParser());

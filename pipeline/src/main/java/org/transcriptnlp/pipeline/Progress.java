@@ -55,12 +55,19 @@ final class Progress implements AutoCloseable {
    * where the line goes, is a terminal (so {@code 2>job.log} gets none, and {@code | tee} still shows it).
    */
   static boolean wanted(String mode) {
-    return switch (mode) {
+    return switch (checked(mode)) {
       case "always" -> true;
       case "never" -> false;
-      case "auto" -> stderrIsATerminal();
-      default -> throw new UsageException("--progress must be auto, always or never, got '" + mode + "'");
+      default -> stderrIsATerminal();
     };
+  }
+
+  /** The --progress value if it is one of auto, always, never; else a usage error. */
+  static String checked(String mode) {
+    if (!java.util.Set.of("auto", "always", "never").contains(String.valueOf(mode))) {
+      throw new UsageException("--progress must be auto, always or never, got '" + mode + "'");
+    }
+    return mode;
   }
 
   /** Linux: what file descriptor 2 points to; elsewhere, whether the JVM has a console. */

@@ -161,16 +161,15 @@ public final class TranscriptNlp {
     Optional<RunLock> lock = RunLock.acquire(config.output());
     try {
       RunSummary summary = runLocked(options, config, matched);
-      String report = options.getReport() == null ? "" : options.getReport().strip();
-      if (!report.isEmpty()) {
+      if (!reportDir.isEmpty()) {
         // Under the lock: the current rows as this run committed them.
         List<String> pages;
         try {
-          pages = HtmlReport.write(config.output(), report);
+          pages = HtmlReport.write(config.output(), reportDir);
         } catch (RuntimeException e) {
           throw new ReportFailed(summary, e);
         }
-        LOG.info("report: {} page(s) in {}", pages.size(), report);
+        LOG.info("report: {} page(s) in {}", pages.size(), reportDir);
         summary = summary.withReport(pages);
       }
       return summary;

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
@@ -30,7 +27,7 @@ final class DirectReference {
   static synchronized Path tables() throws Exception {
     if (tables == null) {
       Path out = Fixtures.path("pipeline/target/it-clusters/direct");
-      delete(out);
+      Fixtures.deleteTree(out);
       Path log = Files.createDirectories(out.getParent()).resolve("direct.log");
       Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
           "-jar", ClusterScript.jar().toString(), ClusterScript.samples(), "--output=" + out)
@@ -65,17 +62,6 @@ final class DirectReference {
       assertTrue(duck.count("SELECT count(*) FROM entities") > 0 && duck.count("SELECT count(*) FROM sentences") > 0,
           what + ": both annotators ran");
       assertEquals(0, duck.count("SELECT count(*) FROM rejects"), what + ": the samples have no rejects");
-    }
-  }
-
-  static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(dir)) {
-      for (Path f : all.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(f);
-      }
     }
   }
 }

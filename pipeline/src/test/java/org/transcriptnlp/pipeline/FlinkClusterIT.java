@@ -40,7 +40,7 @@ class FlinkClusterIT {
   static void startTheCluster() throws Exception {
     DirectReference.tables(); // before the cluster takes its memory
     SCRIPT.stopQuietly(); // a cluster an interrupted run left up, before its pid files go
-    DirectReference.delete(CLUSTER);
+    Fixtures.deleteTree(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Flink session cluster: REST 127.0.0.1:18082"), out);
     SparkClusterIT.assertListensOnLoopbackOnly(

@@ -99,11 +99,7 @@ class HtmlReportEndToEndTest {
   @AfterAll
   static void removeTheFolder() throws Exception {
     if (dir != null) {
-      try (var all = Files.walk(dir)) {
-        for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
-        }
-      }
+      Fixtures.deleteTree(dir);
     }
   }
 

@@ -331,11 +331,7 @@ class JarIT {
         assertEquals(26, duck.count("SELECT count(*) FROM answers"));
       }
     } finally {
-      try (var all = Files.walk(open)) {
-        for (Path f : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(f);
-        }
-      }
+      Fixtures.deleteTree(open);
     }
   }
 

@@ -40,7 +40,7 @@ class SparkClusterIT {
   static void startTheCluster() throws Exception {
     DirectReference.tables(); // before the cluster takes its memory
     SCRIPT.stopQuietly(); // a cluster an interrupted run left up, before its pid files go
-    DirectReference.delete(CLUSTER);
+    Fixtures.deleteTree(CLUSTER);
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Spark master spark://127.0.0.1:17077"), out);
     assertListensOnLoopbackOnly(List.of(ClusterScript.pid(CLUSTER, "master"), ClusterScript.pid(CLUSTER, "worker")));
@@ -77,7 +77,7 @@ class SparkClusterIT {
   }
 
   private static void clearWork() throws IOException {
-    DirectReference.delete(CLUSTER.resolve("work"));
+    Fixtures.deleteTree(CLUSTER.resolve("work"));
     Files.createDirectories(CLUSTER.resolve("work"));
   }
 

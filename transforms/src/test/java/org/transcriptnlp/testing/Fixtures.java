@@ -35,6 +35,18 @@ public final class Fixtures {
     return all.toByteArray();
   }
 
+  /** Deletes a folder and everything in it (nothing when it does not exist). */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   /** The seed interview, the product's main sample. */
   public static Path seed() {
     return path("samples/transcripts/interview-tokayev-2024.txt");

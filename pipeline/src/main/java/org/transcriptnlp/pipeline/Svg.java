@@ -147,16 +147,7 @@ final class Svg {
     b.append("<text transform=\"translate(16 ").append(num(TOP + plotH / 2, 1))
         .append(") rotate(-90)\" text-anchor=\"middle\" class=\"axis\">sentiment_score</text>");
     // the line, in segments of consecutive scored answers
-    for (List<Point> seg : segments(points)) {
-      if (seg.size() > 1) {
-        b.append("<polyline class=\"line\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"2\" stroke-linejoin=\"round\" points=\"");
-        for (Point p : seg) {
-          b.append(num(x.applyAsDouble(p.x()), 1)).append(',').append(num(y.applyAsDouble(p.y()), 1)).append(' ');
-        }
-        b.setLength(b.length() - 1);
-        b.append("\"/>");
-      }
-    }
+    polylines(b, points, x, y, "class=\"line\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"2\" stroke-linejoin=\"round\"");
     long scored = points.stream().filter(p -> p.y() != null).count();
     double r = Math.max(2.5, Math.min(6, plotW / Math.max(1, points.size()) / 3));
     for (Point p : points) {
@@ -175,6 +166,21 @@ final class Svg {
     return b.append("</svg>").toString();
   }
 
+  /** The line through the scored points: a polyline per run of two or more consecutive scored answers. */
+  private static void polylines(StringBuilder b, List<Point> points, java.util.function.DoubleUnaryOperator x,
+      java.util.function.DoubleUnaryOperator y, String attributes) {
+    for (List<Point> seg : segments(points)) {
+      if (seg.size() > 1) {
+        b.append("<polyline ").append(attributes).append(" points=\"");
+        for (Point p : seg) {
+          b.append(num(x.applyAsDouble(p.x()), 1)).append(',').append(num(y.applyAsDouble(p.y()), 1)).append(' ');
+        }
+        b.setLength(b.length() - 1);
+        b.append("\"/>");
+      }
+    }
+  }
+
   /** A small arc without axes, for the index: the line, the zero line and a dot per scored answer. */
   static String sparkline(List<Point> points) {
     int w = 150;
@@ -189,16 +195,7 @@ final class Svg {
         + "\" role=\"img\" aria-label=\"Sentiment arc\" xmlns=\"http://www.w3.org/2000/svg\">");
     b.append(rect(0, 0, w, h / 2.0, "#f3f9f4")).append(rect(0, h / 2.0, w, h / 2.0, "#fcf3f1"));
     b.append(line(0, y.applyAsDouble(0), w, y.applyAsDouble(0), "#9aa1ab", 1, null));
-    for (List<Point> seg : segments(points)) {
-      if (seg.size() > 1) {
-        b.append("<polyline fill=\"none\" stroke=\"#64748b\" stroke-width=\"1.3\" points=\"");
-        for (Point p : seg) {
-          b.append(num(x.applyAsDouble(p.x()), 1)).append(',').append(num(y.applyAsDouble(p.y()), 1)).append(' ');
-        }
-        b.setLength(b.length() - 1);
-        b.append("\"/>");
-      }
-    }
+    polylines(b, points, x, y, "fill=\"none\" stroke=\"#64748b\" stroke-width=\"1.3\"");
     for (Point p : points) {
       if (p.y() != null) {
         b.append("<circle cx=\"").append(num(x.applyAsDouble(p.x()), 1)).append("\" cy=\"").append(num(y.applyAsDouble(p.y()), 1))

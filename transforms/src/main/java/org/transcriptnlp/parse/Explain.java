@@ -28,11 +28,16 @@ public final class Explain {
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s: read as %s; %d turns, %d answers, %d non-speech paragraphs%n",
         name, read.format().value(), parsed.turns().size(), pairs.size(), parsed.nonSpeech().size()));
+    if (!parsed.attribution().isEmpty()) {
+      out.append("speakers: ").append(parsed.attribution()).append('\n');
+    }
+    java.util.Set<String> names = Utterances.nameWords(parsed.turns().stream().map(Turn::speaker).distinct().toList());
     for (Turn t : parsed.turns()) {
       QaPair answer = answerAt.get(t.index());
-      out.append(String.format(Locale.ROOT, "%4d  %-10s  %-28s  %s%s%s%n",
+      out.append(String.format(Locale.ROOT, "%4d  %-10s  %-10s  %-28s  %s%s%s%n",
           t.index(),
           t.role().value(),
+          Utterances.kind(t.text(), names).value(),
           t.speaker(),
           why(t),
           t.startSeconds() == null ? "" : String.format(Locale.ROOT, "  @%.1fs", t.startSeconds()),

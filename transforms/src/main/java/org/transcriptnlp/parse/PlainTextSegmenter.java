@@ -77,7 +77,11 @@ public final class PlainTextSegmenter {
 
   private static final Pattern DELETED = Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
   private static final Pattern INLINE_TAG =
-      Pattern.compile("</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile("</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br|a|abbr|img|center|div|p|"
+          + "figure|figcaption|picture|source|iframe|hr|table|tr|td|th|tbody|thead|ul|ol|li|blockquote|cite|time|"
+          + "section|article|header|footer|nav|aside|audio|video|details|summary|s|del|ins|q|wbr)\\b[^>]*>|<!--.*?-->",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{2,6}|#x[0-9a-fA-F]{2,5});");
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\[\\]*_#`>~|()])");
   /** Page markers of printed records: "[[Page S8538]]". */
   private static final Pattern PAGE_MARKER = Pattern.compile("\\[\\[Page [A-Z]?\\d+\\]\\]");
@@ -90,7 +94,7 @@ public final class PlainTextSegmenter {
    * \[of\]}) removed, link markup ({@code [glossary:LOS|LOS]}) reduced to its visible text.
    */
   static String inlineMarkup(String line) {
-    if (line.indexOf('<') < 0 && line.indexOf('\\') < 0 && line.indexOf('[') < 0) {
+    if (line.indexOf('<') < 0 && line.indexOf('\\') < 0 && line.indexOf('[') < 0 && line.indexOf('&') < 0) {
       return line;
     }
     String l = DELETED.matcher(line).replaceAll("");
@@ -98,7 +102,8 @@ public final class PlainTextSegmenter {
     l = MARKDOWN_ESCAPE.matcher(l).replaceAll("$1");
     l = PAGE_MARKER.matcher(l).replaceAll("");
     l = MARKDOWN_LINK.matcher(l).replaceAll("$1");
-    return LINK_MARKUP.matcher(l).replaceAll("$1");
+    l = LINK_MARKUP.matcher(l).replaceAll("$1");
+    return ENTITY.matcher(l).find() ? org.jsoup.parser.Parser.unescapeEntities(l, false) : l;
   }
 
   /** Index of the first line after a YAML front-matter block, or 0 when there is none. */
@@ -126,11 +131,15 @@ public final class PlainTextSegmenter {
         break;
       }
     }
+    int width = wrapWidth(lines);
     List<String> paragraphs = new ArrayList<>();
     StringBuilder current = new StringBuilder();
     int previousIndent = 0;
+    String previousLine = "";
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      String before = previousLine;
+      previousLine = line;
       if (line.isEmpty()) {
         flush(current, paragraphs);
         continue;
@@ -145,7 +154,11 @@ public final class PlainTextSegmenter {
       }
       boolean indentBreak = byIndent && in > 0 && !(in >= 5 && in == previousIndent);
       previousIndent = in;
-      if ((!blankLineSeparated && !byIndent) || indentBreak || labels.startsWithLabel(line)) {
+      // In a block of lines, a short line before another that starts in upper case ends a
+      // paragraph: a list entry, a name alone above its speech, a heading; wrapped lines are long.
+      boolean shortLineBreak = blankLineSeparated && !byIndent && current.length() > 0 && before.length() * 10 < width * 6
+          && !Character.isLowerCase(line.codePointAt(0));
+      if ((!blankLineSeparated && !byIndent) || indentBreak || shortLineBreak || labels.startsWithLabel(line)) {
         flush(current, paragraphs);
       }
       if (current.length() > 0) {
@@ -158,6 +171,12 @@ public final class PlainTextSegmenter {
     }
     flush(current, paragraphs);
     return rejoinBrokenSentences(paragraphs);
+  }
+
+  /** The width the text is wrapped at: the length of the 80th percentile line (0 when there are few lines). */
+  private static int wrapWidth(List<String> lines) {
+    int[] lengths = lines.stream().filter(l -> !l.isEmpty()).mapToInt(String::length).sorted().toArray();
+    return lengths.length < 5 ? 0 : lengths[(int) (lengths.length * 0.8)];
   }
 
   /** A paragraph that stops in the middle of a sentence: on a lower-case word or a comma. */

@@ -11,11 +11,22 @@ import org.transcriptnlp.model.Turn;
 /**
  * Pairs each question with its answers.
  *
- * <p>A respondent's turn that follows a questioner's turn is an answer to it. When several
- * respondents answer one question in a row (a joint press conference), each gets an answer paired
- * with that question; a respondent who speaks again before the next question adds no second
- * answer. A turn by anyone else (a moderator, a chair) closes the question. Every turn is used at
- * most once as an answer.
+ * <ul>
+ *   <li>A questioner's turn opens a question when it seeks a reply ({@link Utterances#seeksReply}:
+ *       a question, with or without "?", or a prompt); in a one-on-one interview, also a remark of
+ *       a few words. A questioner's thanks, backchannel ("Okay."), self-introduction, call on a
+ *       speaker or point of order opens none.
+ *   <li>A respondent's turn after an open question is an answer to it. When several respondents
+ *       answer one question in a row (a panel, a joint press conference), each gets an answer
+ *       paired with that question; a respondent who speaks again before the next question adds no
+ *       second answer. A self-introduction is no answer.
+ *   <li>Turns that only manage the floor (a chair's "The honourable minister.", an operator's "Our
+ *       next question comes from...") are skipped: the minister's reply still answers the
+ *       member's question. A statement of some length (forty words or more) by anyone else closes
+ *       the question.
+ * </ul>
+ *
+ * Every turn is used at most once as an answer.
  */
 public final class QaPairer {
   private QaPairer() {}
@@ -24,21 +35,68 @@ public final class QaPairer {
     List<QaPair> pairs = new ArrayList<>();
     Turn question = null;
     Set<String> answeredBy = new HashSet<>();
-    for (Turn t : turns) {
+    boolean oneOnOne = speakers(turns, Role.QUESTIONER) == 1 && speakers(turns, Role.RESPONDENT) == 1;
+    Set<String> names = Utterances.nameWords(turns.stream().map(Turn::speaker).distinct().toList());
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      Turn next = i + 1 < turns.size() ? turns.get(i + 1) : null;
+      Utterances.Kind kind = Utterances.kind(t.text(), names);
       switch (t.role()) {
         case QUESTIONER -> {
-          question = t;
-          answeredBy.clear();
+          if (opensQuestion(kind, t, oneOnOne)) {
+            question = t;
+            answeredBy.clear();
+          }
         }
         case RESPONDENT -> {
-          if (question != null && answeredBy.add(t.speaker())) {
+          // "Yeah." while the reporter is still asking (the reporter goes on) is no answer: the
+          // answer comes after.
+          boolean backchannel = kind == Utterances.Kind.COURTESY && words(t) <= 3 && question != null && next != null
+              && next.speaker().equals(question.speaker()) && (cutOff(question) || continues(next));
+          if (question != null && kind != Utterances.Kind.INTRO && !backchannel && answeredBy.add(t.speaker())) {
             pairs.add(new QaPair(pairs.size(), question, t));
           }
         }
-        case OTHER -> question = null;
+        case OTHER -> {
+          if (kind == Utterances.Kind.STATEMENT && words(t) >= 40) {
+            question = null;
+          }
+        }
       }
     }
     return pairs;
+  }
+
+  /**
+   * True when a questioner's turn of this kind opens a question: it seeks a reply (a question, a
+   * prompt); in a one-on-one interview, also a remark of a few words ("So it operated really at
+   * the machine level."), which there is the interviewer's way of asking.
+   */
+  static boolean opensQuestion(Utterances.Kind kind, Turn t, boolean oneOnOne) {
+    return Utterances.seeksReply(t.text(), kind) || (oneOnOne && kind == Utterances.Kind.STATEMENT && words(t) >= 4);
+  }
+
+  /** A turn that stops without ending its sentence: "So the question is whether —". */
+  private static boolean cutOff(Turn t) {
+    return !t.text().strip().matches("(?s).*[.?!…\"”’)]$") || t.text().strip().matches("(?s).*(?:—|--|-|\\.\\.\\.|…)$");
+  }
+
+  /** A turn that carries on the one before: it starts in lower case, with a dash or an ellipsis. */
+  private static boolean continues(Turn t) {
+    String s = t.text().strip();
+    return !s.isEmpty() && (Character.isLowerCase(s.codePointAt(0)) || s.matches("(?s)^(?:—|--|-|\\.\\.\\.|…|and\\b|And\\b).*"));
+  }
+
+  private static long speakers(List<Turn> turns, Role role) {
+    return turns.stream().filter(t -> t.role() == role).map(Turn::speaker).distinct().count();
+  }
+
+  private static int words(Turn t) {
+    int n = 0;
+    for (String p : t.paragraphs()) {
+      n += p.isBlank() ? 0 : p.strip().split("\\s+").length;
+    }
+    return n;
   }
 
   /** Convenience: the turns with role {@code role}. */

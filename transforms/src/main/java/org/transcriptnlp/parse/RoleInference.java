@@ -10,24 +10,30 @@ import java.util.stream.Collectors;
 import org.transcriptnlp.model.Role;
 
 /**
- * Infers who asks (questioner) and who answers (respondent) from labelled turns.
+ * Infers who asks (questioner) and who answers (respondent) from the turns: from who puts
+ * questions to whom, not from labels or "?" alone.
  *
  * <ul>
- *   <li>Overrides win: names given as questioners or respondents (compared case-insensitively
- *       with the canonical name or the label).
- *   <li>The anonymous {@code Q} asks and {@code A} answers; so do labels that name the role
- *       ("Interviewer", "QUESTION", "Reporter", "Host" ask; "Interviewee", "ANSWER", "Guest",
- *       "Witness" answer).
- *   <li>Chairs of the proceedings (moderator, presiding officer, clerk, secretary, operator,
- *       announcer, narrator) are "other".
- *   <li>A speaker at least half of whose turns end in a question is a questioner; so is one who
- *       asks in a quarter of their turns and at least half as often as the most asking speaker, when that one (of three turns or more) asks in at
- *       least a quarter of their turns (podcast hosts, committee members). In a two-person conversation
- *       the one who asks more often asks.
- *   <li>A speaker who is not a questioner is a respondent when at least half of their turns come
- *       right after a questioner's, or when they speak right after a questioner and say at least
- *       15% of all words (a guest who also talks with the other guest); any other speaker is
- *       "other" (a chair calling the next member, an announcer).
+ *   <li><b>Given roles win</b>: names given as questioners or respondents, roles the document's
+ *       header or participant lists give (an interviewer, "Conference Call Participants"), the
+ *       anonymous {@code Q} and {@code A}, labels that name the role ("Interviewer", "Host",
+ *       "Reporter" ask; "Interviewee", "Guest", "Witness", "Narrator" answer), voices that never
+ *       ask (operator, clerk, announcer, interpreter, recorded clips).
+ *   <li><b>Who asks whom.</b> Every turn that asks ({@link Utterances}: a question, with or
+ *       without "?", or a prompt) and is followed by another speaker's reply is an edge from the
+ *       asker to the replier. A speaker's balance is (questions put - questions answered) /
+ *       (both): an interviewer's is near +1, an interviewee's near -1, a participant of a
+ *       meeting or floor debate, who asks as much as they answer, near 0.
+ *   <li><b>Questioners</b> put at least two questions that were answered and have a balance of
+ *       at least +0.5 (a host, a co-host, a committee member, a panelist); a moderator or chair
+ *       who puts questions too, else the chair only gives the floor and is "other", as is anyone
+ *       whose turns mostly call the next speaker and thank.
+ *   <li><b>Respondents</b> answer questioners: at least half of their turns follow a
+ *       questioner's (a chair's call in between is skipped), or they follow one and say 15% of all
+ *       words (a guest who also talks with the other guest), or they answer in turn within one
+ *       question (a panel).
+ *   <li>Everyone else is "other". In a conversation where nobody mostly asks (a meeting, a
+ *       debate on the floor, a radio log), nobody is a questioner and so nobody a respondent.
  * </ul>
  */
 public final class RoleInference {
@@ -50,100 +56,224 @@ public final class RoleInference {
     }
   }
 
+  /** What one speaker does over the transcript. */
+  private static final class Stats {
+    int turns; // live turns that are not self-introductions
+    int asks; // questions and prompts
+    int floor; // calls, floor-giving, procedure
+    int courtesy;
+    int words;
+    int put; // questions put that another speaker replied to
+    int answered; // replies to another speaker's question
+    int clipTurns;
+    final Map<String, Integer> putTo = new HashMap<>(); // questions put, by who replied
+    final Map<String, Integer> answeredTo = new HashMap<>(); // replies, by who asked
+    int afterQuestionerTurns; // turns right after a questioner's (a chair's call in between skipped)
+    int inQuestionSpan;
+    String label;
+
+    int substantive() {
+      return turns - courtesy - floor;
+    }
+
+    double balance() {
+      return put + answered == 0 ? 0 : (double) (put - answered) / (put + answered);
+    }
+  }
+
   Result infer(List<TurnParser.Draft> turns) {
-    Map<String, int[]> stats = new LinkedHashMap<>(); // speaker -> {turns, question turns, words}
+    return infer(turns, Map.of(), false);
+  }
+
+  /**
+   * @param turns the labelled turns, in order
+   * @param headerRoles roles the document's header or participant lists give (by {@link SpeakerRegistry#key})
+   * @param drama the document is a play: every character is "other"
+   */
+  Result infer(List<TurnParser.Draft> turns, Map<String, Role> headerRoles, boolean drama) {
+    Map<String, Stats> stats = new LinkedHashMap<>();
+    List<Utterances.Kind> kinds = new ArrayList<>(turns.size());
     int allWords = 0;
-    Map<String, String> labelOf = new HashMap<>();
+    TurnParser.Draft openQuestion = null;
+    Set<String> names = Utterances.nameWords(turns.stream().map(t -> t.speaker).distinct().toList());
     for (TurnParser.Draft t : turns) {
-      if (t.paragraphs.isEmpty()) {
+      String text = String.join(" ", t.paragraphs);
+      Utterances.Kind kind = t.paragraphs.isEmpty() ? null : Utterances.kind(text, names);
+      kinds.add(kind);
+      if (kind == null) {
         continue;
       }
-      int[] s = stats.computeIfAbsent(t.speaker, k -> new int[3]);
-      s[0]++;
-      for (String p : t.paragraphs) {
-        int w = p.split("\\s+").length;
-        s[2] += w;
-        allWords += w;
+      Stats s = stats.computeIfAbsent(t.speaker, k -> new Stats());
+      if (s.label == null && t.label != null) {
+        s.label = t.label;
       }
-      if (TurnParser.asksQuestion(t.lastParagraph())) {
-        s[1]++;
+      if (t.clip) {
+        s.clipTurns++;
+        continue;
       }
-      if (t.label != null) {
-        labelOf.putIfAbsent(t.speaker, t.label);
+      int w = words(t);
+      s.words += w;
+      allWords += w;
+      if (kind == Utterances.Kind.INTRO) {
+        continue;
+      }
+      s.turns++;
+      if (kind == Utterances.Kind.COURTESY) {
+        s.courtesy++;
+      } else if (kind.managesFloor()) {
+        s.floor++;
+      }
+      if (kind.asks()) {
+        s.asks++;
+      }
+      // Who asks whom: a reply of some substance by another speaker to the open question.
+      if (openQuestion != null && !openQuestion.speaker.equals(t.speaker) && !kind.managesFloor() && w >= 5) {
+        Stats asker = stats.get(openQuestion.speaker);
+        asker.put++;
+        asker.putTo.merge(t.speaker, 1, Integer::sum);
+        s.answered++;
+        s.answeredTo.merge(openQuestion.speaker, 1, Integer::sum);
+        openQuestion = null;
+      }
+      if (Utterances.seeksReply(text, kind)) {
+        openQuestion = t;
+      } else if (!kind.managesFloor() && openQuestion != null && openQuestion.speaker.equals(t.speaker)) {
+        openQuestion = null;
       }
     }
     Map<String, Role> roleOf = new LinkedHashMap<>();
-    for (String speaker : stats.keySet()) {
-      Role forced = forced(speaker, labelOf.get(speaker));
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      Role forced = forced(e.getKey(), s.label, headerRoles);
+      if (forced == null && s.turns == 0 && s.clipTurns > 0) {
+        forced = Role.OTHER; // only heard in recorded clips played in the show
+      }
+      if (forced == null && isChairLabel(e.getKey(), s.label)) {
+        // A moderator or chair who puts questions asks; one who only gives the floor is "other".
+        forced = s.put >= 2 && s.asks >= s.floor && s.balance() >= 0.3 ? Role.QUESTIONER : Role.OTHER;
+      }
+      if (forced == null && s.turns >= 2 && (s.floor + s.courtesy) * 10 >= s.turns * 6 && s.put * 5 <= Math.max(5, s.turns)) {
+        forced = Role.OTHER; // calls the next speaker and thanks: a chair in all but name
+      }
       if (forced != null) {
-        roleOf.put(speaker, forced);
+        roleOf.put(e.getKey(), forced);
       }
     }
-    boolean anonymousAsker = roleOf.containsValue(Role.QUESTIONER);
-    double most = 0;
-    for (Map.Entry<String, int[]> e : stats.entrySet()) {
-      if (!roleOf.containsKey(e.getKey()) && e.getValue()[0] >= 3) {
-        most = Math.max(most, ratio(e.getValue()));
-      }
-    }
-    for (Map.Entry<String, int[]> e : stats.entrySet()) {
-      int[] s = e.getValue();
-      double r = ratio(s);
-      boolean relative = !anonymousAsker && most >= 0.25 && r >= most / 2 && r >= 0.25;
-      boolean asks = s[1] > 0 && (r >= 0.5 || relative);
-      if (!roleOf.containsKey(e.getKey()) && asks) {
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      if (!roleOf.containsKey(e.getKey()) && s.put >= 3 && s.balance() >= 0.5 && s.put * 5 >= s.substantive()) {
         roleOf.put(e.getKey(), Role.QUESTIONER);
       }
     }
-    if (stats.size() == 2 && !roleOf.containsValue(Role.QUESTIONER)) {
-      List<String> two = new ArrayList<>(stats.keySet());
-      double r0 = ratio(stats.get(two.get(0)));
-      double r1 = ratio(stats.get(two.get(1)));
-      if (r0 != r1) {
-        String asker = r0 > r1 ? two.get(0) : two.get(1);
-        if (!roleOf.containsKey(asker)) {
-          roleOf.put(asker, Role.QUESTIONER);
+    // The one who clearly asks more than every other main voice (a moderator, a researcher whose
+    // participant thinks aloud in questions) asks, though the others put questions too.
+    int allTurns = stats.values().stream().mapToInt(x -> x.turns).sum();
+    String top = null;
+    double secondBalance = -1;
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      if (roleOf.containsKey(e.getKey()) || s.turns * 10 < allTurns) {
+        continue;
+      }
+      if (top == null || s.balance() > stats.get(top).balance()) {
+        if (top != null) {
+          secondBalance = Math.max(secondBalance, stats.get(top).balance());
+        }
+        top = e.getKey();
+      } else {
+        secondBalance = Math.max(secondBalance, s.balance());
+      }
+    }
+    if (top != null) {
+      Stats t = stats.get(top);
+      if (t.put >= 3 && t.put * 5 >= t.substantive() && t.balance() >= 0.2 && t.balance() >= secondBalance + 0.2) {
+        roleOf.put(top, Role.QUESTIONER);
+      }
+    }
+    // Two people: the one who puts more questions than they answer asks.
+    List<String> live = stats.entrySet().stream().filter(e -> e.getValue().turns > 0).map(Map.Entry::getKey).toList();
+    if (live.size() == 2 && !roleOf.containsValue(Role.QUESTIONER)) {
+      for (String k : live) {
+        Stats s = stats.get(k);
+        if (!roleOf.containsKey(k) && s.put >= 1 && s.put > s.answered) {
+          roleOf.put(k, Role.QUESTIONER);
+          break;
         }
       }
     }
-    // Respondents: speakers who are not questioners and whose turns often follow a question.
-    Map<String, Integer> afterQuestioner = new HashMap<>();
-    Map<String, Integer> inQuestionSpan = new HashMap<>();
+    // The witness of a hearing, the guest of a panel: answers again and again, at length, and asks
+    // little. Whoever puts them questions is a questioner, though each member asks only once.
+    List<String> mainRespondents = new ArrayList<>();
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      if (roleOf.getOrDefault(e.getKey(), Role.RESPONDENT) == Role.RESPONDENT && s.answered >= 3 && s.balance() <= -0.3
+          && s.words >= s.turns * 15L) {
+        mainRespondents.add(e.getKey());
+      }
+    }
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      int toMain = mainRespondents.stream().mapToInt(r -> s.putTo.getOrDefault(r, 0)).sum();
+      if (!roleOf.containsKey(e.getKey()) && !mainRespondents.contains(e.getKey()) && toMain >= 1 && s.put > s.answered) {
+        roleOf.put(e.getKey(), Role.QUESTIONER);
+      }
+    }
+    // Respondents: speakers who are not questioners and whose turns follow a question.
     String previous = null;
     boolean questionOpen = false;
-    for (TurnParser.Draft t : turns) {
-      if (t.paragraphs.isEmpty()) {
+    for (int i = 0; i < turns.size(); i++) {
+      TurnParser.Draft t = turns.get(i);
+      Utterances.Kind kind = kinds.get(i);
+      if (kind == null || t.clip || kind == Utterances.Kind.INTRO) {
         continue;
       }
+      Stats s = stats.get(t.speaker);
       if (previous != null && roleOf.get(previous) == Role.QUESTIONER && !previous.equals(t.speaker)) {
-        afterQuestioner.merge(t.speaker, 1, Integer::sum);
+        s.afterQuestionerTurns++;
       }
       if (roleOf.get(t.speaker) == Role.QUESTIONER) {
         questionOpen = true;
       } else if (questionOpen) {
         // a round-robin panel answers one question in turn
-        inQuestionSpan.merge(t.speaker, 1, Integer::sum);
+        s.inQuestionSpan++;
       }
-      previous = t.speaker;
+      if (roleOf.get(t.speaker) != Role.OTHER && (!kind.managesFloor() || roleOf.get(t.speaker) == Role.QUESTIONER)) {
+        previous = t.speaker; // a chair's turn between a question and its answer is skipped
+      }
     }
-    for (Map.Entry<String, int[]> e : stats.entrySet()) {
-      int after = afterQuestioner.getOrDefault(e.getKey(), 0);
-      boolean asksLittle = e.getValue()[1] * 4 < e.getValue()[0];
-      boolean mostlyAnswers =
-          after * 2 >= e.getValue()[0]
-              || (after > 0 && asksLittle && inQuestionSpan.getOrDefault(e.getKey(), 0) * 2 >= e.getValue()[0]);
-      boolean majorVoice = e.getValue()[2] * 100L >= allWords * 15L;
-      if (!roleOf.containsKey(e.getKey()) && after > 0 && (mostlyAnswers || majorVoice)) {
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      Stats s = e.getValue();
+      int after = s.afterQuestionerTurns;
+      boolean asksLittle = s.put <= s.answered || s.put <= 1;
+      int fromQuestioners = s.answeredTo.entrySet().stream()
+          .filter(a -> roleOf.get(a.getKey()) == Role.QUESTIONER).mapToInt(Map.Entry::getValue).sum();
+      boolean mostlyAnswers = after * 2 >= s.turns - s.courtesy && fromQuestioners * 3 >= s.substantive()
+          || (after > 0 && asksLittle && s.floor <= 1 && s.inQuestionSpan * 2 >= s.turns);
+      boolean majorVoice = s.words * 100L >= allWords * 15L;
+      if (!roleOf.containsKey(e.getKey()) && after > 0 && asksLittle && (mostlyAnswers || majorVoice)) {
         roleOf.put(e.getKey(), Role.RESPONDENT);
       }
+    }
+    if (!roleOf.containsValue(Role.RESPONDENT)) {
+      // Questions that nobody answers at length (a radio log, a meeting): no interview.
+      roleOf.replaceAll((k, r) -> r == Role.QUESTIONER && forced(k, stats.get(k).label, headerRoles) == null ? Role.OTHER : r);
+    }
+    if (drama) {
+      roleOf.replaceAll((k, r) -> Role.OTHER);
     }
     for (String speaker : stats.keySet()) {
       roleOf.putIfAbsent(speaker, Role.OTHER);
     }
+    if (Boolean.getBoolean("tnlp.debugRoles")) {
+      stats.forEach((k, s) -> System.err.printf(
+          "%-30s turns=%d asks=%d put=%d answered=%d floor=%d courtesy=%d words=%d afterQ=%d span=%d clip=%d -> %s%n",
+          k, s.turns, s.asks, s.put, s.answered, s.floor, s.courtesy, s.words, s.afterQuestionerTurns, s.inQuestionSpan,
+          s.clipTurns, roleOf.get(k)));
+    }
     Map<Role, String> main = new HashMap<>();
     Map<Role, Integer> best = new HashMap<>();
     for (Map.Entry<String, Role> e : roleOf.entrySet()) {
-      int n = stats.get(e.getKey())[0];
+      int n = stats.get(e.getKey()).turns;
       if (n > best.getOrDefault(e.getValue(), 0)) {
         best.put(e.getValue(), n);
         main.put(e.getValue(), e.getKey());
@@ -152,7 +282,19 @@ public final class RoleInference {
     return new Result(roleOf, main);
   }
 
-  private Role forced(String speaker, String label) {
+  private static int words(TurnParser.Draft t) {
+    int w = 0;
+    for (String p : t.paragraphs) {
+      w += p.isBlank() ? 0 : p.strip().split("\\s+").length;
+    }
+    return w;
+  }
+
+  private static boolean isChairLabel(String speaker, String label) {
+    return CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find());
+  }
+
+  private Role forced(String speaker, String label, Map<String, Role> headerRoles) {
     String k = SpeakerRegistry.key(speaker);
     String l = label == null ? k : SpeakerRegistry.key(label);
     if (questioners.contains(k) || questioners.contains(l)) {
@@ -161,14 +303,17 @@ public final class RoleInference {
     if (respondents.contains(k) || respondents.contains(l)) {
       return Role.RESPONDENT;
     }
+    if (headerRoles.containsKey(k) || headerRoles.containsKey(l)) {
+      return headerRoles.getOrDefault(k, headerRoles.get(l));
+    }
+    if (NEVER_ASKS.matcher(speaker).find() || (label != null && NEVER_ASKS.matcher(label).find())) {
+      return Role.OTHER;
+    }
     if (speaker.equals("Q") || ASKER.matcher(speaker).matches()) {
       return Role.QUESTIONER;
     }
     if (ANSWERER.matcher(speaker).matches()) {
       return Role.RESPONDENT;
-    }
-    if (CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find())) {
-      return Role.OTHER;
     }
     if (speaker.equals("A")) {
       return Role.RESPONDENT;
@@ -184,10 +329,17 @@ public final class RoleInference {
   /** "Interviewee", "ANSWER", "Guest", "Witness", "Respondent". */
   private static final java.util.regex.Pattern ANSWERER =
       java.util.regex.Pattern.compile("(?i)(?:the\\s+)?(?:interviewee|answer|guest|witness|respondent|narrator)(?:\\s*\\d{0,2})");
+  /** Chairs and moderators: they ask if their turns ask, else they only give the floor. */
   private static final java.util.regex.Pattern CHAIR =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:moderator|presiding|pro tempore|clerk|secretary|operator|announcer|narrator|"
-              + "acting president|the speaker|sergeant at arms|parliamentarian|interpreter|translator)\\b");
+          "(?i)\\b(?:moderator|presiding|pro tempore|chair(?:man|woman|person)?|acting president|the president of the senate|"
+              + "the speaker|deputy speaker|(?:mr|madam)\\.? speaker|convener|convenor)\\b");
+  /** Voices that run the proceedings or play material and never ask: operator, clerk, announcer, interpreter, clips. */
+  private static final java.util.regex.Pattern NEVER_ASKS =
+      java.util.regex.Pattern.compile(
+          "(?i)^(?:the\\s+)?(?:operator|conference operator|clerk|(?:the\\s+)?secretary|announcer|voice[- ]?over|"
+              + "sergeant at arms|parliamentarian|interpreter|translator|clip|audio clip|video clip|soundbite|"
+              + "sound bite|ad|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
 
   private static double ratio(int[] s) {
     return s[0] == 0 ? 0 : (double) s[1] / s[0];

@@ -1,10 +1,13 @@
 package org.transcriptnlp.parse;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.transcriptnlp.formats.Timestamps;
 
 /**
  * Recognises a speaker label at the start of a paragraph, in the styles plain-text and Markdown
@@ -27,9 +30,13 @@ public final class SpeakerLabels {
    * @param startSeconds a time written with the label ({@code Name (00:01:02):}, {@code Name: 00:00:19}), else null
    * @param formal a GPO-style label ({@code Mr. WARNER.}): unambiguous, accepted on sight
    */
-  public record Match(String label, String alias, String rest, Double startSeconds, boolean formal) {
+  public record Match(String label, String alias, String rest, Double startSeconds, boolean formal, Shape shape) {
     public Match(String label, String alias, String rest) {
-      this(label, alias, rest, null, false);
+      this(label, alias, rest, null, false, Shape.COLON);
+    }
+
+    public Match(String label, String alias, String rest, Double startSeconds, boolean formal) {
+      this(label, alias, rest, startSeconds, formal, formal ? Shape.FORMAL : Shape.COLON);
     }
 
     public boolean declaresAlias() {
@@ -37,27 +44,67 @@ public final class SpeakerLabels {
     }
 
     public Match withRest(String newRest) {
-      return new Match(label, alias, newRest, startSeconds, formal);
+      return new Match(label, alias, newRest, startSeconds, formal, shape);
     }
   }
 
+  /**
+   * How a label is written. The first four are unambiguous in shape ({@link #match}); the last
+   * three only count where the document shows the style again and again ({@link #candidate}).
+   */
+  public enum Shape {
+    /** {@code Name: text}, {@code **Name:** text}, {@code >> NAME: text}, {@code [Name]: text}. */
+    COLON,
+    /** {@code Q}, {@code Q:}, {@code A -}. */
+    ANONYMOUS,
+    /** {@code Mr. WARNER.} (the Congressional Record). */
+    FORMAL,
+    /** {@code Jane Doe  0:03} alone on its line. */
+    TIMED,
+    /** A name alone in its paragraph, no colon: {@code **Jane Roe**}, {@code JANE ROE}, {@code Operator}. */
+    ALONE,
+    /** An upper-case label without a colon before mixed-case speech: {@code MR KAMAU Mr. Speaker, Sir}. */
+    CAPS,
+    /** A bracketed label without a colon: {@code [SPEAKER_01] text}, {@code [Jane] text}. */
+    BRACKET
+  }
+
   private static final String PARTICLE = "(?:of|de|da|del|della|der|den|van|von|al|el|bin|ibn|la|le|du|y|pro|tempore)";
-  private static final String WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*\\.?|\\p{Lu}\\.)";
+  /**
+   * A word of a name: capitalised ({@code Jane}, {@code O’Neil}, {@code SPEAKER_01}, {@code P1}),
+   * an initial ({@code J.}), or a word of a script without letter case (Arabic, Hebrew, CJK).
+   */
+  private static final String WORD =
+      "(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:_?\\d{1,3})?\\.?|\\p{Lu}\\.|\\p{Lo}[\\p{Lo}\\p{M}]*)";
   /** A name: capitalised words, lower-case particles ("van", "of"), numbers after the first word ("BELL 7"). */
   private static final String NAME = WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}))" + "{0,5}";
 
-  /** {@code Name:}, {@code Name(ALIAS):}, {@code **Name:**}; the colon may be followed by no space. */
+  /**
+   * Markers that may stand before a label: caption speaker-change marks ({@code >>}, {@code - }),
+   * a leading tag left in text ({@code <speech>}), a bullet, Markdown bold or underline.
+   */
+  private static final String LEAD = "(?:>{1,3}\\s*|[-–—]\\s+(?=\\p{Lu})|<[A-Za-z][^<>]{0,40}>\\s*|[•·]\\s*)*(?:\\*\\*|__)?";
+
+  /** Words of an office or affiliation after a name: "Chair, Senate Standing Committee on Transportation". */
+  private static final String DESCRIPTION_WORD = "(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*|&|of|on|for|the|and|at|in|to|de|du|von|\\d{1,4})";
+  private static final String DESCRIPTION =
+      "\\p{Lu}[\\p{L}\\p{M}'’.&/-]*(?:\\s+" + DESCRIPTION_WORD + "){0,9}";
+
+  /**
+   * {@code Name:}, {@code Name(ALIAS):}, {@code **Name:**}, {@code [Name]:}, {@code NAME, OFFICE,
+   * AFFILIATION:}; the colon may be followed by no space.
+   */
   private static final Pattern NAMED =
       Pattern.compile(
-          "^(?:\\*\\*)?(?<label>"
+          "^" + LEAD + "\\[?(?<label>"
               + NAME
-              + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?\\s*(?::\\*\\*|\\*\\*:|:)(?!//)(?!\\d)\\s*(?<rest>.*)$",
+              + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?(?:\\s*\\([^()]{1,40}\\))?(?:,\\s+" + DESCRIPTION + "){0,4}\\]?\\s*(?::\\*\\*|\\*\\*:|__:|:__|:|：)(?!//)(?!\\d)\\s*(?<rest>.*)$",
           Pattern.DOTALL);
 
   /** Anonymous questioner or answerer: {@code Q}, {@code Q:}, {@code Q -}, {@code A:}, {@code A -}. */
   private static final Pattern ANONYMOUS =
       Pattern.compile(
-          "^(?<label>Q|A)(?:\\s*[:.]\\s*|\\s+[-–—]\\s+|(?<=Q)\\s+(?=[\\p{Lu}\\p{N}\"“‘'(]))(?<rest>.*)$",
+          "^(?:\\*\\*)?(?<label>Q|A)(?:\\*\\*)?(?:\\s*[:.]\\s*|\\s+[-–—]\\s+|(?<=Q)\\s+(?=[\\p{Lu}\\p{N}\"“‘'(]))(?<rest>.*)$",
           Pattern.DOTALL);
 
   /**
@@ -76,10 +123,55 @@ public final class SpeakerLabels {
 
   /** A name and a time alone on a line, the text below (Otter, Descript): "Jane Doe  0:03". */
   private static final Pattern TIMED_NAME =
-      Pattern.compile("^(?<label>" + NAME + ")\\s+[\\[(]?(?<time>" + org.transcriptnlp.formats.Timestamps.CLOCK + ")[\\])]?\\s*$");
+      Pattern.compile("^(?:\\*\\*)?(?<label>" + NAME + ")(?:\\*\\*)?\\s+[\\[(]?(?<time>" + Timestamps.CLOCK + ")[\\])]?\\s*$");
 
   private static final Pattern TIME_ONLY =
-      Pattern.compile("^\\\\?[\\[(]?(" + org.transcriptnlp.formats.Timestamps.CLOCK + ")\\\\?[\\])]?(?:\\s+(?<rest>.*))?$", Pattern.DOTALL);
+      Pattern.compile("^\\\\?[\\[(]?(" + Timestamps.CLOCK + ")\\\\?[\\])]?(?:\\s+(?<rest>.*))?$", Pattern.DOTALL);
+
+  /**
+   * A name alone in its paragraph, without a colon: {@code **Jane Roe**}, {@code JANE ROE}, {@code
+   * Jane Roe (Guest)}, {@code Tim Cook - CEO}, {@code Jane Roe  [00:01:02]}. Only a candidate: a
+   * heading looks the same.
+   */
+  private static final Pattern ALONE =
+      Pattern.compile(
+          "^" + LEAD + "(?<label>" + NAME + ")(?:\\*\\*|__)?(?:\\s*\\((?<alias>[^()]{1,40})\\))?"
+              + "(?:\\s+[-–—|]\\s+[^.!?:]{1,60}?|,\\s+[^.!?:]{1,60}?)?(?:\\*\\*|__)?"
+              + "(?:\\s*[\\[(]?(?<time>" + Timestamps.CLOCK + ")[\\])]?)?\\s*$");
+
+  /** Honorifics and offices that may open an upper-case label without a colon. */
+  private static final String CAPS_TITLE =
+      "(?:THE|MR|MRS|MS|MISS|DR|PROF|HON|SEN|REP|GEN|COL|CAPT|REV|SIR|DAME|LORD|LADY|SENATOR|JUSTICE|JUDGE)\\.?\\s+";
+
+  /** An upper-case word of a label ({@code KAMAU}, {@code O'BRIEN}, {@code JEAN-PIERRE}). */
+  private static final String CAPS_WORD = "\\p{Lu}[\\p{Lu}\\p{M}'’\\-]*\\.?";
+
+  /** An upper-case label without a colon, then mixed-case speech: {@code MR KAMAU Mr. Speaker, Sir}. */
+  private static final Pattern CAPS =
+      Pattern.compile(
+          "^" + LEAD + "(?<label>(?:" + CAPS_TITLE + ")?\\p{Lu}[\\p{Lu}\\p{M}'’\\-]+(?:\\s+" + CAPS_WORD + "){0,3})"
+              + "\\s+(?<rest>[\\p{Lu}\"“‘(][\\p{Ll}\\s’'].*)$",
+          Pattern.DOTALL);
+
+  /** A bracketed label without a colon: {@code [SPEAKER_01] text}. */
+  private static final Pattern BRACKETED =
+      Pattern.compile("^" + LEAD + "\\[(?<label>" + NAME + ")\\]\\s*(?<rest>\\S.*)$", Pattern.DOTALL);
+
+  /**
+   * A label glued into running text after a sentence end, as OCR'd records and one-line exports
+   * have them: {@code ...the sentence.MR. X: Next speech}, {@code ...? JANE: Yes}.
+   */
+  private static final Pattern GLUED =
+      Pattern.compile(
+          "(?<=[.!?…\"”’)\\]])\\s*(?<label>(?:" + CAPS_TITLE.replace("\\s+", "\\s*") + ")?" + CAPS_WORD
+              + "(?:\\s+" + CAPS_WORD + "){0,3}|" + NAME + ")\\s*:\\s*(?=\\S)");
+
+  /** A period that ends an abbreviation, not a sentence: "MS. JEAN-PIERRE:" is one label. */
+  private static final Pattern ABBREVIATION_BEFORE =
+      Pattern.compile("(?i)(?:^|[\\s(\\[\"“])(?:mr|mrs|ms|messrs|dr|st|prof|sen|rep|gov|gen|hon|rev|jr|sr|no|vs|lt|col|capt|sgt|u\\.s|[a-z])\\.$");
+
+  /** Invisible formatting characters that may sit inside a label: zero-width, joiners, soft hyphen, bidi marks. */
+  private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]");
 
   /** Words that end in a colon at a paragraph start but introduce no speech. */
   private static final Set<String> NON_SPEECH_LABELS =
@@ -91,47 +183,158 @@ public final class SpeakerLabels {
           "watch", "listen", "share", "translation", "translated by", "edited by", "contact", "break",
           "_page", "_images", "_note", "page", "chapter", "section", "part", "episode", "show notes",
           "sponsors", "sponsor", "links", "summary", "description", "topic", "topics", "keywords",
-          "present", "presiding", "also present", "appearances", "index", "witnesses", "speakers");
+          "present", "presiding", "also present", "appearances", "index", "witnesses", "speakers",
+          "place", "time", "dates", "length", "duration", "transcriber", "transcribed by", "recorded",
+          "recording", "tape", "collection", "project", "language", "abstract", "biography", "bio",
+          "interview date", "date of interview", "place of interview", "interview location", "format",
+          "rights", "identifier", "citation", "categories", "category", "file", "filename",
+          "url", "link", "website", "email", "phone", "agenda", "attendees", "participants", "members");
+
+  /**
+   * Paragraphs that are headings, not names, though they have a name's shape: section titles of
+   * transcripts and reports, interjections that fill a line in speech-to-text output.
+   */
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "yes", "no", "yeah", "yep", "nope", "okay", "ok", "right", "sure", "exactly", "absolutely",
+          "thanks", "thank you", "hello", "hi", "wow", "oh", "well", "so", "and", "but", "really",
+          "true", "great", "good", "fine", "alright", "all right", "indeed", "correct", "hmm", "mm",
+          "uh", "um", "laughter", "applause", "end", "the end", "break", "intermission", "introduction",
+          "conclusion", "summary", "contents", "table of contents", "index", "transcript", "notes",
+          "appendix", "abstract", "questions", "answers", "questions and answers", "question and answer",
+          "q&a", "q & a", "discussion", "presentation", "remarks", "opening remarks", "closing remarks",
+          "opening statement", "closing statement", "agenda", "background", "overview", "outro", "intro",
+          "prepared remarks", "question-and-answer session", "question and answer session", "interview",
+          "biography", "speakers", "participants", "company participants", "conference call participants",
+          "corporate participants", "cast", "credits", "disclaimer", "copyright", "part one", "part two",
+          "part three", "session", "morning session", "afternoon session", "recess", "adjournment",
+          "prayers", "petitions", "oral answers to questions", "written answers", "statements", "motion");
 
   private static final int MAX_LABEL_LENGTH = 60;
 
-  /** The label at the start of the paragraph, if it looks like one. */
+  /**
+   * The label at the start of the paragraph, if it has one of the shapes that are labels on sight
+   * ({@link Shape#COLON}, {@link Shape#ANONYMOUS}, {@link Shape#FORMAL}, {@link Shape#TIMED}).
+   */
   public Optional<Match> match(String paragraph) {
-    Matcher anonymous = ANONYMOUS.matcher(paragraph);
+    String p = visible(paragraph);
+    Matcher anonymous = ANONYMOUS.matcher(p);
     if (anonymous.matches()) {
-      return Optional.of(new Match(anonymous.group("label"), null, anonymous.group("rest").strip()));
+      return Optional.of(new Match(anonymous.group("label"), null, anonymous.group("rest").strip(), null, false, Shape.ANONYMOUS));
     }
-    Matcher formal = FORMAL.matcher(paragraph);
+    Matcher formal = FORMAL.matcher(p);
     if (formal.matches()) {
       String rest = formal.group("rest");
       return Optional.of(new Match(formal.group("label").strip(), null, rest == null ? "" : rest.strip(), null, true));
     }
-    Matcher timed = TIMED_NAME.matcher(paragraph);
+    Matcher timed = TIMED_NAME.matcher(p);
     if (timed.matches()) {
       return Optional.of(
-          new Match(timed.group("label").strip(), null, "", org.transcriptnlp.formats.Timestamps.seconds(timed.group("time")), false));
+          new Match(timed.group("label").strip(), null, "", Timestamps.seconds(timed.group("time")), false, Shape.TIMED));
     }
-    Matcher named = NAMED.matcher(paragraph);
+    Matcher named = NAMED.matcher(p);
     if (named.matches()) {
       String label = named.group("label").strip();
       if (label.length() > MAX_LABEL_LENGTH) {
         return Optional.empty();
       }
       String alias = named.group("alias") == null ? null : named.group("alias").strip();
+      if (alias != null && (alias.indexOf(',') >= 0 || alias.split("\\s+").length > 3)) {
+        alias = null; // "(Birmingham, Erdington)": a constituency or a role, not another name
+      }
       String rest = named.group("rest").strip();
       Double time = null;
-      if (alias != null && org.transcriptnlp.formats.Timestamps.seconds(alias) != null) {
-        time = org.transcriptnlp.formats.Timestamps.seconds(alias);
+      if (alias != null && Timestamps.seconds(alias) != null) {
+        time = Timestamps.seconds(alias);
         alias = null;
       }
       Matcher timeFirst = TIME_ONLY.matcher(rest);
       if (time == null && timeFirst.matches()) {
-        time = org.transcriptnlp.formats.Timestamps.seconds(timeFirst.group(1));
+        time = Timestamps.seconds(timeFirst.group(1));
         rest = timeFirst.group("rest") == null ? "" : timeFirst.group("rest").strip();
       }
       return Optional.of(new Match(label, alias, rest, time, false));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A label of any shape, including those that count only where the document repeats the style:
+   * a name alone in its paragraph ({@link Shape#ALONE}), an upper-case label without a colon
+   * ({@link Shape#CAPS}), a bracketed label without a colon ({@link Shape#BRACKET}).
+   */
+  public Optional<Match> candidate(String paragraph) {
+    Optional<Match> strong = match(paragraph);
+    if (strong.isPresent()) {
+      return strong;
+    }
+    String p = visible(paragraph);
+    Matcher bracketed = BRACKETED.matcher(p);
+    if (bracketed.matches() && !StageDirections.isDirection("[" + bracketed.group("label") + "]")) {
+      return Optional.of(new Match(bracketed.group("label").strip(), null, bracketed.group("rest").strip(), null, false, Shape.BRACKET));
+    }
+    Matcher alone = ALONE.matcher(p);
+    if (alone.matches() && p.length() <= 90) {
+      String label = alone.group("label").strip();
+      if (isNameLike(label)) {
+        String alias = alone.group("alias") == null ? null : alone.group("alias").strip();
+        Double time = alone.group("time") == null ? null : Timestamps.seconds(alone.group("time"));
+        return Optional.of(new Match(label, alias, "", time, false, Shape.ALONE));
+      }
+    }
+    Matcher caps = CAPS.matcher(p);
+    if (caps.matches()) {
+      String label = caps.group("label").strip();
+      if (isNameLike(label) && label.codePoints().filter(Character::isLetter).count() >= 2) {
+        return Optional.of(new Match(label, null, caps.group("rest").strip(), null, false, Shape.CAPS));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A label glued into a paragraph after a sentence end. */
+  public record Glued(int start, int restStart, String label) {}
+
+  /** The labels glued into the paragraph after its start (none at offset 0). */
+  public List<Glued> glued(String paragraph) {
+    List<Glued> out = new ArrayList<>();
+    Matcher m = GLUED.matcher(paragraph);
+    while (m.find()) {
+      String label = m.group("label").strip();
+      if (m.start("label") > 0 && label.length() <= MAX_LABEL_LENGTH && !isNonSpeechLabel(label)
+          && !ABBREVIATION_BEFORE.matcher(paragraph.substring(Math.max(0, m.start() - 12), m.start())).find()) {
+        out.add(new Glued(m.start("label"), m.end(), label));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * True when a short phrase can be a speaker's name: not a heading, an interjection or a label
+   * that introduces no speech, at most five words, and not ending like a sentence.
+   */
+  public static boolean isNameLike(String label) {
+    String l = label.strip();
+    String lower = l.toLowerCase(Locale.ROOT).replaceAll("[.:]+$", "");
+    if (l.isEmpty() || NOT_NAMES.contains(lower) || isNonSpeechLabel(l) || l.split("\\s+").length > 5) {
+      return false;
+    }
+    return !l.matches("(?s).*[!?,;]$");
+  }
+
+  private static final Pattern WHOLE_NAME = Pattern.compile("^" + NAME + "$");
+
+  /** True when the text is a person's name or a speaker's label as written: "Jane Roe", "Dr. J. Roe", "SPEAKER_01". */
+  public static boolean isName(String text) {
+    String t = text.strip();
+    return WHOLE_NAME.matcher(t).matches() && isNameLike(t);
+  }
+
+  /** The paragraph with invisible formatting characters removed, as labels are matched. */
+  static String visible(String paragraph) {
+    return paragraph.indexOf('\u00AD') < 0 && !INVISIBLE.matcher(paragraph).find()
+        ? paragraph
+        : INVISIBLE.matcher(paragraph).replaceAll("");
   }
 
   /** A label alone on its line ("HOST:", "Jane Doe  0:03"): the text follows on the next line. */
@@ -166,15 +369,18 @@ public final class SpeakerLabels {
               + "chair|secretary|ambassador|governor|mayor|minister|prime\\s+minister|judge|justice|"
               + "general|admiral|moderator|speaker|interviewer|host|reporter|presenter|operator)\\b");
 
-  /** True when every letter of the label is upper case (and it has at least two letters). */
+  /**
+   * True when every letter of the label is upper case and it has at least two of them (letters of
+   * scripts without case, such as Chinese or Arabic, are neither).
+   */
   public static boolean isAllCaps(String label) {
     int letters = 0;
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
-      if (Character.isLetter(c)) {
-        if (Character.isLowerCase(c)) {
-          return false;
-        }
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isUpperCase(c)) {
         letters++;
       }
     }

@@ -19,8 +19,14 @@ import java.util.regex.Pattern;
  * Q} stay as written.
  */
 public final class SpeakerRegistry {
+  /** Honorifics and offices before a name, any number of them: "Senator", "Assembly Member", "The Hon.". */
   private static final Pattern HONORIFIC =
-      Pattern.compile("(?i)^(mr|mrs|ms|miss|dr|prof|sen|rep|hon|senator|president|chairman)\\.?\\s+");
+      Pattern.compile(
+          "(?i)^(?:(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sen|senator|rep|representative|hon|honourable|honorable|"
+              + "president|vice president|chairman|chairwoman|chair|chairperson|assembly\\s*member|assemblyman|assemblywoman|"
+              + "congressman|congresswoman|council\\s*member|councillor|councilor|alderman|alderwoman|delegate|"
+              + "commissioner|secretary|minister|governor|mayor|judge|justice|ambassador|general|colonel|captain|"
+              + "sir|dame|lord|lady|rev|reverend|father|sister|brother)\\.?\\s+)+");
   /** "McNALLY" -> "McNally", "MacDONALD" -> "MacDonald". */
   private static final Pattern MC = Pattern.compile("^(Mc|Mac)(\\p{Lu}{2,})$");
   private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$");
@@ -111,7 +117,9 @@ public final class SpeakerRegistry {
 
   /** A readable canonical form of a label (see the class comment). */
   public static String prettify(String label) {
-    String[] words = label.strip().split("\\s+");
+    // "Senator Velella." (a label written with a period): the period is no part of the name
+    String l = label.strip().replaceAll("(?<=\\p{L}{4})\\.$", "");
+    String[] words = l.split("\\s+");
     StringBuilder out = new StringBuilder();
     for (String word : words) {
       if (out.length() > 0) {

@@ -41,6 +41,23 @@ public final class StageDirections {
 
   private StageDirections() {}
 
+  /** True when the text is one stage direction of the known kinds ("[Laughter]", "(inaudible)"). */
+  public static boolean isDirection(String text) {
+    return BRACKETED.matcher(text.strip()).matches();
+  }
+
+  /** One or more bracketed notes and nothing else: "(OFF-MIKE)", "[CROSSTALK] [MUSIC]", "(Speaking French.)". */
+  private static final Pattern ONLY_BRACKETED =
+      Pattern.compile("^(?:\\s*(?:\\\\?\\[[^\\[\\]]{1,80}\\\\?\\]|\\([^()]{1,80}\\)|\\{[^{}]{1,80}\\}|\\*[^*]{1,80}\\*)[.,;:!?]?)+\\s*$");
+
+  /**
+   * True when a paragraph or turn is only stage directions, of any wording, case or bracket
+   * ({@code (OFF-MIKE)}, {@code [CROSSTALK]}, {@code *laughs*}): it is no speech and no answer.
+   */
+  public static boolean isOnlyDirections(String text) {
+    return !text.isBlank() && ONLY_BRACKETED.matcher(text).matches();
+  }
+
   /** The paragraph without its stage directions, and the directions taken out. */
   public record Split(String speech, List<String> directions) {}
 

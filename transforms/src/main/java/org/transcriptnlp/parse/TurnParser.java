@@ -2,6 +2,7 @@ package org.transcriptnlp.parse;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,6 +50,10 @@ public final class TurnParser {
 
   /** Marks unlabelled prose before the first label. */
   private static final String PRE_LABEL = "pre-label";
+  /** Marks text the source gives to a new, unnamed speaker (a caption cue opened by ">>"). */
+  private static final String UNNAMED_CHANGE = "unnamed-change";
+  /** The speaker of an unnamed change when no earlier speaker can be meant. */
+  public static final String UNIDENTIFIED = "Unidentified speaker";
 
   private final SpeakerLabels labels = new SpeakerLabels();
   private final RoleInference roles;
@@ -71,7 +76,12 @@ public final class TurnParser {
    * @param how label | alias | format, or null when unlabelled
    */
   private record Item(
-      String text, String speaker, String label, String how, Double start, Double end, List<String> directions) {}
+      String text, String speaker, String label, String how, Double start, Double end, List<String> directions,
+      boolean clip) {
+    Item asClip(boolean clip) {
+      return clip == this.clip ? this : new Item(text, speaker, label, how, start, end, directions, clip);
+    }
+  }
 
   /** Parses plain text or Markdown. */
   public ParsedTranscript parseText(String text) {
@@ -86,10 +96,11 @@ public final class TurnParser {
   /** Parses the blocks a format reader produced. */
   public ParsedTranscript parseBlocks(List<Block> blocks) {
     List<String> nonSpeech = new ArrayList<>();
-    List<Item> items = label(blocks, nonSpeech);
+    Labelled labelled = label(blocks, nonSpeech);
+    List<Item> items = labelled.items();
 
     // Pass 1: turns from labels alone, to learn who asks and who answers.
-    RoleInference.Result inferred = roles.infer(group(items, null));
+    RoleInference.Result inferred = roles.infer(group(items, null), labelled.headerRoles(), labelled.drama());
     Map<String, Role> roleOf = inferred.roleOf();
     // Pass 2: the same, now inferring unlabelled changes of speaker.
     List<Draft> drafts = group(items, inferred);
@@ -114,15 +125,16 @@ public final class TurnParser {
                 d.directions));
       }
     }
-    return new ParsedTranscript(turns, nonSpeech);
+    return new ParsedTranscript(turns, nonSpeech, labelled.styles());
   }
 
-  private List<Item> label(List<Block> blocks, List<String> nonSpeech) {
+  /** The labelled paragraphs, the roles the document's header gives, and what label styles were found. */
+  private record Labelled(List<Item> items, Map<String, Role> headerRoles, boolean drama, String styles) {}
+
+  private Labelled label(List<Block> blocks, List<String> nonSpeech) {
+    blocks = splitGlued(joinWrappedLabels(blocks));
     List<String> texts = new ArrayList<>();
     List<Double> times = new ArrayList<>();
-    List<SpeakerLabels.Match> matches = new ArrayList<>();
-    Map<String, Integer> counts = new HashMap<>();
-    SpeakerRegistry registry = new SpeakerRegistry();
     for (Block b : blocks) {
       String p = b.text().strip();
       Double time = b.startSeconds();
@@ -131,28 +143,42 @@ public final class TurnParser {
         time = time != null ? time : Timestamps.seconds(lead.group(1));
         p = lead.group("rest").strip();
       }
-      SpeakerLabels.Match m = b.speaker() != null ? null : labels.match(p).orElse(null);
-      if (m != null) {
-        counts.merge(SpeakerRegistry.key(m.label()), 1, Integer::sum);
-        if (m.declaresAlias()) {
-          registry.declare(m.label(), m.alias());
-        }
-        if (m.startSeconds() != null && time == null) {
-          time = m.startSeconds();
-        }
-      }
       texts.add(p);
       times.add(time);
-      matches.add(m);
     }
+    List<String> unstructured = new ArrayList<>(texts.size());
+    Set<String> known = new HashSet<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      unstructured.add(b.speaker() == null ? texts.get(i) : null);
+      if (b.speaker() != null) {
+        known.add(SpeakerRegistry.key(b.speaker()));
+      }
+    }
+    SpeakerRegistry registry = new SpeakerRegistry();
+    DocumentHeader.Result header = DocumentHeader.scan(unstructured);
+    for (String name : header.names()) {
+      known.add(SpeakerRegistry.key(registry.resolve(name)));
+    }
+    LabelLexicon lexicon = LabelLexicon.discover(unstructured, labels, known);
+    for (int i = 0; i < blocks.size(); i++) {
+      SpeakerLabels.Match m = lexicon.candidate(i);
+      if (m != null && m.declaresAlias() && m.shape() == SpeakerLabels.Shape.COLON) {
+        registry.declare(m.label(), m.alias());
+      }
+      if (m != null && m.startSeconds() != null && times.get(i) == null) {
+        times.set(i, m.startSeconds());
+      }
+    }
+    boolean talkBeforeLabels = talkBeforeLabels(texts, lexicon, header, blocks, registry);
     List<Item> items = new ArrayList<>();
     boolean seenSpeaker = false;
     boolean printedDocument = false;
+    boolean clipNext = false;
     Double pendingTime = null;
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
       String p = texts.get(i);
-      SpeakerLabels.Match m = matches.get(i);
       Double time = times.get(i) != null ? times.get(i) : pendingTime;
       if (p.isEmpty()) {
         pendingTime = time;
@@ -163,6 +189,11 @@ public final class TurnParser {
         pendingTime = Timestamps.seconds(timeOnly.group(1));
         continue;
       }
+      if (header.nonSpeech().contains(i)) {
+        nonSpeech.add(p);
+        continue;
+      }
+      SpeakerLabels.Match m = lexicon.candidate(i);
       String[] dateline = NonSpeech.splitTrailingDateline(p);
       if (dateline != null) {
         nonSpeech.add(dateline[1]);
@@ -172,47 +203,161 @@ public final class TurnParser {
           m = m.withRest(rest == null ? "" : rest[0]);
         }
       }
-      if (m != null && SpeakerLabels.isNonSpeechLabel(m.label())) {
+      if (m != null && SpeakerLabels.isNonSpeechLabel(m.label()) && block.speaker() == null) {
         nonSpeech.add(p);
         pendingTime = null;
         continue;
       }
-      boolean labelled = block.speaker() != null || (m != null && accepted(m, counts, registry));
+      boolean labelled = block.speaker() != null || (m != null && lexicon.accepts(i, registry));
       if (printedDocument && !labelled) {
         // The text an "...as follows:" announced (a bill, an amendment) is a document, not speech.
         nonSpeech.add(p);
         continue;
       }
       printedDocument = false;
+      if (!labelled && StageDirections.isOnlyDirections(p)) {
+        nonSpeech.add(p);
+        clipNext = Clips.starts(p) || (clipNext && !Clips.ends(p));
+        continue;
+      }
+      Item added;
       if (block.speaker() != null) {
         seenSpeaker = true;
-        items.add(item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds()));
+        added = item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds());
       } else if (labelled) {
         seenSpeaker = true;
         // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
         String name = m.formal() ? m.label().replaceAll("\\s*\\([^()]*\\)$", "") : m.label();
-        String speaker = m.declaresAlias() ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
-        boolean viaAlias = m.declaresAlias() || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
+        boolean declares = m.declaresAlias() && m.shape() == SpeakerLabels.Shape.COLON;
+        String speaker = declares ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
+        boolean viaAlias = declares || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
         String how = viaAlias ? "alias" : "label";
-        String written = m.declaresAlias() ? m.label() + "(" + m.alias() + ")" : m.label();
-        items.add(item(m.rest(), speaker, written, how, time, block.endSeconds()));
-      } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && !NonSpeech.isProse(p))) {
+        String written = declares ? m.label() + "(" + m.alias() + ")" : m.label();
+        added = item(m.rest(), speaker, written, how, time, block.endSeconds());
+      } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && (!NonSpeech.isProse(p) || !talkBeforeLabels))) {
         nonSpeech.add(p);
         printedDocument = NonSpeech.announcesDocument(p);
+        continue;
       } else if (!seenSpeaker) {
         // Prose before the first label: a talk or statement whose speaker the source did not name.
-        items.add(item(p, null, null, PRE_LABEL, time, block.endSeconds()));
+        added = item(p, null, null, PRE_LABEL, time, block.endSeconds());
+      } else if (block.speakerChange()) {
+        added = item(p, null, null, UNNAMED_CHANGE, time, block.endSeconds());
       } else {
-        items.add(item(p, null, null, null, time, block.endSeconds()));
+        added = item(p, null, null, null, time, block.endSeconds());
       }
+      if (added.speaker != null) {
+        added = added.asClip(clipNext);
+        clipNext = false;
+      }
+      for (String d : added.directions) {
+        clipNext = Clips.starts(d) || (clipNext && !Clips.ends(d));
+      }
+      items.add(added);
       pendingTime = null;
     }
-    return items;
+    return new Labelled(items, header.roles(), header.drama(), lexicon.describe() + (header.drama() ? "; a play: its characters neither ask nor answer" : ""));
+  }
+
+  /**
+   * True when unlabelled prose before the first label is a talk (first-person speech: "I'm going
+   * to talk about...") rather than front matter (an abstract, a biography in the third person).
+   */
+  private boolean talkBeforeLabels(
+      List<String> texts, LabelLexicon lexicon, DocumentHeader.Result header, List<Block> blocks, SpeakerRegistry registry) {
+    int prose = 0;
+    int firstPerson = 0;
+    for (int i = 0; i < texts.size(); i++) {
+      if (blocks.get(i).speaker() != null || (lexicon.candidate(i) != null && lexicon.acceptsQuietly(i, registry))) {
+        break;
+      }
+      String p = texts.get(i);
+      if (header.nonSpeech().contains(i) || !NonSpeech.isProse(p) || NonSpeech.isNonSpeech(p)) {
+        continue;
+      }
+      prose++;
+      if (FIRST_PERSON_ANYWHERE.matcher(p).find()) {
+        firstPerson++;
+      }
+    }
+    return prose > 0 && firstPerson * 10 >= prose * 3;
+  }
+
+  private static final Pattern FIRST_PERSON_ANYWHERE =
+      Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|we|we're|we’re|our|us)\\b");
+
+  /** The start of a label that wrapped onto the next line: capitalised words, no sentence end, no colon. */
+  private static final Pattern LABEL_HEAD =
+      Pattern.compile("^(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*,?)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*|&|of|on|for|the|and|at|in|to)[,]?){1,11}$");
+
+  /**
+   * Joins a label that a printed page wrapped onto a second line ("SENATOR TIM KENNEDY, CHAIR,
+   * SENATE" then "STANDING COMMITTEE ON TRANSPORTATION:  Well, ..."): the first part, alone in its
+   * paragraph, is joined to the next when only together do they make one label.
+   */
+  private List<Block> joinWrappedLabels(List<Block> blocks) {
+    List<Block> out = null;
+    int removed = 0;
+    for (int i = 0; i + 1 < blocks.size(); i++) {
+      Block head = blocks.get(i);
+      Block next = blocks.get(i + 1);
+      String h = head.text().strip();
+      if (head.speaker() != null || next.speaker() != null || !LABEL_HEAD.matcher(h).matches() || h.length() > 80
+          || !(h.endsWith(",") || SpeakerLabels.isAllCaps(h))) {
+        continue; // only a label in capitals, or one cut after a comma, wraps
+      }
+      SpeakerLabels.Match alone = labels.match(next.text().strip()).orElse(null);
+      if (alone == null || alone.shape() != SpeakerLabels.Shape.COLON) {
+        continue;
+      }
+      String joinedText = head.text().strip() + " " + next.text().strip();
+      SpeakerLabels.Match joined = labels.match(joinedText).orElse(null);
+      if (joined == null || !joined.rest().equals(alone.rest()) || !joinedText.startsWith(joined.label())) {
+        continue;
+      }
+      if (out == null) {
+        out = new ArrayList<>(blocks);
+      }
+      int at = i - removed;
+      out.set(at, new Block(joinedText, null, head.startSeconds(), next.endSeconds(), head.speakerChange()));
+      out.remove(at + 1);
+      removed++;
+      i++;
+    }
+    return out == null ? blocks : out;
+  }
+
+  /** Splits blocks that hold labels glued into their running text ({@link LabelLexicon#splitGlued}). */
+  private List<Block> splitGlued(List<Block> blocks) {
+    List<String> texts = blocks.stream().map(b -> b.speaker() == null ? b.text() : null).toList();
+    List<List<String>> pieces = LabelLexicon.splitGlued(texts, labels);
+    if (pieces.stream().allMatch(l -> l.size() <= 1)) {
+      return blocks;
+    }
+    List<Block> out = new ArrayList<>();
+    for (int i = 0; i < blocks.size(); i++) {
+      Block b = blocks.get(i);
+      List<String> ps = pieces.get(i);
+      if (ps.size() <= 1) {
+        out.add(b);
+        continue;
+      }
+      for (int j = 0; j < ps.size(); j++) {
+        out.add(new Block(ps.get(j), null, j == 0 ? b.startSeconds() : null, j == ps.size() - 1 ? b.endSeconds() : null,
+            j == 0 && b.speakerChange()));
+      }
+    }
+    return out;
   }
 
   private static Item item(String text, String speaker, String label, String how, Double start, Double end) {
-    StageDirections.Split split = StageDirections.split(text.strip());
-    return new Item(split.speech(), speaker, label, how, start, end, split.directions());
+    String t = text.strip();
+    if (StageDirections.isOnlyDirections(t)) {
+      // "MS. JEAN-PIERRE: (OFF-MIKE)": a direction of any wording, not speech
+      return new Item("", speaker, label, how, start, end, List.of(t), false);
+    }
+    StageDirections.Split split = StageDirections.split(t);
+    return new Item(split.speech(), speaker, label, how, start, end, split.directions(), false);
   }
 
   private static boolean accepted(
@@ -239,6 +384,8 @@ public final class TurnParser {
     final List<String> directions = new ArrayList<>();
     Double start;
     Double end;
+    /** The voice of recorded material played inside the show (a soundbite, an ad). */
+    boolean clip;
 
     Draft(String speaker, String label, boolean inferred, String how) {
       this.speaker = speaker;
@@ -312,10 +459,20 @@ public final class TurnParser {
       if (item.speaker != null) {
         // Consecutive "Q" labels are different (anonymous) reporters: each starts a turn.
         boolean anotherAnonymous = "Q".equals(item.label) && "Q".equals(current == null ? null : current.speaker);
-        if (current == null || !current.speaker.equals(item.speaker) || anotherAnonymous) {
+        if (current == null || !current.speaker.equals(item.speaker) || anotherAnonymous || current.clip != item.clip) {
           current = new Draft(item.speaker, item.label, false, item.how);
+          current.clip = item.clip;
           drafts.add(current);
         }
+        current.add(item);
+      } else if (UNNAMED_CHANGE.equals(item.how)) {
+        // The source marks a new speaker without a name: in a conversation, the one who spoke before.
+        String before = speakerBefore(drafts, current == null ? null : current.speaker);
+        current = new Draft(before == null ? UNIDENTIFIED : before, null, true,
+            before == null
+                ? "inferred: the source marks a change of speaker and names no one"
+                : "inferred: the source marks a change of speaker; the one who spoke before");
+        drafts.add(current);
         current.add(item);
       } else if (PRE_LABEL.equals(item.how)) {
         // Opening prose (a talk before its Q&A) belongs to the main respondent, if there is one.
@@ -370,6 +527,17 @@ public final class TurnParser {
       }
     }
     return drafts;
+  }
+
+  /** The last speaker before the current one who is not {@code current}, or null. */
+  private static String speakerBefore(List<Draft> drafts, String current) {
+    for (int i = drafts.size() - 1; i >= 0; i--) {
+      String s = drafts.get(i).speaker;
+      if (!s.equals(current) && !s.equals(UNIDENTIFIED)) {
+        return s;
+      }
+    }
+    return null;
   }
 
   /** A paragraph that puts a question: one of its last two sentences ends in "?". */

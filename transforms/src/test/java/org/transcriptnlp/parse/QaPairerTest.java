@@ -15,18 +15,26 @@ import org.transcriptnlp.model.Turn;
 class QaPairerTest {
   private final List<Turn> turns = new ArrayList<>();
 
-  private Turn turn(String speaker, Role role) {
-    Turn t = new Turn(turns.size(), speaker, speaker, role, List.of(speaker + " speaks"), false);
+  private Turn turn(String speaker, Role role, String text) {
+    Turn t = new Turn(turns.size(), speaker, speaker, role, List.of(text), false);
     turns.add(t);
     return t;
   }
 
+  private Turn ask(String speaker) {
+    return turn(speaker, Role.QUESTIONER, "What happened to the plan after the vote?");
+  }
+
+  private Turn answer(String speaker) {
+    return turn(speaker, Role.RESPONDENT, "The plan went ahead after the vote, with two changes.");
+  }
+
   @Test
   void eachRespondentTurnAfterAQuestionIsOneAnswer() {
-    Turn q1 = turn("Q", Role.QUESTIONER);
-    Turn a1 = turn("Psaki", Role.RESPONDENT);
-    Turn q2 = turn("Q", Role.QUESTIONER);
-    Turn a2 = turn("Psaki", Role.RESPONDENT);
+    Turn q1 = ask("Q");
+    Turn a1 = answer("Psaki");
+    Turn q2 = ask("Q");
+    Turn a2 = answer("Psaki");
     List<QaPair> pairs = QaPairer.pair(turns);
     assertEquals(2, pairs.size());
     assertSame(q1, pairs.get(0).question());
@@ -38,9 +46,9 @@ class QaPairerTest {
 
   @Test
   void statementsBeforeAnyQuestionAreNotAnswers() {
-    turn("Psaki", Role.RESPONDENT);
-    Turn q = turn("Q", Role.QUESTIONER);
-    Turn a = turn("Psaki", Role.RESPONDENT);
+    answer("Psaki");
+    Turn q = ask("Q");
+    Turn a = answer("Psaki");
     List<QaPair> pairs = QaPairer.pair(turns);
     assertEquals(1, pairs.size());
     assertSame(q, pairs.get(0).question());
@@ -49,10 +57,10 @@ class QaPairerTest {
 
   @Test
   void twoRespondentsAnsweringOneQuestionGiveTwoAnswers() {
-    Turn q = turn("Q", Role.QUESTIONER);
-    Turn biden = turn("President Biden", Role.RESPONDENT);
-    Turn yoon = turn("President Yoon", Role.RESPONDENT);
-    turn("President Biden", Role.RESPONDENT); // speaks again: no second answer
+    Turn q = ask("Q");
+    Turn biden = answer("President Biden");
+    Turn yoon = answer("President Yoon");
+    answer("President Biden"); // speaks again: no second answer
     List<QaPair> pairs = QaPairer.pair(turns);
     assertEquals(2, pairs.size());
     assertSame(q, pairs.get(0).question());
@@ -62,17 +70,71 @@ class QaPairerTest {
   }
 
   @Test
-  void aModeratorClosesTheQuestion() {
-    turn("Q", Role.QUESTIONER);
-    turn("Moderator", Role.OTHER);
-    turn("Psaki", Role.RESPONDENT);
+  void aChairGivingTheFloorBetweenQuestionAndAnswerIsSkipped() {
+    Turn q = ask("Member");
+    turn("Chair", Role.OTHER, "The honourable minister.");
+    Turn a = answer("Minister");
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(1, pairs.size());
+    assertSame(q, pairs.get(0).question());
+    assertSame(a, pairs.get(0).answer());
+  }
+
+  @Test
+  void aThirdPartysStatementClosesTheQuestion() {
+    ask("Q");
+    turn("Announcer", Role.OTHER, String.join(" ", java.util.Collections.nCopies(45, "word")) + ".");
+    answer("Psaki");
     assertEquals(0, QaPairer.pair(turns).size());
+  }
+
+  @Test
+  void aQuestionersThanksOrBackchannelOpensNoQuestion() {
+    ask("Host");
+    answer("Guest");
+    turn("Host", Role.QUESTIONER, "Thank you.");
+    turn("Guest", Role.RESPONDENT, "And one more thing about the vote: it was close.");
+    assertEquals(1, QaPairer.pair(turns).size());
+  }
+
+  @Test
+  void aRespondentsYeahWhileTheQuestionGoesOnIsNoAnswer() {
+    ask("Q");
+    turn("Psaki", Role.RESPONDENT, "Yeah.");
+    Turn goesOn = turn("Q", Role.QUESTIONER, "And did the vote change anything for the budget?");
+    Turn a = answer("Psaki");
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(1, pairs.size());
+    assertSame(goesOn, pairs.get(0).question());
+    assertSame(a, pairs.get(0).answer());
+  }
+
+  @Test
+  void aShortAnswerThatEndsTheExchangeIsAnAnswer() {
+    ask("Q");
+    Turn yes = turn("Psaki", Role.RESPONDENT, "Yes.");
+    ask("Q");
+    assertSame(yes, QaPairer.pair(turns).get(0).answer());
+  }
+
+  @Test
+  void aSelfIntroductionIsNoAnswer() {
+    ask("Moderator");
+    turn("Panelist", Role.RESPONDENT, "I'm Sander Vanocur, NBC News.");
+    Turn a = answer("Kennedy");
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(1, pairs.size());
+    assertSame(a, pairs.get(0).answer());
   }
 
   @Test
   void noTurnIsPairedTwice() {
     for (int i = 0; i < 30; i++) {
-      turn(i % 3 == 0 ? "Q" : "R" + (i % 2), i % 3 == 0 ? Role.QUESTIONER : Role.RESPONDENT);
+      if (i % 3 == 0) {
+        ask("Q");
+      } else {
+        answer("R" + (i % 2));
+      }
     }
     Set<Turn> answers = new HashSet<>();
     for (QaPair p : QaPairer.pair(turns)) {

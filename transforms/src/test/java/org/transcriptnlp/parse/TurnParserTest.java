@@ -101,6 +101,7 @@ class TurnParserTest {
     String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"));
     ParsedTranscript p = parser.parseText(text);
     assertEquals(16, p.turns().size());
+    // 8 exchanges, the last a farewell answered with thanks (the gold file counts 7 ± 2)
     assertEquals(8, QaPairer.pair(p.turns()).size());
     assertEquals("The President", p.turns().get(1).speaker());
     assertTrue(p.nonSpeech().contains("END 1:45 P.M. EST"), p.nonSpeech().toString());
@@ -116,7 +117,8 @@ class TurnParserTest {
     assertEquals("Ms. Jean-Pierre", p.turns().get(0).speaker());
     assertEquals(Role.RESPONDENT, p.turns().get(0).role());
     List<QaPair> pairs = QaPairer.pair(p.turns());
-    assertEquals(20, pairs.size());
+    // a reporter's follow-up after Jean-Pierre's "Yeah." or a courtesy is one question (gold: 16 ± 2)
+    assertEquals(16, pairs.size());
     assertEquals(1, pairs.get(0).question().index());
     Turn last = p.turns().get(p.turns().size() - 1);
     assertEquals("Quick and dirty.", last.text());

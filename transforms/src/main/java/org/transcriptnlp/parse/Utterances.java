@@ -1,0 +1,278 @@
+package org.transcriptnlp.parse;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a turn does in a conversation, read from its wording rather than from "?" alone, so that
+ * speech-to-text output (which rarely writes "?"), debates, hearings and question periods come
+ * out right.
+ */
+public final class Utterances {
+  /** What a turn does. */
+  public enum Kind {
+    /** Asks: ends in "?", or is worded as a question ("what do you...", "do you think..."). */
+    QUESTION,
+    /** Asks for an answer without a question: "tell us about...", "your response", "walk us through...". */
+    PROMPT,
+    /** Calls on someone to speak, and no more: "Governor Smith.", "The honourable minister.", "Senator, your rebuttal." */
+    CALL,
+    /** Gives the floor or runs the proceedings: "The chair recognizes...", "Our next question comes from...". */
+    FLOOR,
+    /** Only thanks, greets or acknowledges: "Thank you.", "Okay.", "Mm-hmm.", "Thank you, Mr. Chairman." */
+    COURTESY,
+    /** Introduces the speaker: "I'm Sander Vanocur, NBC News." */
+    INTRO,
+    /** A procedural motion: points of order, petitions, "I move...", "I yield...". */
+    PROCEDURAL,
+    /** Anything else. */
+    STATEMENT;
+
+    /** True for turns that put a question to someone: a question or a prompt. */
+    public boolean asks() {
+      return this == QUESTION || this == PROMPT;
+    }
+
+    /** True for turns that only manage who speaks or are courtesies: they neither ask nor answer. */
+    public boolean managesFloor() {
+      return this == CALL || this == FLOOR || this == COURTESY || this == PROCEDURAL || this == INTRO;
+    }
+
+    public String value() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private Utterances() {}
+
+  private static final Pattern SENTENCE_SPLIT = Pattern.compile("(?<=[.!?…])[\"”’)\\]]*\\s+");
+  /** Discourse markers that may open a question: "So, what...", "And do you...". */
+  private static final Pattern OPENER =
+      Pattern.compile("^(?:(?i:so|and|but|well|okay|ok|now|then|also|alright|all right|right|um|uh|yeah|oh|"
+          + "mr\\.?|ms\\.?|mrs\\.?|dr\\.?|sir|madam|senator|governor|minister|president|secretary)[,.]?\\s+"
+          + "|\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,\\s+)+");
+  private static final String AUX =
+      "(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|might|must|"
+          + "don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|shouldn't|haven't|hasn't|"
+          + "don’t|doesn’t|didn’t|isn’t|aren’t|wasn’t|weren’t|can’t|couldn’t|wouldn’t|won’t|shouldn’t|haven’t|hasn’t)";
+  private static final String SUBJECT = "(?:you|we|they|he|she|i|it|there|people|your|anyone|anybody|everyone|somebody|someone|any)";
+  /** "What do you...", "How did it...", "What kind of impact do you...", "Why not...", "How about...". */
+  private static final Pattern WH =
+      Pattern.compile(
+          "^(?i)(?:what|how|why|when|where|who|whom|whose|which)(?:(?:'s|’s|'re|’re)\\b|\\s+" + AUX + "\\s+" + SUBJECT
+              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+" + AUX + "\\s+" + SUBJECT
+              + "\\b|\\s+(?:about|not|so|come|exactly|else)\\b|\\s+" + AUX + "\\s+(?:the|this|that|these|those|a|an|your|our|their)\\b)");
+  /** "Do you...", "Is there...", "Would you say...", "Can I ask...". */
+  private static final Pattern INVERTED = Pattern.compile("^(?i)" + AUX + "\\s+(?:n't\\s+)?" + SUBJECT + "\\b");
+  private static final Pattern PROMPT =
+      Pattern.compile(
+          "(?i)\\b(?:tell(?:ing)?\\s+(?:me|us|them|our\\s+\\w+)|talk\\s+(?:to\\s+(?:us|me)\\s+)?(?:a\\s+(?:little|bit)\\s+)?about|"
+              + "walk\\s+(?:me|us)\\s+through|describe|explain|elaborate|expand\\s+on|give\\s+(?:me|us)\\s+(?:an?|some|the|your)\\b|"
+              + "share\\s+with\\s+(?:me|us)|say\\s+(?:a\\s+(?:little|bit|few\\s+words)|more)\\s+about|take\\s+(?:me|us)\\s+(?:back|through)|"
+              + "comment\\s+on|(?:your|any)\\s+(?:response|reaction|rebuttal|comments?|thoughts|views?|answer|reply)\\b|"
+              + "(?:i'?d|i’d|i\\s+would|we'?d|we’d|we\\s+would)\\s+(?:like|love|want)\\s+(?:you\\s+)?to\\s+(?:hear|know|ask|talk|start|begin|understand)|"
+              + "i\\s+want(?:ed)?\\s+to\\s+ask|(?:my|the|a|one|another)\\s+(?:first\\s+|next\\s+|last\\s+|final\\s+|follow-up\\s+|quick\\s+|second\\s+)?"
+              + "question\\s+(?:is|was|for\\s+you|to\\s+you)|i(?:'m|’m|\\s+am)\\s+(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
+              + "would\\s+you\\s+(?:like|care)\\s+to|you\\s+have\\s+(?:\\w+\\s+){0,2}(?:minutes?|seconds?)|over\\s+to\\s+you|"
+              + "let'?s\\s+(?:talk|start)\\s+(?:about|with)|^(?:please\\s+)?(?:go\\s+on|keep\\s+going|carry\\s+on|continue|say\\s+more)\\b)");
+  private static final Pattern FLOOR =
+      Pattern.compile(
+          "(?i)^(?:(?:thank\\s+you|thanks)[^.!?]{0,40}[.!,]\\s*)?(?:the\\s+chair\\s+recogni[sz]es|i\\s+recogni[sz]e|"
+              + "(?:the\\s+)?(?:gentle(?:man|woman|lady)|member|senator|representative|minister)\\s+(?:from\\s+[\\p{L} ]+\\s+)?is\\s+recogni[sz]ed|"
+              + "(?:our|the|your)\\s+(?:next|first|last|final)\\s+question|next\\s+question|your\\s+line\\s+is\\s+open|"
+              + "(?:please\\s+)?go\\s+ahead|the\\s+floor\\s+is\\s+yours|i\\s+(?:now\\s+)?call\\s+(?:on|upon)?|i\\s+now\\s+call|"
+              + "we\\s+(?:will|'ll|’ll)\\s+(?:now\\s+)?(?:hear|move|go|take)|(?:we|let's|let’s)\\s+(?:move|go|turn)\\s+(?:on|to)|"
+              + "order[,!.]|time\\s+(?:is\\s+up|has\\s+expired)|the\\s+time\\s+of\\s+the\\s+\\w+\\s+has\\s+expired|"
+              + "(?:the\\s+)?(?:meeting|hearing|committee|session|house|senate)\\s+(?:will\\s+)?(?:come\\s+to\\s+order|is\\s+adjourned|stands?\\s+(?:adjourned|in\\s+recess))|"
+              + "without\\s+objection|(?:are\\s+there\\s+)?any\\s+(?:other|further|more)\\s+questions)");
+  private static final Pattern PROCEDURAL =
+      Pattern.compile(
+          "(?i)^(?:(?:mr\\.?|madam)\\s+(?:speaker|president|chair(?:man|woman)?|deputy\\s+speaker)[,.]?\\s+)?(?:(?:on\\s+a\\s+|i\\s+rise\\s+on\\s+a\\s+)?point\\s+of\\s+order|"
+              + "i\\s+(?:beg\\s+to\\s+)?move\\b|i\\s+beg\\s+to\\s+(?:present|lay)|i\\s+rise\\s+(?:to|in)\\b|i\\s+ask\\s+unanimous\\s+consent|"
+              + "i\\s+yield\\b|i\\s+reserve\\s+the\\s+balance|(?:i|we)\\s+(?:present|table|lay\\s+upon\\s+the\\s+table)\\s+(?:a|the|this)\\s+petition|"
+              + "petitions?\\b|the\\s+question\\s+is\\b|division[!.]|hear,?\\s+hear)");
+  private static final Pattern INTRO =
+      Pattern.compile(
+          "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?(?:i'?m|i’m|i\\s+am|my\\s+name\\s+is|this\\s+is)\\s+"
+              + "(?-i:\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|van|von|de|del|la|le)){0,3})(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
+  private static final Set<String> COURTESY_WORDS =
+      Set.of("thank", "thanks", "you", "very", "much", "so", "okay", "ok", "yeah", "yes", "yep", "right", "sure", "mm",
+          "hmm", "mhm", "mm-hmm", "uh-huh", "uh", "huh", "um", "great", "good", "wow", "oh", "i", "see", "exactly",
+          "absolutely", "alright", "all", "cool", "nice", "interesting", "fantastic", "wonderful", "excellent",
+          "perfect", "true", "indeed", "got", "it", "and", "well", "that's", "that’s", "thats", "hello", "hi",
+          "welcome", "morning", "afternoon", "evening", "bye", "goodbye", "cheers", "sir", "madam", "ma'am", "ma’am",
+          "again", "both", "for", "that", "is", "a", "the", "pleasure", "no", "problem", "of", "course", "agreed",
+          "definitely", "totally", "certainly", "gotcha", "correct", "yup", "ah", "aha", "hm", "mmm", "uh-hmm",
+          "mhmm", "ha", "haha", "fair", "enough", "amazing", "awesome", "lovely", "brilliant");
+  private static final Set<String> TITLES =
+      Set.of("mr", "mrs", "ms", "miss", "madam", "dr", "doctor", "professor", "prof", "senator", "governor", "president",
+          "vice", "secretary", "minister", "congressman", "congresswoman", "representative", "mayor", "judge",
+          "justice", "general", "ambassador", "chairman", "chairwoman", "chair", "premier", "prime", "leader",
+          "member", "members", "honourable", "honorable", "hon", "right", "the", "for", "of", "deputy", "speaker",
+          "gentleman", "gentlewoman", "lady", "commissioner", "director", "chief", "colonel", "captain", "sheriff",
+          "attorney", "counsel", "witness", "panel", "panelist", "panelists", "candidate", "candidates");
+  private static final Set<String> CALL_FILLER =
+      Set.of("your", "response", "rebuttal", "answer", "reply", "comment", "comments", "please", "go", "ahead",
+          "thank", "thanks", "you", "first", "next", "now", "and", "then", "to", "over", "floor", "minute", "minutes",
+          "seconds", "one", "two", "three", "a", "an");
+
+  /** Capitalised words that open sentences, not names: "Back there?", "Who next?". */
+  private static final Set<String> NOT_A_NAME =
+      Set.of("back", "here", "there", "who", "what", "where", "when", "why", "how", "which", "anyone", "anybody",
+          "everyone", "everybody", "somebody", "someone", "else", "more", "this", "that", "these", "those", "it",
+          "he", "she", "they", "we", "me", "him", "her", "them", "us", "my", "his", "its", "our", "their", "yours",
+          "not", "never", "maybe", "perhaps", "also", "too", "again", "anything", "something", "nothing", "done",
+          "ready", "questions", "question", "comments", "please", "wait", "stop", "listen", "look", "hey", "sorry",
+          "pardon", "excuse", "really", "seriously", "because", "if", "in", "on", "at");
+
+  /** What the turn does, knowing no speaker's name (a call must then name an office: "Senator Smith."). */
+  public static Kind kind(String text) {
+    return kind(text, Set.of());
+  }
+
+  /**
+   * What the turn does.
+   *
+   * @param names the words of the transcript's speakers' names, lower case: "Smith." alone is a
+   *     call only when a speaker is called Smith
+   */
+  public static Kind kind(String text, Set<String> names) {
+    String t = text.strip();
+    if (t.isEmpty()) {
+      return Kind.STATEMENT;
+    }
+    List<String> sentences = List.of(SENTENCE_SPLIT.split(t));
+    String last = sentences.get(sentences.size() - 1);
+    String beforeLast = sentences.size() >= 2 ? sentences.get(sentences.size() - 2) : "";
+    int words = t.split("\\s+").length;
+    if (PROCEDURAL.matcher(t).find() && !TurnParser.asksQuestion(t)) {
+      return Kind.PROCEDURAL;
+    }
+    if (words <= 30 && INTRO.matcher(t).find() && t.indexOf('?') < 0) {
+      return Kind.INTRO;
+    }
+    if (words <= 12 && isCall(t, names)) {
+      return Kind.CALL;
+    }
+    // A question at the end of a long turn (a story told with "am I doing something wrong?" in
+    // it) is the turn's point only when it is a fair part of it: an interviewer's long preamble
+    // ends in a question of some length.
+    int tail = words(last) + words(beforeLast);
+    boolean pointOfTheTurn = words <= 80 || tail * 100 >= words * 15;
+    if (pointOfTheTurn && (TurnParser.asksQuestion(t) || interrogative(last) || interrogative(beforeLast))) {
+      return Kind.QUESTION;
+    }
+    if (words <= 40 && FLOOR.matcher(t).find()) {
+      return Kind.FLOOR;
+    }
+    if (pointOfTheTurn && (PROMPT.matcher(last).find() || PROMPT.matcher(beforeLast).find())) {
+      return Kind.PROMPT;
+    }
+    if (words <= 10 && isCourtesy(t)) {
+      return Kind.COURTESY;
+    }
+    return Kind.STATEMENT;
+  }
+
+  /**
+   * True when a turn seeks a reply: it asks or prompts, or one of its last three sentences is a
+   * question, however long the turn (a host's long remark that ends "...what do you think?").
+   */
+  static boolean seeksReply(String text, Kind kind) {
+    return seeksReplyAfter(text, kind);
+  }
+
+  private static boolean seeksReplyAfter(String text, Kind kind) {
+    if (kind.asks()) {
+      return true;
+    }
+    if (kind != Kind.STATEMENT) {
+      return false;
+    }
+    String[] sentences = SENTENCE_SPLIT.split(text.strip());
+    int words = words(text);
+    int tail = 0;
+    for (int i = sentences.length - 1; i >= Math.max(0, sentences.length - 3); i--) {
+      String sentence = sentences[i].strip();
+      tail += words(sentence);
+      if (sentence.endsWith("?") || sentence.matches(".*\\?[\"”’')\\]]*$") || interrogative(sentence) || PROMPT.matcher(sentence).find()) {
+        // in a long monologue a question near the end is rhetorical unless it is a fair part of the close
+        return words <= 150 || tail * 100 >= words * 8;
+      }
+    }
+    return false;
+  }
+
+  /** The words of the speakers' names, lower case, without honorifics: what a call on a speaker may say. */
+  public static Set<String> nameWords(java.util.Collection<String> speakers) {
+    Set<String> out = new java.util.HashSet<>();
+    for (String speaker : speakers) {
+      for (String w : speaker.toLowerCase(Locale.ROOT).replaceAll("[.,()]", " ").split("\\s+")) {
+        if (w.length() >= 2 && !TITLES.contains(w) && !COURTESY_WORDS.contains(w)) {
+          out.add(w);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int words(String s) {
+    return s.isBlank() ? 0 : s.strip().split("\\s+").length;
+  }
+
+  /** A sentence worded as a question, with or without its "?" (speech-to-text drops them). */
+  static boolean interrogative(String sentence) {
+    String s = OPENER.matcher(sentence.strip()).replaceFirst("");
+    if (s.isEmpty() || s.endsWith("!")) {
+      return false;
+    }
+    return WH.matcher(s).find() || INVERTED.matcher(s).find();
+  }
+
+  /** Only a call on someone: titles, names and "your response", "please", "go ahead". */
+  private static boolean isCall(String t, Set<String> names) {
+    if (t.indexOf('?') >= 0 && t.split("\\s+").length > 5) {
+      return false;
+    }
+    String[] words = t.replaceAll("[.,;:!?—–-]", " ").strip().split("\\s+");
+    int named = 0;
+    int unknown = 0;
+    int titles = 0;
+    for (String w : words) {
+      String l = w.toLowerCase(Locale.ROOT).replaceAll("[’']s$", "");
+      if (CALL_FILLER.contains(l)) {
+        continue;
+      }
+      if (COURTESY_WORDS.contains(l) || NOT_A_NAME.contains(l)) {
+        return false;
+      }
+      if (TITLES.contains(l)) {
+        titles++;
+      } else if (names.contains(l)) {
+        named++;
+      } else if (!w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Character.getType(w.codePointAt(0)) == Character.OTHER_LETTER)) {
+        unknown++;
+      } else {
+        return false;
+      }
+    }
+    // "Governor Smith.", "The honourable minister.", or a speaker's name alone: "Kevin?"
+    return titles > 0 && named + unknown <= 4 || named >= 1 && unknown == 0 && words.length <= 4 && t.strip().matches("(?s).*[.?!:,]$");
+  }
+
+  private static boolean isCourtesy(String t) {
+    String[] words = t.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?…—–\"“”()\\[\\]]", " ").strip().split("\\s+");
+    String[] original = t.replaceAll("[.,;:!?…—–\"“”()\\[\\]]", " ").strip().split("\\s+");
+    boolean courtesy = false;
+    for (int i = 0; i < words.length; i++) {
+      if (COURTESY_WORDS.contains(words[i])) {
+        courtesy = true;
+      } else if (!TITLES.contains(words[i]) && !(i < original.length && !original[i].isEmpty() && Character.isUpperCase(original[i].codePointAt(0)))) {
+        return false;
+      }
+    }
+    return courtesy;
+  }
+}

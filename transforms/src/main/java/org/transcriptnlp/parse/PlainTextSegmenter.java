@@ -193,7 +193,9 @@ public final class PlainTextSegmenter {
     for (String p : paragraphs) {
       int last = out.size() - 1;
       String previous = last >= 0 ? out.get(last) : "";
-      boolean brokenOff = MID_SENTENCE.matcher(previous).matches() && !previous.startsWith("#");
+      // a title ("Transcript of proceedings") does not end a sentence either, but is short
+      boolean brokenOff = MID_SENTENCE.matcher(previous).matches() && !previous.startsWith("#")
+          && previous.split("\\s+").length >= 6;
       if (last >= 0
           && (Character.isLowerCase(p.codePointAt(0)) || brokenOff)
           && !SENTENCE_END.matcher(previous).matches()

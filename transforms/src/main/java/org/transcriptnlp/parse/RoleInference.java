@@ -150,7 +150,9 @@ public final class RoleInference {
       }
       if (forced == null && isChairLabel(e.getKey(), s.label)) {
         // A moderator or chair who puts questions asks; one who only gives the floor is "other".
-        forced = s.put >= 2 && s.asks >= s.floor && s.balance() >= 0.3 ? Role.QUESTIONER : Role.OTHER;
+        // A chair who answers the members' questions (a central bank's chairman) is left to the rules below.
+        boolean answers = s.answered >= 3 && s.balance() <= -0.3;
+        forced = s.put >= 2 && s.asks >= s.floor && s.balance() >= 0.3 ? Role.QUESTIONER : answers ? null : Role.OTHER;
       }
       if (forced == null && s.turns >= 2 && (s.floor + s.courtesy) * 10 >= s.turns * 6 && s.put * 5 <= Math.max(5, s.turns)) {
         forced = Role.OTHER; // calls the next speaker and thanks: a chair in all but name

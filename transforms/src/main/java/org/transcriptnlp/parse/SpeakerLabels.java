@@ -108,14 +108,16 @@ public final class SpeakerLabels {
           Pattern.DOTALL);
 
   /**
-   * Congressional Record / GPO style: an honorific or office, a surname in capitals, a period:
+   * Congressional Record / GPO style: an honorific or office (as written, or in capitals as in
+   * typed committee transcripts: {@code CHAIRMAN GREENSPAN.}), a surname in capitals, a period:
    * {@code Mr. WARNER.}, {@code The PRESIDING OFFICER.}, {@code Chairman HAMILTON.}, {@code The
    * SPEAKER pro tempore (Mr. Poe).}, {@code Mr. MILLER of Florida.}
    */
   private static final Pattern FORMAL =
       Pattern.compile(
-          "^(?<label>(?:The\\s+|Mr\\.\\s+|Mrs\\.\\s+|Ms\\.\\s+|Miss\\s+|Dr\\.\\s+|Chairman\\s+|Chairwoman\\s+|"
-              + "Senator\\s+|Representative\\s+|Vice\\s+Chairman\\s+|Acting\\s+)+"
+          "^(?<label>(?i:The\\s+|Mr\\.\\s+|Mrs\\.\\s+|Ms\\.\\s+|Miss\\s+|Dr\\.\\s+|Chairman\\s+|Chairwoman\\s+|"
+              + "Senator\\s+|Representative\\s+|Vice\\s+Chairman\\s+|Acting\\s+|Governor\\s+|President\\s+|Judge\\s+|"
+              + "Justice\\s+|Commissioner\\s+|Secretary\\s+|General\\s+|Admiral\\s+)+"
               + "\\p{Lu}[\\p{Lu}'’\\-]+(?:\\s+\\p{Lu}[\\p{Lu}'’\\-]+){0,3}(?:\\s+pro\\s+tempore)?"
               + "(?:\\s+of\\s+\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}+)?)?(?:\\s*\\([^()]{1,40}\\))?)"
               + "\\.(?:\\s+(?<rest>\\S.*)|\\s*)$",
@@ -276,7 +278,9 @@ public final class SpeakerLabels {
     Matcher alone = ALONE.matcher(p);
     if (alone.matches() && p.length() <= 90) {
       String label = alone.group("label").strip();
-      if (isNameLike(label)) {
+      // "He." alone is a reply; "ROPER." alone, in capitals, is a play's label
+      boolean sentence = p.strip().endsWith(".") && !isAllCaps(label) && !label.matches(".*\\b\\p{Lu}\\.$");
+      if (isNameLike(label) && !sentence) {
         String alias = alone.group("alias") == null ? null : alone.group("alias").strip();
         Double time = alone.group("time") == null ? null : Timestamps.seconds(alone.group("time"));
         return Optional.of(new Match(label, alias, "", time, false, Shape.ALONE));

@@ -24,9 +24,9 @@ public final class CaptionReader {
   private final SpeakerLabels labels = new SpeakerLabels();
 
   /** A caption file could not be read as captions. */
-  public static final class MalformedCaptionsException extends IllegalArgumentException {
+  public static final class MalformedCaptionsException extends FormatException {
     public MalformedCaptionsException(String message) {
-      super(message);
+      super("malformed_captions", message);
     }
   }
 

@@ -31,16 +31,9 @@ public final class JsonReader {
   private static final String[] END_KEYS = {"end", "endTime", "end_time"};
 
   /** The JSON is not an utterance list this reader knows. */
-  public static final class UnknownShapeException extends IllegalArgumentException {
-    private final String reason;
-
+  public static final class UnknownShapeException extends FormatException {
     UnknownShapeException(String reason, String message) {
-      super(message);
-      this.reason = reason;
-    }
-
-    public String reason() {
-      return reason;
+      super(reason, message);
     }
   }
 

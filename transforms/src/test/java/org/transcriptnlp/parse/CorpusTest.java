@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.JsonReader;
+import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.QaPair;
@@ -82,6 +83,8 @@ class CorpusTest {
         e("json-speakers/qmsum_ES2004a_ami-product-meeting.json", Format.JSON, 289, 0, 0, 0,
             "Marketing", "Project Manager", "Industrial Designer", "User Interface"),
         e("json-speakers/podcastns_example_segments.json", Format.JSON, 2, 0, 0, 0, "Darth Vader", "Luke"),
+        // found by structure: Rev.ai monologues of elements (one speaker)
+        e("json-speakers/revai_sdk-sample_monologues-elements.json", Format.JSON, 1, 0, 0, 0, "Speaker 0"),
         // captions
         e("captions/podcastns_example_voice-tags.vtt", Format.VTT, 2, 0, 0, 0, "Sarah", "Gillian"),
         e("captions/podcastns_example_label-in-first-cue.srt", Format.SRT, 10, 0, 0, 0, "Travis", "Gilon", "Sarah"),
@@ -111,6 +114,10 @@ class CorpusTest {
 
   private static TranscriptReader.Read read(String file) throws Exception {
     Path p = CORPUS.resolve(file);
+    byte[] bytes = Files.readAllBytes(p);
+    if (Format.container(p.getFileName().toString(), bytes) != null) {
+      return TranscriptFiles.read(p.getFileName().toString(), bytes, null).asRead(); // docx, pdf
+    }
     String text = TextDecoder.decode(Files.readAllBytes(p)).text();
     return new TranscriptReader(null).read(p.getFileName().toString(), text);
   }

@@ -255,14 +255,20 @@ public final class JsonReader {
       List<Block> blocks = new ArrayList<>();
       Merger merger = new Merger(blocks);
       String previous = null;
+      boolean words = (double) textChars / Math.max(1, withBoth) < 20;
       for (JsonNode n : items) {
         String t = text(n.get(textKey));
         if (t == null) {
           continue;
         }
         String s = speaker(n.get(speakerKey));
-        if (s == null) {
+        if (s == null && words) {
           s = previous; // a punctuation mark or a word without a speaker of its own continues the turn
+        } else if (s == null) {
+          // An utterance whose speaker is not known (Oyez's null speaker): someone else speaks.
+          merger.unnamed(t, seconds(n, startKey, true), seconds(n, endKey, false));
+          previous = null;
+          continue;
         }
         previous = s;
         merger.add(s, t, seconds(n, startKey, true), seconds(n, endKey, false));
@@ -298,6 +304,13 @@ public final class JsonReader {
             new Block(joinWords(last.text(), text), speaker, last.startSeconds(), end != null ? end : last.endSeconds()));
       } else {
         blocks.add(new Block(text, speaker, start, end));
+      }
+    }
+
+    void unnamed(String raw, Double start, Double end) {
+      String text = raw.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
+      if (!text.isEmpty()) {
+        blocks.add(new Block(text, null, start, end, true));
       }
     }
 

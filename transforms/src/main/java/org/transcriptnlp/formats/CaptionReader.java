@@ -158,14 +158,16 @@ public final class CaptionReader {
 
   /** A cue: one piece, or one per line when its lines each start a speaker ({@code - Hi.} / {@code - Hello.}). */
   private void addCue(List<Piece> cues, String raw, Double start, Double end) {
-    List<String> lines = raw.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    boolean perLine = lines.size() >= 2
-        && lines.stream().filter(l -> DASH.matcher(l).matches() || l.startsWith(">>")).count() >= 2
-        && (DASH.matcher(lines.get(0)).matches() || lines.get(0).startsWith(">>") || lines.get(0).startsWith("<v"));
+    // ">>" after the end of a sentence inside a line starts another speaker too.
+    List<String> lines = raw.replaceAll("([.!?])\\s*>>", "$1\n>>").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    boolean chevronLater = lines.stream().skip(1).anyMatch(l -> l.startsWith(">>"));
+    boolean perLine = lines.size() >= 2 && (chevronLater
+        || lines.stream().filter(l -> DASH.matcher(l).matches() || l.startsWith(">>")).count() >= 2
+            && (DASH.matcher(lines.get(0)).matches() || lines.get(0).startsWith(">>") || lines.get(0).startsWith("<v")));
     if (perLine) {
       List<String> turns = new ArrayList<>();
       for (String l : lines) {
-        boolean starts = DASH.matcher(l).matches() || l.startsWith(">>");
+        boolean starts = l.startsWith(">>") || (!chevronLater && DASH.matcher(l).matches());
         if (starts || turns.isEmpty()) {
           turns.add(l);
         } else {

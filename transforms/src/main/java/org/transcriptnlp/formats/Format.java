@@ -120,7 +120,13 @@ public enum Format {
         return CSV;
       case "tsv", "tab":
         return TSV;
-      case "txt", "md", "markdown", "text":
+      case "txt", "text": {
+        // A table saved as .txt (a speaker and a text column under a header) is still a table.
+        String start = text.substring(0, Math.min(text.length(), 4000));
+        Format table = CsvReader.looksTabularWithHeader(start.startsWith("\uFEFF") ? start.substring(1) : start);
+        return table != null ? table : TEXT;
+      }
+      case "md", "markdown":
         return TEXT;
       default:
         break;

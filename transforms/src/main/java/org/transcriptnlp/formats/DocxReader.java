@@ -22,14 +22,13 @@ import org.transcriptnlp.model.Block;
  * colon {@code **Name:**}, so that the label finder sees bold speaker names.
  *
  * <p>POI's zip-bomb guard refuses entries that inflate more than 100 times or past 100 MB, and text
- * past 20 M characters: a crafted file is refused ({@code corrupt_docx}) instead of filling the
+ * past 10 M characters (its default): a crafted file is refused ({@code corrupt_docx}) instead of filling the
  * heap. A file that is not a Word package (damaged, encrypted, a legacy .doc) is refused too.
  */
 final class DocxReader {
   static {
     ZipSecureFile.setMinInflateRatio(0.01);
     ZipSecureFile.setMaxEntrySize(100L * 1024 * 1024);
-    ZipSecureFile.setMaxTextSize(20L * 1024 * 1024);
   }
 
   private DocxReader() {}

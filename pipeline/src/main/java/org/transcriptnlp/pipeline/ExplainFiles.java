@@ -8,10 +8,9 @@ import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.transcriptnlp.beam.BoundedRead;
 import org.transcriptnlp.formats.Format;
-import org.transcriptnlp.formats.TranscriptReader;
+import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.parse.Explain;
-import org.transcriptnlp.parse.TextDecoder;
 import org.transcriptnlp.parse.TurnParser;
 
 /** {@code --explain=GLOB}: how each file is split into turns, without running the job. */
@@ -36,17 +35,21 @@ final class ExplainFiles {
       throw new UsageException("no file matched --explain=" + options.getExplain());
     }
     TurnParser parser = new TurnParser(JobConfig.split(options.getQuestioners()), JobConfig.split(options.getRespondents()));
-    TranscriptReader reader = new TranscriptReader(format);
     for (MatchResult.Metadata file : files) {
       String name = file.resourceId().toString();
       try {
         byte[] bytes =
             BoundedRead.readFile(file, options.getMaxFileMegabytes() * 1024L * 1024L, options.getMaxCompressionRatio());
-        String text = TextDecoder.decode(bytes).text();
-        TranscriptReader.Read read = reader.read(file.resourceId().getFilename(), text);
+        TranscriptFiles.Read read = TranscriptFiles.read(file.resourceId().getFilename(), bytes, format);
         ParsedTranscript parsed = parser.parseBlocks(read.blocks());
-        out.println(Explain.render(name, read, parsed));
-      } catch (BoundedRead.Refused | TextDecoder.UndecodableException | RuntimeException e) {
+        out.println(Explain.render(name, read.asRead(), parsed));
+      } catch (BoundedRead.Refused e) {
+        out.println(name + ": cannot be read (" + e.reason() + "): " + e.getMessage());
+        out.println();
+      } catch (TranscriptFiles.Refused e) {
+        out.println(name + ": cannot be read (" + e.stage() + ", " + e.reason() + "): " + e.getMessage());
+        out.println();
+      } catch (RuntimeException e) {
         out.println(name + ": cannot be read: " + e.getMessage());
         out.println();
       }

@@ -44,11 +44,11 @@ public final class JobGraph {
   public static void build(Pipeline p, JobConfig c, List<MatchResult.Metadata> files, RunId run, String staging) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
-    PCollectionTuple read = p.apply("ReadTranscripts", ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio()));
+    PCollectionTuple read = p.apply("ReadTranscripts", ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio(), c.format()));
     failures.add(read.get(ReadTranscripts.FAILURES));
 
     PCollectionTuple parsed =
-        read.get(ReadTranscripts.DOCS).apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents(), c.format()));
+        read.get(ReadTranscripts.DOCS).apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents()));
     failures.add(parsed.get(ParseTurns.FAILURES));
 
     PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("PairAnswers", new PairAnswers());

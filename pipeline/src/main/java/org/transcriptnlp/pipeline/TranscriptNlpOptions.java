@@ -38,7 +38,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Format of the input files: auto (detected per file from its extension and content), text "
-          + "(plain text, Markdown, line-numbered), html, vtt, srt or json.")
+          + "(plain text, Markdown, line-numbered), html, vtt, srt, json, xml, csv, tsv, docx or pdf.")
   @Default.String("auto")
   String getFormat();
 

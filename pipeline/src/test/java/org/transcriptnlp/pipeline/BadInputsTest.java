@@ -51,6 +51,17 @@ class BadInputsTest {
             + "x\n00:00:03,000 --> 00:00:02,000\nHOST: And then?\n\n4\n00:00:04,000 --> 00:00:05,000\nGUEST: Home.\n");
     Files.write(in.resolve("control.txt"),
         "Q: Is there a NUL\0 here\u0007?\nA: Yes there is \u001B[31ma bell\u007F\0.\n".getBytes(StandardCharsets.UTF_8));
+    // Containers: a real sample of each beside a damaged one.
+    Path corpus = Fixtures.path("transforms/src/test/resources/corpus");
+    Files.copy(corpus.resolve("pdf/pdpilot-study_2023_P1_user-study-interview_maxqda.pdf"), in.resolve("interview.pdf"));
+    Files.copy(corpus.resolve("docx/dartmouth-vietnam-project_2016-03-11_tavela_oral-history.docx"), in.resolve("oral-history.docx"));
+    Files.copy(corpus.resolve("parliament-xml/oireachtas_2026-09-24_pac_akn_excerpt.xml"), in.resolve("committee.xml"));
+    Files.copy(corpus.resolve("csv/coraal_DCB_se1_ag3_f_02_1_sociolinguistic-interview_tsv.txt"), in.resolve("interview.tsv"));
+    Files.writeString(in.resolve("corrupt.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage\n");
+    Files.write(in.resolve("corrupt.docx"), Fixtures.concat(new byte[] {'P', 'K', 3, 4},
+        "word/document.xml: not a zip at all".getBytes(StandardCharsets.US_ASCII)));
+    Files.writeString(in.resolve("malformed.xml"), "<?xml version=\"1.0\"?><debate><speech by=\"#a\"><p>Hello</speech>");
+    Files.writeString(in.resolve("prose.csv"), "Just a sentence, with commas.\nAnother one, here.\n");
     out = dir.resolve("out");
     Cli.Result r = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     summary = r.out();
@@ -59,13 +70,17 @@ class BadInputsTest {
 
   @Test
   void everyFileIsAccountedForWithTheRightReason() throws Exception {
-    assertTrue(summary.contains("processed: 16 files = 10 parsed + 6 rejected"), summary);
+    assertTrue(summary.contains("processed: 24 files = 14 parsed + 10 rejected"), summary);
     try (Duck duck = new Duck(out)) {
       assertEquals(
           List.of(
+              List.of("corrupt.docx", "parse", "corrupt_docx"),
+              List.of("corrupt.pdf", "parse", "corrupt_pdf"),
               List.of("labels-no-text.txt", "parse", "labels_without_text"),
+              List.of("malformed.xml", "parse", "malformed_xml"),
               List.of("no-body.html", "parse", "no_text"),
               List.of("no-labels.txt", "parse", "no_speaker_labels"),
+              List.of("prose.csv", "parse", "unknown_table_shape"),
               List.of("truncated.json", "parse", "invalid_json"),
               List.of("unknown.json", "parse", "unknown_json_shape"),
               List.of("whitespace.txt", "parse", "no_text")),
@@ -78,6 +93,22 @@ class BadInputsTest {
       // The seed is whole beside the bad files: 26 answers, 52 turns, as when run alone.
       assertEquals(26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt'"));
       assertEquals(52, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%seed.txt'"));
+    }
+  }
+
+  @Test
+  void containersGoThroughTheJobWithTheirFormat() throws Exception {
+    try (Duck duck = new Duck(out)) {
+      assertEquals(
+          List.of(List.of("committee.xml", "xml", "48"), List.of("interview.pdf", "pdf", "92"),
+              List.of("interview.tsv", "tsv", "71"), List.of("oral-history.docx", "docx", "130")),
+          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), any_value(source_format), CAST(count(*) AS VARCHAR)"
+              + " FROM turns WHERE regexp_extract(source_path, '[^/]+$') IN ('committee.xml', 'interview.pdf',"
+              + " 'interview.tsv', 'oral-history.docx') GROUP BY 1 ORDER BY 1"));
+      assertEquals(List.of("Dan", "Participant"),
+          duck.column("SELECT DISTINCT speaker FROM turns WHERE source_path LIKE '%/interview.pdf' ORDER BY 1"));
+      assertEquals(0, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%/interview.pdf' AND text LIKE '%1/5%'"));
+      assertTrue(((String) duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/malformed.xml'")).contains("line 1"));
     }
   }
 

@@ -11,18 +11,14 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.transcriptnlp.formats.CaptionReader;
-import org.transcriptnlp.formats.Format;
-import org.transcriptnlp.formats.JsonReader;
-import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.parse.SpeakerLabels;
 import org.transcriptnlp.parse.TurnParser;
 
 /**
- * Reads each transcript in its format ({@link TranscriptReader}: text, Markdown, HTML, WebVTT, SRT,
- * JSON) and splits it into speaker turns with {@link TurnParser}. A transcript that cannot be read
- * in its format, or has no text or no speaker turn at all, becomes a {@link Failure} with the reason.
+ * Splits each transcript's paragraphs (read in its format by {@link ReadTranscripts}) into speaker
+ * turns with {@link TurnParser}. A transcript with no text or no speaker turn at all becomes a
+ * {@link Failure} with the reason.
  */
 public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollectionTuple> {
   public static final TupleTag<ParsedDoc> PARSED = new TupleTag<>() {};
@@ -30,22 +26,19 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
 
   private final Set<String> questioners;
   private final Set<String> respondents;
-  private final Format format;
 
-  /** Detects each file's format; no role overrides. */
+  /** No role overrides. */
   public ParseTurns() {
-    this(Set.of(), Set.of(), null);
+    this(Set.of(), Set.of());
   }
 
   /**
    * @param questioners speaker names or labels forced to the questioner role
    * @param respondents speaker names or labels forced to the respondent role
-   * @param format the format of every file, or null to detect it per file
    */
-  public ParseTurns(Set<String> questioners, Set<String> respondents, Format format) {
+  public ParseTurns(Set<String> questioners, Set<String> respondents) {
     this.questioners = Set.copyOf(questioners);
     this.respondents = Set.copyOf(respondents);
-    this.format = format;
   }
 
   @Override
@@ -53,7 +46,7 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
     PCollectionTuple out =
         docs.apply(
             "ParseEach",
-            ParDo.of(new ParseFn(questioners, respondents, format))
+            ParDo.of(new ParseFn(questioners, respondents))
                 .withOutputTags(PARSED, TupleTagList.of(FAILURES)));
     out.get(PARSED).setCoder(SerializableCoder.of(ParsedDoc.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
@@ -63,44 +56,35 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
   static class ParseFn extends DoFn<TranscriptDoc, ParsedDoc> {
     private final Set<String> questioners;
     private final Set<String> respondents;
-    private final Format format;
     private final Counter parsed = Metric.counter(Metric.FILES_PARSED);
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
     private final Counter turns = Metric.counter(Metric.TURNS);
     private final Counter nonSpeech = Metric.counter(Metric.NON_SPEECH_PARAGRAPHS);
     private transient TurnParser parser;
-    private transient TranscriptReader reader;
 
-    ParseFn(Set<String> questioners, Set<String> respondents, Format format) {
+    ParseFn(Set<String> questioners, Set<String> respondents) {
       this.questioners = questioners;
       this.respondents = respondents;
-      this.format = format;
     }
 
     @Setup
     public void setup() {
       parser = new TurnParser(questioners, respondents);
-      reader = new TranscriptReader(format);
     }
 
     @ProcessElement
     public void process(@Element TranscriptDoc doc, MultiOutputReceiver out) {
       Failure failure;
       try {
-        TranscriptReader.Read read = reader.read(fileName(doc.sourcePath()), doc.text());
-        ParsedTranscript result = parser.parseBlocks(read.blocks());
+        ParsedTranscript result = parser.parseBlocks(doc.blocks());
         if (!result.turns().isEmpty()) {
           parsed.inc();
           turns.inc(result.turns().size());
           nonSpeech.inc(result.nonSpeech().size());
-          out.get(PARSED).output(new ParsedDoc(doc, read.format().value(), result));
+          out.get(PARSED).output(new ParsedDoc(doc.withoutBlocks(), doc.format(), result));
           return;
         }
-        failure = whyNoTurns(doc, read, result);
-      } catch (JsonReader.UnknownShapeException e) {
-        failure = Failure.of(doc.sourcePath(), "parse", e.reason(), e.getMessage());
-      } catch (CaptionReader.MalformedCaptionsException e) {
-        failure = Failure.of(doc.sourcePath(), "parse", "malformed_captions", e.getMessage());
+        failure = whyNoTurns(doc, result);
       } catch (RuntimeException | StackOverflowError e) {
         failure = Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text());
       }
@@ -110,18 +94,16 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
   }
 
   /** The reason a transcript gave no turn: no text at all, labels with nothing after them, no labels. */
-  static Failure whyNoTurns(TranscriptDoc doc, TranscriptReader.Read read, ParsedTranscript result) {
-    if (read.blocks().stream().allMatch(b -> b.text().isBlank())) {
+  static Failure whyNoTurns(TranscriptDoc doc, ParsedTranscript result) {
+    if (doc.blocks().stream().allMatch(b -> b.text().isBlank())) {
       return Failure.of(
           doc.sourcePath(),
           "parse",
           "no_text",
-          doc.text().isBlank()
-              ? "the file holds only whitespace"
-              : "the " + read.format().value() + " file has no text once markup and page furniture are removed");
+          "the " + doc.format() + " file has no text once markup and page furniture are removed");
     }
     List<String> labelOnly =
-        read.blocks().stream().map(b -> b.text().strip()).filter(LABELS::isLabelOnly).toList();
+        doc.blocks().stream().map(b -> b.text().strip()).filter(LABELS::isLabelOnly).toList();
     if (!labelOnly.isEmpty() && result.nonSpeech().isEmpty()) {
       return Failure.of(
           doc.sourcePath(),

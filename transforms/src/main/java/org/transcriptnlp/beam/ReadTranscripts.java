@@ -25,13 +25,17 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.transcriptnlp.parse.TextDecoder;
+import org.transcriptnlp.formats.Format;
+import org.transcriptnlp.formats.TranscriptFiles;
 
 /**
- * Matches the input globs and reads each file into a {@link TranscriptDoc}: bytes (gunzipped when
- * the name ends in {@code .gz}), a content-derived transcript id, and text decoded by {@link
- * TextDecoder}. A file that cannot be read or decoded, is empty or is over the size limit becomes
- * a {@link Failure} instead; every matched file leaves this step as exactly one of the two.
+ * Matches the input globs and reads each file into a {@link TranscriptDoc}: bytes within the limits
+ * ({@link BoundedRead}, gunzipped when the name ends in {@code .gz}), a content-derived transcript
+ * id, and the paragraphs of the file read in its format by {@link TranscriptFiles} (decoded text,
+ * or a Word document or PDF read from its bytes). A file that cannot be read, decoded or read in
+ * its format, is empty or is over the size limit becomes a {@link Failure} instead (stage {@code
+ * read}, {@code decode} or {@code parse}); every matched file leaves this step as exactly one of
+ * the two.
  */
 public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   public static final TupleTag<TranscriptDoc> DOCS = new TupleTag<>() {};
@@ -41,22 +45,28 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   private final List<MatchResult.Metadata> files;
   private final long maxBytes;
   private final int maxRatio;
+  private final Format format;
 
   /** @param maxBytes larger files (inflated size for .gz) are rejected */
   public ReadTranscripts(List<String> patterns, long maxBytes) {
-    this(patterns, maxBytes, 100);
+    this(patterns, maxBytes, 100, null);
   }
 
-  /** @param maxRatio a .gz file inflating more than this many times its size is rejected */
-  public ReadTranscripts(List<String> patterns, long maxBytes, int maxRatio) {
-    this(List.copyOf(patterns), null, maxBytes, maxRatio);
+  /**
+   * @param maxRatio a .gz file inflating more than this many times its size is rejected
+   * @param format the format of every file, or null to detect it per file
+   */
+  public ReadTranscripts(List<String> patterns, long maxBytes, int maxRatio, Format format) {
+    this(List.copyOf(patterns), null, maxBytes, maxRatio, format);
   }
 
-  private ReadTranscripts(List<String> patterns, List<MatchResult.Metadata> files, long maxBytes, int maxRatio) {
+  private ReadTranscripts(
+      List<String> patterns, List<MatchResult.Metadata> files, long maxBytes, int maxRatio, Format format) {
     this.patterns = patterns;
     this.files = files;
     this.maxBytes = maxBytes;
     this.maxRatio = maxRatio;
+    this.format = format;
   }
 
   /**
@@ -64,8 +74,8 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
    * new and changed files of an incremental run; no pattern is matched again, so glob characters
    * in their names are taken literally.
    */
-  public static ReadTranscripts files(List<MatchResult.Metadata> files, long maxBytes, int maxRatio) {
-    return new ReadTranscripts(null, List.copyOf(files), maxBytes, maxRatio);
+  public static ReadTranscripts files(List<MatchResult.Metadata> files, long maxBytes, int maxRatio, Format format) {
+    return new ReadTranscripts(null, List.copyOf(files), maxBytes, maxRatio, format);
   }
 
   @Override
@@ -85,7 +95,7 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
     PCollectionTuple out =
         files.apply(
             "ReadAndDecode",
-            ParDo.of(new ReadFn(maxBytes, maxRatio)).withOutputTags(DOCS, TupleTagList.of(FAILURES)));
+            ParDo.of(new ReadFn(maxBytes, maxRatio, format)).withOutputTags(DOCS, TupleTagList.of(FAILURES)));
     out.get(DOCS).setCoder(SerializableCoder.of(TranscriptDoc.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;
@@ -97,15 +107,17 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   static class ReadFn extends DoFn<MatchResult.Metadata, TranscriptDoc> {
     private final long maxBytes;
     private final int maxRatio;
+    private final Format format;
     private final Counter matched = Metric.counter(Metric.FILES_MATCHED);
     private final Counter read = Metric.counter(Metric.FILES_READ);
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
     private final Counter replaced = Metric.counter(Metric.BYTES_REPLACED);
     private final Counter controls = Metric.counter(Metric.CONTROLS_REMOVED);
 
-    ReadFn(long maxBytes, int maxRatio) {
+    ReadFn(long maxBytes, int maxRatio, Format format) {
       this.maxBytes = maxBytes;
       this.maxRatio = maxRatio;
+      this.format = format;
     }
 
     @ProcessElement
@@ -118,19 +130,21 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
       } else {
         try {
           byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);
-          TextDecoder.Decoded decoded = TextDecoder.decode(bytes);
+          String id = transcriptId(bytes);
+          TranscriptFiles.Read doc = TranscriptFiles.read(file.resourceId().getFilename(), bytes, format);
+          bytes = null; // only the paragraphs go on
           read.inc();
-          replaced.inc(decoded.replaced());
-          controls.inc(decoded.controlsRemoved());
-          if (decoded.replaced() > 0) {
-            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, decoded.replaced(), decoded.charset());
+          replaced.inc(doc.replaced());
+          controls.inc(doc.controlsRemoved());
+          if (doc.replaced() > 0) {
+            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, doc.replaced(), doc.source());
           }
-          out.get(DOCS).output(new TranscriptDoc(path, transcriptId(bytes), decoded.charset(), decoded.text()));
+          out.get(DOCS).output(new TranscriptDoc(path, id, doc.format().value(), doc.source(), doc.blocks()));
           return;
         } catch (BoundedRead.Refused e) {
           failure = Failure.of(path, "read", e.reason(), e.getMessage());
-        } catch (TextDecoder.UndecodableException e) {
-          failure = Failure.of(path, "decode", e.reason(), e.getMessage());
+        } catch (TranscriptFiles.Refused e) {
+          failure = new Failure(path, e.stage(), e.reason(), e.getMessage(), null, Failure.excerpt(e.excerpt()));
         } catch (RuntimeException e) {
           failure = Failure.of(path, "read", "unreadable", e, null, null);
         }

@@ -6,8 +6,9 @@ import org.transcriptnlp.parse.PlainTextSegmenter;
 import org.transcriptnlp.parse.SpeakerLabels;
 
 /**
- * Reads decoded text of any supported format into paragraphs ({@link Block}s) for the turn
- * parser: the format is detected from the file name and content unless given.
+ * Reads decoded text of any text format into paragraphs ({@link Block}s) for the turn parser: the
+ * format is detected from the file name and content unless given. Files go through {@link
+ * TranscriptFiles}, which also reads the document containers (DOCX, PDF) from their bytes.
  */
 public final class TranscriptReader {
   private final Format forced;
@@ -29,6 +30,10 @@ public final class TranscriptReader {
           case HTML -> text(HtmlText.of(text));
           case VTT, SRT -> new CaptionReader().read(text);
           case JSON -> new JsonReader().read(text);
+          case XML -> new XmlReader().read(text);
+          case CSV, TSV -> new CsvReader().read(text);
+          case DOCX, PDF -> throw new FormatException("not_text",
+              "a " + format.value() + " document is read from its bytes (TranscriptFiles), not from text");
         };
     return new Read(format, blocks);
   }

@@ -35,11 +35,11 @@ class ReadTranscriptsTest {
               p.apply(Create.of(matched).withCoder(MetadataCoder.of()))
                   .apply(
                       "Read",
-                      ParDo.of(new ReadTranscripts.ReadFn(1 << 20, 100))
+                      ParDo.of(new ReadTranscripts.ReadFn(1 << 20, 100, null))
                           .withOutputTags(ReadTranscripts.DOCS, TupleTagList.of(ReadTranscripts.FAILURES)));
           PAssert.that(out.get(ReadTranscripts.DOCS).apply("Texts", MapElements.into(TypeDescriptors.strings())
-                  .via((TranscriptDoc d) -> ParseTurns.fileName(d.sourcePath()) + "|" + d.text())))
-              .containsInAnyOrder("kept.txt|Q: Still here?\nA: Yes.\n");
+                  .via((TranscriptDoc d) -> ParseTurns.fileName(d.sourcePath()) + "|" + d.format() + "|" + d.text())))
+              .containsInAnyOrder("kept.txt|text|Q: Still here?\n\nA: Yes.");
           PAssert.that(out.get(ReadTranscripts.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
                   .via((Failure f) -> ParseTurns.fileName(f.sourcePath()) + "|" + f.stage() + "|" + f.reason())))
               .containsInAnyOrder("gone.txt|read|file_vanished");

@@ -26,7 +26,8 @@ class FormatReadersTest {
     assertNull(Format.parse("auto"));
     assertEquals(Format.TEXT, Format.parse("markdown"));
     assertEquals(Format.VTT, Format.parse("WebVTT"));
-    assertThrows(IllegalArgumentException.class, () -> Format.parse("docx"));
+    assertEquals(Format.DOCX, Format.parse("docx"));
+    assertThrows(IllegalArgumentException.class, () -> Format.parse("odt"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.JsonReader;
+import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.QaPair;
@@ -79,6 +80,8 @@ class CorpusTest {
         e("json-speakers/qmsum_ES2004a_ami-product-meeting.json", Format.JSON,
             "Marketing", "Project Manager", "Industrial Designer", "User Interface"),
         e("json-speakers/podcastns_example_segments.json", Format.JSON, "Darth Vader", "Luke"),
+        // found by structure: Rev.ai monologues of elements (one speaker)
+        e("json-speakers/revai_sdk-sample_monologues-elements.json", Format.JSON, "Speaker 0"),
         // captions
         e("captions/podcastns_example_voice-tags.vtt", Format.VTT, "Sarah", "Gillian"),
         e("captions/podcastns_example_label-in-first-cue.srt", Format.SRT, "Travis", "Gilon", "Sarah"),
@@ -107,6 +110,10 @@ class CorpusTest {
 
   private static TranscriptReader.Read read(String file) throws Exception {
     Path p = CORPUS.resolve(file);
+    byte[] bytes = Files.readAllBytes(p);
+    if (Format.container(p.getFileName().toString(), bytes) != null) {
+      return TranscriptFiles.read(p.getFileName().toString(), bytes, null).asRead(); // docx, pdf
+    }
     String text = TextDecoder.decode(Files.readAllBytes(p)).text();
     return new TranscriptReader(null).read(p.getFileName().toString(), text);
   }
@@ -155,9 +162,10 @@ class CorpusTest {
           .collect(Collectors.toSet());
       assertEquals(
           Set.of("air-to-ground/spacelog_mr4_meta_speaker-definitions.json",
-              "air-to-ground/spacelog_a13_MEDIA_image-blocks-no-speech.txt"),
+              "air-to-ground/spacelog_a13_MEDIA_image-blocks-no-speech.txt",
+              "json-speakers/revai_sdk-sample_monologues-elements.json"),
           withoutGold,
-          "only the two files without speech have no gold");
+          "only the two files without speech and the one-speaker format sample have no gold");
     }
   }
 

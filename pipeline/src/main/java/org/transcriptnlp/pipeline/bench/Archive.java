@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.transcriptnlp.beam.BoundedRead;
-import org.transcriptnlp.formats.TranscriptReader;
+import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.parse.QaPairer;
-import org.transcriptnlp.parse.TextDecoder;
 import org.transcriptnlp.parse.TurnParser;
 
 /**
@@ -80,10 +79,9 @@ final class Archive {
   static List<String> answers(Path file) throws IOException {
     try {
       byte[] bytes = BoundedRead.readFile(FileSystems.matchSingleFileSpec(file.toString()), MAX_BYTES, MAX_RATIO);
-      String text = TextDecoder.decode(bytes).text();
-      var blocks = new TranscriptReader(null).read(file.getFileName().toString(), text).blocks();
+      var blocks = TranscriptFiles.read(file.getFileName().toString(), bytes, null).blocks();
       return QaPairer.pair(new TurnParser().parseBlocks(blocks).turns()).stream().map(p -> p.answer().text()).toList();
-    } catch (BoundedRead.Refused | TextDecoder.UndecodableException | RuntimeException e) {
+    } catch (BoundedRead.Refused | TranscriptFiles.Refused | RuntimeException e) {
       return List.of(); // the job would reject it: no answers to bench
     }
   }

@@ -1,0 +1,139 @@
+package org.transcriptnlp.formats;
+
+import java.util.List;
+import org.transcriptnlp.model.Block;
+import org.transcriptnlp.parse.TextDecoder;
+
+/**
+ * The one way from a file's bytes to its paragraphs, used by the job's read step, {@code
+ * --explain} and the bench alike: a Word document or a PDF is read from its bytes (its container);
+ * anything else is decoded to text ({@link TextDecoder}) and read in its format ({@link
+ * TranscriptReader}). The format is detected per file (container by content, then extension, then
+ * the text's content) unless it is forced.
+ */
+public final class TranscriptFiles {
+  private static final int EXCERPT = 500;
+
+  private TranscriptFiles() {}
+
+  /**
+   * What was read.
+   *
+   * @param format the format the file was read as
+   * @param source the charset the text was decoded from, or the container ({@code docx}, {@code pdf})
+   * @param blocks the paragraphs, in reading order
+   * @param replaced invalid byte sequences read as U+FFFD (damaged UTF-8)
+   * @param controlsRemoved control characters and escape sequences removed while decoding
+   */
+  public record Read(Format format, String source, List<Block> blocks, int replaced, int controlsRemoved) {
+    /** As the text readers give it (format and blocks). */
+    public TranscriptReader.Read asRead() {
+      return new TranscriptReader.Read(format, blocks);
+    }
+
+    /** The start of the text that was read, for a reject's excerpt. */
+    public String excerpt() {
+      return TranscriptFiles.excerpt(blocks);
+    }
+  }
+
+  /** The file cannot be read; {@code stage} and {@code reason} are the rejects table's. */
+  public static final class Refused extends Exception {
+    private final String stage;
+    private final String reason;
+    private final String excerpt;
+
+    public Refused(String stage, String reason, String detail) {
+      this(stage, reason, detail, null);
+    }
+
+    public Refused(String stage, String reason, String detail, String excerpt) {
+      super(detail);
+      this.stage = stage;
+      this.reason = reason;
+      this.excerpt = excerpt;
+    }
+
+    /** The start of the text that could not be read, where there was text; else null. */
+    public String excerpt() {
+      return excerpt;
+    }
+
+    public String stage() {
+      return stage;
+    }
+
+    public String reason() {
+      return reason;
+    }
+  }
+
+  /**
+   * Reads one file.
+   *
+   * @param fileName the file's name (its extension helps detection; a trailing {@code .gz} is ignored)
+   * @param bytes the file's bytes (already inflated when it was gzipped)
+   * @param forced the format to assume, or null to detect it
+   * @throws Refused with stage {@code decode} when the bytes are not text, {@code parse} when they
+   *     are not the format (reason from {@link FormatException}), or {@code parse}/{@code
+   *     parser_error} when a reader fails unexpectedly
+   */
+  public static Read read(String fileName, byte[] bytes, Format forced) throws Refused {
+    Format container = forced != null ? (forced.binary() ? forced : null) : Format.container(fileName, bytes);
+    try {
+      if (container == Format.DOCX) {
+        return new Read(Format.DOCX, "docx", DocxReader.read(bytes), 0, 0);
+      }
+      if (container == Format.PDF) {
+        return new Read(Format.PDF, "pdf", PdfReader.read(bytes), 0, 0);
+      }
+    } catch (FormatException e) {
+      throw new Refused("parse", e.reason(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      throw unexpected(container, e, null);
+    }
+    TextDecoder.Decoded decoded;
+    try {
+      decoded = TextDecoder.decode(bytes);
+    } catch (TextDecoder.UndecodableException e) {
+      throw new Refused("decode", e.reason(), e.getMessage());
+    }
+    if (decoded.text().isBlank()) {
+      throw new Refused("parse", "no_text", "the file holds only whitespace");
+    }
+    TranscriptReader.Read read;
+    try {
+      read = new TranscriptReader(forced).read(fileName, decoded.text());
+    } catch (FormatException e) {
+      throw new Refused("parse", e.reason(), e.getMessage());
+    } catch (RuntimeException | StackOverflowError e) {
+      String text = decoded.text();
+      throw unexpected(forced != null ? forced : Format.detect(fileName, text), e,
+          text.length() <= EXCERPT ? text : text.substring(0, EXCERPT));
+    }
+    return new Read(read.format(), decoded.charset(), read.blocks(), decoded.replaced(), decoded.controlsRemoved());
+  }
+
+  private static Refused unexpected(Format format, Throwable e, String excerpt) {
+    return new Refused("parse", "parser_error", "reading it as " + (format == null ? "text" : format.value()) + " failed: "
+        + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), excerpt);
+  }
+
+  /** The first paragraphs, up to about 500 characters. */
+  static String excerpt(List<Block> blocks) {
+    StringBuilder sb = new StringBuilder();
+    for (Block b : blocks) {
+      if (sb.length() >= EXCERPT) {
+        break;
+      }
+      if (sb.length() > 0) {
+        sb.append("\n\n");
+      }
+      if (b.speaker() != null) {
+        sb.append(b.speaker()).append(": ");
+      }
+      sb.append(b.text());
+    }
+    return sb.length() <= EXCERPT ? sb.toString() : sb.substring(0, EXCERPT);
+  }
+}

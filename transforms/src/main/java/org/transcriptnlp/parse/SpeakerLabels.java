@@ -78,6 +78,13 @@ public final class SpeakerLabels {
       "(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:_?\\d{1,3})?\\.?|\\p{Lu}\\.|\\p{Lo}[\\p{Lo}\\p{M}]*)";
   /** A name: capitalised words, lower-case particles ("van", "of"), numbers after the first word ("BELL 7"). */
   private static final String NAME = WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}))" + "{0,5}";
+  /**
+   * A label before a colon may also be an office, with the small words of one: "The Cabinet
+   * Secretary for Roads and Transport", "Minister of Justice and Constitutional Development".
+   */
+  private static final String OFFICE_WORD = "(?:of|for|and|the|on|in|to|at|&)";
+  private static final String LABEL_NAME =
+      WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}|" + OFFICE_WORD + "(?=\\s+\\p{Lu})))" + "{0,9}";
 
   /**
    * Markers that may stand before a label: caption speaker-change marks ({@code >>}, {@code - }),
@@ -97,7 +104,7 @@ public final class SpeakerLabels {
   private static final Pattern NAMED =
       Pattern.compile(
           "^" + LEAD + "\\[?(?<label>"
-              + NAME
+              + LABEL_NAME
               + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?(?:\\s*\\([^()]{1,40}\\))?(?:,\\s+" + DESCRIPTION + "){0,4}\\]?\\s*(?::\\*\\*|\\*\\*:|__:|:__|:|：)(?!//)(?!\\d)\\s*(?<rest>.*)$",
           Pattern.DOTALL);
 
@@ -166,7 +173,7 @@ public final class SpeakerLabels {
   private static final Pattern GLUED =
       Pattern.compile(
           "(?<=[.!?…\"”’)\\]])\\s*(?<label>(?:" + CAPS_TITLE.replace("\\s+", "\\s*") + ")?" + CAPS_WORD
-              + "(?:\\s+" + CAPS_WORD + "){0,3}|" + NAME + ")\\s*:\\s*(?=\\S)");
+              + "(?:\\s+" + CAPS_WORD + "){0,3}|" + LABEL_NAME + ")(?:\\s*\\([^()]{1,40}\\)){0,2}\\s*:\\s*(?=\\S)");
 
   /** A period that ends an abbreviation, not a sentence: "MS. JEAN-PIERRE:" is one label. */
   private static final Pattern ABBREVIATION_BEFORE =

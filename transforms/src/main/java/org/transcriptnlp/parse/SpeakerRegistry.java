@@ -106,6 +106,13 @@ public final class SpeakerRegistry {
         .strip();
   }
 
+  /** The name without the honorifics and offices before it and a note in parentheses after it. */
+  public static String withoutHonorifics(String name) {
+    String n = name.strip().replaceAll("\\s*\\([^()]*\\)\\s*$", "");
+    String stripped = stripHonorific(n).strip();
+    return stripped.isEmpty() ? n : stripped;
+  }
+
   private static String stripHonorific(String label) {
     return HONORIFIC.matcher(label.strip()).replaceFirst("");
   }

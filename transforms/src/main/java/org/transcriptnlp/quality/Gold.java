@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.transcriptnlp.parse.SpeakerRegistry;
 
 /**
  * What a careful reader finds in one transcript: its speakers (with every way the transcript
@@ -34,7 +35,8 @@ public record Gold(
   public record Speaker(String name, Set<String> keys, String role) {
     /** True when a parsed speaker name or label is this speaker. */
     public boolean is(String parsed) {
-      return parsed != null && keys.contains(key(parsed));
+      return parsed != null
+          && (keys.contains(key(parsed)) || keys.contains(key(SpeakerRegistry.withoutHonorifics(parsed))));
     }
   }
 
@@ -60,8 +62,10 @@ public record Gold(
     for (JsonNode s : n.path("speakers")) {
       Set<String> keys = new LinkedHashSet<>();
       keys.add(key(text(s, "name")));
+      keys.add(key(SpeakerRegistry.withoutHonorifics(text(s, "name"))));
       for (JsonNode l : s.path("labels")) {
         keys.add(key(l.asText()));
+        keys.add(key(SpeakerRegistry.withoutHonorifics(l.asText())));
       }
       speakers.add(new Speaker(text(s, "name"), keys, s.path("role").asText("any")));
     }

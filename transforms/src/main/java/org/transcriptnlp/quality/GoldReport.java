@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.transcriptnlp.formats.TranscriptReader;
+import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.model.ParsedTranscript;
-import org.transcriptnlp.parse.TextDecoder;
 import org.transcriptnlp.parse.TurnParser;
 
 /**
@@ -40,9 +39,8 @@ public final class GoldReport {
   private GoldReport() {}
 
   /** Reads, decodes and parses one transcript as the job does; throws with the reason it would be rejected. */
-  public static ParsedTranscript parse(Path file) throws Exception {
-    String text = TextDecoder.decode(Files.readAllBytes(file)).text();
-    TranscriptReader.Read read = new TranscriptReader(null).read(file.getFileName().toString(), text);
+  public static ParsedTranscript parse(Path file) throws IOException, TranscriptFiles.Refused {
+    TranscriptFiles.Read read = TranscriptFiles.read(file.getFileName().toString(), Files.readAllBytes(file), null);
     return new TurnParser().parseBlocks(read.blocks());
   }
 
@@ -67,8 +65,10 @@ public final class GoldReport {
       try {
         ParsedTranscript parsed = parse(file);
         s = parsed.turns().isEmpty() ? GoldScore.rejected(gold, "no turns") : GoldScore.of(gold, parsed);
-      } catch (Exception e) {
-        s = GoldScore.rejected(gold, e.getClass().getSimpleName() + ": " + e.getMessage());
+      } catch (TranscriptFiles.Refused e) {
+        s = GoldScore.rejected(gold, e.reason() + ": " + e.getMessage());
+      } catch (RuntimeException e) {
+        s = GoldScore.rejected(gold, "parser_error: " + e);
       }
       scores.add(s);
     }

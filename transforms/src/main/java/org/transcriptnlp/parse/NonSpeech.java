@@ -44,6 +44,7 @@ public final class NonSpeech {
           Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"),
           // Page headers and web furniture
           Pattern.compile("(?i)^page \\d{1,4}(?: of \\d{1,4})?$"),
+          Pattern.compile("^[-–(\\[]?\\s*\\d{1,5}\\s*[-–)\\]]?$"),
           Pattern.compile("(?i)^(?:subscribe|sign up|follow us|share this|share on|click here|read more|related)\\b[^.?!]{0,80}$"),
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
           Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));

@@ -75,7 +75,7 @@ public final class SpeakerLabels {
    * an initial ({@code J.}), or a word of a script without letter case (Arabic, Hebrew, CJK).
    */
   private static final String WORD =
-      "(?:\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:_?\\d{1,3})?\\.?|\\p{Lu}\\.|\\p{Lo}[\\p{Lo}\\p{M}]*)";
+      "(?:(?:\\p{Lu}\\.\\s?){2,4}(?!\\p{Ll})|\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:_?\\d{1,3})?\\.?|\\p{Lu}\\.|\\p{Lo}[\\p{Lo}\\p{M}]*)";
   /** A name: capitalised words, lower-case particles ("van", "of"), numbers after the first word ("BELL 7"). */
   private static final String NAME = WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}))" + "{0,5}";
   /**
@@ -105,7 +105,7 @@ public final class SpeakerLabels {
       Pattern.compile(
           "^" + LEAD + "\\[?(?<label>"
               + LABEL_NAME
-              + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?(?:\\s*\\([^()]{1,40}\\))?(?:,\\s+" + DESCRIPTION + "){0,4}\\]?\\s*(?::\\*\\*|\\*\\*:|__:|:__|:|：)(?!//)(?!\\d)\\s*(?<rest>.*)$",
+              + ")(?:\\s*\\((?<alias>[^()]{1,40})\\))?(?:\\s*\\([^()]{1,40}\\))?(?:,\\s+" + DESCRIPTION + "){0,4}\\]?\\s*(?<end>:\\*\\*|\\*\\*:|__:|:__|:|：|\\.?\\s?[-–—]{1,2}(?=\\s))(?!//)(?!\\d)\\s*(?<rest>.*)$",
           Pattern.DOTALL);
 
   /** Anonymous questioner or answerer: {@code Q}, {@code Q:}, {@code Q -}, {@code A:}, {@code A -}. */
@@ -173,7 +173,7 @@ public final class SpeakerLabels {
   private static final Pattern GLUED =
       Pattern.compile(
           "(?<=[.!?…\"”’)\\]])\\s*(?<label>(?:" + CAPS_TITLE.replace("\\s+", "\\s*") + ")?" + CAPS_WORD
-              + "(?:\\s+" + CAPS_WORD + "){0,3}|" + LABEL_NAME + ")(?:\\s*\\([^()]{1,40}\\)){0,2}\\s*:\\s*(?=\\S)");
+              + "(?:\\s+" + CAPS_WORD + "){0,3}|" + LABEL_NAME + ")(?:\\s*\\([^()]{1,40}\\)){0,2}\\s*(?::|(?<=\\p{Lu}\\.?)\\.?[-–—]{1,2}(?=\\s))\\s*(?=\\S)");
 
   /** A period that ends an abbreviation, not a sentence: "MS. JEAN-PIERRE:" is one label. */
   private static final Pattern ABBREVIATION_BEFORE =
@@ -244,8 +244,9 @@ public final class SpeakerLabels {
     Matcher named = NAMED.matcher(p);
     if (named.matches()) {
       String label = named.group("label").strip();
-      if (label.length() > MAX_LABEL_LENGTH) {
-        return Optional.empty();
+      boolean dash = named.group("end").indexOf(':') < 0 && named.group("end").indexOf('：') < 0;
+      if (label.length() > MAX_LABEL_LENGTH || dash && !isAllCaps(label)) {
+        return Optional.empty(); // "HON. J. USAMATE.- ...": a dash ends a label only in capitals
       }
       String alias = named.group("alias") == null ? null : named.group("alias").strip();
       if (alias != null && (alias.indexOf(',') >= 0 || alias.split("\\s+").length > 3)) {

@@ -155,6 +155,7 @@ public final class TurnParser {
         known.add(SpeakerRegistry.key(b.speaker()));
       }
     }
+    Set<Integer> furniture = runningHeads(unstructured);
     SpeakerRegistry registry = new SpeakerRegistry();
     DocumentHeader.Result header = DocumentHeader.scan(unstructured);
     for (String name : header.names()) {
@@ -189,7 +190,7 @@ public final class TurnParser {
         pendingTime = Timestamps.seconds(timeOnly.group(1));
         continue;
       }
-      if (header.nonSpeech().contains(i)) {
+      if (header.nonSpeech().contains(i) || furniture.contains(i)) {
         nonSpeech.add(p);
         continue;
       }
@@ -285,6 +286,31 @@ public final class TurnParser {
 
   private static final Pattern FIRST_PERSON_ANYWHERE =
       Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|we|we're|we’re|our|us)\\b");
+
+  /**
+   * Running heads and feet of printed pages that reached the text (a PDF turned into HTML or
+   * text): short paragraphs that recur three times or more, with their digits ignored ("Page 21",
+   * "15 th April, 2024", "Questions"), and that are not labels.
+   */
+  private Set<Integer> runningHeads(List<String> paragraphs) {
+    Map<String, List<Integer>> where = new HashMap<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      String p = paragraphs.get(i);
+      if (p == null || p.isBlank() || p.split("\\s+").length > 6 || p.strip().matches("(?s).*[.?!…\"”’)]$")) {
+        continue;
+      }
+      where.computeIfAbsent(p.strip().replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(i);
+    }
+    Set<Integer> out = new HashSet<>();
+    for (List<Integer> at : where.values()) {
+      if (at.size() >= 3 && labels.candidate(paragraphs.get(at.get(0))).isEmpty()
+          && !StageDirections.isOnlyDirections(paragraphs.get(at.get(0)))
+          && !Utterances.kind(paragraphs.get(at.get(0))).equals(Utterances.Kind.COURTESY)) {
+        out.addAll(at);
+      }
+    }
+    return out;
+  }
 
   /** The start of a label that wrapped onto the next line: capitalised words, no sentence end, no colon. */
   private static final Pattern LABEL_HEAD =

@@ -268,6 +268,15 @@ public final class XmlReader {
       }
       return;
     }
+    if (ownsText(e) && e.getTextContent().stripLeading().startsWith("WEBVTT")) {
+      // A transcript of another format inside an element (an OHMS export holds WebVTT): read it as such.
+      try {
+        blocks.addAll(new CaptionReader().read(e.getTextContent().strip()));
+        return;
+      } catch (CaptionReader.MalformedCaptionsException notCaptions) {
+        // read as text below
+      }
+    }
     if (ownsText(e)) {
       for (String p : paragraph(e)) {
         blocks.add(Block.text(p));

@@ -53,7 +53,7 @@ public final class TurnParser {
   /** Marks text the source gives to a new, unnamed speaker (a caption cue opened by ">>"). */
   private static final String UNNAMED_CHANGE = "unnamed-change";
   /** The speaker of an unnamed change when no earlier speaker can be meant. */
-  public static final String UNIDENTIFIED = "Unidentified speaker";
+  public static final String UNIDENTIFIED = "Unknown speaker";
 
   private final SpeakerLabels labels = new SpeakerLabels();
   private final RoleInference roles;
@@ -75,7 +75,7 @@ public final class TurnParser {
    *
    * @param how label | alias | format, or null when unlabelled
    */
-  private record Item(
+  record Item(
       String text, String speaker, String label, String how, Double start, Double end, List<String> directions,
       boolean clip) {
     Item asClip(boolean clip) {
@@ -97,6 +97,19 @@ public final class TurnParser {
   public ParsedTranscript parseBlocks(List<Block> blocks) {
     List<String> nonSpeech = new ArrayList<>();
     Labelled labelled = label(blocks, nonSpeech);
+    if (labelled.items().stream().noneMatch(i -> i.speaker != null || UNNAMED_CHANGE.equals(i.how))) {
+      // No label anywhere: another reading may still find the speakers (bold questions).
+      BoldQuestions.Reading bold = BoldQuestions.read(blocks, labels);
+      if (bold != null) {
+        nonSpeech.clear();
+        nonSpeech.addAll(bold.nonSpeech());
+        labelled = bold.labelled();
+      }
+    }
+    return turns(labelled, nonSpeech);
+  }
+
+  private ParsedTranscript turns(Labelled labelled, List<String> nonSpeech) {
     List<Item> items = labelled.items();
 
     // Pass 1: turns from labels alone, to learn who asks and who answers.
@@ -129,7 +142,7 @@ public final class TurnParser {
   }
 
   /** The labelled paragraphs, the roles the document's header gives, and what label styles were found. */
-  private record Labelled(List<Item> items, Map<String, Role> headerRoles, boolean drama, String styles) {}
+  record Labelled(List<Item> items, Map<String, Role> headerRoles, boolean drama, String styles) {}
 
   private Labelled label(List<Block> blocks, List<String> nonSpeech) {
     blocks = splitGlued(joinWrappedLabels(blocks));
@@ -235,6 +248,10 @@ public final class TurnParser {
         String how = viaAlias ? "alias" : "label";
         String written = declares ? m.label() + "(" + m.alias() + ")" : m.label();
         added = item(m.rest(), speaker, written, how, time, block.endSeconds());
+      } else if (block.speakerChange() && !NonSpeech.isNonSpeech(p)) {
+        // the source marks a new speaker here without naming them (caption ">>")
+        seenSpeaker = true;
+        added = item(p, null, null, UNNAMED_CHANGE, time, block.endSeconds());
       } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && (!NonSpeech.isProse(p) || !talkBeforeLabels))) {
         nonSpeech.add(p);
         printedDocument = NonSpeech.announcesDocument(p);
@@ -242,8 +259,6 @@ public final class TurnParser {
       } else if (!seenSpeaker) {
         // Prose before the first label: a talk or statement whose speaker the source did not name.
         added = item(p, null, null, PRE_LABEL, time, block.endSeconds());
-      } else if (block.speakerChange()) {
-        added = item(p, null, null, UNNAMED_CHANGE, time, block.endSeconds());
       } else {
         added = item(p, null, null, null, time, block.endSeconds());
       }
@@ -376,7 +391,7 @@ public final class TurnParser {
     return out;
   }
 
-  private static Item item(String text, String speaker, String label, String how, Double start, Double end) {
+  static Item item(String text, String speaker, String label, String how, Double start, Double end) {
     String t = text.strip();
     if (StageDirections.isOnlyDirections(t)) {
       // "MS. JEAN-PIERRE: (OFF-MIKE)": a direction of any wording, not speech
@@ -486,7 +501,7 @@ public final class TurnParser {
         // Consecutive "Q" labels are different (anonymous) reporters: each starts a turn.
         boolean anotherAnonymous = "Q".equals(item.label) && "Q".equals(current == null ? null : current.speaker);
         if (current == null || !current.speaker.equals(item.speaker) || anotherAnonymous || current.clip != item.clip) {
-          current = new Draft(item.speaker, item.label, false, item.how);
+          current = new Draft(item.speaker, item.label, item.how != null && item.how.startsWith("inferred"), item.how);
           current.clip = item.clip;
           drafts.add(current);
         }

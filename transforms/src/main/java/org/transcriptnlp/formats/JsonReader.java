@@ -103,12 +103,13 @@ public final class JsonReader {
         timedWords.add(c);
       }
     }
+    Map<String, String> names = speakerTable(groups);
     if (best != null) {
-      return best.blocks();
+      return named(best.blocks(), names);
     }
     List<Block> joined = joinByTime(timedSpeakers, timedWords);
     if (joined != null) {
-      return joined;
+      return named(joined, names);
     }
     throw new UnknownShapeException("unknown_json_shape", unknownShape(root, groups));
   }
@@ -388,6 +389,41 @@ public final class JsonReader {
       values.add(s);
     }
     return values.isEmpty() ? null : values;
+  }
+
+  /**
+   * A table of the speakers, where the document has one (Rev's {@code speakers: [{id: 0, name:
+   * "Speaker 1"}]}, {@code participants}): their names by id, as {@link #speaker} writes an id.
+   */
+  private static Map<String, String> speakerTable(Map<String, List<JsonNode>> groups) {
+    Map<String, String> names = new HashMap<>();
+    for (Map.Entry<String, List<JsonNode>> g : groups.entrySet()) {
+      String path = g.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (!path.matches(".*(?:speakers|participants|people|persons|members|channels)(?:\\[\\*\\])?$")) {
+        continue;
+      }
+      for (JsonNode item : g.getValue()) {
+        JsonNode id = item.has("id") ? item.get("id") : item.get("speaker_id") != null ? item.get("speaker_id") : item.get("speakerId");
+        JsonNode name = item.has("name") ? item.get("name") : item.has("label") ? item.get("label") : item.get("display_name");
+        String key = speaker(id);
+        if (key != null && name != null && name.isTextual() && !name.asText().isBlank()) {
+          names.put(key, name.asText().strip());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static List<Block> named(List<Block> blocks, Map<String, String> names) {
+    if (names.isEmpty()) {
+      return blocks;
+    }
+    List<Block> out = new ArrayList<>(blocks.size());
+    for (Block b : blocks) {
+      String name = b.speaker() == null ? null : names.get(b.speaker());
+      out.add(name == null ? b : new Block(b.text(), name, b.startSeconds(), b.endSeconds(), b.speakerChange()));
+    }
+    return out;
   }
 
   /** A speaker as JSON gives it: a short string, a small number, an object with a name. */

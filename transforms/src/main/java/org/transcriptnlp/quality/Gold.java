@@ -35,8 +35,13 @@ public record Gold(
   public record Speaker(String name, Set<String> keys, String role) {
     /** True when a parsed speaker name or label is this speaker. */
     public boolean is(String parsed) {
-      return parsed != null
-          && (keys.contains(key(parsed)) || keys.contains(key(SpeakerRegistry.withoutHonorifics(parsed))));
+      if (parsed == null) {
+        return false;
+      }
+      // "Speaker 0" is how a speaker id 0 of a JSON or CSV export is written
+      String id = parsed.matches("(?i)speaker[ _]?\\d{1,3}") ? parsed.replaceAll("\\D", "") : null;
+      return keys.contains(key(parsed)) || keys.contains(key(SpeakerRegistry.withoutHonorifics(parsed)))
+          || id != null && keys.contains(id);
     }
   }
 

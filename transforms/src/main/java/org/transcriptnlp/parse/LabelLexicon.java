@@ -287,7 +287,7 @@ final class LabelLexicon {
         // heading where the document's labels open paragraphs; only a flattened dialogue glues them.
         boolean labelLike = strong
             || labelledParagraphs < 3 && (x.label().strip().split("\\s+").length >= 2 || recurringInside >= 2);
-        boolean speaker = SpeakerLabels.isNameLike(x.label())
+        boolean speaker = SpeakerLabels.isLabelLike(x.label())
             && (seenAtStart + seenInside >= 2 && (seenAtStart >= 1 || labelLike) && (seenInside >= 2 || seenAtStart >= 2));
         if (speaker && x.start() > from) {
           pieces.add(p.substring(from, x.start()).strip());

@@ -66,6 +66,7 @@ public final class RoleInference {
     int put; // questions put that another speaker replied to
     int answered; // replies to another speaker's question
     int clipTurns;
+    int asksMain; // turns that ask and name a main respondent
     final Map<String, Integer> putTo = new HashMap<>(); // questions put, by who replied
     final Map<String, Integer> answeredTo = new HashMap<>(); // replies, by who asked
     int afterQuestionerTurns; // turns right after a questioner's (a chair's call in between skipped)
@@ -213,10 +214,23 @@ public final class RoleInference {
         mainRespondents.add(e.getKey());
       }
     }
+    // In a question period the members ask one after another and the minister answers them
+    // together: a member whose turn asks and names the main respondent asks too.
+    Set<String> respondentWords = new java.util.HashSet<>(Utterances.nameWords(mainRespondents));
+    respondentWords.removeIf(w -> w.length() < 4);
+    for (int i = 0; i < turns.size(); i++) {
+      TurnParser.Draft t = turns.get(i);
+      Stats s = stats.get(t.speaker);
+      if (kinds.get(i) != null && kinds.get(i).asks() && !mainRespondents.contains(t.speaker) && s != null
+          && !t.clip && mentions(t, respondentWords)) {
+        s.asksMain++;
+      }
+    }
     for (Map.Entry<String, Stats> e : stats.entrySet()) {
       Stats s = e.getValue();
       int toMain = mainRespondents.stream().mapToInt(r -> s.putTo.getOrDefault(r, 0)).sum();
-      if (!roleOf.containsKey(e.getKey()) && !mainRespondents.contains(e.getKey()) && toMain >= 1 && s.put > s.answered) {
+      if (!roleOf.containsKey(e.getKey()) && !mainRespondents.contains(e.getKey())
+          && (toMain >= 1 && s.put > s.answered || s.asksMain >= 1 && s.put >= s.answered)) {
         roleOf.put(e.getKey(), Role.QUESTIONER);
       }
     }
@@ -292,6 +306,20 @@ public final class RoleInference {
     return w;
   }
 
+  private static boolean mentions(TurnParser.Draft t, Set<String> words) {
+    if (words.isEmpty()) {
+      return false;
+    }
+    for (String p : t.paragraphs) {
+      for (String w : p.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}'’-]+")) {
+        if (words.contains(w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   private static boolean isChairLabel(String speaker, String label) {
     return CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find());
   }
@@ -308,7 +336,8 @@ public final class RoleInference {
     if (headerRoles.containsKey(k) || headerRoles.containsKey(l)) {
       return headerRoles.getOrDefault(k, headerRoles.get(l));
     }
-    if (NEVER_ASKS.matcher(speaker).find() || (label != null && NEVER_ASKS.matcher(label).find())) {
+    if (NEVER_ASKS.matcher(speaker).find() || (label != null && NEVER_ASKS.matcher(label).find())
+        || PRESIDING.matcher(speaker).find() && !speaker.matches("(?i)speaker(?:\\s*[_#]?\\d+|\\s+[a-z])")) {
       return Role.OTHER;
     }
     if (speaker.equals("Q") || ASKER.matcher(speaker).matches()) {
@@ -335,7 +364,15 @@ public final class RoleInference {
   private static final java.util.regex.Pattern CHAIR =
       java.util.regex.Pattern.compile(
           "(?i)\\b(?:moderator|presiding|pro tempore|chair(?:man|woman|person)?|acting president|the president of the senate|"
-              + "the speaker|deputy speaker|(?:mr|madam)\\.? speaker|convener|convenor)\\b");
+              + "convener|convenor)\\b");
+  /**
+   * The presiding officer of a parliament ("The Speaker", "Hon. Speaker", "The Temporary Speaker",
+   * "Mr. Deputy Speaker"): keeps order and gives the floor, even when the words are a question
+   * ("A joy rider has no right to two Questions.", "Cabinet Secretary, you said you will meet the
+   * contractors on?"). Not a diarised "Speaker 1".
+   */
+  private static final java.util.regex.Pattern PRESIDING =
+      java.util.regex.Pattern.compile("(?i)\\bspeaker\\b(?!\\s*[_#]?\\d)(?!\\s+[a-z]\\b)");
   /** Voices that run the proceedings or play material and never ask: operator, clerk, announcer, interpreter, clips. */
   private static final java.util.regex.Pattern NEVER_ASKS =
       java.util.regex.Pattern.compile(

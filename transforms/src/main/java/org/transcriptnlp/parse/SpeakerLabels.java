@@ -84,7 +84,8 @@ public final class SpeakerLabels {
    */
   private static final String OFFICE_WORD = "(?:of|for|and|the|on|in|to|at|&)";
   private static final String LABEL_NAME =
-      WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}|" + OFFICE_WORD + "(?=\\s+\\p{Lu})))" + "{0,9}";
+      WORD + "(?:\\s+\\((?:\\p{Lu}[\\p{L}.]{0,6}\\.?)(?:\\s+\\p{Lu}[\\p{L}.]{0,6})?\\))?" // "Hon. (Dr) Robert Pukose", "Hon. (Ms.) Jane"
+          + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}|" + OFFICE_WORD + "(?=\\s+\\p{Lu})))" + "{0,9}";
 
   /**
    * Markers that may stand before a label: caption speaker-change marks ({@code >>}, {@code - }),
@@ -332,6 +333,14 @@ public final class SpeakerLabels {
       return false;
     }
     return !l.matches("(?s).*[!?,;]$");
+  }
+
+  /** Like {@link #isNameLike}, for a label before a colon, which may be a long office ("The Cabinet Secretary for Roads and Transport"). */
+  public static boolean isLabelLike(String label) {
+    String l = label.strip();
+    String lower = l.toLowerCase(Locale.ROOT).replaceAll("[.:]+$", "");
+    return !l.isEmpty() && !NOT_NAMES.contains(lower) && !isNonSpeechLabel(l) && l.split("\\s+").length <= 10
+        && !l.matches("(?s).*[!?,;]$");
   }
 
   private static final Pattern WHOLE_NAME = Pattern.compile("^" + NAME + "$");

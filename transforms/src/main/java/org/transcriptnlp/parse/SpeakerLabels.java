@@ -220,7 +220,7 @@ public final class SpeakerLabels {
           "part three", "session", "morning session", "afternoon session", "recess", "adjournment",
           "prayers", "petitions", "oral answers to questions", "written answers", "statements", "motion");
 
-  private static final int MAX_LABEL_LENGTH = 60;
+  private static final int MAX_LABEL_LENGTH = 90;
 
   /**
    * The label at the start of the paragraph, if it has one of the shapes that are labels on sight

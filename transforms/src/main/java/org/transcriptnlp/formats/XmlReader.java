@@ -51,7 +51,8 @@ public final class XmlReader {
       Set.of("by", "who", "speaker", "speakername", "speaker_name", "speakerid", "person", "spk", "voice");
   private static final List<String> SPEAKER_ATTRIBUTE_ORDER =
       List.of("speakername", "speaker_name", "speaker", "by", "who", "person", "spk", "voice", "speakerid");
-  private static final Set<String> SPEAKER_ELEMENTS = Set.of("from", "speaker", "speakername", "speaker_name");
+  private static final Set<String> SPEAKER_ELEMENTS =
+      Set.of("from", "speaker", "speakername", "speaker_name", "personspeaking", "speakerlabel", "spkr");
   private static final Set<String> STAGE = Set.of("note", "incident", "kinesic", "vocal", "gap", "stage", "pause", "shift", "desc");
   private static final Set<String> SKIPPED =
       Set.of("teiheader", "meta", "metadata", "references", "script", "style", "recordedtime", "docproponent",
@@ -200,7 +201,7 @@ public final class XmlReader {
   private static Element speakerElement(Element e) {
     for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
       if (c instanceof Element ce) {
-        if (SPEAKER_ELEMENTS.contains(local(ce)) && clean(ce.getTextContent()).length() <= 100) {
+        if (SPEAKER_ELEMENTS.contains(local(ce)) && clean(ce.getTextContent()).length() <= 300) {
           return ce;
         }
         return null;

@@ -237,7 +237,7 @@ public final class TurnParser {
       Item added;
       if (block.speaker() != null) {
         seenSpeaker = true;
-        added = item(block.text(), registry.resolve(block.speaker()), block.speaker(), "format", time, block.endSeconds());
+        added = item(block.text(), structuralSpeaker(block.speaker(), registry), block.speaker(), "format", time, block.endSeconds());
       } else if (labelled) {
         seenSpeaker = true;
         // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
@@ -273,6 +273,26 @@ public final class TurnParser {
       pendingTime = null;
     }
     return new Labelled(items, header.roles(), header.drama(), lexicon.describe() + (header.drama() ? "; a play: its characters neither ask nor answer" : ""));
+  }
+
+  private static final Pattern OFFICE_AND_HOLDER = Pattern.compile("^(?<office>[^()]+?)\\s*\\((?<holder>.+)\\)\\s*:?$");
+
+  /**
+   * The speaker a file's structure names, as a label would be read: "Le président (M. Pat Kelly
+   * (Calgary Rocky Ridge, PCC))" is the chair, whose holder is noted; "M. Ronald J. Deibert
+   * (professeur, Citizen Lab, University of Toronto)" is Mr. Deibert, whose affiliation is noted.
+   */
+  private static String structuralSpeaker(String written, SpeakerRegistry registry) {
+    Matcher m = OFFICE_AND_HOLDER.matcher(written.strip());
+    if (!m.matches()) {
+      return registry.resolve(written.strip().replaceAll(":$", ""));
+    }
+    String office = m.group("office").strip();
+    String holder = m.group("holder").replaceAll("\\s*\\([^()]*\\)\\s*$", "").strip();
+    if (holder.indexOf(',') < 0 && SpeakerLabels.isName(holder) && !SpeakerLabels.isName(office)) {
+      return registry.declare(office, holder);
+    }
+    return registry.resolve(office);
   }
 
   /**

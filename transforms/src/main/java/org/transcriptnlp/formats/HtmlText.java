@@ -43,9 +43,37 @@ public final class HtmlText {
         e.remove();
       }
     }
+    if (doc.body() != null) {
+      markBold(doc.body());
+    }
     StringBuilder out = new StringBuilder();
     NodeTraversor.traverse(new Visitor(out), doc.body() == null ? doc : doc.body());
     return out.toString().replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n").strip();
+  }
+
+  private static final java.util.Set<String> BOLD = java.util.Set.of("strong", "b");
+
+  /**
+   * Keeps what bold says about speakers, as the text readers write it: a block wholly in bold
+   * ({@code <p><strong>Jane Roe</strong></p>}) becomes {@code **Jane Roe**}, and a bold lead that
+   * ends in a colon ({@code <p><b>Jane Roe:</b> text</p>}) becomes {@code **Jane Roe:**}.
+   */
+  private static void markBold(Element body) {
+    for (Element b : body.select("strong, b")) {
+      if (b.parents().stream().anyMatch(p -> BOLD.contains(p.normalName()))) {
+        continue; // the outer bold element is the one marked
+      }
+      String text = b.text().strip();
+      Element block = b.parents().stream().filter(p -> BLOCKS.contains(p.normalName())).findFirst().orElse(null);
+      if (text.isEmpty() || text.length() > 200 || block == null || block == body) {
+        continue;
+      }
+      String blockText = block.text().strip();
+      if (blockText.equals(text) || blockText.startsWith(text) && text.endsWith(":") && text.length() <= 80) {
+        b.prependText("**");
+        b.appendText("**");
+      }
+    }
   }
 
   private static final class Visitor implements NodeVisitor {

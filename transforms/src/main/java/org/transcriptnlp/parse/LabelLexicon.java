@@ -143,6 +143,11 @@ final class LabelLexicon {
 
   private List<String> paragraphs;
 
+  private static boolean boldLead(String paragraph) {
+    String p = paragraph.strip();
+    return p.startsWith("**") || p.startsWith("__");
+  }
+
   private static String look(String paragraph, String label) {
     if (paragraph.strip().startsWith("**") || paragraph.strip().startsWith("__")) {
       return "bold";
@@ -183,7 +188,10 @@ final class LabelLexicon {
               || knownHere
               || SpeakerLabels.isAllCaps(m.label())
               || SpeakerLabels.hasTitle(m.label())
-              || inStyle(i, m, Shape.COLON);
+              || inStyle(i, m, Shape.COLON)
+              // "**Mary Major:** Can I ask...": a name set in bold before speech is a label even once
+              || boldLead(paragraphs.get(i)) && SpeakerLabels.isName(m.label()) && !m.rest().isEmpty()
+                  && !Character.isLowerCase(m.rest().codePointAt(0));
           case ALONE -> speechAfter.get(i)
               && (knownHere
                   || key.equals("operator")

@@ -82,7 +82,7 @@ final class DocumentHeader {
   private static final Pattern LIST_HEADING =
       Pattern.compile(
           "(?i)^(?:\\*\\*|__|#+\\s*)?(?<what>(?:company|corporate|conference\\s+call|call|executive|management|analysts?|"
-              + "other|senate|house|committee|roundtable|panel)?\\s*(?:participants|members|attendees|present|"
+              + "other|senate|house|committee|roundtable|panel)?\\s*(?:particip\\p{L}*|members|attendees|present|"
               + "speakers|panelists|panellists|presenters|presenting|executives|analysts|hosts|guests|cast(?:\\s+of\\s+characters)?|"
               + "characters|witnesses|appearances|in\\s+attendance|also\\s+present|interviewers?|interviewees?))"
               + "(?:\\*\\*|__)?\\s*[:：]?\\s*(?:\\*\\*|__)?$");
@@ -217,12 +217,22 @@ final class DocumentHeader {
               ? Role.RESPONDENT
               : null;
       List<Integer> entries = new ArrayList<>();
+      Boolean withDetail = null;
       for (int j = i + 1; j < paragraphs.size() && entries.size() < 60; j++) {
         String e = paragraphs.get(j);
         if (e == null || LIST_HEADING.matcher(e.strip()).matches()) {
           break;
         }
+        boolean detail = hasDetail(e);
+        if (withDetail != null && withDetail && !detail) {
+          break; // "Tim Cook - CEO" entries, then "Operator" alone: the call begins
+        }
+        withDetail = withDetail == null ? detail : withDetail;
         String name = entryName(e, labels);
+        if (name == null && !entries.isEmpty() && isDetailLine(e)) {
+          entries.add(j); // "Amazon.com, Inc. - CFO and SVP" under the name it describes
+          continue;
+        }
         String next = j + 1 < paragraphs.size() ? paragraphs.get(j + 1) : null;
         if (name == null || next != null && (NonSpeech.isProse(next) || next.split("\\s+").length >= 15)) {
           break; // an entry is followed by another entry or a heading; a name above speech is a label
@@ -240,6 +250,24 @@ final class DocumentHeader {
         i = entries.get(entries.size() - 1);
       }
     }
+  }
+
+  /** True for the heading of a participant list or cast: "Company Participants", "Present:". */
+  static boolean isListHeading(String paragraph) {
+    return LIST_HEADING.matcher(paragraph.strip()).matches() || CAST_HEADING.matcher(paragraph.strip()).matches();
+  }
+
+  /** A line that describes the entry above it: a company and a role, no sentence. */
+  private static boolean isDetailLine(String line) {
+    String l = line.strip();
+    return l.split("\\s+").length <= 16 && !l.matches("(?s).*[!?]$") && l.matches("(?s).*(?:\\s[-–—]\\s|,).*")
+        && new SpeakerLabels().match(l).isEmpty() && !SpeakerLabels.isName(l);
+  }
+
+  /** An entry with a company or role after the name: "Tim Cook - Chief Executive Officer". */
+  private static boolean hasDetail(String entry) {
+    Matcher m = ENTRY.matcher(entry.strip());
+    return m.matches() && (m.group("rest") != null || m.group("rest2") != null || m.group("rest3") != null);
   }
 
   /** The name of a participant-list entry, or null when the paragraph is no entry. */

@@ -186,7 +186,8 @@ final class LabelLexicon {
           case COLON, TIMED -> m.declaresAlias()
               || count >= 2
               || knownHere
-              || SpeakerLabels.isAllCaps(m.label())
+              // "PRELIMINARY TRANSCRIPT:" in a disclaimer is a heading in capitals, not a speaker
+              || SpeakerLabels.isAllCaps(m.label()) && !(SpeakerLabels.isHeading(m.label()) && m.label().contains(" "))
               || SpeakerLabels.hasTitle(m.label())
               || inStyle(i, m, Shape.COLON)
               // "**Mary Major:** Can I ask...": a name set in bold before speech is a label even once
@@ -296,7 +297,7 @@ final class LabelLexicon {
         boolean labelLike = strong
             || labelledParagraphs < 3 && (x.label().strip().split("\\s+").length >= 2 || recurringInside >= 2);
         boolean speaker = SpeakerLabels.isLabelLike(x.label())
-            && (seenAtStart + seenInside >= 2 && (seenAtStart >= 1 || labelLike) && (seenInside >= 2 || seenAtStart >= 2));
+            && (seenAtStart + seenInside >= 2 && (seenAtStart >= 1 || labelLike) && (seenInside >= 2 || seenAtStart >= 2 || strong));
         if (speaker && x.start() > from) {
           pieces.add(p.substring(from, x.start()).strip());
           from = x.start();

@@ -60,8 +60,10 @@ public final class PlainTextSegmenter {
     int nonBlank = 0;
     int margin = 0;
     int small = 0;
+    int blank = 0;
     for (String l : raw) {
       if (l.isBlank()) {
+        blank++;
         continue;
       }
       nonBlank++;
@@ -72,7 +74,8 @@ public final class PlainTextSegmenter {
         small++;
       }
     }
-    return nonBlank >= 20 && margin * 5 >= nonBlank && small * 10 >= nonBlank;
+    // where blank lines already part most paragraphs, indentation is layout, not structure
+    return nonBlank >= 20 && margin * 5 >= nonBlank && small * 10 >= nonBlank && blank * 4 < nonBlank;
   }
 
   private static final Pattern DELETED = Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
@@ -136,6 +139,7 @@ public final class PlainTextSegmenter {
     StringBuilder current = new StringBuilder();
     int previousIndent = 0;
     String previousLine = "";
+    boolean inList = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       String before = previousLine;
@@ -156,21 +160,35 @@ public final class PlainTextSegmenter {
       previousIndent = in;
       // In a block of lines, a short line before another that starts in upper case ends a
       // paragraph: a list entry, a name alone above its speech, a heading; wrapped lines are long.
-      boolean shortLineBreak = blankLineSeparated && !byIndent && current.length() > 0 && before.length() * 10 < width * 6
-          && !Character.isLowerCase(line.codePointAt(0));
+      boolean shortLineBreak = blankLineSeparated && !byIndent && current.length() > 0
+          && (before.length() * 10 < width * 6 || inList) && !Character.isLowerCase(line.codePointAt(0));
       if ((!blankLineSeparated && !byIndent) || indentBreak || shortLineBreak || labels.startsWithLabel(line)) {
         flush(current, paragraphs);
       }
+      // Under a participant list's heading each line is an entry, however long.
+      inList = DocumentHeader.isListHeading(line) || inList && !line.isEmpty() && !NonSpeech.isProse(line);
       if (current.length() > 0) {
         current.append(' ');
       }
       current.append(line);
-      if (blankLineSeparated && labels.isLabelOnly(line)) {
+      if (blankLineSeparated && (labels.isLabelOnly(line) || isDescribedName(line))) {
         flush(current, paragraphs);
       }
     }
     flush(current, paragraphs);
     return rejoinBrokenSentences(paragraphs);
+  }
+
+  private static final Pattern DESCRIBED = Pattern.compile(".*(?:\\[\\d{1,4}\\]|,\\s+\\S.*|\\s(?:--|[-–—])\\s.*)\\s*$");
+
+  /**
+   * A name alone on its line with a company, role or reference number after it ("Kathryn Lynn
+   * Huberty,  Morgan Stanley - Analyst    [2]", "Tejas Gala -- Senior Analyst"): the speech follows
+   * on the next line, never joined to it.
+   */
+  private boolean isDescribedName(String line) {
+    return DESCRIBED.matcher(line).matches()
+        && labels.candidate(line).filter(m -> m.shape() == SpeakerLabels.Shape.ALONE).isPresent();
   }
 
   /** The width the text is wrapped at: the length of the 80th percentile line (0 when there are few lines). */

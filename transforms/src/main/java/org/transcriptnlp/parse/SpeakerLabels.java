@@ -146,8 +146,8 @@ public final class SpeakerLabels {
   private static final Pattern ALONE =
       Pattern.compile(
           "^" + LEAD + "(?<label>" + NAME + ")(?:\\*\\*|__)?(?:\\s*\\((?<alias>[^()]{1,40})\\))?"
-              + "(?:\\s+[-–—|]\\s+[^.!?:]{1,60}?|,\\s+[^.!?:]{1,60}?)?(?:\\*\\*|__)?"
-              + "(?:\\s*[\\[(]?(?<time>" + Timestamps.CLOCK + ")[\\])]?)?\\s*$");
+              + "(?:\\s+(?:--|[-–—|])\\s+(?<desc>[^!?:]{1,100}?)|,\\s+(?<desc2>[^!?:]{1,100}?))?(?:\\*\\*|__)?"
+              + "(?:\\s*[\\[(]?(?<time>" + Timestamps.CLOCK + ")[\\])]?)?(?:\\s*\\[\\d{1,4}\\])?\\s*$");
 
   /** Honorifics and offices that may open an upper-case label without a colon. */
   private static final String CAPS_TITLE =
@@ -222,6 +222,13 @@ public final class SpeakerLabels {
 
   private static final int MAX_LABEL_LENGTH = 90;
 
+  /** Words of titles and headings, not of names: "Thomson Reuters StreetEvents Event Transcript", "Questions and Answers". */
+  private static final Pattern HEADING_WORD =
+      Pattern.compile("(?i)\\b(?:transcript|transcription|call|conference|report|session|meeting|hearing|interview|episode|"
+          + "edition|version|minutes|proceedings|agenda|remarks|statement|briefing|questions?|answers?|presentation|"
+          + "introduction|conclusion|summary|contents|appendix|chapter|part|section|index|notes|earnings|results|"
+          + "definitions|disclaimer|copyright)\\b");
+
   /**
    * The label at the start of the paragraph, if it has one of the shapes that are labels on sight
    * ({@link Shape#COLON}, {@link Shape#ANONYMOUS}, {@link Shape#FORMAL}, {@link Shape#TIMED}).
@@ -285,11 +292,12 @@ public final class SpeakerLabels {
       return Optional.of(new Match(bracketed.group("label").strip(), null, bracketed.group("rest").strip(), null, false, Shape.BRACKET));
     }
     Matcher alone = ALONE.matcher(p);
-    if (alone.matches() && p.length() <= 90) {
+    if (alone.matches() && p.length() <= 160) {
       String label = alone.group("label").strip();
       // "He." alone is a reply; "ROPER." alone, in capitals, is a play's label
       boolean sentence = p.strip().endsWith(".") && !isAllCaps(label) && !label.matches(".*\\b\\p{Lu}\\.$");
-      if (isNameLike(label) && !sentence) {
+      String desc = alone.group("desc") != null ? alone.group("desc") : alone.group("desc2");
+      if (isNameLike(label) && !sentence && !HEADING_WORD.matcher(label).find() && (desc == null || isDescription(desc))) {
         String alias = alone.group("alias") == null ? null : alone.group("alias").strip();
         Double time = alone.group("time") == null ? null : Timestamps.seconds(alone.group("time"));
         return Optional.of(new Match(label, alias, "", time, false, Shape.ALONE));
@@ -333,6 +341,30 @@ public final class SpeakerLabels {
       return false;
     }
     return !l.matches("(?s).*[!?,;]$");
+  }
+
+  private static final Pattern SMALL_WORD = Pattern.compile("(?:of|on|for|the|and|at|in|to|de|du|von|van|la|le|y|e|et|und|a|an)");
+
+  /**
+   * True for what may follow a name alone as its company or role ("Morgan Stanley, Research
+   * Division - MD and Research Analyst"), not a sentence ("I see now that the gentleman..."):
+   * every word capitalised, a number, a symbol or a small word.
+   */
+  static boolean isDescription(String text) {
+    for (String w : text.strip().split("[\\s,()\\[\\]/]+")) {
+      if (w.isEmpty() || !Character.isLetter(w.codePointAt(0)) || !Character.isLowerCase(w.codePointAt(0))) {
+        continue;
+      }
+      if (!SMALL_WORD.matcher(w).matches()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** True when the phrase has a word of titles and headings ("Transcript", "Questions", "Earnings"). */
+  public static boolean isHeading(String phrase) {
+    return HEADING_WORD.matcher(phrase).find();
   }
 
   /** Like {@link #isNameLike}, for a label before a colon, which may be a long office ("The Cabinet Secretary for Roads and Transport"). */

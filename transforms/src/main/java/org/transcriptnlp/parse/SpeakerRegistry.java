@@ -135,7 +135,8 @@ public final class SpeakerRegistry {
       boolean caps = SpeakerLabels.isAllCaps(word) || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
       int letters = (int) word.chars().filter(Character::isLetter).count();
       boolean suffix = out.length() > 0 && letters <= 2 && word.indexOf('.') < 0; // "Suzy Davies AM"
-      boolean keep = !caps || suffix || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
+      boolean code = word.matches(".*[_\\d].*"); // "SPEAKER_01", "P1": an id, kept as written
+      boolean keep = !caps || suffix || code || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
       java.util.regex.Matcher mc = MC.matcher(word);
       if (mc.matches()) {
         out.append(mc.group(1)).append(titleCase(mc.group(2)));
@@ -156,8 +157,8 @@ public final class SpeakerRegistry {
         start = false;
       } else {
         out.append(c);
-        // "JEAN-PIERRE" -> "Jean-Pierre", "O'BRIEN" -> "O'Brien", but "REPORTER'S" -> "Reporter's".
-        start = c == '-' || ((c == '\'' || c == '’') && i + 2 < word.length());
+        // "JEAN-PIERRE" -> "Jean-Pierre", "O'BRIEN" -> "O'Brien", "P.D." -> "P.D.", but "REPORTER'S" -> "Reporter's".
+        start = c == '-' || c == '.' || ((c == '\'' || c == '’') && i + 2 < word.length());
       }
     }
     return out.toString();

@@ -357,36 +357,42 @@ public final class TurnParser {
    * paragraph, is joined to the next when only together do they make one label.
    */
   private List<Block> joinWrappedLabels(List<Block> blocks) {
-    List<Block> out = null;
-    int removed = 0;
-    for (int i = 0; i + 1 < blocks.size(); i++) {
-      Block head = blocks.get(i);
-      Block next = blocks.get(i + 1);
-      String h = head.text().strip();
-      if (head.speaker() != null || next.speaker() != null || !LABEL_HEAD.matcher(h).matches() || h.length() > 80
-          || !(h.endsWith(",") || SpeakerLabels.isAllCaps(h))) {
-        continue; // only a label in capitals, or one cut after a comma, wraps
+    List<Block> out = new ArrayList<>(blocks.size());
+    boolean changed = false;
+    for (int i = 0; i < blocks.size(); i++) {
+      // the head may itself have wrapped: up to three lines of a label before the one with the colon
+      int last = i;
+      while (last < blocks.size() && last - i < 3 && isLabelHead(blocks.get(last))) {
+        last++;
       }
-      SpeakerLabels.Match alone = labels.match(next.text().strip()).orElse(null);
-      if (alone == null || alone.shape() != SpeakerLabels.Shape.COLON) {
-        continue;
+      Block next = last > i && last < blocks.size() ? blocks.get(last) : null;
+      SpeakerLabels.Match alone = next == null || next.speaker() != null ? null : labels.match(next.text().strip()).orElse(null);
+      if (alone != null && alone.shape() == SpeakerLabels.Shape.COLON) {
+        StringBuilder heads = new StringBuilder();
+        for (int j = i; j < last; j++) {
+          heads.append(blocks.get(j).text().strip()).append(' ');
+        }
+        String joinedText = heads + next.text().strip();
+        SpeakerLabels.Match joined = labels.match(joinedText).orElse(null);
+        if (joined != null && joined.rest().equals(alone.rest()) && joinedText.startsWith(joined.label())) {
+          out.add(new Block(joinedText, null, blocks.get(i).startSeconds(), next.endSeconds(), blocks.get(i).speakerChange()));
+          i = last;
+          changed = true;
+          continue;
+        }
       }
-      String joinedText = head.text().strip() + " " + next.text().strip();
-      SpeakerLabels.Match joined = labels.match(joinedText).orElse(null);
-      if (joined == null || !joined.rest().equals(alone.rest()) || !joinedText.startsWith(joined.label())) {
-        continue;
-      }
-      if (out == null) {
-        out = new ArrayList<>(blocks);
-      }
-      int at = i - removed;
-      out.set(at, new Block(joinedText, null, head.startSeconds(), next.endSeconds(), head.speakerChange()));
-      out.remove(at + 1);
-      removed++;
-      i++;
+      out.add(blocks.get(i));
     }
-    return out == null ? blocks : out;
+    return changed ? out : blocks;
   }
+
+  /** Only a label in capitals, or one cut after a comma, wraps onto the next line. */
+  private static boolean isLabelHead(Block b) {
+    String h = b.text().strip();
+    return b.speaker() == null && h.length() <= 80 && LABEL_HEAD.matcher(h).matches()
+        && (h.endsWith(",") || SpeakerLabels.isAllCaps(h));
+  }
+
 
   /** Splits blocks that hold labels glued into their running text ({@link LabelLexicon#splitGlued}). */
   private List<Block> splitGlued(List<Block> blocks) {

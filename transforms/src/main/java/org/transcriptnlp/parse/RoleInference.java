@@ -145,10 +145,8 @@ public final class RoleInference {
     Map<String, Role> roleOf = new LinkedHashMap<>();
     for (Map.Entry<String, Stats> e : stats.entrySet()) {
       Stats s = e.getValue();
-      Role forced = forced(e.getKey(), s.label, headerRoles);
-      if (forced == null && s.turns == 0 && s.clipTurns > 0) {
-        forced = Role.OTHER; // only heard in recorded clips played in the show
-      }
+      // only heard in recorded clips played in the show (whatever the label: a clip's "NARRATOR")
+      Role forced = s.turns == 0 && s.clipTurns > 0 ? Role.OTHER : forced(e.getKey(), s.label, headerRoles);
       if (forced == null && isChairLabel(e.getKey(), s.label)) {
         // A moderator or chair who puts questions asks; one who only gives the floor is "other".
         // A chair who answers the members' questions (a central bank's chairman) is left to the rules below.

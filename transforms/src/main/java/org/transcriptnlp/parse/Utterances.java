@@ -63,7 +63,9 @@ public final class Utterances {
       Pattern.compile(
           "^(?i)(?:what|how|why|when|where|who|whom|whose|which)(?:(?:'s|’s|'re|’re)\\b|\\s+" + AUX + "\\s+" + SUBJECT
               + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+" + AUX + "\\s+" + SUBJECT
-              + "\\b|\\s+(?:about|not|so|come|exactly|else)\\b|\\s+" + AUX + "\\s+(?:the|this|that|these|those|a|an|your|our|their)\\b)");
+              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+" + AUX
+              + "\\s+(?:the|this|that|these|those|a|an|your|our|their|his|her)\\s+\\p{L}+"
+              + "|\\s+(?:about|not|so|come|exactly|else)\\b|\\s+" + AUX + "\\s+(?:the|this|that|these|those|a|an|your|our|their)\\b)");
   /** "Do you...", "Is there...", "Would you say...", "Can I ask...". */
   private static final Pattern INVERTED = Pattern.compile("^(?i)" + AUX + "\\s+(?:n't\\s+)?" + SUBJECT + "\\b");
   private static final Pattern PROMPT =
@@ -231,6 +233,8 @@ public final class Utterances {
     return WH.matcher(s).find() || INVERTED.matcher(s).find();
   }
 
+  private static final Pattern THANKS = Pattern.compile("(?i)^\\s*(?:thank\\s+you|thanks)\\b");
+
   /** Only a call on someone: titles, names and "your response", "please", "go ahead". */
   private static boolean isCall(String t, Set<String> names) {
     if (t.indexOf('?') >= 0 && t.split("\\s+").length > 5) {
@@ -245,18 +249,23 @@ public final class Utterances {
       if (CALL_FILLER.contains(l)) {
         continue;
       }
+      if (TITLES.contains(l)) {
+        titles++;
+        continue;
+      }
       if (COURTESY_WORDS.contains(l) || NOT_A_NAME.contains(l)) {
         return false;
       }
-      if (TITLES.contains(l)) {
-        titles++;
-      } else if (names.contains(l)) {
+      if (names.contains(l)) {
         named++;
       } else if (!w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Character.getType(w.codePointAt(0)) == Character.OTHER_LETTER)) {
         unknown++;
       } else {
         return false;
       }
+    }
+    if (named + unknown == 0 && THANKS.matcher(t).find()) {
+      return false; // "Thank you, Mr. Chairman.": thanks to the chair, not a call on anyone
     }
     // "Governor Smith.", "The honourable minister.", or a speaker's name alone: "Kevin?"
     return titles > 0 && named + unknown <= 4 || named >= 1 && unknown == 0 && words.length <= 4 && t.strip().matches("(?s).*[.?!:,]$");

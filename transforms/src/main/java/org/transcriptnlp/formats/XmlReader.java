@@ -56,7 +56,7 @@ public final class XmlReader {
   private static final Set<String> STAGE = Set.of("note", "incident", "kinesic", "vocal", "gap", "stage", "pause", "shift", "desc");
   private static final Set<String> SKIPPED =
       Set.of("teiheader", "meta", "metadata", "references", "script", "style", "recordedtime", "docproponent",
-          "fw", "pb", "lb");
+          "fw", "pb", "lb", "index", "keywords", "subjects", "synopsis");
   private static final Set<String> ITALIC = Set.of("i", "em", "emphasis");
   private static final Set<String> PARAGRAPHS = Set.of("p", "seg", "l", "ab", "para", "line", "u", "s");
   private static final Pattern HTML = Pattern.compile("(?s).*</?(?:p|br|div|span|b|i|strong|em|a)(?:\\s[^>]*)?/?>.*");

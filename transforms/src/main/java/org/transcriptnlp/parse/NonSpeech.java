@@ -42,6 +42,11 @@ public final class NonSpeech {
           Pattern.compile("^There (?:being|was) no objection\\b.*"),
           Pattern.compile("^The yeas and nays (?:were|are) ordered\\b.*"),
           Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"),
+          // What the record says the House did: "The House rose at 7.01 p.m.", "The Committee adjourned at 4 pm."
+          Pattern.compile("(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)"
+              + "\\s+(?:rose|adjourned|was adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
+          // Colophons: "Published by Clerk of the National Assembly", "Printed by ..."
+          Pattern.compile("(?i)^(?:published|printed|produced|prepared)\\s+by\\s+[^.!?]{3,120}\\.?$"),
           // Page headers and web furniture
           Pattern.compile("(?i)^page \\d{1,4}(?: of \\d{1,4})?$"),
           Pattern.compile("^[-–(\\[]?\\s*\\d{1,5}\\s*[-–)\\]]?$"),
@@ -90,6 +95,17 @@ public final class NonSpeech {
 
   private static final Pattern ANNOUNCES_DOCUMENT =
       Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$");
+
+  /** Headings of what follows a transcript: an index, notes, a bibliography, appendices. */
+  private static final Pattern END_MATTER =
+      Pattern.compile("(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject index|notes|endnotes|footnotes|bibliography|"
+          + "references|works cited|publications|appendix(?:\\s+[a-z0-9]+)?|appendices|glossary|about the (?:interviewer|narrator)|"
+          + "end of (?:interview|transcript))(?:\\*\\*)?[:.]?$");
+
+  /** An index, notes, a bibliography after the transcript: the rest is no speech. */
+  public static boolean isEndMatter(String paragraph) {
+    return END_MATTER.matcher(paragraph.strip()).matches();
+  }
 
   /** Narration that announces a printed document: "The amendment is as follows:". */
   public static boolean announcesDocument(String paragraph) {

@@ -37,7 +37,9 @@ public final class StageDirections {
       Pattern.compile(
           "\\\\?\\[\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\\\?\\]"
               + "|\\(\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\)"
-              + "|\\{[^{}]{1,40}\\}");
+              + "|\\{[^{}]{1,40}\\}"
+              // a transcriber's note in capitals: "[END OF AUDIO, FILE #1.2]", "[INAUDIBLE 00:12]"
+              + "|\\\\?\\[(?=[^\\[\\]]*\\p{Lu}{2})[^\\[\\]\\p{Ll}]{3,60}\\\\?\\]");
 
   private StageDirections() {}
 

@@ -254,7 +254,9 @@ public final class TurnParser {
         added = item(p, null, null, UNNAMED_CHANGE, time, block.endSeconds());
       } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && (!NonSpeech.isProse(p) || !talkBeforeLabels))) {
         nonSpeech.add(p);
-        printedDocument = NonSpeech.announcesDocument(p);
+        // "The amendment is as follows:" and, after the speech, an index or a bibliography: what
+        // follows, up to the next label, is a document, not speech.
+        printedDocument = NonSpeech.announcesDocument(p) || seenSpeaker && NonSpeech.isEndMatter(p);
         continue;
       } else if (!seenSpeaker) {
         // Prose before the first label: a talk or statement whose speaker the source did not name.

@@ -93,12 +93,12 @@ public final class GoldReport {
   /** The per-file table and the totals, as Markdown; with details, every failed check under the table. */
   public static String table(List<GoldScore> scores, boolean details) {
     StringBuilder out = new StringBuilder();
-    out.append("| file | container | genre | speakers right | roles right | turns (gold) | answers (gold) | leaks | missing / extra speakers |\n");
-    out.append("|---|---|---|---|---|---|---|---|---|\n");
+    out.append("| file | container | speakers right | roles right | turns (gold) | answers (gold) | leaks | missing / extra speakers |\n");
+    out.append("|---|---|---|---|---|---|---|---|\n");
     for (GoldScore s : scores) {
       Gold g = s.gold();
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d/%d | %d/%d | %s %s | %s %s | %d | %s |%n",
-          g.file(), g.container(), g.genre(),
+      out.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d/%d | %s %s | %s %s | %d | %s |%n",
+          g.file(), shortContainer(g.container()),
           s.speakersRight(), s.checks(), s.rolesRight(), s.roleChecks(),
           s.rejected() != null ? "rejected" : s.turns(), mark(s.turnsHold(), g.turns()),
           s.rejected() != null ? "-" : s.answers(), mark(s.answersHold(), g.answers()),
@@ -123,6 +123,12 @@ public final class GoldReport {
       }
     }
     return out.toString();
+  }
+
+  /** "json (Oyez case_media: transcript.sections[]...)" -> "json". */
+  private static String shortContainer(String container) {
+    String c = container.replaceAll("\\s*[(;,].*$", "").strip();
+    return c.length() <= 30 ? c : c.substring(0, 29) + "…";
   }
 
   private static String mark(boolean holds, Gold.Count want) {

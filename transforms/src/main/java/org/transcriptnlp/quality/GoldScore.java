@@ -8,6 +8,7 @@ import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.parse.QaPairer;
+import org.transcriptnlp.parse.StageDirections;
 
 /**
  * How one parsed transcript compares with its gold: spot checks with the right speaker and the
@@ -54,7 +55,8 @@ public record GoldScore(
     int roleChecks = 0;
     int rolesRight = 0;
     for (Gold.Check c : gold.checks()) {
-      String snippet = Gold.key(c.snippet());
+      // as the parser keeps speech: stage directions ("[laughter]") taken out of it
+      String snippet = Gold.key(StageDirections.split(c.snippet()).speech());
       Turn found = null;
       for (int i = 0; i < turns.size() && found == null; i++) {
         if (keys.get(i).contains(snippet)) {

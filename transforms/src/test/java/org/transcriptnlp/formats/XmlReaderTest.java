@@ -84,7 +84,7 @@ class XmlReaderTest {
         new XmlReader().read(custom.replace("<name>", "<speaker>").replace("</name>", "</speaker>")));
     String rss = "<rss><channel><item><title>Ep 1</title><description><![CDATA[<p><strong>Host:</strong> Hi there.</p>"
         + "<p>Guest: Hello.</p>]]></description></item></channel></rss>";
-    assertEquals(List.of(Block.text("Ep 1"), Block.text("Host: Hi there."), Block.text("Guest: Hello.")), new XmlReader().read(rss));
+    assertEquals(List.of(Block.text("Ep 1"), Block.text("**Host:** Hi there."), Block.text("Guest: Hello.")), new XmlReader().read(rss));
     String plain = "<transcript><line>Q: Who are you?</line><line>A: Nobody.</line></transcript>";
     assertEquals(List.of(Block.text("Q: Who are you?"), Block.text("A: Nobody.")), new XmlReader().read(plain));
   }

@@ -39,7 +39,9 @@ public final class StageDirections {
               + "|\\(\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\)"
               + "|\\{[^{}]{1,40}\\}"
               // a transcriber's note in capitals: "[END OF AUDIO, FILE #1.2]", "[INAUDIBLE 00:12]"
-              + "|\\\\?\\[(?=[^\\[\\]]*\\p{Lu}{2})[^\\[\\]\\p{Ll}]{3,60}\\\\?\\]");
+              + "|\\\\?\\[(?=[^\\[\\]]*\\p{Lu}{2})(?=[^\\[\\]]*\\s)(?=[^\\[\\]]*(?:\\d|,|\\b(?:END|BEGIN|BEGINNING|START|OF|TAPE|"
+              + "AUDIO|VIDEO|FILE|SIDE|SESSION|INAUDIBLE|UNINTELLIGIBLE|PAUSE|BREAK|RECESS|INTERRUPTION|RECORDING)\\b))"
+              + "[^\\[\\]\\p{Ll}]{3,60}\\\\?\\]");
 
   private StageDirections() {}
 

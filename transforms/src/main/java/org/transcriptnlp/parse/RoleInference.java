@@ -194,9 +194,14 @@ public final class RoleInference {
     // Two people: the one who puts more questions than they answer asks.
     List<String> live = stats.entrySet().stream().filter(e -> e.getValue().turns > 0).map(Map.Entry::getKey).toList();
     if (live.size() == 2 && !roleOf.containsValue(Role.QUESTIONER)) {
+      Stats a = stats.get(live.get(0));
+      Stats b = stats.get(live.get(1));
+      boolean noEdges = a.put + a.answered + b.put + b.answered == 0;
       for (String k : live) {
         Stats s = stats.get(k);
-        if (!roleOf.containsKey(k) && s.put >= 1 && s.put > s.answered) {
+        Stats other = s == a ? b : a;
+        // the replies may all be short ("Because I can."): then the one who asks more asks
+        if (!roleOf.containsKey(k) && (s.put >= 1 && s.put > s.answered || noEdges && s.asks > other.asks)) {
           roleOf.put(k, Role.QUESTIONER);
           break;
         }

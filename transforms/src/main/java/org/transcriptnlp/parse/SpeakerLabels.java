@@ -112,7 +112,7 @@ public final class SpeakerLabels {
   /** Anonymous questioner or answerer: {@code Q}, {@code Q:}, {@code Q -}, {@code A:}, {@code A -}. */
   private static final Pattern ANONYMOUS =
       Pattern.compile(
-          "^(?:\\*\\*)?(?<label>Q|A)(?:\\*\\*)?(?:\\s*[:.]\\s*|\\s+[-–—]\\s+|(?<=Q)\\s+(?=[\\p{Lu}\\p{N}\"“‘'(]))(?<rest>.*)$",
+          "^(?:\\*\\*)?(?<label>Q|A)(?:\\*\\*)?(?:\\s*[:.](?:\\*\\*)?\\s*|\\s+[-–—]\\s+|(?<=Q)\\s+(?=[\\p{Lu}\\p{N}\"“‘'(]))(?<rest>.*)$",
           Pattern.DOTALL);
 
   /**

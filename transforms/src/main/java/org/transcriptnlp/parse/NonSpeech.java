@@ -54,6 +54,11 @@ public final class NonSpeech {
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
           Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
 
+  /** The patterns of {@link #PATTERNS} that can match a paragraph of any length. */
+  private static final List<Pattern> LONG_PATTERNS =
+      PATTERNS.stream().filter(x -> x.pattern().startsWith("(?i)^this") || x.pattern().startsWith("(?i).*")
+          || x.pattern().startsWith("(?i)^(?:the\\s+)?(?:author") || x.pattern().startsWith("(?i)^\\(Whereupon")).toList();
+
   /** A publication dateline closing a paragraph: "[INPS Japan – January 15, 2024]". */
   private static final Pattern TRAILING_DATELINE =
       Pattern.compile(
@@ -70,6 +75,9 @@ public final class NonSpeech {
    * @return {speech, dateline}, or null when the paragraph does not end with one
    */
   public static String[] splitTrailingDateline(String paragraph) {
+    if (!paragraph.stripTrailing().endsWith("]")) {
+      return null;
+    }
     java.util.regex.Matcher m = TRAILING_DATELINE.matcher(paragraph);
     return m.matches() ? new String[] {m.group("speech"), m.group("dateline")} : null;
   }
@@ -115,11 +123,14 @@ public final class NonSpeech {
   /** True when an unlabelled paragraph is not speech. */
   public static boolean isNonSpeech(String paragraph) {
     String p = paragraph.strip();
-    for (Pattern pattern : PATTERNS) {
+    // non-speech is short: a long paragraph is checked only against the notes that can be long
+    List<Pattern> patterns = p.length() <= 400 ? PATTERNS : LONG_PATTERNS;
+    for (Pattern pattern : patterns) {
       if (pattern.matcher(p).matches()) {
         return true;
       }
     }
     return false;
   }
+
 }

@@ -187,7 +187,7 @@ public final class PlainTextSegmenter {
    * on the next line, never joined to it.
    */
   private boolean isDescribedName(String line) {
-    return DESCRIBED.matcher(line).matches()
+    return line.length() <= 160 && DESCRIBED.matcher(line).matches()
         && labels.candidate(line).filter(m -> m.shape() == SpeakerLabels.Shape.ALONE).isPresent();
   }
 
@@ -195,6 +195,22 @@ public final class PlainTextSegmenter {
   private static int wrapWidth(List<String> lines) {
     int[] lengths = lines.stream().filter(l -> !l.isEmpty()).mapToInt(String::length).sorted().toArray();
     return lengths.length < 5 ? 0 : lengths[(int) (lengths.length * 0.8)];
+  }
+
+  /** True when the paragraph stops in the middle of a sentence: its last word is in lower case, perhaps with a comma. */
+  private static boolean endsMidSentence(String p) {
+    int end = p.length();
+    if (end > 0 && p.charAt(end - 1) == ',') {
+      end--;
+    }
+    int start = end;
+    while (start > 0 && !Character.isWhitespace(p.charAt(start - 1))) {
+      start--;
+    }
+    if (start == 0 || start == end) {
+      return false; // one word only: "\\s" in the old pattern needed a space before it
+    }
+    return MID_SENTENCE.matcher(p.substring(start - 1, end + (end < p.length() ? 1 : 0))).matches();
   }
 
   /** A paragraph that stops in the middle of a sentence: on a lower-case word or a comma. */
@@ -212,7 +228,7 @@ public final class PlainTextSegmenter {
       int last = out.size() - 1;
       String previous = last >= 0 ? out.get(last) : "";
       // a title ("Transcript of proceedings") does not end a sentence either, but is short
-      boolean brokenOff = MID_SENTENCE.matcher(previous).matches() && !previous.startsWith("#")
+      boolean brokenOff = endsMidSentence(previous) && !previous.startsWith("#")
           && previous.split("\\s+").length >= 6;
       if (last >= 0
           && (Character.isLowerCase(p.codePointAt(0)) || brokenOff)

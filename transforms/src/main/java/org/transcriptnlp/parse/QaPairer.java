@@ -94,7 +94,7 @@ public final class QaPairer {
   private static int words(Turn t) {
     int n = 0;
     for (String p : t.paragraphs()) {
-      n += p.isBlank() ? 0 : p.strip().split("\\s+").length;
+      n += Utterances.words(p);
     }
     return n;
   }

@@ -304,7 +304,7 @@ public final class RoleInference {
   private static int words(TurnParser.Draft t) {
     int w = 0;
     for (String p : t.paragraphs) {
-      w += p.isBlank() ? 0 : p.strip().split("\\s+").length;
+      w += Utterances.words(p);
     }
     return w;
   }

@@ -234,7 +234,26 @@ public final class SpeakerLabels {
    * ({@link Shape#COLON}, {@link Shape#ANONYMOUS}, {@link Shape#FORMAL}, {@link Shape#TIMED}).
    */
   public Optional<Match> match(String paragraph) {
+    // The segmenter asks of one line whether it opens with a label and whether it is a label alone.
+    Memo memo = last;
+    if (memo != null && memo.paragraph() == paragraph) {
+      return memo.match();
+    }
+    Optional<Match> found = matchUncached(paragraph);
+    last = new Memo(paragraph, found);
+    return found;
+  }
+
+  /** The last paragraph matched and its label: one immutable pair, so threads sharing this see a whole one. */
+  private record Memo(String paragraph, Optional<Match> match) {}
+
+  private volatile Memo last;
+
+  private Optional<Match> matchUncached(String paragraph) {
     String p = visible(paragraph);
+    if (!mayOpenWithLabel(p)) {
+      return Optional.empty();
+    }
     Matcher anonymous = ANONYMOUS.matcher(p);
     if (anonymous.matches()) {
       return Optional.of(new Match(anonymous.group("label"), null, anonymous.group("rest").strip(), null, false, Shape.ANONYMOUS));
@@ -385,9 +404,33 @@ public final class SpeakerLabels {
 
   /** The paragraph with invisible formatting characters removed, as labels are matched. */
   static String visible(String paragraph) {
-    return paragraph.indexOf('\u00AD') < 0 && !INVISIBLE.matcher(paragraph).find()
-        ? paragraph
-        : INVISIBLE.matcher(paragraph).replaceAll("");
+    // the label is at the start: only its first characters need looking at
+    int n = Math.min(paragraph.length(), 200);
+    for (int i = 0; i < n; i++) {
+      char c = paragraph.charAt(i);
+      if (c == '\u00AD' || c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E'
+          || c >= '\u2060' && c <= '\u2064' || c == '\uFEFF') {
+        return INVISIBLE.matcher(paragraph).replaceAll("");
+      }
+    }
+    return paragraph;
+  }
+
+  /**
+   * False when the paragraph cannot open with a label of a shape {@link #match} knows: no colon,
+   * dash or period near its start (they end every such label) and no anonymous Q or A. Saves the
+   * label patterns on most paragraphs of speech.
+   */
+  private static boolean mayOpenWithLabel(String p) {
+    int n = Math.min(p.length(), MAX_LABEL_LENGTH + 120);
+    for (int i = 0; i < n; i++) {
+      char c = p.charAt(i);
+      if (c == ':' || c == '：' || c == '.' || c == '-' || c == '–' || c == '—') {
+        return true;
+      }
+    }
+    String t = p.startsWith("**") ? p.substring(2) : p;
+    return t.startsWith("Q") || t.startsWith("A");
   }
 
   /** A label alone on its line ("HOST:", "Jane Doe  0:03"): the text follows on the next line. */

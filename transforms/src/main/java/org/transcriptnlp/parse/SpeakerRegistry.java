@@ -98,12 +98,25 @@ public final class SpeakerRegistry {
   }
 
   static String key(String label) {
-    return label
-        .toLowerCase(Locale.ROOT)
-        .replace('’', '\'')
-        .replaceAll("\\s+", " ")
-        .replaceAll("[.\\s]+$", "")
-        .strip();
+    StringBuilder out = new StringBuilder(label.length());
+    boolean space = false;
+    for (int i = 0; i < label.length(); i++) {
+      char c = label.charAt(i);
+      if (Character.isWhitespace(c)) {
+        space = out.length() > 0;
+        continue;
+      }
+      if (space) {
+        out.append(' ');
+        space = false;
+      }
+      out.append(c == '’' ? '\'' : Character.toLowerCase(c));
+    }
+    int end = out.length();
+    while (end > 0 && (out.charAt(end - 1) == '.' || out.charAt(end - 1) == ' ')) {
+      end--;
+    }
+    return out.substring(0, end);
   }
 
   /** The name without the honorifics and offices before it and a note in parentheses after it. */

@@ -145,10 +145,11 @@ public final class Utterances {
     if (t.isEmpty()) {
       return Kind.STATEMENT;
     }
-    List<String> sentences = List.of(SENTENCE_SPLIT.split(t));
+    // what a turn does is in its last sentences: split only its end, however long the turn
+    List<String> sentences = List.of(SENTENCE_SPLIT.split(tail(t)));
     String last = sentences.get(sentences.size() - 1);
     String beforeLast = sentences.size() >= 2 ? sentences.get(sentences.size() - 2) : "";
-    int words = t.split("\\s+").length;
+    int words = words(t);
     if (PROCEDURAL.matcher(t).find() && !TurnParser.asksQuestion(t)) {
       return Kind.PROCEDURAL;
     }
@@ -193,7 +194,7 @@ public final class Utterances {
     if (kind != Kind.STATEMENT) {
       return false;
     }
-    String[] sentences = SENTENCE_SPLIT.split(text.strip());
+    String[] sentences = SENTENCE_SPLIT.split(tail(text.strip()));
     int words = words(text);
     int tail = 0;
     for (int i = sentences.length - 1; i >= Math.max(0, sentences.length - 3); i--) {
@@ -220,8 +221,28 @@ public final class Utterances {
     return out;
   }
 
-  private static int words(String s) {
-    return s.isBlank() ? 0 : s.strip().split("\\s+").length;
+  /** The end of a text, where its last three sentences are: at most 1,500 characters. */
+  private static String tail(String text) {
+    if (text.length() <= 1500) {
+      return text;
+    }
+    String t = text.substring(text.length() - 1500);
+    int space = t.indexOf(' ');
+    return space < 0 ? t : t.substring(space + 1);
+  }
+
+  /** The number of words: runs of characters that are not white space. */
+  static int words(String s) {
+    int n = 0;
+    boolean in = false;
+    for (int i = 0; i < s.length(); i++) {
+      boolean space = Character.isWhitespace(s.charAt(i));
+      if (!space && !in) {
+        n++;
+      }
+      in = !space;
+    }
+    return n;
   }
 
   /** A sentence worded as a question, with or without its "?" (speech-to-text drops them). */

@@ -192,9 +192,15 @@ public final class XmlReader {
       }
     }
     if (raw != null && raw.startsWith("#")) {
-      return raw.substring(1); // an id without a declared name
+      return idAsName(raw.substring(1)); // an id without a declared name
     }
     return raw;
+  }
+
+  /** An id written as a name: "StephenKinnock" -> "Stephen Kinnock", "jane_roe" -> "jane roe". */
+  static String idAsName(String id) {
+    String spaced = id.replace('_', ' ').replaceAll("(?<=\\p{Ll})(?=\\p{Lu})", " ").strip();
+    return spaced.isEmpty() ? id : spaced;
   }
 
   /** The first child element that names the speaker ({@code <from>}, {@code <speaker>}), if short. */

@@ -267,7 +267,7 @@ public final class RoleInference {
       int fromQuestioners = s.answeredTo.entrySet().stream()
           .filter(a -> roleOf.get(a.getKey()) == Role.QUESTIONER).mapToInt(Map.Entry::getValue).sum();
       boolean mostlyAnswers = after * 2 >= s.turns - s.courtesy && fromQuestioners * 3 >= s.substantive()
-          || (after > 0 && asksLittle && s.floor <= 1 && s.inQuestionSpan * 2 >= s.turns);
+          || (after > 0 && asksLittle && s.floor <= 1 && (s.answered >= 1 || s.turns >= 2) && s.inQuestionSpan * 2 >= s.turns);
       boolean majorVoice = s.words * 100L >= allWords * 15L;
       if (!roleOf.containsKey(e.getKey()) && after > 0 && asksLittle && (mostlyAnswers || majorVoice)) {
         roleOf.put(e.getKey(), Role.RESPONDENT);
@@ -379,7 +379,8 @@ public final class RoleInference {
   /** Voices that run the proceedings or play material and never ask: operator, clerk, announcer, interpreter, clips. */
   private static final java.util.regex.Pattern NEVER_ASKS =
       java.util.regex.Pattern.compile(
-          "(?i)^(?:the\\s+)?(?:operator|conference operator|clerk|(?:the\\s+)?secretary|announcer|voice[- ]?over|"
+          "(?i)^(?:the\\s+)?(?:operator|conference operator|(?:law |court |deputy |committee )?clerk|courtroom deputy|bailiff|"
+              + "court officer|marshal|usher|(?:the\\s+)?secretary|announcer|voice[- ]?over|"
               + "sergeant at arms|parliamentarian|interpreter|translator|clip|audio clip|video clip|soundbite|"
               + "sound bite|ad|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
 

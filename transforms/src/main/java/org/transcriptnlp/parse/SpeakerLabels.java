@@ -445,6 +445,9 @@ public final class SpeakerLabels {
   /** True for caption-like labels such as "Photo" or "Source" that introduce no speech. */
   public static boolean isNonSpeechLabel(String label) {
     String l = label.toLowerCase(Locale.ROOT).replaceAll("\\.$", "");
+    if (l.startsWith("by ") || l.equals("by")) {
+      return true; // "BY MR. KAMARAJU:" in a court transcript says who examines, and speaks no words
+    }
     return NON_SPEECH_LABELS.contains(l) || LIST_HEADING.matcher(l).matches();
   }
 

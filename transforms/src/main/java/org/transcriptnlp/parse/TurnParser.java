@@ -98,8 +98,9 @@ public final class TurnParser {
     List<String> nonSpeech = new ArrayList<>();
     Labelled labelled = label(blocks, nonSpeech);
     if (labelled.items().stream().noneMatch(i -> i.speaker != null || UNNAMED_CHANGE.equals(i.how))) {
-      // No label anywhere: another reading may still find the speakers (bold questions).
-      BoldQuestions.Reading bold = BoldQuestions.read(blocks, labels);
+      // No label anywhere: another reading may still find the speakers (questions set as
+      // paragraphs, a monologue).
+      UnlabelledReadings.Reading bold = UnlabelledReadings.read(blocks, labels);
       if (bold != null) {
         nonSpeech.clear();
         nonSpeech.addAll(bold.nonSpeech());
@@ -189,6 +190,7 @@ public final class TurnParser {
     boolean seenSpeaker = false;
     boolean printedDocument = false;
     boolean clipNext = false;
+    String examiner = null;
     Double pendingTime = null;
     for (int i = 0; i < blocks.size(); i++) {
       Block block = blocks.get(i);
@@ -218,6 +220,10 @@ public final class TurnParser {
         }
       }
       if (m != null && SpeakerLabels.isNonSpeechLabel(m.label()) && block.speaker() == null) {
+        Matcher by = EXAMINER.matcher(p);
+        if (by.matches()) {
+          examiner = by.group("name"); // "BY MS. MURRAY:": the "Q." lines after it are hers
+        }
         nonSpeech.add(p);
         pendingTime = null;
         continue;
@@ -242,6 +248,9 @@ public final class TurnParser {
         seenSpeaker = true;
         // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
         String name = m.formal() ? m.label().replaceAll("\\s*\\([^()]*\\)$", "") : m.label();
+        if (examiner != null && m.shape() == SpeakerLabels.Shape.ANONYMOUS && m.label().equals("Q")) {
+          name = examiner;
+        }
         boolean declares = m.declaresAlias() && m.shape() == SpeakerLabels.Shape.COLON;
         String speaker = declares ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
         boolean viaAlias = declares || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
@@ -276,6 +285,9 @@ public final class TurnParser {
     }
     return new Labelled(items, header.roles(), header.drama(), lexicon.describe() + (header.drama() ? "; a play: its characters neither ask nor answer" : ""));
   }
+
+  /** A court transcript's examination marker: "BY MS. MURRAY:". */
+  private static final Pattern EXAMINER = Pattern.compile("^(?i:by)\\s+(?<name>(?:(?i:mr|mrs|ms|dr)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})\\s*:\\s*$");
 
   private static final Pattern OFFICE_AND_HOLDER = Pattern.compile("^(?<office>[^()]+?)\\s*\\((?<holder>.+)\\)\\s*:?$");
 

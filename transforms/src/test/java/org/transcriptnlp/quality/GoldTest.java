@@ -33,8 +33,8 @@ class GoldTest {
 
   @Test
   void everyGoldFileIsScored() {
-    assertTrue(scores.size() >= 75, scores.size() + " gold files");
-    assertTrue(totals.checks() >= 1800, totals.checks() + " spot checks");
+    assertTrue(scores.size() >= 85, scores.size() + " gold files");
+    assertTrue(totals.checks() >= 1950, totals.checks() + " spot checks");
   }
 
   @Test
@@ -63,6 +63,6 @@ class GoldTest {
   private static final double SPEAKERS = 0.95;
   private static final double ROLES = 0.89;
   private static final int TURN_MISSES = 13;
-  private static final int ANSWER_MISSES = 26;
-  private static final int LEAKS = 22;
+  private static final int ANSWER_MISSES = 29;
+  private static final int LEAKS = 32;
 }

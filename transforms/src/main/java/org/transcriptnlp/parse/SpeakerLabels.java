@@ -75,7 +75,9 @@ public final class SpeakerLabels {
    * an initial ({@code J.}), or a word of a script without letter case (Arabic, Hebrew, CJK).
    */
   private static final String WORD =
-      "(?:(?:\\p{Lu}\\.\\s?){2,4}(?!\\p{Ll})|\\p{Lu}[\\p{L}\\p{M}'’\\-]*(?:_?\\d{1,3})?\\.?|\\p{Lu}\\.|\\p{Lo}[\\p{Lo}\\p{M}]*)";
+      // atomic: a word is matched one way only, so that a run of initials ("A. B. C. D. ...")
+      // cannot make the name patterns try exponentially many splits
+      "(?>(?:\\p{Lu}\\.){2,4}(?!\\p{Ll})|\\p{Lu}[\\p{L}\\p{M}'’\\-]*+(?:_?\\d{1,3})?\\.?|\\p{Lo}[\\p{Lo}\\p{M}]*+)";
   /** A name: capitalised words, lower-case particles ("van", "of"), numbers after the first word ("BELL 7"). */
   private static final String NAME = WORD + "(?:\\s+(?:" + WORD + "|" + PARTICLE + "|\\d{1,4}))" + "{0,5}";
   /**
@@ -154,7 +156,7 @@ public final class SpeakerLabels {
       "(?:THE|MR|MRS|MS|MISS|DR|PROF|HON|SEN|REP|GEN|COL|CAPT|REV|SIR|DAME|LORD|LADY|SENATOR|JUSTICE|JUDGE)\\.?\\s+";
 
   /** An upper-case word of a label ({@code KAMAU}, {@code O'BRIEN}, {@code JEAN-PIERRE}). */
-  private static final String CAPS_WORD = "\\p{Lu}[\\p{Lu}\\p{M}'’\\-]*\\.?";
+  private static final String CAPS_WORD = "(?>\\p{Lu}[\\p{Lu}\\p{M}'’\\-]*+\\.?)";
 
   /** An upper-case label without a colon, then mixed-case speech: {@code MR KAMAU Mr. Speaker, Sir}. */
   private static final Pattern CAPS =

@@ -73,7 +73,7 @@ class XmlReaderTest {
         + "</div></body></text></TEI>";
     assertEquals(List.of(new Block("Order, order.", "Jane Smith", null, null), new Block("{Applause}", "Jane Smith", null, null),
         new Block("The sitting is open.", "Jane Smith", null, null),
-        new Block("Thank you, {laughter} Madam Speaker.", "BrownK", null, null)), new XmlReader().read(parlaMint));
+        new Block("Thank you, {laughter} Madam Speaker.", "Brown K", null, null)), new XmlReader().read(parlaMint));
   }
 
   @Test

@@ -229,6 +229,14 @@ class LabelStylesTest {
   }
 
   @Test
+  void aRunOfInitialsIsReadInLinearTime() {
+    // Once made the name patterns try exponentially many splits (seconds for 20 initials, a hang for 40).
+    String letters = "A. B. C. D. E. F. G. H. I. J. K. L. M. N. O. P. Q. R. S. T. U. V. W. X. Y. Z. are the letters. ".repeat(40);
+    ParsedTranscript p = parser.parseText("Q: What are they?\n\nA: " + letters + "\n\n" + "J. ".repeat(2000) + "\n");
+    assertEquals(List.of("Q", "A"), speakers(p));
+  }
+
+  @Test
   void explainSaysWhichStyleWasRecognised() {
     ParsedTranscript p = parser.parseText("ROPER.\nWell, what do you say?\n\nJERRAM.\nNothing, sir.\n\nROPER.\nThen go.\n\nJERRAM.\nI shall.\n");
     assertTrue(p.attribution().contains("names alone in their paragraph"), p.attribution());

@@ -103,15 +103,18 @@ public final class TranscriptFiles {
     }
     TranscriptReader.Read read;
     try {
-      read = new TranscriptReader(forced).read(fileName, decoded.text());
-    } catch (FormatException e) {
-      Format tried = forced != null ? forced : Format.detect(fileName, decoded.text());
-      if (forced == null && (tried == Format.CSV || tried == Format.TSV) && e.reason().equals("unknown_table_shape")) {
+      try {
+        read = new TranscriptReader(forced).read(fileName, decoded.text());
+      } catch (FormatException e) {
+        Format tried = forced != null ? forced : Format.detect(fileName, decoded.text());
+        if (forced != null || !(tried == Format.CSV || tried == Format.TSV) || !e.reason().equals("unknown_table_shape")) {
+          throw e;
+        }
         // Not a table after all (a database export with the transcript in one cell, prose named
         // .csv): a readable file is not lost for its name; read as text, it may still have speakers.
         read = new TranscriptReader(Format.TEXT).read(fileName, decoded.text());
-        return new Read(read.format(), decoded.charset(), read.blocks(), decoded.replaced(), decoded.controlsRemoved());
       }
+    } catch (FormatException e) {
       throw new Refused("parse", e.reason(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       String text = decoded.text();

@@ -201,7 +201,9 @@ public final class RoleInference {
         Stats s = stats.get(k);
         Stats other = s == a ? b : a;
         // the replies may all be short ("Because I can."): then the one who asks more asks
-        if (!roleOf.containsKey(k) && (s.put >= 1 && s.put > s.answered || noEdges && s.asks > other.asks)) {
+        // one more answered question than the other does not make a chat an interview
+        boolean oneWay = s.answered == 0 && other.put == 0 && s.put >= 1; // one only asks, the other only answers
+        if (!roleOf.containsKey(k) && (s.put >= 2 && s.put >= 2 * s.answered || oneWay || noEdges && s.asks > other.asks)) {
           roleOf.put(k, Role.QUESTIONER);
           break;
         }
@@ -340,7 +342,7 @@ public final class RoleInference {
       return headerRoles.getOrDefault(k, headerRoles.get(l));
     }
     if (NEVER_ASKS.matcher(speaker).find() || (label != null && NEVER_ASKS.matcher(label).find())
-        || PRESIDING.matcher(speaker).find() && !speaker.matches("(?i)speaker(?:\\s*[_#]?\\d+|\\s+[a-z])")) {
+        || PRESIDING.matcher(speaker).matches() || label != null && PRESIDING.matcher(label).matches()) {
       return Role.OTHER;
     }
     if (speaker.equals("Q") || ASKER.matcher(speaker).matches()) {
@@ -375,14 +377,16 @@ public final class RoleInference {
    * contractors on?"). Not a diarised "Speaker 1".
    */
   private static final java.util.regex.Pattern PRESIDING =
-      java.util.regex.Pattern.compile("(?i)\\bspeaker\\b(?!\\s*[_#]?\\d)(?!\\s+[a-z]\\b)");
+      java.util.regex.Pattern.compile(
+          "(?i)^(?:(?:the|hon\\.?|honourable|honorable|mr\\.?|madam|madame|mister)\\s+)?(?:(?:deputy|temporary|acting|"
+              + "assistant\\s+deputy)\\s+)?speaker(?:\\s+pro\\s+tempore)?\\.?$");
   /** Voices that run the proceedings or play material and never ask: operator, clerk, announcer, interpreter, clips. */
   private static final java.util.regex.Pattern NEVER_ASKS =
       java.util.regex.Pattern.compile(
           "(?i)^(?:the\\s+)?(?:operator|conference operator|(?:law |court |deputy |committee )?clerk|courtroom deputy|bailiff|"
-              + "court officer|marshal|usher|(?:the\\s+)?secretary|announcer|voice[- ]?over|"
+              + "court officer|marshal|usher|announcer|voice[- ]?over|"
               + "sergeant at arms|parliamentarian|interpreter|translator|clip|audio clip|video clip|soundbite|"
-              + "sound bite|ad|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
+              + "sound bite|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
 
   private static double ratio(int[] s) {
     return s[0] == 0 ? 0 : (double) s[1] / s[0];

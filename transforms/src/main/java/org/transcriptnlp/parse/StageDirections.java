@@ -39,7 +39,8 @@ public final class StageDirections {
               + "|\\(\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\)"
               + "|\\{[^{}]{1,40}\\}"
               // a transcriber's note in capitals: "[END OF AUDIO, FILE #1.2]", "[INAUDIBLE 00:12]"
-              + "|\\\\?\\[(?=[^\\[\\]]*\\p{Lu}{2})(?=[^\\[\\]]*\\s)(?=[^\\[\\]]*(?:\\d|,|\\b(?:END|BEGIN|BEGINNING|START|OF|TAPE|"
+              + "|\\\\?\\[(?!\\s*(?:SPEAKER|PARTICIPANT|INTERVIEWER|INTERVIEWEE|RESPONDENT|MODERATOR|PANELIST|GUEST|HOST|"
+              + "CALLER|AUDIENCE|MEMBER|VOICE|PERSON)\\b)(?=[^\\[\\]]*\\p{Lu}{2})(?=[^\\[\\]]*\\s)(?=[^\\[\\]]*(?:\\d|,|\\b(?:END|BEGIN|BEGINNING|START|OF|TAPE|"
               + "AUDIO|VIDEO|FILE|SIDE|SESSION|INAUDIBLE|UNINTELLIGIBLE|PAUSE|BREAK|RECESS|INTERRUPTION|RECORDING)\\b))"
               + "[^\\[\\]\\p{Ll}]{3,60}\\\\?\\]");
 

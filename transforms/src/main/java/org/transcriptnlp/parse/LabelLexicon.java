@@ -52,6 +52,8 @@ final class LabelLexicon {
   private final Set<String> known;
   /** Shapes seen with at least two recurring labels: the document's own styles. */
   private final Set<Shape> established = new HashSet<>();
+  /** Shapes whose recurring labels are mostly single words ("Lex:", "SAM"): first names or surnames. */
+  private final Set<Shape> singleWordNames = new HashSet<>();
   private final Map<Shape, String> formatting = new EnumMap<>(Shape.class);
   private final Map<String, Integer> accepted = new TreeMap<>();
 
@@ -120,6 +122,19 @@ final class LabelLexicon {
     for (Stats s : stats.values()) {
       s.byShape.forEach((shape, n) -> total.merge(shape, n, Integer::sum));
     }
+    Map<Shape, int[]> words = new EnumMap<>(Shape.class);
+    for (Map.Entry<String, Stats> e : stats.entrySet()) {
+      for (Map.Entry<Shape, Integer> byShape : e.getValue().byShape.entrySet()) {
+        if (byShape.getValue() >= 2) {
+          words.computeIfAbsent(byShape.getKey(), k -> new int[2])[e.getKey().contains(" ") ? 1 : 0]++;
+        }
+      }
+    }
+    words.forEach((shape, n) -> {
+      if (n[0] >= n[1]) {
+        singleWordNames.add(shape);
+      }
+    });
     int colon = total.getOrDefault(Shape.COLON, 0);
     recurring.forEach((shape, n) -> {
       // A weak style beside a document full of "Name:" labels is headings, a cover page, a list.
@@ -200,8 +215,10 @@ final class LabelLexicon {
                   || (established.contains(Shape.ALONE)
                       && look(paragraphs.get(i), m.label()).equals(formatting.get(Shape.ALONE))
                       && onceSeenIsAName(i, m)));
+          // "NASA Administrator..." opens paragraphs too: one capitalised word alone needs a title or naming
           case CAPS -> knownHere
-              || (count >= 2 && (established.contains(Shape.CAPS) || SpeakerLabels.hasTitle(m.label()) && count >= 3))
+              || (count >= 2 && (established.contains(Shape.CAPS) && (m.label().strip().contains(" ") || SpeakerLabels.hasTitle(m.label()))
+                  || SpeakerLabels.hasTitle(m.label()) && count >= 3))
               || (established.contains(Shape.CAPS) && SpeakerLabels.hasTitle(m.label()) && onceSeenIsAName(i, m));
           case BRACKET -> count >= 2 || knownHere || m.label().matches("(?i)speaker[ _]?\\d+");
         };
@@ -220,6 +237,10 @@ final class LabelLexicon {
 
   private boolean onceSeenIsAName(int i, Match m) {
     if (!SpeakerLabels.isNameLike(m.label())) {
+      return false;
+    }
+    // "Spoiler: ..." beside "Jane Doe:" labels: a single word is a name only where names are single words
+    if (!m.label().strip().contains(" ") && !SpeakerLabels.hasTitle(m.label()) && !singleWordNames.contains(m.shape())) {
       return false;
     }
     if (i > 0 && paragraphs.get(i - 1) != null && paragraphs.get(i - 1).strip().endsWith(":")) {

@@ -65,6 +65,32 @@ class LabelStylesTest {
         "Jane: What happened next?\n\nJohn: We left for the coast.\n\nBackground\n\nThe coast was far away then.\n\n"
             + "Jane: Why the coast?\n\nJohn: Work, mostly.\n");
     assertFalse(speakers(p).contains("Background"));
+    ParsedTranscript early = parser.parseText(
+        "Jane: What happened next?\n\nJohn: We left for the coast.\n\nEarly Years\n\nThe coast was far away then.\n\n"
+            + "Jane: Why the coast?\n\nJohn: Work, mostly.\n");
+    assertEquals(List.of("Jane", "John", "Jane", "John"), speakers(early));
+  }
+
+  @Test
+  void aOnceSeenWordIsANameOnlyWhereNamesAreSingleWords() {
+    String twoWords = "Jane Roe: What did you make of the film?\n\nJohn Doe: I liked it a great deal.\n\n"
+        + "Spoiler: The hero dies at the end.\n\nJane Roe: Did that surprise you?\n\nJohn Doe: Not at all.\n";
+    ParsedTranscript p = parser.parseText(twoWords);
+    assertEquals(List.of("Jane Roe", "John Doe", "Jane Roe", "John Doe"), speakers(p));
+    assertTrue(p.turns().get(1).text().contains("Spoiler: The hero dies"));
+    String oneWord = "Lex: What did you make of the film?\n\nSam: I liked it a great deal.\n\n"
+        + "Bono: The hero dies at the end, and I wrote the song.\n\nLex: Did that surprise you?\n\nSam: Not at all.\n";
+    assertEquals(List.of("Lex", "Sam", "Bono", "Lex", "Sam"), speakers(parser.parseText(oneWord)));
+  }
+
+  @Test
+  void anAcronymOpeningParagraphsIsNoSpeakerInUpperCaseRecords() {
+    ParsedTranscript p = parser.parseText(
+        "MR KAMAU Mr. Speaker, Sir, when will the road be built?\n\nTHE MINISTER Next year, Sir.\n\n"
+            + "NASA Administrator Bill Nelson said the launch would wait.\n\nMR KAMAU Why the delay?\n\n"
+            + "THE MINISTER The funds, Sir.\n\nNASA Officials confirmed the date later.\n");
+    assertFalse(speakers(p).contains("Nasa"), speakers(p).toString());
+    assertFalse(speakers(p).contains("NASA"), speakers(p).toString());
   }
 
   @Test

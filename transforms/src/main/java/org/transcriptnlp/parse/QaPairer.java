@@ -53,7 +53,9 @@ public final class QaPairer {
           // answer comes after.
           boolean backchannel = kind == Utterances.Kind.COURTESY && words(t) <= 3 && question != null && next != null
               && next.speaker().equals(question.speaker()) && (cutOff(question) || continues(next));
-          if (question != null && kind != Utterances.Kind.INTRO && !backchannel && answeredBy.add(t.speaker())) {
+          // an introduction is no answer, unless the question asked for one
+          boolean intro = kind == Utterances.Kind.INTRO && !(question != null && Utterances.asksForIntroduction(question.text()));
+          if (question != null && !intro && !backchannel && answeredBy.add(t.speaker())) {
             pairs.add(new QaPair(pairs.size(), question, t));
           }
         }

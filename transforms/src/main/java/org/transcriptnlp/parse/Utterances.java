@@ -95,10 +95,21 @@ public final class Utterances {
               + "i\\s+(?:beg\\s+to\\s+)?move\\b|i\\s+beg\\s+to\\s+(?:present|lay)|i\\s+rise\\s+(?:to|in)\\b|i\\s+ask\\s+unanimous\\s+consent|"
               + "i\\s+yield\\b|i\\s+reserve\\s+the\\s+balance|(?:i|we)\\s+(?:present|table|lay\\s+upon\\s+the\\s+table)\\s+(?:a|the|this)\\s+petition|"
               + "petitions?\\b|the\\s+question\\s+is\\b|division[!.]|hear,?\\s+hear)");
+  /**
+   * "I'm Sander Vanocur, NBC News.", "My name is Ana.": a name after "my name is", or a first name
+   * and surname after "I'm", "I am", "this is" ("I'm Canadian, and..." introduces no one).
+   */
   private static final Pattern INTRO =
       Pattern.compile(
-          "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?(?:i'?m|i’m|i\\s+am|my\\s+name\\s+is|this\\s+is)\\s+"
-              + "(?-i:\\p{Lu}[\\p{L}.'’-]+(?:\\s+(?:\\p{Lu}[\\p{L}.'’-]+|van|von|de|del|la|le)){0,3})(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
+          "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?"
+              + "(?:my\\s+name\\s+is\\s+" + "(?-i:\\p{Lu}[\\p{L}.'’-]+)" + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
+              + "(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+))"
+              + "(?-i:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
+  /** A question that asks the other to introduce themself: their answer is an introduction. */
+  private static final Pattern ASKS_INTRODUCTION =
+      Pattern.compile(
+          "(?i)\\b(?:introduce\\s+(?:yourself|yourselves)|your\\s+(?:full\\s+)?name|who\\s+you\\s+are|who\\s+are\\s+you"
+              + "|tell\\s+(?:us|me)\\s+(?:a\\s+(?:little|bit)\\s+)?(?:bit\\s+)?about\\s+yourself)\\b");
   private static final Set<String> COURTESY_WORDS =
       Set.of("thank", "thanks", "you", "very", "much", "so", "okay", "ok", "yeah", "yes", "yep", "right", "sure", "mm",
           "hmm", "mhm", "mm-hmm", "uh-huh", "uh", "huh", "um", "great", "good", "wow", "oh", "i", "see", "exactly",
@@ -128,6 +139,11 @@ public final class Utterances {
           "not", "never", "maybe", "perhaps", "also", "too", "again", "anything", "something", "nothing", "done",
           "ready", "questions", "question", "comments", "please", "wait", "stop", "listen", "look", "hey", "sorry",
           "pardon", "excuse", "really", "seriously", "because", "if", "in", "on", "at");
+
+  /** True when the text asks its hearer to introduce themself ("Could you introduce yourself?"). */
+  public static boolean asksForIntroduction(String text) {
+    return ASKS_INTRODUCTION.matcher(text).find();
+  }
 
   /** What the turn does, knowing no speaker's name (a call must then name an office: "Senator Smith."). */
   public static Kind kind(String text) {

@@ -128,6 +128,15 @@ class QaPairerTest {
   }
 
   @Test
+  void anIntroductionAskedForIsTheAnswer() {
+    turn("Interviewer", Role.QUESTIONER, "Could you introduce yourself for the recording?");
+    Turn intro = turn("Narrator", Role.RESPONDENT, "I'm Ruth Ellen Hooper, and I was born in Tulsa.");
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(1, pairs.size());
+    assertSame(intro, pairs.get(0).answer());
+  }
+
+  @Test
   void noTurnIsPairedTwice() {
     for (int i = 0; i < 30; i++) {
       if (i % 3 == 0) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -333,22 +334,41 @@ public final class TurnParser {
     return prose > 0 && firstPerson * 10 >= prose * 3;
   }
 
+  private static final Set<String> SMALL_WORDS =
+      Set.of("of", "the", "and", "on", "in", "for", "to", "a", "an", "at", "by", "de", "du", "la", "le", "et", "und", "der");
+
+  private static boolean looksLikeAHead(String p) {
+    if (p.chars().anyMatch(Character::isDigit)) {
+      return true;
+    }
+    for (String w : p.strip().split("\\s+")) {
+      int c = w.codePoints().filter(Character::isLetter).findFirst().orElse(-1);
+      if (c >= 0 && Character.isLowerCase(c) && !SMALL_WORDS.contains(w.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final Pattern FIRST_PERSON_ANYWHERE =
       Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|we|we're|we’re|our|us)\\b");
 
   /**
    * Running heads and feet of printed pages that reached the text (a PDF turned into HTML or
    * text): short paragraphs that recur three times or more, with their digits ignored ("Page 21",
-   * "15 th April, 2024", "Questions"), and that are not labels.
+   * "15 th April, 2024", "Questions"), that are written as heads are (a digit, or every word
+   * capitalised but the small ones: "I don't know" said three times is speech), and that are not
+   * labels.
    */
   private Set<Integer> runningHeads(List<String> paragraphs) {
     Map<String, List<Integer>> where = new HashMap<>();
     for (int i = 0; i < paragraphs.size(); i++) {
       String p = paragraphs.get(i);
-      if (p == null || p.isBlank() || p.split("\\s+").length > 6 || p.strip().matches("(?s).*[.?!…\"”’)]$")) {
+      if (p == null || p.isBlank() || p.split("\\s+").length > 6 || p.strip().matches("(?s).*[.?!…\"”’)]$")
+          || !looksLikeAHead(p)) {
         continue;
       }
-      where.computeIfAbsent(p.strip().replaceAll("\\d+", "#").toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(i);
+      where.computeIfAbsent(p.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
     }
     Set<Integer> out = new HashSet<>();
     for (List<Integer> at : where.values()) {

@@ -156,4 +156,17 @@ class TurnParserTest {
     assertEquals(3727.0, p.turns().get(2).startSeconds());
     assertEquals(2, QaPairer.pair(p.turns()).size());
   }
+
+  @Test
+  void runningHeadsOfPagesAreFurnitureButARepeatedShortReplyIsSpeech() {
+    String page = "MS. DAVIES: When will the bridge open, Minister?\n\nTHE MINISTER: In the spring, once it is inspected.\n\n"
+        + "Hansard Report Page 12\n\n";
+    ParsedTranscript heads = parser.parseText(page.repeat(3).replace("12", "13"));
+    assertEquals(3, heads.nonSpeech().stream().filter(n -> n.startsWith("Hansard Report Page")).count());
+    assertEquals(6, heads.turns().size());
+    String replies = "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: I don't know\n\n";
+    ParsedTranscript speech = parser.parseText(replies.repeat(3));
+    assertEquals(List.of(), speech.nonSpeech());
+    assertEquals("I don't know", speech.turns().get(5).text());
+  }
 }

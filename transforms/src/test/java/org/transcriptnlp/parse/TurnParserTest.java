@@ -164,9 +164,9 @@ class TurnParserTest {
     ParsedTranscript heads = parser.parseText(page.repeat(3).replace("12", "13"));
     assertEquals(3, heads.nonSpeech().stream().filter(n -> n.startsWith("Hansard Report Page")).count());
     assertEquals(6, heads.turns().size());
-    String replies = "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: I don't know\n\n";
+    String replies = "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: He left us.\n\nI don't know\n\n";
     ParsedTranscript speech = parser.parseText(replies.repeat(3));
     assertEquals(List.of(), speech.nonSpeech());
-    assertEquals("I don't know", speech.turns().get(5).text());
+    assertEquals(List.of("He left us.", "I don't know"), speech.turns().get(5).paragraphs());
   }
 }

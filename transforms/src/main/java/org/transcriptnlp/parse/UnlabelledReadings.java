@@ -45,6 +45,11 @@ final class UnlabelledReadings {
   /** "I'm Dr Federico Andreis", "My name is Jane Roe". */
   private static final Pattern SELF =
       Pattern.compile("(?i:\\bi'?m|\\bi’m|\\bi\\s+am|\\bmy\\s+name\\s+is)\\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
+  /** A speaker addressing listeners: "Good morning, everyone", "in this lecture", "as you can see". */
+  private static final Pattern AUDIENCE =
+      Pattern.compile("(?i)\\b(?:everyone|everybody|ladies\\s+and\\s+gentlemen|thank\\s+you|welcome|good\\s+(?:morning|afternoon|evening)"
+          + "|in\\s+this\\s+(?:talk|lecture|session|video|presentation|class)|as\\s+you\\s+(?:can\\s+see|know|may\\s+know)"
+          + "|let\\s+me\\s+(?:show|start|begin)|today\\s+(?:I|we)(?:'ll|’ll|\\s+will|\\s+are|'re|’re)?)\\b");
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
   private static final Pattern YOU = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
 
@@ -188,6 +193,7 @@ final class UnlabelledReadings {
     int firstPerson = 0;
     long words = 0;
     String name = null;
+    boolean addressesAudience = false;
     List<Integer> speech = new ArrayList<>();
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
@@ -200,13 +206,17 @@ final class UnlabelledReadings {
         firstPerson += FIRST_PERSON.matcher(p).find() ? 1 : 0;
         words += Utterances.words(p);
         speech.add(i);
+        addressesAudience |= AUDIENCE.matcher(p).find();
         Matcher self = SELF.matcher(p);
         if (name == null && speech.size() <= 3 && self.find()) {
           name = self.group("name");
         }
       }
     }
-    if (prose < 2 || words < 100 || firstPerson * 10 < prose * 3) {
+    // A speaker who says who they are, or half the paragraphs in the first person with the
+    // audience addressed: an essay or a report in the first person now and then is no talk.
+    boolean talk = name != null ? firstPerson * 10 >= prose * 3 : firstPerson * 2 >= prose && addressesAudience;
+    if (prose < 2 || words < 100 || !talk) {
       return null;
     }
     String speaker = name == null ? TurnParser.UNIDENTIFIED : name;

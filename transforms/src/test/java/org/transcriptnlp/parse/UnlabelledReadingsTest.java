@@ -67,6 +67,21 @@ class UnlabelledReadingsTest {
   @Test
   void anEssayWithoutSpeakersIsStillNoTranscript() {
     assertTrue(parser.parseText("Just an essay.\n\nWith two paragraphs and no speakers.\n").turns().isEmpty());
+    // long enough to be a talk, and in the first person now and then, but it addresses no one
+    String essay = "The river was first bridged in 1820, when the town council raised the money from a levy on wool. "
+        + "The bridge stood for ninety years and carried carts, cattle and, later, the first motor cars of the county, until a flood in the spring of 1910 took its middle arch away.\n\n"
+        + "In my view the council was right to raise the levy, though the farmers of the valley disagreed at length.\n\n"
+        + "The second bridge, of steel, was opened in 1911 by the mayor and carried the tramway until the line closed.\n\n"
+        + "The records of its building are kept in the county archive, where my grandfather found eleven boxes of letters.\n";
+    assertTrue(parser.parseText(essay).turns().isEmpty());
+    String talk = "Good morning, everyone, and thank you for coming. Today I want to talk about the river and its bridges, "
+        + "and what I learned from the county archive over the last two years.\n\n"
+        + "I started with the council minutes, which I read from 1800 to 1950, and I found the levy that paid for the first bridge.\n\n"
+        + "We often think of bridges as engineering, but I will argue that they were politics first and engineering second.\n\n"
+        + "So let me show you the minutes of 1819, where my argument begins, and where the farmers of the valley first said no to the levy and to the council.\n";
+    ParsedTranscript p = parser.parseText(talk);
+    assertEquals(1, p.turns().size());
+    assertEquals(Role.OTHER, p.turns().get(0).role());
   }
 
   @Test

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
  * "(Laughter.)". These are kept out of every turn.
  */
 public final class NonSpeech {
-  private static final List<Pattern> PATTERNS =
+  private static final Pattern ANNOUNCES_DOCUMENT =
+      Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$");
+
+  /** Notes that may run to any length: author notes, editing and republication notices. */
+  private static final List<Pattern> ANY_LENGTH =
       List.of(
-          // Byline: "By Dikhan Kamzabekuly"
-          Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’\\-]*|and|&)){0,5}$"),
           // Author note: "The author is General Director of ..."
           Pattern.compile("(?i)^(?:the\\s+)?(?:author|writer|interviewer)s?\\s+(?:is|was|are|were)\\b.*"),
           Pattern.compile("(?i)^about\\s+the\\s+(?:author|interviewer)\\b.*"),
@@ -21,6 +23,13 @@ public final class NonSpeech {
                   + "(?:edited|condensed|translated|lightly|republished|reprinted|adapted).*"),
           Pattern.compile("(?i).*\\b(?:republished|reprinted)\\s+(?:this|the|with|from|by)\\b.*"),
           Pattern.compile("(?i).*\\ball rights reserved\\b.*"),
+          Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"));
+
+  /** Non-speech that is short (at most {@value #SHORT_CHARS} characters): bylines, headings, furniture. */
+  private static final List<Pattern> SHORT =
+      List.of(
+          // Byline: "By Dikhan Kamzabekuly"
+          Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’\\-]*|and|&)){0,5}$"),
           Pattern.compile("^(?:©|\\([cC]\\)\\s*(?:19|20)\\d\\d|(?i:copyright)\\b).*"),
           // A link alone: "<https://twitter.com/...>", "https://github.com/..."
           Pattern.compile("^<?https?://\\S+>?$"),
@@ -33,7 +42,7 @@ public final class NonSpeech {
           Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
           // Narration of legislative records: what the clerk did, what was agreed to
           Pattern.compile("^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
-          Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$"),
+          ANNOUNCES_DOCUMENT,
           Pattern.compile(
               "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent resolution|question|"
                   + "motion to reconsider|motion to lay on the table)(?: \\([^)]{1,100}\\)| Nos?\\. [\\w, -]{1,40})?"
@@ -41,7 +50,6 @@ public final class NonSpeech {
                   + "rejected|passed|adopted|read|considered)\\b.*"),
           Pattern.compile("^There (?:being|was) no objection\\b.*"),
           Pattern.compile("^The yeas and nays (?:were|are) ordered\\b.*"),
-          Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"),
           // What the record says the House did: "The House rose at 7.01 p.m.", "The Committee adjourned at 4 pm."
           Pattern.compile("(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)"
               + "\\s+(?:rose|adjourned|was adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
@@ -54,10 +62,8 @@ public final class NonSpeech {
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
           Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
 
-  /** The patterns of {@link #PATTERNS} that can match a paragraph of any length. */
-  private static final List<Pattern> LONG_PATTERNS =
-      PATTERNS.stream().filter(x -> x.pattern().startsWith("(?i)^this") || x.pattern().startsWith("(?i).*")
-          || x.pattern().startsWith("(?i)^(?:the\\s+)?(?:author") || x.pattern().startsWith("(?i)^\\(Whereupon")).toList();
+  /** Paragraphs longer than this are speech unless an {@link #ANY_LENGTH} note matches. */
+  private static final int SHORT_CHARS = 400;
 
   /** A publication dateline closing a paragraph: "[INPS Japan – January 15, 2024]". */
   private static final Pattern TRAILING_DATELINE =
@@ -101,9 +107,6 @@ public final class NonSpeech {
     return words >= 20 && lower * 10 >= words * 6 && paragraph.matches("(?s).*[.!?][\"”’)]?.*");
   }
 
-  private static final Pattern ANNOUNCES_DOCUMENT =
-      Pattern.compile("(?i)^The .{0,80}\\b(?:read|is|are|was|were) as follows:?$");
-
   /** Headings of what follows a transcript: an index, notes, a bibliography, appendices. */
   private static final Pattern END_MATTER =
       Pattern.compile("(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject index|notes|endnotes|footnotes|bibliography|"
@@ -123,8 +126,10 @@ public final class NonSpeech {
   /** True when an unlabelled paragraph is not speech. */
   public static boolean isNonSpeech(String paragraph) {
     String p = paragraph.strip();
-    // non-speech is short: a long paragraph is checked only against the notes that can be long
-    List<Pattern> patterns = p.length() <= 400 ? PATTERNS : LONG_PATTERNS;
+    return matchesAny(ANY_LENGTH, p) || p.length() <= SHORT_CHARS && matchesAny(SHORT, p);
+  }
+
+  private static boolean matchesAny(List<Pattern> patterns, String p) {
     for (Pattern pattern : patterns) {
       if (pattern.matcher(p).matches()) {
         return true;
@@ -132,5 +137,4 @@ public final class NonSpeech {
     }
     return false;
   }
-
 }

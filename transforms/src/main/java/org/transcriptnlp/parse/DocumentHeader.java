@@ -287,10 +287,13 @@ final class DocumentHeader {
     return SpeakerLabels.isName(name) ? name : null;
   }
 
-  /** True when a field's value is one or more names: "Jane Roe", "Jane Roe and John Doe", "J. Roe, B. Doe". */
+  /**
+   * True when a field's value is one or more names: "Jane Roe", "Jane Roe and John Doe", "J. Roe,
+   * B. Doe". One word closed by a period is a sentence ("HOST: Welcome."), not a name.
+   */
   private static boolean namesOnly(String value) {
     List<String> parts = splitNames(value);
-    return !parts.isEmpty() && parts.stream().allMatch(SpeakerLabels::isName);
+    return !parts.isEmpty() && parts.stream().allMatch(n -> SpeakerLabels.isName(n) && !(n.endsWith(".") && !n.contains(" ")));
   }
 
   private static List<String> splitNames(String value) {

@@ -211,6 +211,7 @@ public final class SpeakerLabels {
           "yes", "no", "yeah", "yep", "nope", "okay", "ok", "right", "sure", "exactly", "absolutely",
           "thanks", "thank you", "hello", "hi", "wow", "oh", "well", "so", "and", "but", "really",
           "true", "great", "good", "fine", "alright", "all right", "indeed", "correct", "hmm", "mm",
+          "welcome", "everyone", "everybody", "bye", "goodbye", "cheers", "please", "sorry", "pardon",
           "uh", "um", "laughter", "applause", "end", "the end", "break", "intermission", "introduction",
           "conclusion", "summary", "contents", "table of contents", "index", "transcript", "notes",
           "appendix", "abstract", "questions", "answers", "questions and answers", "question and answer",

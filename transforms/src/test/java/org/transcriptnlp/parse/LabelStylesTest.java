@@ -197,6 +197,12 @@ class LabelStylesTest {
     assertTrue(p.nonSpeech().contains("INTERVIEWEE: Harold Wood"));
     assertTrue(p.nonSpeech().stream().anyMatch(n -> n.startsWith("Wood was born in 1920")), "the biography is no speech");
     assertTrue(p.turns().stream().noneMatch(t -> t.text().contains("Philadelphia")));
+    // a one-word greeting after a role label is the host speaking, not the host's name in a header
+    ParsedTranscript greeting = parser.parseText(
+        "Episode 4\n\nHOST: Welcome.\n\nGUEST: Thanks for having me on the show today.\n\n"
+            + "HOST: What brought you to the coast?\n\nGUEST: Work, and then the sea.\n");
+    assertEquals(List.of("Host", "Guest", "Host", "Guest"), speakers(greeting));
+    assertEquals("Welcome.", greeting.turns().get(0).text());
   }
 
   @Test

@@ -77,11 +77,9 @@ public record Gold(
     List<Check> checks = new ArrayList<>();
     for (JsonNode c : n.path("checks")) {
       String speaker = text(c, "speaker");
-      String role = c.hasNonNull("role") ? c.get("role").asText() : null;
-      if (role == null) {
-        role = speakers.stream().filter(s -> s.name().equals(speaker)).map(Speaker::role).findFirst()
-            .orElseThrow(() -> new IOException(goldFile + ": check on unknown speaker '" + speaker + "'"));
-      }
+      Speaker who = speakers.stream().filter(s -> s.name().equals(speaker)).findFirst()
+          .orElseThrow(() -> new IOException(goldFile + ": check on unknown speaker '" + speaker + "'"));
+      String role = c.hasNonNull("role") ? c.get("role").asText() : who.role();
       checks.add(new Check(text(c, "snippet"), speaker, role));
     }
     List<String> nonSpeech = new ArrayList<>();

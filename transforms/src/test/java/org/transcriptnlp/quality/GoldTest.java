@@ -1,12 +1,16 @@
 package org.transcriptnlp.quality;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
@@ -57,6 +61,15 @@ class GoldTest {
   void noReadableFileIsRejectedAndNoNonSpeechIsAnAnswer() {
     assertEquals(0, totals.rejected(), "files rejected");
     assertTrue(totals.leaks() <= LEAKS, totals.leaks() + " non-speech snippets in answers");
+  }
+
+  @Test
+  void aCheckOnASpeakerTheGoldDoesNotListIsAnError(@TempDir Path dir) throws Exception {
+    Path gold = dir.resolve("x.gold.json");
+    Files.writeString(gold, "{\"file\": \"x.txt\", \"speakers\": [{\"name\": \"Jane Roe\", \"role\": \"questioner\"}],"
+        + " \"checks\": [{\"snippet\": \"Hello there\", \"speaker\": \"John Doe\", \"role\": \"respondent\"}]}");
+    IOException e = assertThrows(IOException.class, () -> Gold.read(gold));
+    assertTrue(e.getMessage().contains("unknown speaker 'John Doe'"), e.getMessage());
   }
 
   // Floors, set from what the parser reaches (docs/formats-and-attribution.md has the table).

@@ -46,6 +46,7 @@ final class LabelLexicon {
     int upperRest;
   }
 
+  private final List<String> paragraphs;
   private final List<Match> candidates;
   private final List<Boolean> speechAfter;
   private final Map<String, Stats> stats = new LinkedHashMap<>();
@@ -57,7 +58,8 @@ final class LabelLexicon {
   private final Map<Shape, String> formatting = new EnumMap<>(Shape.class);
   private final Map<String, Integer> accepted = new TreeMap<>();
 
-  private LabelLexicon(List<Match> candidates, List<Boolean> speechAfter, Set<String> known) {
+  private LabelLexicon(List<String> paragraphs, List<Match> candidates, List<Boolean> speechAfter, Set<String> known) {
+    this.paragraphs = paragraphs;
     this.candidates = candidates;
     this.speechAfter = speechAfter;
     this.known = known;
@@ -76,8 +78,8 @@ final class LabelLexicon {
     for (int i = 0; i < paragraphs.size(); i++) {
       speechAfter.add(i + 1 < paragraphs.size() && isSpeech(paragraphs.get(i + 1), candidates.get(i + 1)));
     }
-    LabelLexicon lexicon = new LabelLexicon(candidates, speechAfter, known);
-    lexicon.count(paragraphs);
+    LabelLexicon lexicon = new LabelLexicon(paragraphs, candidates, speechAfter, known);
+    lexicon.count();
     return lexicon;
   }
 
@@ -93,7 +95,7 @@ final class LabelLexicon {
     return !p.isBlank() && !p.startsWith("#") && (p.split("\\s+").length >= 8 || p.matches("(?s).*[.!?…\"”]$"));
   }
 
-  private void count(List<String> paragraphs) {
+  private void count() {
     for (int i = 0; i < candidates.size(); i++) {
       Match m = candidates.get(i);
       if (m == null || SpeakerLabels.isNonSpeechLabel(m.label())) {
@@ -153,10 +155,7 @@ final class LabelLexicon {
       }
     }
     looks.entrySet().stream().max(Map.Entry.comparingByValue()).ifPresent(e -> formatting.put(Shape.ALONE, e.getKey()));
-    this.paragraphs = paragraphs;
   }
-
-  private List<String> paragraphs;
 
   private static boolean boldLead(String paragraph) {
     String p = paragraph.strip();

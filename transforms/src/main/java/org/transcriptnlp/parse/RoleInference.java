@@ -82,10 +82,6 @@ public final class RoleInference {
     }
   }
 
-  Result infer(List<TurnParser.Draft> turns) {
-    return infer(turns, Map.of(), false);
-  }
-
   /**
    * @param turns the labelled turns, in order
    * @param headerRoles roles the document's header or participant lists give (by {@link SpeakerRegistry#key})
@@ -285,12 +281,6 @@ public final class RoleInference {
     for (String speaker : stats.keySet()) {
       roleOf.putIfAbsent(speaker, Role.OTHER);
     }
-    if (Boolean.getBoolean("tnlp.debugRoles")) {
-      stats.forEach((k, s) -> System.err.printf(
-          "%-30s turns=%d asks=%d put=%d answered=%d floor=%d courtesy=%d words=%d afterQ=%d span=%d clip=%d -> %s%n",
-          k, s.turns, s.asks, s.put, s.answered, s.floor, s.courtesy, s.words, s.afterQuestionerTurns, s.inQuestionSpan,
-          s.clipTurns, roleOf.get(k)));
-    }
     Map<Role, String> main = new HashMap<>();
     Map<Role, Integer> best = new HashMap<>();
     for (Map.Entry<String, Role> e : roleOf.entrySet()) {
@@ -387,8 +377,4 @@ public final class RoleInference {
               + "court officer|marshal|usher|announcer|voice[- ]?over|"
               + "sergeant at arms|parliamentarian|interpreter|translator|clip|audio clip|video clip|soundbite|"
               + "sound bite|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
-
-  private static double ratio(int[] s) {
-    return s[0] == 0 ? 0 : (double) s[1] / s[0];
-  }
 }

@@ -20,23 +20,23 @@ import org.transcriptnlp.model.Turn;
  * Turns the paragraphs of a transcript into speaker turns.
  *
  * <ol>
+ *   <li>Paragraphs are prepared: a label wrapped over up to three lines is joined to its text,
+ *       labels glued into running text ({@code ...built.MR. JONES: That is}) split off, a time
+ *       before a paragraph taken as its start.
+ *   <li>Around the speech: the document's header (fields, participant lists, a cast list) names
+ *       speakers and gives roles ({@link DocumentHeader}); running heads and feet of printed
+ *       pages, bylines, notes and end matter are no speech ({@link NonSpeech}).
  *   <li>A paragraph's speaker comes from the file's structure (a WebVTT voice, a JSON field) or
- *       from a label at its start ({@link SpeakerLabels}). A label candidate is accepted as a
- *       speaker when it declares an alias, occurs at least twice, is already known, is written in
- *       capitals, carries an honorific or office, is GPO style ({@code Mr. WARNER.}), or is the
- *       anonymous Q/A. A title-case phrase that occurs once ("Kazakhstan: ...") is speech, and
- *       caption labels ("Photo:") are non-speech.
- *   <li>Everything before the first speaker is front matter (titles, bylines) and not speech; so
- *       are unlabelled paragraphs that {@link NonSpeech} recognises anywhere. Stage directions are
- *       taken out of the text and recorded on the turn ({@link StageDirections}); a time written
- *       before a paragraph or with a label becomes the turn's start.
+ *       from a label at its start, which {@link LabelLexicon} accepts from the document as a
+ *       whole: the label's shape, its recurrence, the names the document gives elsewhere and the
+ *       document's own style. Court examinations make the Q lines the examining lawyer's; clips
+ *       and unnamed caption changes ({@code >>}) are their own turns.
  *   <li>Unlabelled paragraphs continue the current turn, unless there is evidence that the
- *       speaker changed: in a respondent's turn, a paragraph that ends in a question addressed to
- *       "you" is the questioner's when what follows is an unlabelled answer or the respondent's
- *       label again; after a questioner's question addressed to "you", a paragraph with no
- *       question in it whose first sentence speaks in the first person ("As I said, ...") is the
- *       respondent's answer. Such turns are marked {@code inferred}.
- *   <li>Roles come from {@link RoleInference}: who asks and who answers.
+ *       speaker changed (a question addressed to "you" inside a respondent's turn, a first-person
+ *       answer after a question); such turns are marked {@code inferred}. A document with no label
+ *       at all gets one of the {@link UnlabelledReadings} (questions set as paragraphs, a talk).
+ *   <li>Stage directions are taken out of the text and recorded on the turn ({@link
+ *       StageDirections}); roles come from {@link RoleInference}: who asks and who answers.
  * </ol>
  */
 public final class TurnParser {
@@ -459,20 +459,6 @@ public final class TurnParser {
     }
     StageDirections.Split split = StageDirections.split(t);
     return new Item(split.speech(), speaker, label, how, start, end, split.directions(), false);
-  }
-
-  private static boolean accepted(
-      SpeakerLabels.Match m, Map<String, Integer> counts, SpeakerRegistry registry) {
-    String label = m.label();
-    return m.declaresAlias()
-        || m.formal()
-        || label.equals("Q")
-        // "A" answers only where someone asks "Q" ("Leighton\nA. Hope was..." is no answer)
-        || (label.equals("A") && counts.getOrDefault("q", 0) > 0)
-        || counts.getOrDefault(SpeakerRegistry.key(label), 0) >= 2
-        || registry.knows(label)
-        || SpeakerLabels.isAllCaps(label)
-        || SpeakerLabels.hasTitle(label);
   }
 
   /** A turn being built. */

@@ -200,10 +200,6 @@ public final class Utterances {
    * question, however long the turn (a host's long remark that ends "...what do you think?").
    */
   static boolean seeksReply(String text, Kind kind) {
-    return seeksReplyAfter(text, kind);
-  }
-
-  private static boolean seeksReplyAfter(String text, Kind kind) {
     if (kind.asks()) {
       return true;
     }

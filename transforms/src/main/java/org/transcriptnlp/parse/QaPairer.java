@@ -3,6 +3,8 @@ package org.transcriptnlp.parse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.Set;
 import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Role;
@@ -35,15 +37,16 @@ public final class QaPairer {
     List<QaPair> pairs = new ArrayList<>();
     Turn question = null;
     Set<String> answeredBy = new HashSet<>();
-    boolean oneOnOne = speakers(turns, Role.QUESTIONER) == 1 && speakers(turns, Role.RESPONDENT) == 1;
     Set<String> names = Utterances.nameWords(turns.stream().map(Turn::speaker).distinct().toList());
+    List<Utterances.Kind> kinds = turns.stream().map(t -> Utterances.kind(t.text(), names)).toList();
+    Set<String> interviewers = interviewers(turns, kinds);
     for (int i = 0; i < turns.size(); i++) {
       Turn t = turns.get(i);
       Turn next = i + 1 < turns.size() ? turns.get(i + 1) : null;
-      Utterances.Kind kind = Utterances.kind(t.text(), names);
+      Utterances.Kind kind = kinds.get(i);
       switch (t.role()) {
         case QUESTIONER -> {
-          if (opensQuestion(kind, t, oneOnOne)) {
+          if (opensQuestion(kind, t, interviewers.contains(t.speaker()))) {
             question = t;
             answeredBy.clear();
           }
@@ -71,11 +74,38 @@ public final class QaPairer {
 
   /**
    * True when a questioner's turn of this kind opens a question: it seeks a reply (a question, a
-   * prompt); in a one-on-one interview, also a remark of a few words ("So it operated really at
-   * the machine level."), which there is the interviewer's way of asking.
+   * prompt); for an interviewer, also a remark of a few words ("So it operated really at the
+   * machine level."), which is an interviewer's way of asking.
    */
-  static boolean opensQuestion(Utterances.Kind kind, Turn t, boolean oneOnOne) {
-    return Utterances.seeksReply(t.text(), kind) || (oneOnOne && kind == Utterances.Kind.STATEMENT && words(t) >= 4);
+  static boolean opensQuestion(Utterances.Kind kind, Turn t, boolean interviewer) {
+    return Utterances.seeksReply(t.text(), kind) || (interviewer && kind == Utterances.Kind.STATEMENT && words(t) >= 4);
+  }
+
+  /**
+   * The questioners who interview: where one respondent answers (an interview, with one host or
+   * two), the questioners of whose turns (thanks and floor-giving aside) at least 30% seek a
+   * reply. A debater taken for a questioner mostly states, and their statements prompt nothing.
+   */
+  private static Set<String> interviewers(List<Turn> turns, List<Utterances.Kind> kinds) {
+    Set<String> out = new HashSet<>();
+    if (speakers(turns, Role.RESPONDENT) != 1) {
+      return out;
+    }
+    Map<String, int[]> asks = new HashMap<>();
+    for (int i = 0; i < turns.size(); i++) {
+      Turn t = turns.get(i);
+      if (t.role() == Role.QUESTIONER && !kinds.get(i).managesFloor()) {
+        int[] n = asks.computeIfAbsent(t.speaker(), k -> new int[2]);
+        n[0]++;
+        n[1] += Utterances.seeksReply(t.text(), kinds.get(i)) ? 1 : 0;
+      }
+    }
+    asks.forEach((speaker, n) -> {
+      if (n[1] * 10 >= n[0] * 3) {
+        out.add(speaker);
+      }
+    });
+    return out;
   }
 
   /** A turn that stops without ending its sentence: "So the question is whether —". */

@@ -76,7 +76,8 @@ public final class Utterances {
               + "comment\\s+on|(?:your|any)\\s+(?:response|reaction|rebuttal|comments?|thoughts|views?|answer|reply)\\b|"
               + "(?:i'?d|i’d|i\\s+would|we'?d|we’d|we\\s+would)\\s+(?:like|love|want)\\s+(?:you\\s+)?to\\s+(?:hear|know|ask|talk|start|begin|understand)|"
               + "i\\s+want(?:ed)?\\s+to\\s+ask|(?:my|the|a|one|another)\\s+(?:first\\s+|next\\s+|last\\s+|final\\s+|follow-up\\s+|quick\\s+|second\\s+)?"
-              + "question\\s+(?:is|was|for\\s+you|to\\s+you)|i(?:'m|’m|\\s+am)\\s+(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
+              + "question\\s+(?:is|was|for\\s+you|to\\s+you)|"
+              + "i(?:'m|’m|\\s+am)\\s+(?:(?:just|really|sort|kind|of|so|very|also|genuinely|actually|always)\\s+){0,3}(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
               + "would\\s+you\\s+(?:like|care)\\s+to|you\\s+have\\s+(?:\\w+\\s+){0,2}(?:minutes?|seconds?)|over\\s+to\\s+you|"
               + "let'?s\\s+(?:talk|start)\\s+(?:about|with)|^(?:please\\s+)?(?:go\\s+on|keep\\s+going|carry\\s+on|continue|say\\s+more)\\b)");
   private static final Pattern FLOOR =

@@ -137,6 +137,34 @@ class QaPairerTest {
   }
 
   @Test
+  void anInterviewersRemarkOpensAQuestionWithOneHostOrTwo() {
+    turn("Kevin", Role.QUESTIONER, "Welcome to the show, everyone.");
+    turn("Christina", Role.QUESTIONER, "And what a guest we have today.");
+    ask("Kevin");
+    answer("Adrian");
+    Turn remark = turn("Kevin", Role.QUESTIONER, "So the rejections must have been good practice for what you do now.");
+    Turn reply = answer("Adrian");
+    ask("Kevin");
+    answer("Adrian");
+    List<QaPair> pairs = QaPairer.pair(turns);
+    assertEquals(3, pairs.size());
+    assertSame(remark, pairs.get(1).question());
+    assertSame(reply, pairs.get(1).answer());
+  }
+
+  @Test
+  void aStatementOfAQuestionerWhoMostlyStatesOpensNothing() {
+    ask("Moderator");
+    answer("Pence");
+    for (int i = 0; i < 4; i++) {
+      turn("Kaine", Role.QUESTIONER, "That is simply not what happened with the budget in my state.");
+      answer("Pence");
+    }
+    // only the moderator's question is answered: the debater's statements are no questions
+    assertEquals(1, QaPairer.pair(turns).size());
+  }
+
+  @Test
   void noTurnIsPairedTwice() {
     for (int i = 0; i < 30; i++) {
       if (i % 3 == 0) {

@@ -78,6 +78,7 @@ public final class Utterances {
               + "i\\s+want(?:ed)?\\s+to\\s+ask|(?:my|the|a|one|another)\\s+(?:first\\s+|next\\s+|last\\s+|final\\s+|follow-up\\s+|quick\\s+|second\\s+)?"
               + "question\\s+(?:is|was|for\\s+you|to\\s+you)|"
               + "i(?:'m|’m|\\s+am)\\s+(?:(?:just|really|sort|kind|of|so|very|also|genuinely|actually|always)\\s+){0,3}(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
+              + "(?:get|hear|have)\\s+(?:any\\s+|your\\s+|the\\s+|some\\s+)?(?:updated\\s+|further\\s+|other\\s+)?(?:views|thoughts|comments|reactions)\\b|"
               + "would\\s+you\\s+(?:like|care)\\s+to|you\\s+have\\s+(?:\\w+\\s+){0,2}(?:minutes?|seconds?)|over\\s+to\\s+you|"
               + "let'?s\\s+(?:talk|start)\\s+(?:about|with)|^(?:please\\s+)?(?:go\\s+on|keep\\s+going|carry\\s+on|continue|say\\s+more)\\b)");
   private static final Pattern FLOOR =

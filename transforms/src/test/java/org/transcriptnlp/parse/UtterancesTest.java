@@ -27,6 +27,8 @@ class UtterancesTest {
         "Walk me through the night of the fire.|PROMPT",
         "Senator Kennedy, you have two minutes for your response.|PROMPT",
         "Go on.|PROMPT",
+        "I would be most appreciative if I could get any updated views from the members.|PROMPT",
+        "I'm just sort of curious about what your childhood was like.|PROMPT",
         // calls on a speaker: the floor, not a question
         "Governor Smith.|CALL",
         "The honourable minister.|CALL",

@@ -67,6 +67,7 @@ public final class RoleInference {
     int answered; // replies to another speaker's question
     int clipTurns;
     int asksMain; // turns that ask and name a main respondent
+    int tabled; // questions as an order paper prints them
     final Map<String, Integer> putTo = new HashMap<>(); // questions put, by who replied
     final Map<String, Integer> answeredTo = new HashMap<>(); // replies, by who asked
     int afterQuestionerTurns; // turns right after a questioner's (a chair's call in between skipped)
@@ -123,6 +124,9 @@ public final class RoleInference {
       if (kind.asks()) {
         s.asks++;
       }
+      if (kind == Utterances.Kind.QUESTION && Utterances.isTabledQuestion(text)) {
+        s.tabled++;
+      }
       // Who asks whom: a reply of some substance by another speaker to the open question.
       if (openQuestion != null && !openQuestion.speaker.equals(t.speaker) && !kind.managesFloor() && w >= 5) {
         Stats asker = stats.get(openQuestion.speaker);
@@ -148,6 +152,9 @@ public final class RoleInference {
         // A chair who answers the members' questions (a central bank's chairman) is left to the rules below.
         boolean answers = s.answered >= 3 && s.balance() <= -0.3;
         forced = s.put >= 2 && s.asks >= s.floor && s.balance() >= 0.3 ? Role.QUESTIONER : answers ? null : Role.OTHER;
+      }
+      if (forced == null && s.tabled >= 1 && s.put >= s.answered) {
+        forced = Role.QUESTIONER; // a member asking the question they tabled
       }
       if (forced == null && s.turns >= 2 && (s.floor + s.courtesy) * 10 >= s.turns * 6 && s.put * 5 <= Math.max(5, s.turns)) {
         forced = Role.OTHER; // calls the next speaker and thanks: a chair in all but name

@@ -107,6 +107,15 @@ public final class Utterances {
               + "(?:my\\s+name\\s+is\\s+" + "(?-i:\\p{Lu}[\\p{L}.'’-]+)" + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
               + "(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+))"
               + "(?-i:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
+  /**
+   * A question as an order paper prints it: "1. What discussions he has had with Cabinet
+   * colleagues...", "To ask His Majesty's Government what progress...", "Deputy Mary Roe asked the
+   * Minister for Health if...". Worded in the third person, it is still the member's question.
+   */
+  private static final Pattern TABLED =
+      Pattern.compile(
+          "(?i)^(?:(?:q(?:uestion)?\\s*(?:no\\.?\\s*)?)?\\d{1,4}[.)]\\s+(?:what|whether|if|how|when|which|who|why|to\\s+ask)\\b"
+              + "|to\\s+ask\\s+(?:her|his|the)\\s+|(?-i:\\p{Lu})[\\p{L} .'’-]{1,60}?\\s+asked\\s+the\\s+(?:minister|secretary|taoiseach|tánaiste|attorney)\\b)");
   /** A question that asks the other to introduce themself: their answer is an introduction. */
   private static final Pattern ASKS_INTRODUCTION =
       Pattern.compile(
@@ -142,6 +151,11 @@ public final class Utterances {
           "ready", "questions", "question", "comments", "please", "wait", "stop", "listen", "look", "hey", "sorry",
           "pardon", "excuse", "really", "seriously", "because", "if", "in", "on", "at");
 
+  /** True when the turn is a question as an order paper prints it ("1. What discussions he has had..."). */
+  public static boolean isTabledQuestion(String text) {
+    return TABLED.matcher(text.strip()).lookingAt();
+  }
+
   /** True when the text asks its hearer to introduce themself ("Could you introduce yourself?"). */
   public static boolean asksForIntroduction(String text) {
     return ASKS_INTRODUCTION.matcher(text).find();
@@ -168,6 +182,9 @@ public final class Utterances {
     String last = sentences.get(sentences.size() - 1);
     String beforeLast = sentences.size() >= 2 ? sentences.get(sentences.size() - 2) : "";
     int words = words(t);
+    if (isTabledQuestion(t)) {
+      return Kind.QUESTION;
+    }
     if (PROCEDURAL.matcher(t).find() && !TurnParser.asksQuestion(t)) {
       return Kind.PROCEDURAL;
     }

@@ -60,6 +60,19 @@ class GenresTest {
   }
 
   @Test
+  void aQuestionAsTheOrderPaperPrintsItIsTheMembersQuestion() {
+    // a short extract: each member asks once, the tabled question worded in the third person
+    ParsedTranscript p = parser.parseText(String.join("\n\n",
+        "Mr. Stephen Kinnock: 1. What discussions he has had with Cabinet colleagues on plans for the House to vote on membership.",
+        "Mr. David Davis: " + answer("The United Kingdom will no longer take part in the agreement once we leave."),
+        "Ms. Mary Roe: Is that a promise to the House?"));
+    Map<String, Role> r = roles(p);
+    assertEquals(Role.QUESTIONER, r.get("Mr. Stephen Kinnock"), r.toString());
+    assertEquals(Role.RESPONDENT, r.get("Mr. David Davis"), r.toString());
+    assertEquals(1, QaPairer.pair(p.turns()).size());
+  }
+
+  @Test
   void committeeWhoseChairOnlyGivesTheFloor() {
     ParsedTranscript p = parser.parseText(String.join("\n\n",
         "THE CHAIR: The committee will come to order. The first questioner is Ms. Davies.",

@@ -22,6 +22,11 @@ class UtterancesTest {
         "Do you remember the day the plant closed|QUESTION",
         "Nancy, can you start by telling us about your parents|QUESTION",
         "What kind of impact did the strike have on your family|QUESTION",
+        // questions as order papers print them
+        "1. What discussions he has had with Cabinet colleagues on plans for the vote.|QUESTION",
+        "To ask His Majesty's Government what progress has been made in reducing the gap.|QUESTION",
+        "Deputy Mary Roe asked the Minister for Health if he will publish the report.|QUESTION",
+        "1. The committee met on Tuesday.|STATEMENT",
         // prompts
         "Tell us about your first year at the lab.|PROMPT",
         "Walk me through the night of the fire.|PROMPT",

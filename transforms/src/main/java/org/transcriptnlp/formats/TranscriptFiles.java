@@ -102,23 +102,25 @@ public final class TranscriptFiles {
       throw new Refused("parse", "no_text", "the file holds only whitespace");
     }
     TranscriptReader.Read read;
+    Format attempted = forced;
     try {
       try {
         read = new TranscriptReader(forced).read(fileName, decoded.text());
       } catch (FormatException e) {
         Format tried = forced != null ? forced : Format.detect(fileName, decoded.text());
-        if (forced != null || !(tried == Format.CSV || tried == Format.TSV) || !e.reason().equals("unknown_table_shape")) {
+        if (forced != null || !(tried == Format.CSV || tried == Format.TSV) || !"unknown_table_shape".equals(e.reason())) {
           throw e;
         }
         // Not a table after all (a database export with the transcript in one cell, prose named
         // .csv): a readable file is not lost for its name; read as text, it may still have speakers.
+        attempted = Format.TEXT;
         read = new TranscriptReader(Format.TEXT).read(fileName, decoded.text());
       }
     } catch (FormatException e) {
       throw new Refused("parse", e.reason(), e.getMessage());
     } catch (RuntimeException | StackOverflowError e) {
       String text = decoded.text();
-      throw unexpected(forced != null ? forced : Format.detect(fileName, text), e,
+      throw unexpected(attempted != null ? attempted : Format.detect(fileName, text), e,
           text.length() <= EXCERPT ? text : text.substring(0, EXCERPT));
     }
     return new Read(read.format(), decoded.charset(), read.blocks(), decoded.replaced(), decoded.controlsRemoved());

@@ -289,11 +289,11 @@ final class DocumentHeader {
 
   /**
    * True when a field's value is one or more names: "Jane Roe", "Jane Roe and John Doe", "J. Roe,
-   * B. Doe". One word closed by a period is a sentence ("HOST: Welcome."), not a name.
+   * B. Doe" (greetings and courtesies are no names: "HOST: Welcome." is speech).
    */
   private static boolean namesOnly(String value) {
     List<String> parts = splitNames(value);
-    return !parts.isEmpty() && parts.stream().allMatch(n -> SpeakerLabels.isName(n) && !(n.endsWith(".") && !n.contains(" ")));
+    return !parts.isEmpty() && parts.stream().allMatch(SpeakerLabels::isName);
   }
 
   private static List<String> splitNames(String value) {

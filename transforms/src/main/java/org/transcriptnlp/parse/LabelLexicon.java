@@ -127,13 +127,14 @@ final class LabelLexicon {
     Map<Shape, int[]> words = new EnumMap<>(Shape.class);
     for (Map.Entry<String, Stats> e : stats.entrySet()) {
       for (Map.Entry<Shape, Integer> byShape : e.getValue().byShape.entrySet()) {
-        if (byShape.getValue() >= 2) {
+        // "HOST:", "GUEST:" name roles, not people: they say nothing of how names are written
+        if (byShape.getValue() >= 2 && !(SpeakerLabels.hasTitle(e.getKey()) && !e.getKey().contains(" "))) {
           words.computeIfAbsent(byShape.getKey(), k -> new int[2])[e.getKey().contains(" ") ? 1 : 0]++;
         }
       }
     }
     words.forEach((shape, n) -> {
-      if (n[0] >= n[1]) {
+      if (n[0] >= 2 && n[0] >= n[1]) {
         singleWordNames.add(shape);
       }
     });
@@ -216,7 +217,8 @@ final class LabelLexicon {
                       && onceSeenIsAName(i, m)));
           // "NASA Administrator..." opens paragraphs too: one capitalised word alone needs a title or naming
           case CAPS -> knownHere
-              || (count >= 2 && (established.contains(Shape.CAPS) && (m.label().strip().contains(" ") || SpeakerLabels.hasTitle(m.label()))
+              || (count >= 2 && (established.contains(Shape.CAPS)
+                      && (m.label().strip().contains(" ") || SpeakerLabels.hasTitle(m.label()) || singleWordNames.contains(Shape.CAPS))
                   || SpeakerLabels.hasTitle(m.label()) && count >= 3))
               || (established.contains(Shape.CAPS) && SpeakerLabels.hasTitle(m.label()) && onceSeenIsAName(i, m));
           case BRACKET -> count >= 2 || knownHere || m.label().matches("(?i)speaker[ _]?\\d+");

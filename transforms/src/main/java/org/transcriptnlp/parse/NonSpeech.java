@@ -15,19 +15,20 @@ public final class NonSpeech {
   /** Notes that may run to any length: author notes, editing and republication notices. */
   private static final List<Pattern> ANY_LENGTH =
       List.of(
-          // Author note: "The author is General Director of ..."
-          Pattern.compile("(?i)^(?:the\\s+)?(?:author|writer|interviewer)s?\\s+(?:is|was|are|were)\\b.*"),
           Pattern.compile("(?i)^about\\s+the\\s+(?:author|interviewer)\\b.*"),
           Pattern.compile(
               "(?i)^this\\s+(?:interview|transcript|conversation|article)\\s+(?:has\\s+been|was|is)\\s+"
                   + "(?:edited|condensed|translated|lightly|republished|reprinted|adapted).*"),
-          Pattern.compile("(?i).*\\b(?:republished|reprinted)\\s+(?:this|the|with|from|by)\\b.*"),
           Pattern.compile("(?i).*\\ball rights reserved\\b.*"),
           Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"));
 
   /** Non-speech that is short (at most {@value #SHORT_CHARS} characters): bylines, headings, furniture. */
   private static final List<Pattern> SHORT =
       List.of(
+          // Author note: "The author is General Director of ..." (a narrator's "The interviewer was
+          // a kind woman, and I told her..." runs longer: speech)
+          Pattern.compile("(?i)^(?:the\\s+)?(?:author|writer|interviewer)s?\\s+(?:is|was|are|were)\\b.*"),
+          Pattern.compile("(?i).*\\b(?:republished|reprinted)\\s+(?:this|the|with|from|by)\\b.*"),
           // Byline: "By Dikhan Kamzabekuly"
           Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’\\-]*|and|&)){0,5}$"),
           Pattern.compile("^(?:©|\\([cC]\\)\\s*(?:19|20)\\d\\d|(?i:copyright)\\b).*"),

@@ -82,13 +82,19 @@ public final class QaPairer {
   }
 
   /**
-   * The questioners who interview: where one respondent answers (an interview, with one host or
-   * two), the questioners of whose turns (thanks and floor-giving aside) at least 30% seek a
-   * reply. A debater taken for a questioner mostly states, and their statements prompt nothing.
+   * The questioners who interview: where one respondent answers, the one questioner of a
+   * one-on-one interview, or, where several ask (a host and a co-host), those of whose turns
+   * (thanks and floor-giving aside) at least 30% seek a reply. A debater taken for a questioner
+   * mostly states, and their statements prompt nothing.
    */
   private static Set<String> interviewers(List<Turn> turns, List<Utterances.Kind> kinds) {
     Set<String> out = new HashSet<>();
     if (speakers(turns, Role.RESPONDENT) != 1) {
+      return out;
+    }
+    if (speakers(turns, Role.QUESTIONER) == 1) {
+      // one-on-one: the interviewer's remarks are their way of asking, however few turns ask
+      turns.stream().filter(t -> t.role() == Role.QUESTIONER).findFirst().ifPresent(t -> out.add(t.speaker()));
       return out;
     }
     Map<String, int[]> asks = new HashMap<>();

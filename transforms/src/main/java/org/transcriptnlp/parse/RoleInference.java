@@ -24,9 +24,12 @@ import org.transcriptnlp.model.Role;
  *       asker to the replier. A speaker's balance is (questions put - questions answered) /
  *       (both): an interviewer's is near +1, an interviewee's near -1, a participant of a
  *       meeting or floor debate, who asks as much as they answer, near 0.
- *   <li><b>Questioners</b> put at least two questions that were answered and have a balance of
- *       at least +0.5 (a host, a co-host, a committee member, a panelist); a moderator or chair
- *       who puts questions too, else the chair only gives the floor and is "other", as is anyone
+ *   <li><b>Questioners</b> put at least three questions that were answered and have a balance of
+ *       at least +0.5 (a host, a co-host, a committee member, a panelist); or clearly ask more
+ *       than every other main voice; or, of two people, put at least two answered questions and
+ *       twice as many as they answer; or put a question to the main respondent; or ask the
+ *       question they tabled ("1. What discussions he has had..."). A moderator or chair who puts
+ *       questions asks too, else the chair only gives the floor and is "other", as is anyone
  *       whose turns mostly call the next speaker and thank.
  *   <li><b>Respondents</b> answer questioners: at least half of their turns follow a
  *       questioner's (a chair's call in between is skipped), or they follow one and say 15% of all
@@ -194,7 +197,8 @@ public final class RoleInference {
         roleOf.put(top, Role.QUESTIONER);
       }
     }
-    // Two people: the one who puts more questions than they answer asks.
+    // Two people: the one who puts at least two answered questions and twice as many as they
+    // answer asks, or the one who only asks while the other only answers.
     List<String> live = stats.entrySet().stream().filter(e -> e.getValue().turns > 0).map(Map.Entry::getKey).toList();
     if (live.size() == 2 && !roleOf.containsValue(Role.QUESTIONER)) {
       Stats a = stats.get(live.get(0));
@@ -203,8 +207,8 @@ public final class RoleInference {
       for (String k : live) {
         Stats s = stats.get(k);
         Stats other = s == a ? b : a;
-        // the replies may all be short ("Because I can."): then the one who asks more asks
-        // one more answered question than the other does not make a chat an interview
+        // one more answered question than the other does not make a chat an interview; the
+        // replies may all be short ("Because I can."): then the one who asks more asks
         boolean oneWay = s.answered == 0 && other.put == 0 && s.put >= 1; // one only asks, the other only answers
         if (!roleOf.containsKey(k) && (s.put >= 2 && s.put >= 2 * s.answered || oneWay || noEdges && s.asks > other.asks)) {
           roleOf.put(k, Role.QUESTIONER);
@@ -371,7 +375,7 @@ public final class RoleInference {
    * The presiding officer of a parliament ("The Speaker", "Hon. Speaker", "The Temporary Speaker",
    * "Mr. Deputy Speaker"): keeps order and gives the floor, even when the words are a question
    * ("A joy rider has no right to two Questions.", "Cabinet Secretary, you said you will meet the
-   * contractors on?"). Not a diarised "Speaker 1".
+   * contractors on?"). The whole label must be the office.
    */
   private static final java.util.regex.Pattern PRESIDING =
       java.util.regex.Pattern.compile(

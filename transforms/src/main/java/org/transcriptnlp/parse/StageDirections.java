@@ -40,7 +40,7 @@ public final class StageDirections {
               + "|\\{[^{}]{1,40}\\}"
               // a transcriber's note in capitals: "[END OF AUDIO, FILE #1.2]", "[INAUDIBLE 00:12]"
               + "|\\\\?\\[(?!\\s*(?:SPEAKER|PARTICIPANT|INTERVIEWER|INTERVIEWEE|RESPONDENT|MODERATOR|PANELIST|GUEST|HOST|"
-              + "CALLER|AUDIENCE|MEMBER|VOICE|PERSON)\\b)(?=[^\\[\\]]*\\p{Lu}{2})(?=[^\\[\\]]*\\s)(?=[^\\[\\]]*(?:\\d|,|\\b(?:END|BEGIN|BEGINNING|START|OF|TAPE|"
+              + "CALLER|AUDIENCE|MEMBER|VOICE|PERSON)(?:[\\s_#]*(?:\\d{1,3}|[A-Z]))?\\s*\\\\?\\])(?=[^\\[\\]]*\\p{Lu}{2})(?=[^\\[\\]]*\\s)(?=[^\\[\\]]*(?:\\d|,|\\b(?:END|BEGIN|BEGINNING|START|OF|TAPE|"
               + "AUDIO|VIDEO|FILE|SIDE|SESSION|INAUDIBLE|UNINTELLIGIBLE|PAUSE|BREAK|RECESS|INTERRUPTION|RECORDING)\\b))"
               + "[^\\[\\]\\p{Ll}]{3,60}\\\\?\\]");
 

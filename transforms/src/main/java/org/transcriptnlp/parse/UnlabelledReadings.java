@@ -42,14 +42,12 @@ final class UnlabelledReadings {
           + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
   /** A line introducing a respondent: "Francesca Gallo, Ph.D., research scientist, ..." */
   private static final Pattern BIO = Pattern.compile("^(?<name>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}),\\s+\\S.*");
-  /** "I'm Dr Federico Andreis", "My name is Jane Roe". */
-  private static final Pattern SELF =
-      Pattern.compile("(?i:\\bi'?m|\\bi’m|\\bi\\s+am|\\bmy\\s+name\\s+is)\\s+(?<name>(?:(?:Dr|Prof|Mr|Mrs|Ms)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
   /** A speaker addressing listeners: "Good morning, everyone", "in this lecture", "as you can see". */
   private static final Pattern AUDIENCE =
-      Pattern.compile("(?i)\\b(?:everyone|everybody|ladies\\s+and\\s+gentlemen|thank\\s+you|welcome|good\\s+(?:morning|afternoon|evening)"
-          + "|in\\s+this\\s+(?:talk|lecture|session|video|presentation|class)|as\\s+you\\s+(?:can\\s+see|know|may\\s+know)"
-          + "|let\\s+me\\s+(?:show|start|begin)|today\\s+(?:I|we)(?:'ll|’ll|\\s+will|\\s+are|'re|’re)?)\\b");
+      Pattern.compile("(?i)\\b(?:ladies\\s+and\\s+gentlemen|(?:hi|hello|welcome|morning|afternoon|evening),?\\s+(?:everyone|everybody|all)"
+          + "|good\\s+(?:morning|afternoon|evening)|thank\\s+you\\s+(?:all\\s+)?for\\s+(?:coming|joining|having)|welcome\\s+to\\s+(?:this|the|our)"
+          + "|in\\s+this\\s+(?:talk|lecture|session|video|presentation|class)|as\\s+you\\s+can\\s+see"
+          + "|let\\s+me\\s+(?:show|start|begin)|today\\s+(?:I|we)(?:'ll|’ll|\\s+will|\\s+want))\\b");
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
   private static final Pattern YOU = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
 
@@ -207,9 +205,8 @@ final class UnlabelledReadings {
         words += Utterances.words(p);
         speech.add(i);
         addressesAudience |= AUDIENCE.matcher(p).find();
-        Matcher self = SELF.matcher(p);
-        if (name == null && speech.size() <= 3 && self.find()) {
-          name = self.group("name");
+        if (name == null && speech.size() <= 3) {
+          name = Utterances.selfIntroducedName(p);
         }
       }
     }

@@ -3,6 +3,7 @@ package org.transcriptnlp.parse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -77,8 +78,9 @@ public final class Utterances {
               + "(?:i'?d|i’d|i\\s+would|we'?d|we’d|we\\s+would)\\s+(?:like|love|want)\\s+(?:you\\s+)?to\\s+(?:hear|know|ask|talk|start|begin|understand)|"
               + "i\\s+want(?:ed)?\\s+to\\s+ask|(?:my|the|a|one|another)\\s+(?:first\\s+|next\\s+|last\\s+|final\\s+|follow-up\\s+|quick\\s+|second\\s+)?"
               + "question\\s+(?:is|was|for\\s+you|to\\s+you)|"
-              + "i(?:'m|’m|\\s+am)\\s+(?:(?:just|really|sort|kind|of|so|very|also|genuinely|actually|always)\\s+){0,3}(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
-              + "(?:get|hear|have)\\s+(?:any\\s+|your\\s+|the\\s+|some\\s+)?(?:updated\\s+|further\\s+|other\\s+)?(?:views|thoughts|comments|reactions)\\b|"
+              + "i(?:'m|’m|\\s+am)\\s+(?:(?:just|really|sort|kind|of|also|genuinely|actually)\\s+){0,3}(?:curious|wondering)|i\\s+wonder(?:ed)?\\b|"
+              + "(?:(?:could|can|may|might)\\s+(?:i|we)|if\\s+(?:i|we)\\s+could|let'?s|let\\s+(?:me|us))\\s+(?:get|hear|have)\\s+"
+              + "(?:any\\s+|your\\s+|the\\s+|some\\s+)?(?:updated\\s+|further\\s+|other\\s+)?(?:views|thoughts|comments|reactions)\\b|"
               + "would\\s+you\\s+(?:like|care)\\s+to|you\\s+have\\s+(?:\\w+\\s+){0,2}(?:minutes?|seconds?)|over\\s+to\\s+you|"
               + "let'?s\\s+(?:talk|start)\\s+(?:about|with)|^(?:please\\s+)?(?:go\\s+on|keep\\s+going|carry\\s+on|continue|say\\s+more)\\b)");
   private static final Pattern FLOOR =
@@ -105,8 +107,19 @@ public final class Utterances {
       Pattern.compile(
           "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?"
               + "(?:my\\s+name\\s+is\\s+" + "(?-i:\\p{Lu}[\\p{L}.'’-]+)" + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
-              + "(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+))"
+              + "(?<who>(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+)))"
               + "(?-i:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
+
+  /**
+   * A speaker saying who they are anywhere in a paragraph: "my name is Jane Roe", or "I'm" after a
+   * greeting or with a title ("Hi everyone, I'm Dr Federico Andreis"); "I'm African American"
+   * names no one.
+   */
+  private static final Pattern SELF_NAMED =
+      Pattern.compile(
+          "(?i:\\bmy\\s+name\\s+is\\s+|\\b(?:hi|hello|good\\s+(?:morning|afternoon|evening)|welcome)\\b[^.!?]{0,40}?[,.!]?\\s+"
+              + "(?:i'?m|i’m|i\\s+am)\\s+|\\b(?:i'?m|i’m|i\\s+am)\\s+(?=(?:Dr|Prof|Professor)\\b))"
+              + "(?<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
   /**
    * A question as an order paper prints it: "1. What discussions he has had with Cabinet
    * colleagues...", "To ask His Majesty's Government what progress...", "Deputy Mary Roe asked the
@@ -151,6 +164,38 @@ public final class Utterances {
           "ready", "questions", "question", "comments", "please", "wait", "stop", "listen", "look", "hey", "sorry",
           "pardon", "excuse", "really", "seriously", "because", "if", "in", "on", "at");
 
+  /**
+   * True when the turn opens by introducing its speaker. Where the speakers' names are known, the
+   * name after "I'm" must be one of theirs ("I'm Mexican American" introduces no one).
+   */
+  private static boolean introduces(String t, Set<String> names) {
+    Matcher m = INTRO.matcher(t);
+    if (!m.find()) {
+      return false;
+    }
+    if (m.group("who") == null || names.isEmpty()) {
+      // "my name is ...", or no speaker's name to compare with
+      return true;
+    }
+    for (String w : m.group("who").toLowerCase(Locale.ROOT).split("\\s+")) {
+      if (names.contains(w.replaceAll("[.,]", ""))) {
+        return true;
+      }
+    }
+    // a speaker labelled by role ("PANELIST:") introduces themself with where they are from
+    return AFFILIATION.matcher(t).region(m.end("who"), t.length()).lookingAt();
+  }
+
+  /** What follows a name in an introduction: ", NBC News", " from the Globe", " with Reuters". */
+  private static final Pattern AFFILIATION =
+      Pattern.compile("(?:\\s*,\\s*|\\s+(?:from|with|of|at)\\s+(?:the\\s+)?)(?-i:\\p{Lu})");
+
+  /** The name a speaker gives themself in the paragraph ("Hi everyone, I'm Dr Jane Roe"), or null. */
+  static String selfIntroducedName(String paragraph) {
+    Matcher m = SELF_NAMED.matcher(paragraph);
+    return m.find() ? m.group("name") : null;
+  }
+
   /** True when the turn is a question as an order paper prints it ("1. What discussions he has had..."). */
   public static boolean isTabledQuestion(String text) {
     return TABLED.matcher(text.strip()).lookingAt();
@@ -188,7 +233,7 @@ public final class Utterances {
     if (PROCEDURAL.matcher(t).find() && !TurnParser.asksQuestion(t)) {
       return Kind.PROCEDURAL;
     }
-    if (words <= 30 && INTRO.matcher(t).find() && t.indexOf('?') < 0) {
+    if (words <= 30 && t.indexOf('?') < 0 && introduces(t, names)) {
       return Kind.INTRO;
     }
     if (words <= 12 && isCall(t, names)) {

@@ -43,6 +43,7 @@ class NonSpeechTest {
     assertTrue(NonSpeech.isNonSpeech("(Whereupon, at 4:10 p.m., the hearing was adjourned, and the members left the room.)"));
     // a long speech that opens like a short note ("The House rose...") is speech
     assertFalse(NonSpeech.isNonSpeech("The House rose at seven, as it always did." + story));
-    assertFalse(NonSpeech.isNonSpeech("Page 21 of 40" + story));
+    assertFalse(NonSpeech.isNonSpeech("© 2024 the village of Brill." + story), "a copyright line is short");
+    assertFalse(NonSpeech.isNonSpeech("The interviewer was a kind woman, and I told her everything." + story));
   }
 }

@@ -21,6 +21,15 @@ class StageDirectionsTest {
   }
 
   @Test
+  void aNoteInCapitalsIsADirectionButASpeakerIdInBracketsIsNot() {
+    assertEquals(List.of("[AUDIENCE MEMBER COUGHS, 00:12]"),
+        StageDirections.split("We waited. [AUDIENCE MEMBER COUGHS, 00:12] Then we left.").directions());
+    assertEquals(List.of("[INAUDIBLE 00:14:02]"), StageDirections.split("He said [INAUDIBLE 00:14:02] and went.").directions());
+    assertEquals(List.of(), StageDirections.split("[SPEAKER 1] So where did you grow up, 1950?").directions());
+    assertEquals(List.of(), StageDirections.split("[SPEAKER_01] Near the docks, 1952.").directions());
+  }
+
+  @Test
   void transcribersNotes() {
     StageDirections.Split s = StageDirections.split("Brendon Bachelor (ph.) said PB1060. (not clear) The Spressel [sic] Envoy.");
     assertEquals("Brendon Bachelor said PB1060. The Spressel Envoy.", s.speech());

@@ -161,7 +161,7 @@ class TurnParserTest {
   void runningHeadsOfPagesAreFurnitureButARepeatedShortReplyIsSpeech() {
     String page = "MS. DAVIES: When will the bridge open, Minister?\n\nTHE MINISTER: In the spring, once it is inspected.\n\n"
         + "Hansard Report Page 12\n\n";
-    ParsedTranscript heads = parser.parseText(page.repeat(3).replace("12", "13"));
+    ParsedTranscript heads = parser.parseText(page + page.replace("12", "13") + page.replace("12", "14"));
     assertEquals(3, heads.nonSpeech().stream().filter(n -> n.startsWith("Hansard Report Page")).count());
     assertEquals(6, heads.turns().size());
     String replies = "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: He left us.\n\nI don't know\n\n";

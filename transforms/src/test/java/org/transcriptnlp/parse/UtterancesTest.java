@@ -49,6 +49,8 @@ class UtterancesTest {
         "My name is Ana.|INTRO",
         "This is Lester Holt at NBC News.|INTRO",
         "I'm Canadian, and I grew up near the lake.|STATEMENT",
+        "I have some thoughts on that, and they are not kind.|STATEMENT",
+        "I'm always curious about new things.|STATEMENT",
         "I am Sure that the plant was closing.|STATEMENT",
         "On a point of order, Mr. Speaker.|PROCEDURAL",
         "I beg to present a petition from the residents of Kinango.|PROCEDURAL",
@@ -66,6 +68,16 @@ class UtterancesTest {
   void aCapitalisedWordIsACallOnlyWhenItIsASpeakersName(String text) {
     assertFalse(Utterances.kind(text, Set.of("kevin", "scott")) == Kind.CALL, text);
     assertEquals(Kind.CALL, Utterances.kind("Kevin?", Set.of("kevin", "scott")));
+  }
+
+  @org.junit.jupiter.api.Test
+  void anIntroductionNamesOneOfTheSpeakersWhereTheyAreKnown() {
+    Set<String> names = Set.of("ruth", "hooper", "interviewer");
+    assertEquals(Kind.INTRO, Utterances.kind("I'm Ruth Hooper, and I was born in Tulsa.", names));
+    assertEquals(Kind.STATEMENT, Utterances.kind("I'm African American, and my parents came from Georgia.", names));
+    assertEquals(Kind.STATEMENT, Utterances.kind("This is New York, after all.", names));
+    assertEquals("Dr Federico Andreis", Utterances.selfIntroducedName("Hi everyone, I'm Dr Federico Andreis, and this is week one."));
+    assertEquals(null, Utterances.selfIntroducedName("I'm African American, and my parents came from Georgia."));
   }
 
   @org.junit.jupiter.api.Test

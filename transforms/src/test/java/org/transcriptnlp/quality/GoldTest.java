@@ -58,7 +58,7 @@ class GoldTest {
   }
 
   @Test
-  void noReadableFileIsRejectedAndNoNonSpeechIsAnAnswer() {
+  void noReadableFileIsRejectedAndNonSpeechInAnswersStaysUnderItsFloor() {
     assertEquals(0, totals.rejected(), "files rejected");
     assertTrue(totals.leaks() <= LEAKS, totals.leaks() + " non-speech snippets in answers");
   }

@@ -53,7 +53,8 @@ public record JobConfig(
     for (String n : names) {
       if (!KNOWN_ANNOTATORS.contains(n)) {
         throw new UsageException(
-            "unknown annotator '" + n + "' in --annotators: use sentiment, entities, both comma-separated, or none");
+            "unknown annotator '" + n + "' in --annotators=" + o.getAnnotators() + ": the annotators are 'sentiment' and "
+                + "'entities'; give one of them, both as --annotators=sentiment,entities (the default), or none");
       }
     }
     if (names.contains("none") && names.size() > 1) {

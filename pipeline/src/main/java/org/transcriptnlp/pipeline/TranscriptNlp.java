@@ -61,14 +61,30 @@ public final class TranscriptNlp {
   /** Parses the arguments, runs the job, prints the summary; returns the exit code. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     PipelineOptionsFactory.register(TranscriptNlpOptions.class);
-    if (Arrays.stream(args).anyMatch(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help="))) {
-      out.println("transcript-nlp: speaker turns, Q/A pairs, CoreNLP sentiment and entities -> Parquet tables");
-      out.println("usage: java -jar pipeline/target/transcript-nlp.jar --input=GLOB[,GLOB...] --output=DIR [options]");
-      out.println();
-      PipelineOptionsFactory.printHelp(out, TranscriptNlpOptions.class);
+    Optional<String> help = Arrays.stream(args).filter(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help=")).findFirst();
+    if (help.isPresent()) {
+      String name = help.get().startsWith("--help=") ? help.get().substring("--help=".length()) : "";
+      if (name.isEmpty() || name.equals(TranscriptNlpOptions.class.getSimpleName())) {
+        Usage.printHelp(out);
+      } else if (!Usage.printHelp(out, name)) {
+        err.println("transcript-nlp: --help=" + name + ": no such options interface (try --help=DirectOptions)");
+        return USAGE;
+      }
       return OK;
     }
+    if (Arrays.asList(args).contains("--version")) {
+      out.println(Usage.version());
+      return OK;
+    }
+    Optional<String> runner = Usage.runnerNotInJar(args);
+    if (runner.isPresent()) {
+      err.println("transcript-nlp: " + runner.get());
+      return USAGE;
+    }
     boolean explain = Arrays.stream(args).anyMatch(a -> a.startsWith("--explain="));
+    if (!explain && Usage.reportMissing(args, err)) {
+      return USAGE;
+    }
     TranscriptNlpOptions options;
     try {
       PipelineOptionsFactory.Builder builder = PipelineOptionsFactory.fromArgs(args);

@@ -10,8 +10,8 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Transcript files to read: one or more comma-separated globs, e.g. 'samples/transcripts/*' "
-          + "or 'archive/2024/*.txt,archive/2025/*.md'. Text, Markdown, HTML, WebVTT, SRT, JSON; "
-          + ".gz is decompressed.")
+          + "or 'archive/2024/*.txt,archive/2025/*.md'. Text, Markdown, HTML, WebVTT, SRT, JSON, XML, "
+          + "CSV/TSV, Word .docx and PDF; .gz is decompressed.")
   @Validation.Required
   String getInput();
 

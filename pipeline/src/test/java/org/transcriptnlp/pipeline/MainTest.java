@@ -44,10 +44,6 @@ class MainTest {
     assertTrue(r.out().contains("Default: sentiment,entities"), r.out());
   }
 
-  @Test
-  void missingInputIsAUsageError() {
-    assertOneLineError(run("--output=" + dir), "--input");
-  }
 
   @Test
   void noFileMatched() {

@@ -13,7 +13,7 @@
 -- only current rows; all_<table> views hold every row on disk, for history.
 
 CREATE OR REPLACE VIEW runs AS
-  SELECT * FROM read_parquet('runs/*/*/*.parquet', hive_partitioning = true);
+  SELECT * FROM read_parquet('runs/*/*/*.parquet', hive_partitioning = true, union_by_name = true);
 
 -- Committed runs whose rows can be current: the last full run and those after it.
 CREATE OR REPLACE VIEW live_runs AS
@@ -21,13 +21,16 @@ CREATE OR REPLACE VIEW live_runs AS
   WHERE run_id >= coalesce((SELECT max(run_id) FROM runs WHERE mode = 'full'), '');
 
 CREATE OR REPLACE VIEW manifest AS
-  SELECT * FROM read_parquet('manifest/*/*/*.parquet', hive_partitioning = true)
+  SELECT * FROM read_parquet('manifest/*/*/*.parquet', hive_partitioning = true, union_by_name = true)
   WHERE run_id IN (SELECT run_id FROM live_runs);
 
--- Each source file's latest entry: the run whose rows of that file are current.
+-- Each source file's latest entry: the run whose rows of that file are current. A path whose file
+-- moved to another path (status 'moved') has no current entry.
 CREATE OR REPLACE VIEW current_manifest AS
-  SELECT * FROM manifest
-  QUALIFY row_number() OVER (PARTITION BY source_path ORDER BY run_id DESC) = 1;
+  SELECT * FROM (
+    SELECT * FROM manifest
+    QUALIFY row_number() OVER (PARTITION BY source_path ORDER BY run_id DESC) = 1)
+  WHERE status <> 'moved';
 
 CREATE OR REPLACE VIEW all_answers AS SELECT * FROM read_parquet('answers/*/*/*.parquet', hive_partitioning = true);
 CREATE OR REPLACE VIEW all_sentences AS SELECT * FROM read_parquet('sentences/*/*/*.parquet', hive_partitioning = true);

@@ -54,7 +54,7 @@ final class RunCommit {
 
   /** The run's outcome: what the runs row holds, and the files that are in no table. */
   record Report(RunId run, JobConfig.Mode mode, long matched, long added, long changed, long unchanged,
-      long rejected, List<String> unaccounted, Counts counts) {}
+      long moved, long rejected, List<String> unaccounted, Counts counts) {}
 
   /** Reads the source_path column of each table's files in the run's partition and counts. */
   static Counts count(String output, RunId run) {
@@ -122,7 +122,7 @@ final class RunCommit {
     }
     long changed = plan.count(RunPlan.CONTENT) + plan.count(RunPlan.SETTINGS);
     long added = plan.count(RunPlan.NEW) + plan.count(RunPlan.FULL);
-    return new Report(run, mode, plan.decisions().size(), added, changed, plan.unchanged(), rejected,
+    return new Report(run, mode, plan.decisions().size(), added, changed, plan.unchanged(), plan.moved().size(), rejected,
         List.copyOf(unaccounted), counts);
   }
 
@@ -135,11 +135,11 @@ final class RunCommit {
     RunId run = report.run();
     Schema manifest = Table.MANIFEST.schema();
     List<GenericRecord> entries = new ArrayList<>();
-    for (RunPlan.Decision d : plan.processed()) {
-      if (report.unaccounted().contains(d.path())) {
+    Counts c = report.counts();
+    for (RunPlan.Decision d : plan.decisions()) {
+      if (d.change() == null || report.unaccounted().contains(d.path())) {
         continue;
       }
-      Counts c = report.counts();
       GenericRecord r = new GenericData.Record(manifest);
       r.put("source_path", d.path());
       r.put("content_sha256", c.retry().contains(d.path()) ? RunPlan.UNREADABLE : d.sha256());
@@ -149,8 +149,32 @@ final class RunCommit {
       r.put("status", c.of(d.path(), Table.TURNS) > 0 ? "processed" : "rejected");
       r.put("settings_fingerprint", fingerprint);
       r.put("pipeline_version", version);
+      r.put("relative_path", d.relativePath());
+      r.put("moved_from", d.movedFrom() == null ? null : d.movedFrom().sourcePath());
       for (Table t : Table.PIPELINE) {
         r.put(t.folder(), c.of(d.path(), t));
+      }
+      entries.add(r);
+    }
+    for (RunPlan.Decision d : plan.movedFrom()) {
+      if (report.unaccounted().contains(d.path())) {
+        continue; // the file at its new path is processed again next run; its old path stays as it was
+      }
+      // The old path: nothing is current under it any more.
+      RunHistory.Entry old = d.movedFrom();
+      GenericRecord r = new GenericData.Record(manifest);
+      r.put("source_path", old.sourcePath());
+      r.put("content_sha256", old.sha256());
+      r.put("size_bytes", 0L);
+      r.put("transcript_id", null);
+      r.put("change", RunPlan.MOVED);
+      r.put("status", RunHistory.MOVED);
+      r.put("settings_fingerprint", old.settingsFingerprint());
+      r.put("pipeline_version", version);
+      r.put("relative_path", old.relativePath());
+      r.put("moved_from", null);
+      for (Table t : Table.PIPELINE) {
+        r.put(t.folder(), 0L);
       }
       entries.add(r);
     }
@@ -169,6 +193,7 @@ final class RunCommit {
     row.put("files_new", report.added());
     row.put("files_changed", report.changed());
     row.put("files_unchanged", report.unchanged());
+    row.put("files_moved", report.moved());
     row.put("files_rejected", report.rejected());
     for (Table t : Table.PIPELINE) {
       row.put(t.folder(), report.counts().total(t));

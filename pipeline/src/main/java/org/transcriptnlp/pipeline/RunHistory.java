@@ -24,8 +24,18 @@ final class RunHistory {
   /** A committed run: its id and mode. */
   record Committed(RunId id, String mode) {}
 
-  /** A file's manifest entry, as far as deciding whether to process it again goes. */
-  record Entry(String sourcePath, String sha256, String settingsFingerprint, RunId run) {}
+  /**
+   * A file's manifest entry, as far as deciding whether to process it again goes. {@code
+   * relativePath} is null in entries written before the manifest recorded it.
+   */
+  record Entry(String sourcePath, String sha256, String settingsFingerprint, RunId run, String relativePath) {
+    Entry(String sourcePath, String sha256, String settingsFingerprint, RunId run) {
+      this(sourcePath, sha256, settingsFingerprint, run, null);
+    }
+  }
+
+  /** The status of a path's entry once its file moved to another path: nothing is current under it. */
+  static final String MOVED = "moved";
 
   private final List<Committed> committed;
   private final List<Committed> live;
@@ -63,10 +73,16 @@ final class RunHistory {
       for (Committed run : live) {
         for (String folder : manifests.getOrDefault(run.id().value(), List.of())) {
           for (ResourceId f : OutputFolder.tableFiles(folder)) {
-            read(f, ParquetFiles.projection(Table.MANIFEST, "source_path", "content_sha256", "settings_fingerprint"), row -> {
+            read(f, ParquetFiles.projection(Table.MANIFEST, "source_path", "content_sha256", "settings_fingerprint",
+                "status", "relative_path"), row -> {
               String path = String.valueOf(row.get("source_path"));
-              current.put(path, new Entry(path, String.valueOf(row.get("content_sha256")),
-                  String.valueOf(row.get("settings_fingerprint")), run.id()));
+              if (MOVED.equals(String.valueOf(row.get("status")))) {
+                current.remove(path);
+              } else {
+                Object relative = row.get("relative_path");
+                current.put(path, new Entry(path, String.valueOf(row.get("content_sha256")),
+                    String.valueOf(row.get("settings_fingerprint")), run.id(), relative == null ? null : relative.toString()));
+              }
             });
           }
         }

@@ -7,9 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
@@ -25,14 +29,23 @@ import org.transcriptnlp.beam.ReadTranscripts;
 final class RunPlan {
   private static final Logger LOG = LoggerFactory.getLogger(RunPlan.class);
 
-  /** One matched file: its hash, and why it is processed ({@code null}: unchanged, not processed). */
-  record Decision(MatchResult.Metadata file, String sha256, String change) {
+  /**
+   * One matched file: its hash, its path relative to its glob's base ({@link InputBase}), why it is
+   * processed ({@code null}: unchanged; {@link #MOVED}: its rows are taken over from another path,
+   * not processed), and the current entry of the path it moved from (or null).
+   */
+  record Decision(MatchResult.Metadata file, String sha256, String relativePath, String change,
+      RunHistory.Entry movedFrom) {
+    Decision(MatchResult.Metadata file, String sha256, String change) {
+      this(file, sha256, null, change, null);
+    }
+
     String path() {
       return file.resourceId().toString();
     }
 
     boolean processed() {
-      return change != null;
+      return change != null && !change.equals(MOVED);
     }
   }
 
@@ -40,6 +53,11 @@ final class RunPlan {
   static final String CONTENT = "content";
   static final String SETTINGS = "settings";
   static final String FULL = "full";
+  /**
+   * The file's content is current under another path, which no longer exists: the archive was
+   * moved or the file renamed. Its rows are copied under the new path, not made again.
+   */
+  static final String MOVED = "moved";
   /** The hash recorded for a file the job could not read to hash it: never equal to a real one. */
   static final String UNREADABLE = "unreadable";
 
@@ -54,14 +72,80 @@ final class RunPlan {
   /** Hashes the matched files and decides for each, under these row-shaping settings ({@link JobConfig#settings}). */
   static RunPlan of(List<MatchResult.Metadata> matched, Map<String, RunHistory.Entry> current,
       String settings, JobConfig.Mode mode) {
+    return of(matched, List.of(), current, settings, mode, RunPlan::exists);
+  }
+
+  /**
+   * As {@link #of(List, Map, String, JobConfig.Mode)}, and in incremental mode a file with no entry
+   * under its path takes over the entry of a path that no longer exists ({@code exists} says) and
+   * held the same file: the same path relative to its glob's base, else the same content. When the
+   * content and settings are the same too, the file is {@link #MOVED} (its rows are copied);
+   * otherwise it is processed, and either way the old path stops being current.
+   */
+  static RunPlan of(List<MatchResult.Metadata> matched, List<String> patterns, Map<String, RunHistory.Entry> current,
+      String settings, JobConfig.Mode mode, Predicate<String> exists) {
     String fingerprint = fingerprint(settings);
+    Set<String> matchedPaths = new HashSet<>();
+    matched.forEach(f -> matchedPaths.add(f.resourceId().toString()));
+    // Entries whose path this run did not match: candidates for a file that moved (checked lazily).
+    Map<String, List<RunHistory.Entry>> byRelative = new HashMap<>();
+    Map<String, List<RunHistory.Entry>> bySha = new HashMap<>();
+    for (RunHistory.Entry e : current.values()) {
+      if (!matchedPaths.contains(e.sourcePath()) && !e.sha256().equals(UNREADABLE)) {
+        if (e.relativePath() != null) {
+          byRelative.computeIfAbsent(e.relativePath(), k -> new ArrayList<>()).add(e);
+        }
+        bySha.computeIfAbsent(e.sha256(), k -> new ArrayList<>()).add(e);
+      }
+    }
+    Set<String> claimed = new HashSet<>();
     List<Decision> decisions = new ArrayList<>();
     for (MatchResult.Metadata file : matched) {
       String path = file.resourceId().toString();
       String sha = sha256(file);
-      decisions.add(new Decision(file, sha, decide(sha, fingerprint, current.get(path), mode)));
+      String relative = InputBase.relative(path, patterns);
+      RunHistory.Entry entry = current.get(path);
+      RunHistory.Entry from = null;
+      if (entry == null && mode == JobConfig.Mode.INCREMENTAL && !current.isEmpty()) {
+        from = gone(byRelative.get(relative), claimed, exists);
+        if (from == null) {
+          from = gone(bySha.get(sha), claimed, exists);
+        }
+      }
+      String change;
+      if (from != null) {
+        claimed.add(from.sourcePath());
+        change = decide(sha, fingerprint, from, mode);
+        change = change == null ? MOVED : change;
+      } else {
+        change = decide(sha, fingerprint, entry, mode);
+      }
+      decisions.add(new Decision(file, sha, relative, change, from));
     }
     return new RunPlan(List.copyOf(decisions), fingerprint);
+  }
+
+  /** The first candidate not yet taken whose path no longer exists. */
+  private static RunHistory.Entry gone(List<RunHistory.Entry> candidates, Set<String> claimed, Predicate<String> exists) {
+    if (candidates != null) {
+      for (RunHistory.Entry e : candidates) {
+        if (!claimed.contains(e.sourcePath()) && !exists.test(e.sourcePath())) {
+          return e;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Whether a path still exists; an error while asking counts as existing (the path is not taken over). */
+  static boolean exists(String path) {
+    try {
+      MatchResult m = FileSystems.match(List.of(path)).get(0);
+      return m.status() != MatchResult.Status.NOT_FOUND;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("cannot tell whether {} still exists ({}); a file with its content is not taken for it moved", path, e.toString());
+      return true;
+    }
   }
 
   /** The fingerprint of the settings the files were decided under (recorded with the rows). */
@@ -94,12 +178,22 @@ final class RunPlan {
     return decisions.stream().filter(Decision::processed).toList();
   }
 
+  /** Files whose rows are copied from the path they moved from, not processed. */
+  List<Decision> moved() {
+    return decisions.stream().filter(d -> MOVED.equals(d.change())).toList();
+  }
+
+  /** Every file that took over another path's entry (moved, or moved and processed): that path stops being current. */
+  List<Decision> movedFrom() {
+    return decisions.stream().filter(d -> d.movedFrom() != null).toList();
+  }
+
   long count(String change) {
     return decisions.stream().filter(d -> change.equals(d.change())).count();
   }
 
   long unchanged() {
-    return decisions.stream().filter(d -> !d.processed()).count();
+    return decisions.stream().filter(d -> d.change() == null).count();
   }
 
   /** SHA-256 of a file's bytes as stored, 64 hex digits; {@link #UNREADABLE} if it cannot be read (the pipeline then rejects it with the reason). */

@@ -92,7 +92,7 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
 
   /** Files the pipeline was given (read back: the plan's processed files). */
   private long processed() {
-    return attempted ? report.matched() - report.unchanged() : get(Metric.FILES_MATCHED);
+    return attempted ? report.matched() - report.unchanged() - report.moved() : get(Metric.FILES_MATCHED);
   }
 
   private long parsed() {
@@ -112,6 +112,11 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
     out.printf("transcript-nlp: run %s (%s) done in %.1f s; tables in %s%n", r.run(), r.mode().value(), seconds, output);
     if (r.mode() == JobConfig.Mode.FULL) {
       out.printf("  matched: %d files, all processed (--mode=full)%n", r.matched());
+    } else if (r.moved() > 0) {
+      out.printf(
+          "  matched: %d files = %d new + %d changed + %d moved (rows taken over from their old paths) + %d unchanged "
+              + "(not processed again)%n",
+          r.matched(), r.added(), r.changed(), r.moved(), r.unchanged());
     } else {
       out.printf(
           "  matched: %d files = %d new + %d changed + %d unchanged (not processed again)%n",

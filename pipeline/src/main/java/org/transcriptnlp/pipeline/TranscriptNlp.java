@@ -201,11 +201,11 @@ public final class TranscriptNlp {
     RunHistory history = RunHistory.read(output);
     removeDead(output, history);
     RunId run = RunId.next(started, history.last());
-    RunPlan plan = RunPlan.of(matched, history.current(), config.settings(), config.mode());
+    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
-        "run {} ({}): {} file(s) matched, {} to process, {} unchanged; annotators: {}; runner: {}; tables to {}",
-        run, config.mode().value(), matched.size(), files.size(), plan.unchanged(), options.getAnnotators(),
+        "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables to {}",
+        run, config.mode().value(), matched.size(), files.size(), plan.moved().size(), plan.unchanged(), options.getAnnotators(),
         options.getRunner().getSimpleName(), output);
     RunSummary.Counters counters = new RunSummary.Counters(RunSummary.noCounters(), false);
     RunCommit.Counts counts = RunCommit.Counts.NONE;
@@ -248,11 +248,18 @@ public final class TranscriptNlp {
       } finally {
         OutputFolder.removeStaging(staging);
       }
+      counters = RunSummary.counters(result);
+      runner = options.getRunner().getSimpleName();
+    }
+    if (!plan.moved().isEmpty()) {
+      long[] copied = MovedRows.copy(output, run, plan.moved());
+      LOG.info("{} moved file(s): their rows copied under the new paths ({} answers), not made again",
+          plan.moved().size(), copied[Table.PIPELINE.indexOf(Table.ANSWERS)]);
+    }
+    if (!files.isEmpty() || !plan.moved().isEmpty()) {
       OutputFolder.checkWritten(output, run);
       HaltPoint.reach("tables-written");
-      counters = RunSummary.counters(result);
       counts = RunCommit.count(output, run);
-      runner = options.getRunner().getSimpleName();
     }
     RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
     double seconds = (System.nanoTime() - start) / 1e9;

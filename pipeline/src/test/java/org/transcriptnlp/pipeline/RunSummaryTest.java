@@ -27,7 +27,7 @@ class RunSummaryTest {
     RunCommit.Counts counts = new RunCommit.Counts(
         Map.of("/in/a.txt", new long[] {5, 9, 4, 3, 0}, "/in/b.txt", new long[] {0, 0, 0, 0, 1}),
         Map.of("/in/a.txt", "0123456789abcdef"), totals, Set.of(), List.of(), files);
-    return new RunCommit.Report(RUN, JobConfig.Mode.INCREMENTAL, 3, 2, 0, 1, 1, unaccounted, counts);
+    return new RunCommit.Report(RUN, JobConfig.Mode.INCREMENTAL, 3, 2, 0, 1, 0, 1, unaccounted, counts);
   }
 
   /** Counters as a retry doubles some of them: files read 4 for 2, parsed 1, rejected 1. */

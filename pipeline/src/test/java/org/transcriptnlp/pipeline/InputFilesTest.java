@@ -133,6 +133,22 @@ class InputFilesTest {
   }
 
   @Test
+  void doubleStarLooksAtMostMaxDepthFoldersDown() throws Exception {
+    Path deepest = in;
+    for (int i = 0; i < InputFiles.MAX_DEPTH; i++) {
+      deepest = deepest.resolve("d");
+      Files.writeString(Files.createDirectories(deepest).resolve("f" + (i + 1) + ".txt"), "x");
+    }
+    InputFiles.Match m = match(in + "/**");
+    // f1 is one folder down, in in/d; f63 is in the 63rd folder, the last one looked into.
+    assertEquals(InputFiles.MAX_DEPTH - 1, m.files().size());
+    assertTrue(m.files().stream().anyMatch(md -> md.resourceId().toString().endsWith("/f63.txt")));
+    assertTrue(m.files().stream().noneMatch(md -> md.resourceId().toString().endsWith("/f64.txt")));
+    assertEquals(List.of("--input pattern '" + in + "/**': not looking inside " + deepest + ": it is "
+        + InputFiles.MAX_DEPTH + " folders below " + in + ", where '**' starts"), m.warnings());
+  }
+
+  @Test
   void ordinaryFilesMatchAsBeamMatchesThem() throws Exception {
     for (String name : List.of("a.txt", "b.txt", "c.json", ".hidden.txt", "x/a.txt", "x/y/b.txt", "x/y/z/c.txt",
         "sp ace/d.txt", "w[1]/e.txt", "w[1]/f.srt")) {

@@ -1,10 +1,8 @@
 package org.transcriptnlp.pipeline;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.transcriptnlp.beam.BoundedRead;
 import org.transcriptnlp.formats.Format;
@@ -25,12 +23,8 @@ final class ExplainFiles {
     } catch (IllegalArgumentException e) {
       throw new UsageException("--format: " + e.getMessage());
     }
-    List<MatchResult.Metadata> files;
-    try {
-      files = FileSystems.match(options.getExplain(), EmptyMatchTreatment.ALLOW).metadata();
-    } catch (IOException | IllegalArgumentException e) {
-      throw new UsageException("cannot match --explain=" + options.getExplain() + ": " + e.getMessage());
-    }
+    // The same matching as --input's: a folder, FIFO or broken link is listed as not read, never opened.
+    List<MatchResult.Metadata> files = InputFiles.match("--explain", List.of(options.getExplain()));
     if (files.isEmpty()) {
       throw new UsageException("no file matched --explain=" + options.getExplain());
     }

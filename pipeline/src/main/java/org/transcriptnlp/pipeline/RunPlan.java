@@ -18,6 +18,7 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.beam.LocalEntry;
 import org.transcriptnlp.beam.ReadTranscripts;
 
 /**
@@ -196,8 +197,16 @@ final class RunPlan {
     return decisions.stream().filter(d -> d.change() == null).count();
   }
 
-  /** SHA-256 of a file's bytes as stored, 64 hex digits; {@link #UNREADABLE} if it cannot be read (the pipeline then rejects it with the reason). */
+  /**
+   * SHA-256 of a file's bytes as stored, 64 hex digits; {@link #UNREADABLE} if it cannot be read (the
+   * pipeline then rejects it with the reason). A local directory, FIFO, device or broken link is not
+   * opened (a FIFO would block the run until something wrote to it): it is {@link #UNREADABLE}.
+   */
   static String sha256(MatchResult.Metadata file) {
+    java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
+    if (file.resourceId().isDirectory() || (local != null && LocalEntry.of(local).refused())) {
+      return UNREADABLE;
+    }
     try (InputStream in = Channels.newInputStream(FileSystems.open(file.resourceId()))) {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       byte[] buffer = new byte[1 << 16];

@@ -8,12 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
@@ -304,18 +302,9 @@ public final class TranscriptNlp {
     OutputFolder.removeCrashedStaging(output);
   }
 
-  /** The files the --input globs match, each once (by path), in path order. */
+  /** The entries the --input globs match, each once (by path), in path order ({@link InputFiles}). */
   private static List<MatchResult.Metadata> matchFiles(JobConfig config) {
-    Map<String, MatchResult.Metadata> files = new TreeMap<>();
-    for (String pattern : config.patterns()) {
-      try {
-        MatchResult m = FileSystems.match(pattern, EmptyMatchTreatment.ALLOW);
-        OutputFolder.matched(m).forEach(md -> files.putIfAbsent(md.resourceId().toString(), md));
-      } catch (IOException | IllegalArgumentException e) {
-        throw new UsageException("cannot match --input pattern '" + pattern + "': " + e.getMessage());
-      }
-    }
-    return List.copyOf(files.values());
+    return InputFiles.match("--input", config.patterns());
   }
 
   private static String firstLine(String s) {

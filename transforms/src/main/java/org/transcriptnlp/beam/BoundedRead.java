@@ -38,8 +38,19 @@ public final class BoundedRead {
 
   private BoundedRead() {}
 
-  /** Opens a matched file through Beam's file systems and reads it within the limits. */
+  /**
+   * Opens a matched file through Beam's file systems and reads it within the limits. A local entry
+   * that is not a regular file (a directory, FIFO, device, a dangling or looping link) is refused
+   * without being opened: opening a FIFO would wait for a writer forever.
+   */
   public static byte[] readFile(MatchResult.Metadata file, long maxBytes, int maxRatio) throws Refused {
+    java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
+    if (local != null) {
+      LocalEntry kind = LocalEntry.of(local);
+      if (kind.refused()) {
+        throw new Refused(kind.reason(), kind.detail(local));
+      }
+    }
     String name = file.resourceId().getFilename();
     boolean gzip = name != null && name.endsWith(".gz");
     try (InputStream raw = Channels.newInputStream(FileSystems.open(file.resourceId()))) {

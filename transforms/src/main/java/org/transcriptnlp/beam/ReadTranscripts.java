@@ -126,7 +126,9 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
       String path = file.resourceId().toString();
       Failure failure;
       if (file.resourceId().isDirectory()) {
-        failure = Failure.of(path, "read", "is_directory", "the input pattern matched a directory");
+        java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
+        failure = Failure.of(path, "read", "is_directory",
+            local == null ? "the input pattern matched a directory" : LocalEntry.DIRECTORY.detail(local));
       } else {
         try {
           byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);

@@ -79,7 +79,8 @@ final class RunHistory {
               if (MOVED.equals(String.valueOf(row.get("status")))) {
                 current.remove(path);
               } else {
-                Object relative = row.get("relative_path");
+                // Entries written before relative_path was recorded have no such column.
+                Object relative = row.getSchema().getField("relative_path") == null ? null : row.get("relative_path");
                 current.put(path, new Entry(path, String.valueOf(row.get("content_sha256")),
                     String.valueOf(row.get("settings_fingerprint")), run.id(), relative == null ? null : relative.toString()));
               }

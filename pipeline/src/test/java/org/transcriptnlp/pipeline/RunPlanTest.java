@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which files a run processes, and run ids: plain logic, no pipeline. */
@@ -62,5 +63,18 @@ class RunPlanTest {
     assertFalse(RunId.isRunId("../../etc"));
     assertFalse(RunId.isRunId(null));
     assertThrows(IllegalArgumentException.class, () -> RunId.parse("run-1"));
+  }
+
+  @Test
+  void aFilesRelativePathIsTakenFromTheBaseOfItsGlob() {
+    assertEquals("/data/archive/2024", InputBase.base("/data/archive/2024/*.txt"));
+    assertEquals("/data/archive", InputBase.base("/data/archive/*/*.txt"));
+    assertEquals("/data/archive", InputBase.base("/data/archive/x.txt"), "a plain file: its folder");
+    assertEquals("hdfs://nn:8020/archive", InputBase.base("hdfs://nn:8020/archive/**"));
+    assertEquals(java.nio.file.Path.of("samples").toAbsolutePath().toString(), InputBase.base("samples/*"));
+    List<String> globs = List.of("/mnt/new/archive/*/*.txt", "/other/*.md");
+    assertEquals("2024/a.txt", InputBase.relative("/mnt/new/archive/2024/a.txt", globs));
+    assertEquals("b.md", InputBase.relative("/other/b.md", globs));
+    assertEquals("c.txt", InputBase.relative("/elsewhere/c.txt", globs), "outside every base: the file name");
   }
 }

@@ -122,9 +122,6 @@ public final class ParquetFiles {
    */
   public static void read(ResourceId file, Schema projection, RowSink each) throws IOException {
     Configuration conf = new Configuration(false);
-    if (projection != null) {
-      AvroReadSupport.setRequestedProjection(conf, projection);
-    }
     SeekableByteChannel channel = open(file);
     ParquetFileReader opened;
     try {
@@ -136,6 +133,10 @@ public final class ParquetFiles {
     try (ParquetFileReader reader = opened) {
       FileMetaData meta = reader.getFooter().getFileMetaData();
       MessageType schema = meta.getSchema();
+      if (projection != null) {
+        // Columns added to the table after this file was written are left out: absent from its rows.
+        AvroReadSupport.setRequestedProjection(conf, present(projection, schema));
+      }
       Map<String, String> keyValues = meta.getKeyValueMetaData();
       ReadSupport<GenericRecord> support = new AvroReadSupport<>(GenericData.get());
       Map<String, Set<String>> multi = keyValues.entrySet().stream()
@@ -151,6 +152,18 @@ public final class ParquetFiles {
         }
       }
     }
+  }
+
+  /** The projection without the columns a file lacks. */
+  private static Schema present(Schema projection, MessageType file) {
+    List<Schema.Field> fields = new ArrayList<>();
+    for (Schema.Field f : projection.getFields()) {
+      if (file.containsField(f.name())) {
+        fields.add(new Schema.Field(f, f.schema()));
+      }
+    }
+    return fields.size() == projection.getFields().size() ? projection
+        : Schema.createRecord(projection.getName(), projection.getDoc(), projection.getNamespace(), false, fields);
   }
 
   /** A record schema with only these columns of a table, to read just them. */

@@ -236,9 +236,9 @@ public final class TextDecoder {
 
   /**
    * A file in a legacy code page. Each charset the detector proposes is read from the {@link
-   * #sample}, with Thai and DOS Cyrillic besides, and counts only when its reading is text of its script:
-   * no invalid byte, its letters of that script and not glued to Latin letters (a Latin file read
-   * as Cyrillic gives "cafй"), or, for a Latin charset, no words no Latin language writes
+   * #sample}, with Thai and DOS Cyrillic besides, and counts only when its reading is text of its
+   * script: no invalid byte, its letters of that script and not glued to Latin letters (a Latin
+   * file read as Cyrillic gives "cafй"), or, for a Latin charset, no words no Latin language writes
    * ({@link #readsAsLatin}). The reading with the highest confidence is taken when it is sure
    * enough (a confidence of {@link #MIN_CONFIDENCE}, {@link #MIN_MULTIBYTE_CONFIDENCE} for a
    * multi-byte charset, and {@link #MIN_LETTERS} letters for a single-byte one of another script

@@ -1,10 +1,15 @@
 package org.transcriptnlp.formats;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.JsonFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,12 +39,42 @@ import org.transcriptnlp.model.Block;
  * <p>Consecutive items of one speaker are merged into one paragraph (word-level lists become
  * sentences). JSON with no array of speaker-and-text objects is refused ({@code
  * unknown_json_shape}) with the keys it has.
+ *
+ * <p>Jackson's {@link StreamReadConstraints} bound what is read: nesting to {@link #MAX_NESTING}
+ * levels (the reader walks the tree recursively; Jackson's default is 1,000), strings to
+ * Jackson's default 20,000,000 characters and numbers to its 1,000 digits. Past a limit the file is
+ * refused as {@code json_too_deep}, {@code json_string_too_long} or {@code json_number_too_long},
+ * with the limit and where it was reached.
  */
 public final class JsonReader {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(200).build())
-          .build());
+  /** Levels of nesting read; a transcript needs a few. */
+  public static final int MAX_NESTING = 200;
+
+  private static final StreamReadConstraints LIMITS =
+      StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+
+  private static final ObjectMapper MAPPER = mapper(LIMITS);
+
+  private final ObjectMapper mapper;
+  private final StreamReadConstraints limits;
+
+  public JsonReader() {
+    this(MAPPER, LIMITS);
+  }
+
+  /** A reader with other limits (lower ones, for tests of the limits without 20 MB strings). */
+  JsonReader(StreamReadConstraints limits) {
+    this(mapper(limits), limits);
+  }
+
+  private JsonReader(ObjectMapper mapper, StreamReadConstraints limits) {
+    this.mapper = mapper;
+    this.limits = limits;
+  }
+
+  private static ObjectMapper mapper(StreamReadConstraints limits) {
+    return new ObjectMapper(JsonFactory.builder().streamReadConstraints(limits).build());
+  }
 
   /** Key names that say "this is the speaker", best first. */
   private static final List<String> SPEAKER_HINTS =
@@ -73,13 +108,7 @@ public final class JsonReader {
   }
 
   public List<Block> read(String json) {
-    JsonNode root;
-    try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new UnknownShapeException("invalid_json", "not valid JSON: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"));
-    }
+    JsonNode root = tree(json);
     if (root == null || root.isMissingNode()) {
       throw new UnknownShapeException("invalid_json", "not valid JSON: no value");
     }
@@ -112,6 +141,62 @@ public final class JsonReader {
       return named(joined, names);
     }
     throw new UnknownShapeException("unknown_json_shape", unknownShape(root, groups));
+  }
+
+  /**
+   * The JSON's tree. A refusal says where the parser stopped: the exception's own location when it
+   * has one, else the parser's (Jackson gives a {@link StreamConstraintsException} no location).
+   */
+  private JsonNode tree(String json) {
+    JsonParser parser;
+    try {
+      parser = mapper.createParser(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does no I/O
+    }
+    // not try-with-resources: its catch clauses would run after the close, when the parser's
+    // location is no longer where it stopped
+    try {
+      return mapper.readTree(parser);
+    } catch (StreamConstraintsException e) {
+      throw overLimit(e, parser.currentLocation());
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      throw new UnknownShapeException("invalid_json", "not valid JSON: " + e.getOriginalMessage() + " " + where(at));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        parser.close();
+      } catch (IOException e) {
+        // a String source: nothing to release
+      }
+    }
+  }
+
+  /** The refusal of JSON past one of Jackson's limits, which names the limit and where it was reached. */
+  private UnknownShapeException overLimit(StreamConstraintsException e, JsonLocation at) {
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    if (message.startsWith("Depth")) {
+      return new UnknownShapeException("json_too_deep", String.format(Locale.ROOT,
+          "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson StreamReadConstraints.maxNestingDepth); "
+              + "a transcript needs a few levels: flatten it or split the file", limits.getMaxNestingDepth(), where(at)));
+    }
+    if (message.startsWith("String")) {
+      return new UnknownShapeException("json_string_too_long", String.format(Locale.ROOT,
+          "a JSON string is longer than %,d characters %s (Jackson StreamReadConstraints.maxStringLength); "
+              + "split the text into utterances", limits.getMaxStringLength(), where(at)));
+    }
+    if (message.startsWith("Number")) {
+      return new UnknownShapeException("json_number_too_long", String.format(Locale.ROOT,
+          "a JSON number is longer than %,d digits %s (Jackson StreamReadConstraints.maxNumberLength)",
+          limits.getMaxNumberLength(), where(at)));
+    }
+    return new UnknownShapeException("invalid_json", "not valid JSON: " + message + " " + where(at));
+  }
+
+  private static String where(JsonLocation at) {
+    return "at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   private static String unknownShape(JsonNode root, Map<String, List<JsonNode>> groups) {

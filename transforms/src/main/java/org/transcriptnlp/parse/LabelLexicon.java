@@ -23,7 +23,9 @@ import org.transcriptnlp.parse.SpeakerLabels.Shape;
  * <ul>
  *   <li>its shape is unambiguous and it is a label on sight: an alias declaration, a GPO-style
  *       {@code Mr. WARNER.}, the anonymous {@code Q} (and {@code A} where someone asks {@code Q}),
- *       a label in capitals or with an honorific or office;
+ *       a label in capitals or with an honorific or office, a question or answer label of another
+ *       language where its other half opens paragraphs too ({@link QaLabels}: {@code В:} and
+ *       {@code О:}, {@code س:} and {@code ج:});
  *   <li>or it recurs: the same label at two or more paragraph starts;
  *   <li>or the document names it elsewhere: a participant list, a header field, a speaker named
  *       by the file's structure, the surname or initials of a speaker already known;
@@ -196,11 +198,14 @@ final class LabelLexicon {
     boolean knownHere = known.contains(key) || registry.knows(m.label());
     boolean ok =
         switch (m.shape()) {
-          case ANONYMOUS -> m.label().equals("Q") || stats.containsKey("q") && stats.get("q").count > 0;
+          // "A" where someone asks "Q" (or "F:", "V:": German, Dutch)
+          case ANONYMOUS -> m.label().equals("Q") || QaLabels.paired(key, stats.keySet());
           case FORMAL -> true;
           case COLON, TIMED -> m.declaresAlias()
               || count >= 2
               || knownHere
+              // "В:" and "О:", "س:" and "ج:": a question label and its answer label, each seen once
+              || QaLabels.paired(key, stats.keySet())
               // "PRELIMINARY TRANSCRIPT:" in a disclaimer is a heading in capitals, not a speaker
               || SpeakerLabels.isAllCaps(m.label()) && !(SpeakerLabels.isHeading(m.label()) && m.label().contains(" "))
               || SpeakerLabels.hasTitle(m.label())

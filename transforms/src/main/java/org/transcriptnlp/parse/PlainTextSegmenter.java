@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class PlainTextSegmenter {
   private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F\\uFEFF]+");
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
 
   private final SpeakerLabels labels;
 
@@ -28,9 +28,17 @@ public final class PlainTextSegmenter {
     return rawLines(text).stream().map(PlainTextSegmenter::clean).toList();
   }
 
-  /** A line as a reader sees it: markup rendered, runs of any space one space, no edges. */
+  /**
+   * A line as a reader sees it: markup rendered, runs of any space one space, no edges. A
+   * byte-order mark at its start (files joined end to end) is dropped; elsewhere it is a zero-width
+   * no-break space, which joins, so it stays; a line of only invisible characters is empty.
+   */
   private static String clean(String line) {
-    return SPACES.matcher(inlineMarkup(line)).replaceAll(" ").strip();
+    String l = SPACES.matcher(inlineMarkup(line)).replaceAll(" ").strip();
+    while (l.startsWith("\uFEFF")) {
+      l = l.substring(1).strip();
+    }
+    return SpeakerLabels.withoutInvisibleEdges(l).isEmpty() ? "" : l;
   }
 
   /** Lines with normalised line endings, front matter removed, indentation kept. */

@@ -116,7 +116,8 @@ public final class QaPairer {
 
   /** A turn that stops without ending its sentence: "So the question is whether —". */
   private static boolean cutOff(Turn t) {
-    return !t.text().strip().matches("(?s).*[.?!…\"”’)]$") || t.text().strip().matches("(?s).*(?:—|--|-|\\.\\.\\.|…)$");
+    String text = Utterances.withLatinPunctuation(t.text()).strip();
+    return !text.matches("(?s).*[.?!…\"”’)]$") || text.matches("(?s).*(?:—|--|-|\\.\\.\\.|…)$");
   }
 
   /** A turn that carries on the one before: it starts in lower case, with a dash or an ellipsis. */

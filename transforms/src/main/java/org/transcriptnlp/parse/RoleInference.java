@@ -16,9 +16,11 @@ import org.transcriptnlp.model.Role;
  * <ul>
  *   <li><b>Given roles win</b>: names given as questioners or respondents, roles the document's
  *       header or participant lists give (an interviewer, "Conference Call Participants"), the
- *       anonymous {@code Q} and {@code A}, labels that name the role ("Interviewer", "Host",
- *       "Reporter" ask; "Interviewee", "Guest", "Witness", "Narrator" answer), voices that never
- *       ask (operator, clerk, announcer, interpreter, recorded clips).
+ *       anonymous {@code Q} and {@code A} and their counterparts in other languages ({@link
+ *       QaLabels}: {@code В}/{@code О}, {@code س}/{@code ج}, {@code 问}/{@code 答}), labels that
+ *       name the role ("Interviewer", "Host", "Reporter" ask; "Interviewee", "Guest", "Witness",
+ *       "Narrator" answer), voices that never ask (operator, clerk, announcer, interpreter,
+ *       recorded clips).
  *   <li><b>Who asks whom.</b> Every turn that asks ({@link Utterances}: a question, with or
  *       without "?", or a prompt) and is followed by another speaker's reply is an edge from the
  *       asker to the replier. A speaker's balance is (questions put - questions answered) /
@@ -145,11 +147,15 @@ public final class RoleInference {
         openQuestion = null;
       }
     }
+    // "В:" asks and "О:" answers where both are speakers (QaLabels)
+    Map<String, Stats> byKey = new HashMap<>();
+    stats.forEach((speaker, s) -> byKey.putIfAbsent(SpeakerRegistry.key(speaker), s));
+    Map<String, Role> pairRoles = QaLabels.roles(byKey.keySet(), k -> byKey.get(k).asks);
     Map<String, Role> roleOf = new LinkedHashMap<>();
     for (Map.Entry<String, Stats> e : stats.entrySet()) {
       Stats s = e.getValue();
       // only heard in recorded clips played in the show (whatever the label: a clip's "NARRATOR")
-      Role forced = s.turns == 0 && s.clipTurns > 0 ? Role.OTHER : forced(e.getKey(), s.label, headerRoles);
+      Role forced = s.turns == 0 && s.clipTurns > 0 ? Role.OTHER : forced(e.getKey(), s.label, headerRoles, pairRoles);
       if (forced == null && isChairLabel(e.getKey(), s.label)) {
         // A moderator or chair who puts questions asks; one who only gives the floor is "other".
         // A chair who answers the members' questions (a central bank's chairman) is left to the rules below.
@@ -284,7 +290,7 @@ public final class RoleInference {
     }
     if (!roleOf.containsValue(Role.RESPONDENT)) {
       // Questions that nobody answers at length (a radio log, a meeting): no interview.
-      roleOf.replaceAll((k, r) -> r == Role.QUESTIONER && forced(k, stats.get(k).label, headerRoles) == null ? Role.OTHER : r);
+      roleOf.replaceAll((k, r) -> r == Role.QUESTIONER && forced(k, stats.get(k).label, headerRoles, pairRoles) == null ? Role.OTHER : r);
     }
     if (drama) {
       roleOf.replaceAll((k, r) -> Role.OTHER);
@@ -330,7 +336,7 @@ public final class RoleInference {
     return CHAIR.matcher(speaker).find() || (label != null && CHAIR.matcher(label).find());
   }
 
-  private Role forced(String speaker, String label, Map<String, Role> headerRoles) {
+  private Role forced(String speaker, String label, Map<String, Role> headerRoles, Map<String, Role> pairRoles) {
     String k = SpeakerRegistry.key(speaker);
     String l = label == null ? k : SpeakerRegistry.key(label);
     if (questioners.contains(k) || questioners.contains(l)) {
@@ -345,6 +351,9 @@ public final class RoleInference {
     if (NEVER_ASKS.matcher(speaker).find() || (label != null && NEVER_ASKS.matcher(label).find())
         || PRESIDING.matcher(speaker).matches() || label != null && PRESIDING.matcher(label).matches()) {
       return Role.OTHER;
+    }
+    if (pairRoles.containsKey(k)) {
+      return pairRoles.get(k);
     }
     if (speaker.equals("Q") || ASKER.matcher(speaker).matches()) {
       return Role.QUESTIONER;

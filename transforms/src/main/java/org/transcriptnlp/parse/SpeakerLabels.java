@@ -182,9 +182,6 @@ public final class SpeakerLabels {
   private static final Pattern ABBREVIATION_BEFORE =
       Pattern.compile("(?i)(?:^|[\\s(\\[\"“])(?:mr|mrs|ms|messrs|dr|st|prof|sen|rep|gov|gen|hon|rev|jr|sr|no|vs|lt|col|capt|sgt|u\\.s|[a-z])\\.$");
 
-  /** Invisible formatting characters that may sit inside a label: zero-width, joiners, soft hyphen, bidi marks. */
-  private static final Pattern INVISIBLE = Pattern.compile("[\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF]");
-
   /** Words that end in a colon at a paragraph start but introduce no speech. */
   private static final Set<String> NON_SPEECH_LABELS =
       Set.of(
@@ -253,18 +250,19 @@ public final class SpeakerLabels {
   private volatile Memo last;
 
   private Optional<Match> matchUncached(String paragraph) {
-    String p = visible(paragraph);
+    Visible v = visible(paragraph);
+    String p = v.text();
     if (!mayOpenWithLabel(p)) {
       return Optional.empty();
     }
     Matcher anonymous = ANONYMOUS.matcher(p);
     if (anonymous.matches()) {
-      return Optional.of(new Match(anonymous.group("label"), null, anonymous.group("rest").strip(), null, false, Shape.ANONYMOUS));
+      return Optional.of(new Match(anonymous.group("label"), null, v.from(anonymous.start("rest")), null, false, Shape.ANONYMOUS));
     }
     Matcher formal = FORMAL.matcher(p);
     if (formal.matches()) {
-      String rest = formal.group("rest");
-      return Optional.of(new Match(formal.group("label").strip(), null, rest == null ? "" : rest.strip(), null, true));
+      String rest = formal.group("rest") == null ? "" : v.from(formal.start("rest"));
+      return Optional.of(new Match(formal.group("label").strip(), null, rest, null, true));
     }
     Matcher timed = TIMED_NAME.matcher(p);
     if (timed.matches()) {
@@ -282,18 +280,18 @@ public final class SpeakerLabels {
       if (alias != null && (alias.indexOf(',') >= 0 || alias.split("\\s+").length > 3)) {
         alias = null; // "(Birmingham, Erdington)": a constituency or a role, not another name
       }
-      String rest = named.group("rest").strip();
+      int restStart = named.start("rest");
       Double time = null;
       if (alias != null && Timestamps.seconds(alias) != null) {
         time = Timestamps.seconds(alias);
         alias = null;
       }
-      Matcher timeFirst = TIME_ONLY.matcher(rest);
+      Matcher timeFirst = TIME_ONLY.matcher(named.group("rest").strip());
       if (time == null && timeFirst.matches()) {
         time = Timestamps.seconds(timeFirst.group(1));
-        rest = timeFirst.group("rest") == null ? "" : timeFirst.group("rest").strip();
+        restStart = timeFirst.group("rest") == null ? p.length() : restStart + timeFirst.start("rest");
       }
-      return Optional.of(new Match(label, alias, rest, time, false));
+      return Optional.of(new Match(label, alias, v.from(restStart), time, false));
     }
     return Optional.empty();
   }
@@ -308,10 +306,11 @@ public final class SpeakerLabels {
     if (strong.isPresent()) {
       return strong;
     }
-    String p = visible(paragraph);
+    Visible v = visible(paragraph);
+    String p = v.text();
     Matcher bracketed = BRACKETED.matcher(p);
     if (bracketed.matches() && !StageDirections.isDirection("[" + bracketed.group("label") + "]")) {
-      return Optional.of(new Match(bracketed.group("label").strip(), null, bracketed.group("rest").strip(), null, false, Shape.BRACKET));
+      return Optional.of(new Match(bracketed.group("label").strip(), null, v.from(bracketed.start("rest")), null, false, Shape.BRACKET));
     }
     Matcher alone = ALONE.matcher(p);
     if (alone.matches() && p.length() <= 160) {
@@ -329,7 +328,7 @@ public final class SpeakerLabels {
     if (caps.matches()) {
       String label = caps.group("label").strip();
       if (isNameLike(label) && label.codePoints().filter(Character::isLetter).count() >= 2) {
-        return Optional.of(new Match(label, null, caps.group("rest").strip(), null, false, Shape.CAPS));
+        return Optional.of(new Match(label, null, v.from(caps.start("rest")), null, false, Shape.CAPS));
       }
     }
     return Optional.empty();
@@ -405,18 +404,70 @@ public final class SpeakerLabels {
     return WHOLE_NAME.matcher(t).matches() && isNameLike(t);
   }
 
-  /** The paragraph with invisible formatting characters removed, as labels are matched. */
-  static String visible(String paragraph) {
-    // the label is at the start: only its first characters need looking at
-    int n = Math.min(paragraph.length(), 200);
-    for (int i = 0; i < n; i++) {
-      char c = paragraph.charAt(i);
-      if (c == '\u00AD' || c >= '\u200B' && c <= '\u200F' || c >= '\u202A' && c <= '\u202E'
-          || c >= '\u2060' && c <= '\u2064' || c == '\uFEFF') {
-        return INVISIBLE.matcher(paragraph).replaceAll("");
-      }
+  /**
+   * True for the invisible formatting characters that may sit in a label as typed or exported: the
+   * soft hyphen, the Arabic letter mark, zero-width space, non-joiner and joiner, the bidi marks,
+   * embeddings, overrides and isolates (U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), the word
+   * joiner and the invisible operators, the Mongolian vowel separator and a byte-order mark (zero-width
+   * no-break space) left mid-text.
+   */
+  public static boolean isInvisible(int c) {
+    return c == '\u00AD' || c == '\u061C' || c == '\u180E' || (c >= '\u200B' && c <= '\u200F')
+        || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u206F') || c == '\uFEFF';
+  }
+
+  /** The text without invisible formatting characters and white space at its two ends. */
+  public static String withoutInvisibleEdges(String text) {
+    int start = 0;
+    int end = text.length();
+    while (start < end && (Character.isWhitespace(text.charAt(start)) || isInvisible(text.charAt(start)))) {
+      start++;
     }
-    return paragraph;
+    while (end > start && (Character.isWhitespace(text.charAt(end - 1)) || isInvisible(text.charAt(end - 1)))) {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  /** The number of characters at the start of a paragraph that are looked at for a label. */
+  private static final int LABEL_REGION = 200;
+
+  /**
+   * A paragraph as labels are matched: without the invisible formatting characters of its label
+   * region ({@code Q\u200B:}, {@code \u200FA:}, {@code INTER\u200DVIEWER:} match as {@code Q:},
+   * {@code A:}, {@code INTERVIEWER:}), and where each of its characters was in the paragraph, so
+   * that the speech after a label is taken as written.
+   *
+   * @param at per character of {@code text}, its index in {@code original}; null when they are the same
+   */
+  record Visible(String text, String original, int[] at) {
+    /** The paragraph as written from the character at {@code i} of {@code text} on, without white space or invisible characters at its ends. */
+    String from(int i) {
+      int start = at == null ? Math.min(i, original.length()) : i < text.length() ? at[i] : original.length();
+      return withoutInvisibleEdges(original.substring(start));
+    }
+  }
+
+  static Visible visible(String paragraph) {
+    int n = Math.min(paragraph.length(), LABEL_REGION);
+    int first = 0;
+    while (first < n && !isInvisible(paragraph.charAt(first))) {
+      first++;
+    }
+    if (first == n) {
+      return new Visible(paragraph, paragraph, null);
+    }
+    StringBuilder sb = new StringBuilder(paragraph.length());
+    int[] at = new int[paragraph.length()];
+    for (int i = 0; i < paragraph.length(); i++) {
+      char c = paragraph.charAt(i);
+      if (i < n && isInvisible(c)) {
+        continue;
+      }
+      at[sb.length()] = i;
+      sb.append(c);
+    }
+    return new Visible(sb.toString(), paragraph, at);
   }
 
   /**

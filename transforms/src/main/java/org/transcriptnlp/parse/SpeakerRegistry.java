@@ -102,6 +102,9 @@ public final class SpeakerRegistry {
     boolean space = false;
     for (int i = 0; i < label.length(); i++) {
       char c = label.charAt(i);
+      if (SpeakerLabels.isInvisible(c)) {
+        continue; // "INTER\u200DVIEWER" is "interviewer"
+      }
       if (Character.isWhitespace(c)) {
         space = out.length() > 0;
         continue;

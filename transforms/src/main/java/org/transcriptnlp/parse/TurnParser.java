@@ -40,7 +40,7 @@ import org.transcriptnlp.model.Turn;
  * </ol>
  */
 public final class TurnParser {
-  private static final Pattern ENDS_WITH_QUESTION = Pattern.compile(".*\\?[\"”’')\\]]*\\s*$", Pattern.DOTALL);
+  private static final Pattern ENDS_WITH_QUESTION = Pattern.compile(".*\\?[\"”’')\\]»」』]*\\s*$", Pattern.DOTALL);
   private static final Pattern SECOND_PERSON = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
   /** A time before a paragraph: "[00:09:25] ...", "\[08:23\] ...", "(00:01:02) ...". */
   private static final Pattern LEADING_TIME =
@@ -595,7 +595,7 @@ public final class TurnParser {
           evidence = "inferred: an answer after a question";
         } else if (role == Role.QUESTIONER
             && "Q".equals(current.speaker)
-            && item.text.indexOf('?') < 0
+            && Utterances.withLatinPunctuation(item.text).indexOf('?') < 0
             && item.text.split("\\s+").length >= 8
             && "A".equals(known.main(Role.RESPONDENT))) {
           // In a talk with anonymous Q/A, an audience question is one paragraph; prose after it is
@@ -629,7 +629,7 @@ public final class TurnParser {
 
   /** A paragraph that puts a question: one of its last two sentences ends in "?". */
   static boolean asksQuestion(String paragraph) {
-    String p = paragraph.strip();
+    String p = Utterances.withLatinPunctuation(paragraph).strip();
     int q = p.lastIndexOf('?');
     if (q < 0) {
       return false;
@@ -654,7 +654,7 @@ public final class TurnParser {
   }
 
   static boolean isQuestion(String paragraph) {
-    return ENDS_WITH_QUESTION.matcher(paragraph).matches();
+    return ENDS_WITH_QUESTION.matcher(Utterances.withLatinPunctuation(paragraph)).matches();
   }
 
   private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine)\\b");
@@ -666,7 +666,7 @@ public final class TurnParser {
    * question that goes on over several paragraphs ("And for you, President Biden, ...") does not.
    */
   static boolean looksLikeAnAnswer(String paragraph) {
-    if (paragraph.isBlank() || paragraph.indexOf('?') >= 0) {
+    if (paragraph.isBlank() || Utterances.withLatinPunctuation(paragraph).indexOf('?') >= 0) {
       return false;
     }
     Matcher first = FIRST_SENTENCE.matcher(paragraph.strip());

@@ -78,12 +78,13 @@ final class UnlabelledReadings {
         continue;
       }
       String t = text(b);
-      boolean asks = Utterances.seeksReply(t, Utterances.kind(t)) || t.endsWith("?");
+      boolean endsInQuestionMark = Utterances.withLatinPunctuation(t).endsWith("?");
+      boolean asks = Utterances.seeksReply(t, Utterances.kind(t)) || endsInQuestionMark;
       if (BOLD.matcher(p).matches()) {
         bold.add(i);
         boldQuestions += asks ? 1 : 0;
       }
-      if (asks && Utterances.words(t) <= 80 && (t.endsWith("?") || Utterances.words(t) <= 40)) {
+      if (asks && Utterances.words(t) <= 80 && (endsInQuestionMark || Utterances.words(t) <= 40)) {
         asking.add(i);
       }
     }

@@ -48,6 +48,66 @@ public final class Utterances {
 
   private Utterances() {}
 
+  /**
+   * The text with the punctuation of other scripts as the rules here read it: the Arabic ؟, the
+   * full-width ？ and ！, the Greek question mark (U+037E, and ';' after a Greek word, which is how
+   * Greek writes it), the small and vertical forms and the Ethiopic question mark as "?"; the
+   * ideographic and full-width full stops, the Devanagari dandas, the Arabic and Ethiopic full
+   * stops as "."; invisible formatting characters (a right-to-left mark after the "?") dropped.
+   * The same string when there is nothing to change.
+   */
+  static String withLatinPunctuation(String text) {
+    int n = text.length();
+    int i = 0;
+    while (i < n && !needsChange(text, i)) {
+      i++;
+    }
+    if (i == n) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(n);
+    sb.append(text, 0, i);
+    for (; i < n; i++) {
+      char c = text.charAt(i);
+      if (SpeakerLabels.isInvisible(c)) {
+        continue;
+      }
+      char mapped = latin(c);
+      if (c == ';' && afterGreekWord(sb)) {
+        mapped = '?';
+      }
+      sb.append(mapped);
+    }
+    return sb.toString();
+  }
+
+  private static boolean needsChange(String text, int i) {
+    char c = text.charAt(i);
+    if (c < 0x37E) {
+      return c == ';' && i > 0 && afterGreekWord(text.subSequence(Math.max(0, i - 4), i));
+    }
+    return SpeakerLabels.isInvisible(c) || latin(c) != c;
+  }
+
+  private static char latin(char c) {
+    return switch (c) {
+      case '\u061F', '\uFF1F', '\u037E', '\uFE16', '\uFE56', '\u2E2E', '\u1367' -> '?';
+      case '\uFF01', '\uFE15', '\uFE57' -> '!';
+      case '\u3002', '\uFF0E', '\uFF61', '\u0964', '\u0965', '\u06D4', '\u1362' -> '.';
+      default -> c;
+    };
+  }
+
+  /** True when the text ends in a Greek letter, perhaps followed by closing quotes or brackets. */
+  private static boolean afterGreekWord(CharSequence before) {
+    int j = before.length() - 1;
+    while (j >= 0 && "\"”’')»]".indexOf(before.charAt(j)) >= 0) {
+      j--;
+    }
+    return j >= 0 && Character.isLetter(before.charAt(j))
+        && Character.UnicodeScript.of(before.charAt(j)) == Character.UnicodeScript.GREEK;
+  }
+
   private static final Pattern SENTENCE_SPLIT = Pattern.compile("(?<=[.!?…])[\"”’)\\]]*\\s+");
   /** Discourse markers that may open a question: "So, what...", "And do you...". */
   private static final Pattern OPENER =
@@ -218,7 +278,7 @@ public final class Utterances {
    *     call only when a speaker is called Smith
    */
   public static Kind kind(String text, Set<String> names) {
-    String t = text.strip();
+    String t = withLatinPunctuation(text).strip();
     if (t.isEmpty()) {
       return Kind.STATEMENT;
     }
@@ -270,13 +330,14 @@ public final class Utterances {
     if (kind != Kind.STATEMENT) {
       return false;
     }
+    text = withLatinPunctuation(text);
     String[] sentences = SENTENCE_SPLIT.split(tail(text.strip()));
     int words = words(text);
     int tail = 0;
     for (int i = sentences.length - 1; i >= Math.max(0, sentences.length - 3); i--) {
       String sentence = sentences[i].strip();
       tail += words(sentence);
-      if (sentence.endsWith("?") || sentence.matches(".*\\?[\"”’')\\]]*$") || interrogative(sentence) || PROMPT.matcher(sentence).find()) {
+      if (sentence.endsWith("?") || sentence.matches(".*\\?[\"”’')\\]»」』]*$") || interrogative(sentence) || PROMPT.matcher(sentence).find()) {
         // in a long monologue a question near the end is rhetorical unless it is a fair part of the close
         return words <= 150 || tail * 100 >= words * 8;
       }
@@ -307,18 +368,38 @@ public final class Utterances {
     return space < 0 ? t : t.substring(space + 1);
   }
 
-  /** The number of words: runs of characters that are not white space. */
+  /**
+   * The number of words: runs of characters that are not white space; in the scripts written
+   * without spaces between words, a word for every two Chinese characters or kana and every four
+   * Thai letters (their punctuation ends a run like a space).
+   */
   static int words(String s) {
     int n = 0;
+    int dense = 0;
+    int thai = 0;
     boolean in = false;
     for (int i = 0; i < s.length(); i++) {
-      boolean space = Character.isWhitespace(s.charAt(i));
+      char c = s.charAt(i);
+      boolean space = Character.isWhitespace(c);
+      if (c >= 0x0E00) {
+        if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) {
+          dense++;
+          in = false;
+          continue;
+        }
+        if (c <= 0x0E7F) {
+          thai++;
+          in = false;
+          continue;
+        }
+        space |= (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+      }
       if (!space && !in) {
         n++;
       }
       in = !space;
     }
-    return n;
+    return n + (dense + 1) / 2 + (thai + 3) / 4;
   }
 
   /** A sentence worded as a question, with or without its "?" (speech-to-text drops them). */
@@ -334,6 +415,7 @@ public final class Utterances {
 
   /** Only a call on someone: titles, names and "your response", "please", "go ahead". */
   private static boolean isCall(String t, Set<String> names) {
+    // called from kind(), on text whose punctuation is already Latin
     if (t.indexOf('?') >= 0 && t.split("\\s+").length > 5) {
       return false;
     }

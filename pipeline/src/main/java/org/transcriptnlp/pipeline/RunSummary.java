@@ -10,6 +10,7 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.nlp.InputBounds;
 import org.transcriptnlp.tables.Table;
 
 /**
@@ -44,7 +45,8 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
           Metric.FILES_MATCHED, Metric.FILES_PARSED, Metric.FILES_REJECTED, Metric.TURNS,
           Metric.NON_SPEECH_PARAGRAPHS, Metric.ANSWERS, Metric.SENTENCES, Metric.TOKENS,
           Metric.ENTITIES, Metric.ANNOTATION_FAILURES, Metric.REJECTS, Metric.BYTES_REPLACED,
-          Metric.CONTROLS_REMOVED, Metric.SENTENCES_TOO_LONG
+          Metric.CONTROLS_REMOVED, Metric.SENTENCES_TOO_LONG, Metric.RUNS_BLANKED, Metric.TOKENS_CUT,
+          Metric.SENTENCES_IN_NER_WINDOWS
         }) {
       counters.put(name, 0L);
     }
@@ -140,6 +142,15 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
       out.printf(
           "  sentences too long to parse (no sentiment, see sentences.too_long_to_parse): %d%n",
           get(Metric.SENTENCES_TOO_LONG));
+    }
+    if (get(Metric.RUNS_BLANKED) + get(Metric.TOKENS_CUT) + get(Metric.SENTENCES_IN_NER_WINDOWS) > 0) {
+      InputBounds b = InputBounds.DEFAULT;
+      out.printf(
+          "  bounded for CoreNLP: %d runs of over %d characters without a space tokenized by their ends, "
+              + "%d tokens annotated as their first %d characters, %d sentences of over %d tokens tagged "
+              + "for entities in windows%n",
+          get(Metric.RUNS_BLANKED), b.maxRunChars(), get(Metric.TOKENS_CUT), b.maxTokenChars(),
+          get(Metric.SENTENCES_IN_NER_WINDOWS), b.nerMaxTokens());
     }
     if (get(Metric.BYTES_REPLACED) + get(Metric.CONTROLS_REMOVED) > 0) {
       out.printf(

@@ -75,4 +75,16 @@ class RunSummaryTest {
     assertTrue(out.contains("processed: 4 files = 1 parsed + 1 rejected"), out);
     assertFalse(out.contains("attempted counters"), out);
   }
+
+  @Test
+  void whatWasBoundedForCoreNlpIsPrintedOnlyWhenThereIsSome() {
+    assertFalse(printed(new RunSummary(retriedCounters(), false, 1.0, "/out", report(List.of()))).contains("bounded"));
+    Map<String, Long> c = retriedCounters();
+    c.put(Metric.RUNS_BLANKED, 1L);
+    c.put(Metric.TOKENS_CUT, 3L);
+    c.put(Metric.SENTENCES_IN_NER_WINDOWS, 2L);
+    String out = printed(new RunSummary(c, false, 1.0, "/out", report(List.of())));
+    assertTrue(out.contains("  bounded for CoreNLP: 1 runs of over 1000 characters without a space tokenized by their ends, "
+        + "3 tokens annotated as their first 100 characters, 2 sentences of over 250 tokens tagged for entities in windows\n"), out);
+  }
 }

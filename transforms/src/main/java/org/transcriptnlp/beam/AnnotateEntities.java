@@ -10,9 +10,15 @@ import org.transcriptnlp.nlp.TextAnnotator;
 public class AnnotateEntities extends AnnotateAnswers<EntityResult> {
   private final Counter answers = Metric.counter(Metric.ENTITY_ANSWERS);
   private final Counter entities = Metric.counter(Metric.ENTITIES);
+  private final Counter runsBlanked = Metric.counter(Metric.RUNS_BLANKED);
+  private final Counter tokensCut = Metric.counter(Metric.TOKENS_CUT);
+  private final Counter inWindows = Metric.counter(Metric.SENTENCES_IN_NER_WINDOWS);
+  /** Sentiment, when it runs, counts blanked runs and cut tokens: both annotators tokenize alike. */
+  private final boolean countTokenBounds;
 
   public AnnotateEntities(AnnotatorSettings settings) {
     super(settings);
+    this.countTokenBounds = !settings.sentiment();
   }
 
   @Override
@@ -29,6 +35,11 @@ public class AnnotateEntities extends AnnotateAnswers<EntityResult> {
   protected void count(EntityResult result) {
     answers.inc();
     entities.inc(result.mentions().size());
+    inWindows.inc(result.sentencesInWindows());
+    if (countTokenBounds) {
+      runsBlanked.inc(result.runsBlanked());
+      tokensCut.inc(result.tokensCut());
+    }
   }
 
   @Override

@@ -12,6 +12,8 @@ public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
   private final Counter sentences = Metric.counter(Metric.SENTENCES);
   private final Counter tokens = Metric.counter(Metric.TOKENS);
   private final Counter tooLong = Metric.counter(Metric.SENTENCES_TOO_LONG);
+  private final Counter runsBlanked = Metric.counter(Metric.RUNS_BLANKED);
+  private final Counter tokensCut = Metric.counter(Metric.TOKENS_CUT);
 
   public AnnotateSentiment(AnnotatorSettings settings) {
     super(settings);
@@ -33,6 +35,8 @@ public class AnnotateSentiment extends AnnotateAnswers<SentimentResult> {
     sentences.inc(result.sentences().size());
     tokens.inc(result.tokenCount());
     tooLong.inc(result.unparsedCount());
+    runsBlanked.inc(result.runsBlanked());
+    tokensCut.inc(result.tokensCut());
   }
 
   @Override

@@ -115,7 +115,7 @@ public record AnnotatorSettings(
     return p;
   }
 
-  /** Tokenizer and sentence splitter: the first step of the sentiment annotator. */
+  /** Tokenizer and sentence splitter: the first step of both annotators (one shared pipeline). */
   public Properties splitProperties() {
     Properties p = common();
     p.setProperty("annotators", "tokenize,ssplit");
@@ -147,6 +147,23 @@ public record AnnotatorSettings(
     return p;
   }
 
+  /**
+   * Tagger, lemmatizer and NER over sentences already split by {@link #splitProperties()} and
+   * bounded by {@link InputBounds} (requirements not enforced: the tokens come from the split
+   * pipeline).
+   */
+  public Properties nerProperties() {
+    Properties p = entityProperties();
+    p.setProperty("annotators", "pos,lemma,ner");
+    p.setProperty("enforceRequirements", "false");
+    return p;
+  }
+
+  /**
+   * The entity annotators as one plain StanfordCoreNLP, as a user would configure it (the bench's
+   * baseline): the NER settings of {@link #nerProperties()}, tokenizing itself, without the job's
+   * {@link InputBounds}.
+   */
   public Properties entityProperties() {
     Properties p = common();
     p.setProperty("annotators", "tokenize,ssplit,pos,lemma,ner");

@@ -20,27 +20,42 @@ import org.ejml.simple.SimpleMatrix;
  * {@link SentenceSentiment#parsed()} false. Left to CoreNLP, such a sentence gets a flat tree whose
  * binarization overflows the stack (5,000 tokens), failing the whole answer, or a label the model
  * never saw a parse for.
+ *
+ * <p>The token-length guards ({@link InputBounds}): a run of over {@link InputBounds#maxRunChars()}
+ * chars without a space reaches the tokenizer as its two ends, and a token over {@link
+ * InputBounds#maxTokenChars()} goes to the tagger, parser and sentiment model as its first that many
+ * chars (a 99,999-char token in a short sentence); sentences keep their text and offsets in the
+ * original text.
  */
 public final class SentimentAnnotator implements TextAnnotator<SentimentResult> {
   private final StanfordCoreNLP split;
   private final StanfordCoreNLP analyse;
   private final int maxTokens;
+  private final InputBounds bounds;
 
-  /** Uses the JVM-wide shared pipelines for these settings. */
+  /** Uses the JVM-wide shared pipelines for these settings, within the job's bounds. */
   public SentimentAnnotator(AnnotatorSettings settings) {
+    this(settings, InputBounds.DEFAULT);
+  }
+
+  /** Uses the JVM-wide shared pipelines for these settings; tokens cut to {@code bounds}. */
+  public SentimentAnnotator(AnnotatorSettings settings, InputBounds bounds) {
     this.split = CoreNlpHolder.get(settings.splitProperties());
     this.analyse = CoreNlpHolder.get(settings.sentimentProperties());
     this.maxTokens = settings.parseMaxLength();
+    this.bounds = bounds;
   }
 
   @Override
   public SentimentResult annotate(String text) {
-    Annotation doc = new Annotation(text);
+    InputBounds.ForTokenizer bounded = bounds.forTokenizer(text);
+    Annotation doc = new Annotation(bounded.text());
     split.annotate(doc);
     List<CoreMap> all = doc.get(CoreAnnotations.SentencesAnnotation.class);
     if (all == null || all.isEmpty()) {
-      return new SentimentResult(List.of());
+      return new SentimentResult(List.of(), 0, bounded.runsBlanked());
     }
+    int tokensCut = bounds.cutLongTokens(all);
     List<CoreMap> parseable = all.stream().filter(this::parseable).toList();
     if (!parseable.isEmpty()) {
       doc.set(CoreAnnotations.SentencesAnnotation.class, parseable);
@@ -73,7 +88,7 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
               index, sentenceText, cpBegin, cpEnd, tokens(sentence),
               SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)), p));
     }
-    return new SentimentResult(out);
+    return new SentimentResult(out, tokensCut, bounded.runsBlanked());
   }
 
   private boolean parseable(CoreMap sentence) {

@@ -3,10 +3,23 @@ package org.transcriptnlp.nlp;
 import java.io.Serializable;
 import java.util.List;
 
-/** The sentence-level sentiment of one answer and its aggregate. */
-public record SentimentResult(List<SentenceSentiment> sentences) implements Serializable {
+/**
+ * The sentence-level sentiment of one answer and its aggregate.
+ *
+ * @param tokensCut tokens over {@link InputBounds#maxTokenChars()}, which the tagger, parser and
+ *     sentiment model saw cut to that length
+ * @param runsBlanked runs over {@link InputBounds#maxRunChars()} chars without a space that the
+ *     tokenizer saw only the ends of
+ */
+public record SentimentResult(List<SentenceSentiment> sentences, int tokensCut, int runsBlanked)
+    implements Serializable {
   public SentimentResult {
     sentences = List.copyOf(sentences);
+  }
+
+  /** A result of a text that needed no bound. */
+  public SentimentResult(List<SentenceSentiment> sentences) {
+    this(sentences, 0, 0);
   }
 
   public int tokenCount() {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.MapElements;
@@ -189,6 +190,69 @@ class TranscriptTransformsTest {
                   + " (--maxAnswerChars); it is in the answers and turns tables, unannotated");
           p.run().waitUntilFinish();
         });
+  }
+
+  /** The bound counters of a chain of sentiment then entities (or entities alone) over two answers. */
+  private Map<String, Long> boundCounters(AnnotatorSettings settings) {
+    Map<String, Long> counters = new java.util.TreeMap<>();
+    BeamTest.run(
+        getClass(),
+        "boundsAreCountedOncePerAnswer" + settings.sentiment(),
+        p -> {
+          List<AnnotatedAnswer> in = List.of(
+              AnnotatedAnswer.of(new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "a", false)),
+              AnnotatedAnswer.of(new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "b", false)));
+          PCollection<AnnotatedAnswer> answers = p.apply(org.apache.beam.sdk.transforms.Create.of(in)
+              .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)));
+          if (settings.sentiment()) {
+            BoundedSentiment sentiment = new BoundedSentiment(settings);
+            answers = answers.apply("Sentiment", sentiment).get(sentiment.annotated);
+          }
+          answers.apply("Entities", new BoundedEntities(settings));
+          org.apache.beam.sdk.PipelineResult result = p.run();
+          result.waitUntilFinish();
+          for (org.apache.beam.sdk.metrics.MetricResult<Long> c : result.metrics()
+              .queryMetrics(org.apache.beam.sdk.metrics.MetricsFilter.builder().build()).getCounters()) {
+            String name = c.getName().getName();
+            if (name.equals(Metric.RUNS_BLANKED) || name.equals(Metric.TOKENS_CUT) || name.equals(Metric.SENTENCES_IN_NER_WINDOWS)) {
+              counters.merge(name, c.getAttempted(), Long::sum);
+            }
+          }
+        });
+    return counters;
+  }
+
+  @Test
+  void boundsAreCountedOncePerAnswerWhateverTheAnnotators() {
+    // Each annotator reports, per answer, 1 blanked run and 2 cut tokens (they tokenize alike) and
+    // entities 1 sentence in windows: counted from sentiment when it runs, else from entities.
+    Map<String, Long> both = Map.of(Metric.RUNS_BLANKED, 2L, Metric.TOKENS_CUT, 4L, Metric.SENTENCES_IN_NER_WINDOWS, 2L);
+    assertEquals(both, boundCounters(SETTINGS));
+    assertEquals(both, boundCounters(SETTINGS.withAnnotators(false, true)));
+  }
+
+  /** A sentiment step whose every answer had 1 run blanked and 2 tokens cut. */
+  static class BoundedSentiment extends AnnotateSentiment {
+    BoundedSentiment(AnnotatorSettings settings) {
+      super(settings);
+    }
+
+    @Override
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+      return text -> new SentimentResult(List.of(), 2, 1);
+    }
+  }
+
+  /** An entity step whose every answer had 1 run blanked, 2 tokens cut and 1 sentence in windows. */
+  static class BoundedEntities extends AnnotateEntities {
+    BoundedEntities(AnnotatorSettings settings) {
+      super(settings);
+    }
+
+    @Override
+    protected org.transcriptnlp.nlp.TextAnnotator<EntityResult> annotator(AnnotatorSettings settings) {
+      return text -> new EntityResult(List.of(), 1, 1, 2, 1, 1);
+    }
   }
 
   /** Set by the slow annotator when its thread is interrupted at the time limit. */

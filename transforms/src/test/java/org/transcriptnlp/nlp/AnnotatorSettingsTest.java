@@ -36,6 +36,21 @@ class AnnotatorSettingsTest {
   }
 
   @Test
+  void theJobsNerPipelineTakesSplitSentencesWithTheSameNerSettings() {
+    AnnotatorSettings x = D.withNer(true, true, true);
+    Properties plain = x.entityProperties();
+    Properties job = x.nerProperties();
+    assertEquals("tokenize,ssplit,pos,lemma,ner", plain.getProperty("annotators"));
+    assertEquals("pos,lemma,ner", job.getProperty("annotators"));
+    assertEquals("false", job.getProperty("enforceRequirements"));
+    for (String key : plain.stringPropertyNames()) {
+      if (!key.equals("annotators")) {
+        assertEquals(plain.getProperty(key), job.getProperty(key), key);
+      }
+    }
+  }
+
+  @Test
   void withMethodsChangeOnlyTheirField() {
     AnnotatorSettings x = D.withAnnotators(false, true).withParseMaxLength(12).withMaxAnswerSeconds(9);
     assertEquals(new AnnotatorSettings(false, true, D.parser(), 12, D.nerFineGrained(), D.nerNumeric(), D.nerSutime(),

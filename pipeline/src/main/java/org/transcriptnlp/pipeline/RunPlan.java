@@ -40,6 +40,8 @@ final class RunPlan {
   static final String CONTENT = "content";
   static final String SETTINGS = "settings";
   static final String FULL = "full";
+  /** Processed again because its current rows were in a damaged table file ({@link TableRepair}). */
+  static final String REPAIR = "repair";
   /** The hash recorded for a file the job could not read to hash it: never equal to a real one. */
   static final String UNREADABLE = "unreadable";
 
@@ -122,5 +124,13 @@ final class RunPlan {
   /** First 16 hex digits of the SHA-256 of a text (the settings fingerprint), as transcript ids are made. */
   static String fingerprint(String text) {
     return ReadTranscripts.transcriptId(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** This plan with these files, where it does not process them anyway, processed as {@code change}. */
+  RunPlan reprocess(java.util.Set<String> paths, String change) {
+    List<Decision> again = decisions.stream()
+        .map(d -> !d.processed() && paths.contains(d.path()) ? new Decision(d.file(), d.sha256(), change) : d)
+        .toList();
+    return new RunPlan(again, fingerprint);
   }
 }

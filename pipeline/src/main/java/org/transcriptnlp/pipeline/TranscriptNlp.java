@@ -184,8 +184,9 @@ public final class TranscriptNlp {
     String output = config.output();
     RunHistory history = RunHistory.read(output);
     removeDead(output, history);
+    TableRepair repair = TableRepair.check(output, history);
     RunId run = RunId.next(started, history.last());
-    RunPlan plan = RunPlan.of(matched, history.current(), config.settings(), config.mode());
+    RunPlan plan = repair.apply(RunPlan.of(matched, history.current(), config.settings(), config.mode()));
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
         "run {} ({}): {} file(s) matched, {} to process, {} unchanged; annotators: {}; runner: {}; tables to {}",

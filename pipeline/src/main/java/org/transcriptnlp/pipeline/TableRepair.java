@@ -53,28 +53,68 @@ final class TableRepair {
    */
   static TableRepair check(String output, RunHistory history) {
     try {
-      long checked = 0;
       long start = System.nanoTime();
+      record Live(Table table, String run, ResourceId file) {}
+      List<Live> files = new ArrayList<>();
       for (Table table : Table.PIPELINE) {
         for (Map.Entry<String, List<String>> p : OutputFolder.partitions(output, table).entrySet()) {
-          if (!history.isLive(p.getKey())) {
-            continue;
-          }
-          for (String folder : p.getValue()) {
-            for (ResourceId file : OutputFolder.tableFiles(folder)) {
-              checked++;
-              String problem = ParquetCheck.problem(file);
-              if (problem != null) {
-                quarantine(output, table, p.getKey(), file, problem);
-              }
+          if (history.isLive(p.getKey())) {
+            for (String folder : p.getValue()) {
+              OutputFolder.tableFiles(folder).forEach(f -> files.add(new Live(table, p.getKey(), f)));
             }
           }
         }
       }
-      LOG.debug("checked {} table file(s) of the live runs in {} ms", checked, (System.nanoTime() - start) / 1_000_000);
+      List<String> problems = checkAll(files.stream().map(Live::file).toList());
+      for (int i = 0; i < files.size(); i++) {
+        if (problems.get(i) != null) {
+          quarantine(output, files.get(i).table(), files.get(i).run(), files.get(i).file(), problems.get(i));
+        }
+      }
+      LOG.debug("checked {} table file(s) of the live runs in {} ms", files.size(), (System.nanoTime() - start) / 1_000_000);
       return new TableRepair(damagedRows(output, history));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check the table files in " + output + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Files checked at once: on HDFS each check waits for the NameNode and a DataNode. */
+  private static final int PARALLEL = 8;
+
+  /** {@link ParquetCheck#problem} of each file, in order, several at a time. */
+  private static List<String> checkAll(List<ResourceId> files) throws IOException {
+    if (files.size() < 2) {
+      List<String> one = new ArrayList<>();
+      for (ResourceId f : files) {
+        one.add(ParquetCheck.problem(f));
+      }
+      return one;
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.min(PARALLEL, files.size()), r -> {
+      Thread t = new Thread(r, "transcript-nlp-check");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<java.util.concurrent.Future<String>> checks = new ArrayList<>();
+      for (ResourceId f : files) {
+        checks.add(pool.submit(() -> ParquetCheck.problem(f)));
+      }
+      List<String> problems = new ArrayList<>();
+      for (java.util.concurrent.Future<String> c : checks) {
+        problems.add(c.get());
+      }
+      return problems;
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while checking the table files", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 

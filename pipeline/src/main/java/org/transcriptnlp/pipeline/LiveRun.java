@@ -197,7 +197,8 @@ final class LiveRun implements AutoCloseable {
       } catch (InterruptedException e) {
         settled = false;
       }
-      System.err.println(line(name, settled));
+      // On a terminal, over the progress line or the ^C the terminal echoed.
+      System.err.println((Progress.wanted("auto") ? "\r\033[K" : "") + line(name, settled));
       System.err.flush();
     }
     SignalHandler jvm = previous.get(signal);

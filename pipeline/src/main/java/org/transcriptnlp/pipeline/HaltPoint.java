@@ -1,13 +1,20 @@
 package org.transcriptnlp.pipeline;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 /**
  * A test hook for crash safety: run the jar with {@code -Dtranscriptnlp.haltAt=POINT} and the JVM
  * stops at that point of a run as {@code kill -9} would (no shutdown hook, no finally block, exit
  * 137). {@code JarIT} stops a run at each point and checks that the next run ends with every row
- * exactly once. Without the property this does nothing.
+ * exactly once. With {@code -Dtranscriptnlp.pauseAt=POINT} the run waits at that point instead
+ * (for a signal, or until the file {@code -Dtranscriptnlp.resumeWhen=PATH} exists). Without the
+ * properties this does nothing.
  */
 final class HaltPoint {
   static final String PROPERTY = "transcriptnlp.haltAt";
+  static final String PAUSE = "transcriptnlp.pauseAt";
+  static final String RESUME = "transcriptnlp.resumeWhen";
 
   private HaltPoint() {}
 
@@ -16,6 +23,19 @@ final class HaltPoint {
       System.err.println("transcript-nlp: halting at " + point + " (-D" + PROPERTY + ")");
       System.err.flush();
       Runtime.getRuntime().halt(137);
+    }
+    if (point.equals(System.getProperty(PAUSE))) {
+      System.err.println("transcript-nlp: pausing at " + point + " (-D" + PAUSE + ")");
+      System.err.flush();
+      String resume = System.getProperty(RESUME);
+      while (resume == null || !Files.exists(Path.of(resume))) {
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }

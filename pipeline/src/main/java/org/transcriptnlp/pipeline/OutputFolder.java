@@ -175,9 +175,46 @@ final class OutputFolder {
     return parquetFiles(WriteTable.folder(output, table), 1);
   }
 
-  /** Removes the staged files a crashed run left (under the run lock: no other run is staging). */
-  static void removeCrashedStaging(String output) {
-    removeStaged(stagingRoot(output), 3);
+  /**
+   * Removes what dead runs left in {@code _staging}: their staged files, their markers ({@link
+   * LiveRun}) and, on a local disk, their emptied folders. The staging of the runs in {@code keep}
+   * (this run, and any other whose marker is live) is left alone.
+   */
+  static void removeCrashedStaging(String output, java.util.Set<String> keep) {
+    String root = stagingRoot(output);
+    try {
+      List<ResourceId> dead = new ArrayList<>();
+      for (ResourceId f : parquetFiles(root, 3)) {
+        String[] parts = f.toString().split("/");
+        if (parts.length < 3 || !keep.contains(LiveRun.runOf(parts[parts.length - 3]))) {
+          dead.add(f);
+        }
+      }
+      FileSystems.delete(dead, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      for (LiveRun.Marker m : LiveRun.markers(output)) {
+        if (!keep.contains(m.run())) {
+          LiveRun.deleteMarker(output, m.run());
+        }
+      }
+      if (isLocal(root) && Files.isDirectory(Path.of(root))) {
+        List<Path> runs;
+        try (Stream<Path> all = Files.list(Path.of(root))) {
+          runs = all.filter(p -> Files.isDirectory(p) && !keep.contains(LiveRun.runOf(p.toString()))).toList();
+        }
+        for (Path run : runs) {
+          try (Stream<Path> all = Files.walk(run)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+              if (Files.isDirectory(p)) {
+                deleteIfEmpty(p);
+              }
+            }
+          }
+        }
+        deleteIfEmptyQuietly(Path.of(root));
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove the staged files in {}: {}", root, e.toString());
+    }
   }
 
   /** The folder under the output where runs stage their rows; removed after each run. */
@@ -234,7 +271,7 @@ final class OutputFolder {
           }
         }
         if (root.getFileName().toString().startsWith("run-")) {
-          deleteIfEmpty(root.getParent());
+          deleteIfEmptyQuietly(root.getParent()); // other runs' staging and markers may be there
         }
       }
     } catch (IOException e) {
@@ -265,6 +302,14 @@ final class OutputFolder {
     MatchResult m = FileSystems.match(folder + "/*".repeat(depth - 1) + "/*.parquet", EmptyMatchTreatment.ALLOW);
     matched(m).forEach(md -> found.add(md.resourceId()));
     return found;
+  }
+
+  private static void deleteIfEmptyQuietly(Path dir) throws IOException {
+    try {
+      Files.deleteIfExists(dir);
+    } catch (DirectoryNotEmptyException e) {
+      // in use
+    }
   }
 
   private static void deleteIfEmpty(Path dir) throws IOException {

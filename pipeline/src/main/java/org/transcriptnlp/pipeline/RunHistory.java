@@ -98,8 +98,7 @@ final class RunHistory {
     try {
       ParquetFiles.read(file, projection, sink);
     } catch (IOException | RuntimeException e) {
-      throw new IOException(file + " is not a readable Parquet file (" + e.getMessage()
-          + "); move it out of the output folder to go on", e);
+      throw DamagedFile.history(file, e);
     }
   }
 

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * the whole run. The kernel releases it when the process ends, however it ends (kill -9, power
  * loss), so a dead run never blocks the next one. The file itself stays; it holds the last owner's
  * pid, host and start time, for the message a refused run prints. Outputs on other file systems
- * (hdfs://...) are not locked: the scheduler must not overlap runs there.
+ * (hdfs://...) are not locked; there, and where {@code _lock} was deleted during a run, the runs'
+ * markers ({@link LiveRun}) make a run that starts while another writes refuse in the same way.
  */
 final class RunLock implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(RunLock.class);
@@ -45,7 +46,7 @@ final class RunLock implements AutoCloseable {
   /** Takes the output's lock, or throws {@link Held}; empty for outputs that are not local folders. */
   static Optional<RunLock> acquire(String output) {
     if (!OutputFolder.isLocal(output)) {
-      LOG.warn("--output={} is not a local folder: no lock against overlapping runs", output);
+      LOG.info("--output={} is not a local folder: no lock; the runs' markers in _staging/ guard against overlapping runs", output);
       return Optional.empty();
     }
     Path file = Path.of(output, NAME);

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -27,9 +29,11 @@ import org.transcriptnlp.tables.Table;
  * only parses options and calls {@link #run}; tests call {@code run} too.
  *
  * <p>Exit codes: 0 success (also when some files were rejected: see the rejects table); 1 the job
- * failed; 2 bad usage (bad option, no file matched, output not writable); 3 the run finished but
- * not every matched file is accounted for; 4 another run is writing to the same output (nothing
- * was done: try again later); 5 the run is committed, but writing its --report failed.
+ * failed; 2 bad usage (bad option, no file matched, output not writable, a damaged runs or manifest
+ * file); 3 the run finished but not every matched file is accounted for; 4 another run is writing
+ * to the same output (nothing was done: try again later); 5 the run is committed, but writing its
+ * --report failed. Stopped by SIGTERM or SIGINT: the JVM's 143 or 130, after one line that says
+ * whether the run committed ({@link LiveRun}).
  */
 public final class TranscriptNlp {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);
@@ -173,8 +177,9 @@ public final class TranscriptNlp {
       throw new UsageException("--report=" + reportDir + " is a file, not a folder");
     }
     Optional<RunLock> lock = RunLock.acquire(config.output());
+    LiveRun live = LiveRun.begin(config.output());
     try {
-      RunSummary summary = runLocked(options, config, matched);
+      RunSummary summary = runLocked(options, config, matched, live);
       if (!reportDir.isEmpty()) {
         // Under the lock: the current rows as this run committed them.
         List<String> pages;
@@ -188,18 +193,23 @@ public final class TranscriptNlp {
       }
       return summary;
     } finally {
+      live.close();
       lock.ifPresent(RunLock::close);
     }
   }
 
-  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched) {
+  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched,
+      LiveRun live) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     String output = config.output();
     RunHistory history = RunHistory.read(output);
-    removeDead(output, history);
     RunId run = RunId.next(started, history.last());
-    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
+    live.announce(run); // refuses when another run is writing here (even where _lock does not work)
+    removeDead(output, history);
+    TableRepair repair = TableRepair.check(output, history);
+    RunPlan plan = repair.apply(RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(),
+        RunPlan::exists));
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
         "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables to {}",
@@ -261,7 +271,8 @@ public final class TranscriptNlp {
     }
     RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
     double seconds = (System.nanoTime() - start) / 1e9;
-    RunCommit.commit(output, config, plan, report, started, seconds, runner);
+    String by = runner;
+    live.commit(() -> RunCommit.commit(output, config, plan, report, started, seconds, by));
     HaltPoint.reach("committed");
     RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
     if (config.mode() == JobConfig.Mode.FULL) {
@@ -277,9 +288,11 @@ public final class TranscriptNlp {
 
   /**
    * Deletes the partitions that are not current (a crashed run's, or those before the last full run),
-   * Parquet files of the layout before partitions, and a crashed run's staged files.
+   * Parquet files of the layout before partitions, and a crashed run's staged files; never those of a
+   * run whose marker is live ({@link LiveRun}: it is still writing).
    */
   private static void removeDead(String output, RunHistory history) {
+    Set<String> alive = LiveRun.alive(output); // runs still writing: their partitions and staging are not dead
     try {
       List<ResourceId> legacy = new ArrayList<>();
       for (Table table : Table.PIPELINE) {
@@ -291,6 +304,10 @@ public final class TranscriptNlp {
       }
       for (Map.Entry<Table, List<String>> dead : history.deadPartitions(output).entrySet()) {
         for (String partition : dead.getValue()) {
+          if (alive.contains(LiveRun.runOf(partition))) {
+            LOG.warn("keeping {}: its run is still writing", partition);
+            continue;
+          }
           LOG.info("removing {}: not part of the current tables", partition);
           OutputFolder.deletePartition(partition);
           HaltPoint.reach("deleting");
@@ -299,7 +316,7 @@ public final class TranscriptNlp {
     } catch (IOException e) {
       throw new IllegalStateException("cannot remove the partitions of unfinished or superseded runs in " + output + ": " + e.getMessage(), e);
     }
-    OutputFolder.removeCrashedStaging(output);
+    OutputFolder.removeCrashedStaging(output, alive);
   }
 
   /** The entries the --input globs match, each once (by path), in path order ({@link InputFiles}). */

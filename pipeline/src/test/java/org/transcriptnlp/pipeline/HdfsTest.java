@@ -147,4 +147,40 @@ class HdfsTest {
       assertEquals(same.replaceAll("Generated [^<.]+", ""), copy.replaceAll("Generated [^<.]+", ""), name);
     }
   }
+
+  /**
+   * No lock on HDFS: the runs' markers in _staging/ keep a run from starting while another writes
+   * (here a run on another host whose marker is fresh), and once that marker is stale the next run
+   * removes what that run left.
+   */
+  @Test
+  void aRunRefusesWhileAnotherRunsMarkerIsFreshAndRemovesItsStagingOnceStale() throws Exception {
+    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(Fixtures.seed().toString()), new org.apache.hadoop.fs.Path("/marker-in/seed.txt"));
+    String input = root + "/marker-in/*";
+    String output = root + "/marker-tables";
+    job(input, output);
+    String other = "20260101-000000-000-abcdef";
+    org.apache.hadoop.fs.Path marker = new org.apache.hadoop.fs.Path("/marker-tables/_staging/run-" + other + LiveRun.SUFFIX);
+    org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path("/marker-tables/_staging/run-" + other + "/turns/0a1b.parquet");
+    try (var out = hdfs.create(marker)) {
+      out.write(("run=" + other + " pid=4242 host=elsewhere.invalid jvm_started=2026-01-01T00:00:00Z beat=7 at=2026-01-01T00:00:35Z\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    try (var out = hdfs.create(staged)) {
+      out.write("staged rows".getBytes(StandardCharsets.UTF_8));
+    }
+    Cli.Result refused = Cli.run("--input=" + input, "--output=" + output, "--annotators=none",
+        "--hdfsConfiguration=[{\"fs.defaultFS\": \"" + root + "\"}]");
+    assertEquals(TranscriptNlp.LOCKED, refused.code(), refused.out() + refused.err());
+    assertTrue(refused.err().strip().matches(java.util.regex.Pattern.quote("transcript-nlp: another run is writing to " + output + " (run "
+        + other + ", pid 4242 on elsewhere.invalid, its marker run-" + other + ".alive written ") + "\\d+"
+        + java.util.regex.Pattern.quote(" s ago); try again when it has finished")), refused.err());
+    assertTrue(hdfs.exists(staged) && hdfs.exists(marker), "nothing of the other run is removed");
+    assertEquals(List.of(marker.getName()), Stream.of(hdfs.listStatus(new org.apache.hadoop.fs.Path("/marker-tables/_staging")))
+        .map(st -> st.getPath().getName()).filter(n -> n.endsWith(LiveRun.SUFFIX)).toList(), "and the refused run's own marker is gone");
+
+    hdfs.setTimes(marker, System.currentTimeMillis() - LiveRun.STALE.toMillis() - 60_000, -1);
+    assertPrinted(job(input, output), "matched: 1 files = 0 new + 0 changed + 1 unchanged");
+    assertTrue(!hdfs.exists(staged) && !hdfs.exists(marker), "the stale run's staged file and marker are removed");
+  }
 }

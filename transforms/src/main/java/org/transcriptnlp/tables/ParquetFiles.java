@@ -125,7 +125,7 @@ public final class ParquetFiles {
     SeekableByteChannel channel = open(file);
     ParquetFileReader opened;
     try {
-      opened = ParquetFileReader.open(new ChannelInputFile(channel), ParquetReadOptions.builder().build());
+      opened = ParquetFileReader.open(new ChannelInputFile(channel, file.toString()), ParquetReadOptions.builder().build());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -281,7 +281,7 @@ public final class ParquetFiles {
   }
 
   /** A file of a Beam file system, opened for reading at random positions, as Parquet reads. */
-  private static SeekableByteChannel open(ResourceId file) throws IOException {
+  static SeekableByteChannel open(ResourceId file) throws IOException {
     ReadableByteChannel opened = FileSystems.open(file);
     if (opened instanceof SeekableByteChannel channel) {
       return channel;
@@ -292,13 +292,21 @@ public final class ParquetFiles {
 
   /**
    * A Parquet input file over one open seekable channel: the length and the one stream Parquet's
-   * reader opens come from it (closing the stream closes the channel).
+   * reader opens come from it (closing the stream closes the channel). Its name is the file's path:
+   * Parquet's messages name a file by its input file ("PATH is not a Parquet file...").
    */
   private static final class ChannelInputFile implements InputFile {
     private final SeekableByteChannel channel;
+    private final String name;
 
-    ChannelInputFile(SeekableByteChannel channel) {
+    ChannelInputFile(SeekableByteChannel channel, String name) {
       this.channel = channel;
+      this.name = name;
+    }
+
+    @Override
+    public String toString() {
+      return name;
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.transcriptnlp.testing.Fixtures;
 
@@ -50,6 +52,20 @@ final class Duck implements AutoCloseable {
   List<String> rowsWithoutRun(String view) throws SQLException {
     return rows("SELECT * EXCLUDE (run_id, run_date) FROM " + view).stream()
         .map(Object::toString).sorted().toList();
+  }
+
+  /** The five tables of rows, by view name. */
+  static final List<String> TABLES = List.of("answers", "sentences", "entities", "turns", "rejects");
+
+  /** Every current row of the five tables, without run ids: equal for two outputs holding the same rows. */
+  static Map<String, List<String>> currentRows(Path output) throws SQLException {
+    Map<String, List<String>> rows = new TreeMap<>();
+    try (Duck duck = new Duck(output)) {
+      for (String t : TABLES) {
+        rows.put(t, duck.rowsWithoutRun(t));
+      }
+    }
+    return rows;
   }
 
   long count(String sql) throws SQLException {

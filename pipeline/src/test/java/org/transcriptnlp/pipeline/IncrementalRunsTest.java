@@ -23,7 +23,6 @@ import org.transcriptnlp.testing.Fixtures;
 class IncrementalRunsTest {
   @TempDir Path dir;
 
-  private static final List<String> TABLES = List.of("answers", "sentences", "entities", "turns", "rejects");
 
   /** Small real transcripts (see samples/SOURCES.md and the corpus MANIFEST): the first three, then two more. */
   private static final List<String> FIRST = List.of(
@@ -53,16 +52,6 @@ class IncrementalRunsTest {
     assertTrue(r.out().contains(expected), "'" + expected + "' not in:\n" + r.out());
   }
 
-  /** Every current row of the five tables, without run ids: equal for two outputs holding the same rows. */
-  private static Map<String, List<String>> currentRows(Path out) throws Exception {
-    Map<String, List<String>> rows = new TreeMap<>();
-    try (Duck duck = new Duck(out)) {
-      for (String t : TABLES) {
-        rows.put(t, duck.rowsWithoutRun(t));
-      }
-    }
-    return rows;
-  }
 
   /** Files under an output's table folders (not the runs table), relative paths. */
   private static List<String> dataFiles(Path out) throws IOException {
@@ -110,7 +99,7 @@ class IncrementalRunsTest {
     Path reference = dir.resolve("ref-5");
     job(allFive, reference);
     // The reference reads other paths: compare with the folder part of source_path made the same.
-    assertEquals(withFolder(currentRows(reference), allFive, in), currentRows(out), "3 then 2 = one run over 5");
+    assertEquals(withFolder(Duck.currentRows(reference), allFive, in), Duck.currentRows(out), "3 then 2 = one run over 5");
 
     // Nothing new: no pipeline, no annotation, no table file; only a runs row.
     List<String> filesBefore = dataFiles(out);
@@ -149,7 +138,7 @@ class IncrementalRunsTest {
     Files.copy(changed, allFive.resolve(changed.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     Path reference2 = dir.resolve("ref-5-changed");
     job(allFive, reference2);
-    assertEquals(withFolder(currentRows(reference2), allFive, in), currentRows(out), "after the change = one run over the 5 as they are now");
+    assertEquals(withFolder(Duck.currentRows(reference2), allFive, in), Duck.currentRows(out), "after the change = one run over the 5 as they are now");
   }
 
   /** The rows with the input folder {@code from} in source_path read as {@code to}. */
@@ -192,20 +181,20 @@ class IncrementalRunsTest {
     Path in = dir.resolve("in");
     Path out = dir.resolve("out");
     firstRunOnTheLaterTwo(in, out);
-    Map<String, List<String>> committed = currentRows(out);
+    Map<String, List<String>> committed = Duck.currentRows(out);
     String crashed = "29991231-235959-999-abcdef";
     copyRun(out, List.of("answers", "sentences", "entities", "turns", "rejects", "manifest"), crashed);
     // An in-progress runs file: the run died while committing.
     Path runsFolder = Files.createDirectories(out.resolve("runs/run_date=2999-12-31/run_id=" + crashed));
     Files.writeString(runsFolder.resolve(".part-00000-of-00001-" + crashed + ".parquet.inprogress"), "half a file");
-    assertEquals(committed, currentRows(out), "the uncommitted run's rows are not current");
+    assertEquals(committed, Duck.currentRows(out), "the uncommitted run's rows are not current");
     try (Duck duck = new Duck(out)) {
       assertEquals(2 * duck.count("SELECT count(*) FROM answers"), duck.count("SELECT count(*) FROM all_answers"));
     }
 
     Cli.Result next = job(in, out, "--annotators=none");
     assertPrinted(next, "matched: 2 files = 0 new + 0 changed + 2 unchanged");
-    assertEquals(committed, currentRows(out));
+    assertEquals(committed, Duck.currentRows(out));
     try (Stream<Path> all = Files.walk(out)) {
       assertEquals(List.of(), all.filter(p -> p.toString().contains("2999")).toList(), "the crashed run's partitions are deleted");
     }
@@ -223,20 +212,20 @@ class IncrementalRunsTest {
     Path saved = dir.resolve("saved");
     copyTree(out, saved);
     job(in, out, "--annotators=none", "--mode=full");
-    Map<String, List<String>> afterFull = currentRows(out);
+    Map<String, List<String>> afterFull = Duck.currentRows(out);
     // Put the first run's partitions back, as an interrupted delete would leave them.
     copyTree(saved, out);
     try (Duck duck = new Duck(out)) {
       assertEquals(2, duck.count("SELECT count(*) FROM runs"));
       assertEquals(2 * duck.count("SELECT count(*) FROM turns"), duck.count("SELECT count(*) FROM all_turns"));
     }
-    assertEquals(afterFull, currentRows(out));
+    assertEquals(afterFull, Duck.currentRows(out));
     job(in, out, "--annotators=none");
     try (Duck duck = new Duck(out)) {
       assertEquals(duck.count("SELECT count(*) FROM turns"), duck.count("SELECT count(*) FROM all_turns"), "deleted");
       assertEquals(3, duck.count("SELECT count(*) FROM runs"), "every committed run keeps its runs row");
     }
-    assertEquals(afterFull, currentRows(out));
+    assertEquals(afterFull, Duck.currentRows(out));
   }
 
   @Test

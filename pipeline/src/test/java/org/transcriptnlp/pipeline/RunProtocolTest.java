@@ -29,7 +29,6 @@ import org.transcriptnlp.testing.Fixtures;
 class RunProtocolTest {
   @TempDir Path dir;
 
-  private static final List<String> TABLES = List.of("answers", "sentences", "entities", "turns", "rejects");
 
   private static Cli.Result job(Path in, Path out) {
     return Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
@@ -75,15 +74,6 @@ class RunProtocolTest {
     return file.getParent().getFileName().toString().substring("run_id=".length());
   }
 
-  private static Map<String, List<String>> currentRows(Path out) throws Exception {
-    Map<String, List<String>> rows = new TreeMap<>();
-    try (Duck duck = new Duck(out)) {
-      for (String t : TABLES) {
-        rows.put(t, duck.rowsWithoutRun(t));
-      }
-    }
-    return rows;
-  }
 
   private static void assertOneLine(Cli.Result r, int code, String line) {
     assertEquals(code, r.code(), r.out() + r.err());
@@ -126,7 +116,7 @@ class RunProtocolTest {
       Files.move(file, dir.resolve(d.table() + "-" + d.name() + ".parquet"));
       Cli.Result again = ok(in, out);
       assertTrue(again.out().contains("matched: 1 files = 1 new + 0 changed + 0 unchanged"), again.out());
-      assertEquals(currentRows(base), currentRows(out), d.toString());
+      assertEquals(Duck.currentRows(base), Duck.currentRows(out), d.toString());
     }
   }
 
@@ -142,7 +132,7 @@ class RunProtocolTest {
     ok(in, out);
     Path ref = dir.resolve("ref");
     ok(in, ref);
-    Map<String, List<String>> expected = currentRows(ref);
+    Map<String, List<String>> expected = Duck.currentRows(ref);
     // The first run's answers file (both of its files have answers), cut short.
     Path answers;
     List<String> firstRunFiles;
@@ -156,7 +146,7 @@ class RunProtocolTest {
     assertEquals(2, firstRunFiles.size());
     byte[] bytes = Files.readAllBytes(answers);
     Files.write(answers, Arrays.copyOf(bytes, bytes.length - 100));
-    assertThrows(java.sql.SQLException.class, () -> currentRows(out), "the views fail on the truncated file");
+    assertThrows(java.sql.SQLException.class, () -> Duck.currentRows(out), "the views fail on the truncated file");
     Path crashed = dir.resolve("crashed");
     IncrementalRunsTest.copyTree(out, crashed);
 
@@ -165,7 +155,7 @@ class RunProtocolTest {
     assertTrue(repaired.out().contains("matched: 3 files = 0 new + 2 changed + 1 unchanged"), repaired.out());
     assertFalse(Files.exists(answers));
     assertEquals(bytes.length - 100, Files.size(quarantined), "moved to the quarantine, as it was");
-    assertEquals(expected, currentRows(out), "the views read, and hold every row once");
+    assertEquals(expected, Duck.currentRows(out), "the views read, and hold every row once");
     try (Duck duck = new Duck(out)) {
       assertEquals(firstRunFiles, duck.column("SELECT source_path FROM current_manifest WHERE change = 'repair' ORDER BY 1")
           .stream().map(String::valueOf).toList());
@@ -178,7 +168,7 @@ class RunProtocolTest {
     Files.move(crashed.resolve(out.relativize(answers)), crashedQuarantine);
     Cli.Result afterCrash = ok(in, crashed);
     assertTrue(afterCrash.out().contains("matched: 3 files = 0 new + 2 changed + 1 unchanged"), afterCrash.out());
-    assertEquals(expected, currentRows(crashed));
+    assertEquals(expected, Duck.currentRows(crashed));
   }
 
   // --- runs that are still writing ---

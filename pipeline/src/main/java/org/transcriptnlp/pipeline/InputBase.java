@@ -20,8 +20,10 @@ final class InputBase {
     int slash = head.lastIndexOf('/');
     String folder = slash < 0 ? "" : head.substring(0, slash);
     if (isLocal(p)) {
-      String local = p.startsWith("file://") ? folder.substring("file://".length()) : folder;
-      return Path.of(local.isEmpty() ? (p.startsWith("/") ? "/" : ".") : local).toAbsolutePath().normalize().toString();
+      // file:/x, file:///x and /x are the same folder.
+      String local = p.startsWith("file:") ? folder.substring("file:".length()) : folder;
+      String bare = p.startsWith("file:") ? p.substring("file:".length()) : p;
+      return Path.of(local.isEmpty() ? (bare.startsWith("/") ? "/" : ".") : local).toAbsolutePath().normalize().toString();
     }
     return folder;
   }
@@ -31,7 +33,7 @@ final class InputBase {
    * none does (a path the globs no longer explain).
    */
   static String relative(String path, List<String> patterns) {
-    String file = path.startsWith("file://") ? path.substring("file://".length()) : path;
+    String file = path.startsWith("file:") ? Path.of(path.substring("file:".length())).normalize().toString() : path;
     for (String pattern : patterns) {
       String base = base(pattern);
       String prefix = base.endsWith("/") ? base : base + "/";
@@ -53,6 +55,6 @@ final class InputBase {
   }
 
   private static boolean isLocal(String p) {
-    return p.startsWith("file://") || !p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
+    return p.startsWith("file:") || !p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
   }
 }

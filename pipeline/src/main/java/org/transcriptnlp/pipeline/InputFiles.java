@@ -215,8 +215,8 @@ final class InputFiles {
           if (Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
             add(next);
           }
-        } else if (Files.isDirectory(next)) {
-          walk(next, i + 1);
+        } else if (Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+          enter(next, i + 1);
         }
         return;
       }
@@ -227,9 +227,21 @@ final class InputFiles {
         }
         if (last) {
           add(entry); // whatever it is: the read step rejects what is not a regular file
-        } else if (Files.isDirectory(entry)) {
-          walk(entry, i + 1); // through a link too: one level, as the segment says
+        } else {
+          enter(entry, i + 1); // through a link too: one level, as the segment says
         }
+      }
+    }
+
+    /** Goes on in a folder a segment named; a link there that leads nowhere is a warning, not silence. */
+    private void enter(Path entry, int next) {
+      if (Files.isDirectory(entry)) {
+        walk(entry, next);
+        return;
+      }
+      LocalEntry kind = LocalEntry.of(entry);
+      if (kind == LocalEntry.DANGLING_LINK || kind == LocalEntry.LINK_LOOP) {
+        warn("cannot look inside " + entry + ": " + kind.detail(entry));
       }
     }
 

@@ -38,6 +38,9 @@ public record JobConfig(
     }
   }
 
+  /** The longest sentence --parseMaxLength may send to the parser (the PCFG's chart grows with its cube). */
+  static final int MAX_PARSE_LENGTH = 250;
+
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
 
   /** Validates the options; a problem is a {@link UsageException} with a one-line message. */
@@ -63,8 +66,9 @@ public record JobConfig(
     if (names.isEmpty()) {
       throw new UsageException("--annotators is empty: use sentiment,entities or none");
     }
-    if (o.getParseMaxLength() < 5) {
-      throw new UsageException("--parseMaxLength must be at least 5 tokens, got " + o.getParseMaxLength());
+    if (o.getParseMaxLength() < 5 || o.getParseMaxLength() > MAX_PARSE_LENGTH) {
+      throw new UsageException("--parseMaxLength must be 5 to " + MAX_PARSE_LENGTH + " tokens (a longer sentence costs the "
+          + "parser time and memory that grow faster than its length), got " + o.getParseMaxLength());
     }
     if (o.getMaxFileMegabytes() < 1) {
       throw new UsageException("--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());

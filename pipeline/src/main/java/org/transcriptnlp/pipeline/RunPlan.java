@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -68,32 +69,24 @@ final class RunPlan {
     this.fingerprint = fingerprint;
   }
 
-  /** Hashes the matched files and decides for each, under these row-shaping settings ({@link JobConfig#settings}). */
-  static RunPlan of(List<MatchResult.Metadata> matched, Map<String, RunHistory.Entry> current,
-      String settings, JobConfig.Mode mode) {
-    return of(matched, List.of(), current, settings, mode, RunPlan::exists);
-  }
-
   /**
-   * As {@link #of(List, Map, String, JobConfig.Mode)}, and in incremental mode a file with no entry
-   * under its path takes over the entry of a path that no longer exists ({@code exists} says) and
-   * held the same file: the same path relative to its glob's base, else the same content. When the
-   * content and settings are the same too, the file is {@link #MOVED} (its rows are copied);
-   * otherwise it is processed, and either way the old path stops being current.
+   * Hashes the matched files and decides for each, under these row-shaping settings ({@link
+   * JobConfig#settings}). In incremental mode a file with no entry under its path takes over the
+   * entry of a path that no longer exists ({@code exists} says) and held the same content: among
+   * several, the one with the same path relative to its glob's base. When the settings are the same
+   * too, the file is {@link #MOVED} (its rows are copied); otherwise it is processed; either way the
+   * old path stops being current. A file with other content is new, whatever its name: the entry
+   * of a deleted file with the same name stays current.
    */
   static RunPlan of(List<MatchResult.Metadata> matched, List<String> patterns, Map<String, RunHistory.Entry> current,
       String settings, JobConfig.Mode mode, Predicate<String> exists) {
     String fingerprint = fingerprint(settings);
     Set<String> matchedPaths = new HashSet<>();
     matched.forEach(f -> matchedPaths.add(f.resourceId().toString()));
-    // Entries whose path this run did not match: candidates for a file that moved (checked lazily).
-    Map<String, List<RunHistory.Entry>> byRelative = new HashMap<>();
+    // Entries whose path this run did not match, by content: candidates for a file that moved.
     Map<String, List<RunHistory.Entry>> bySha = new HashMap<>();
     for (RunHistory.Entry e : current.values()) {
       if (!matchedPaths.contains(e.sourcePath()) && !e.sha256().equals(UNREADABLE)) {
-        if (e.relativePath() != null) {
-          byRelative.computeIfAbsent(e.relativePath(), k -> new ArrayList<>()).add(e);
-        }
         bySha.computeIfAbsent(e.sha256(), k -> new ArrayList<>()).add(e);
       }
     }
@@ -105,11 +98,11 @@ final class RunPlan {
       String relative = InputBase.relative(path, patterns);
       RunHistory.Entry entry = current.get(path);
       RunHistory.Entry from = null;
-      if (entry == null && mode == JobConfig.Mode.INCREMENTAL && !current.isEmpty()) {
-        from = gone(byRelative.get(relative), claimed, exists);
-        if (from == null) {
-          from = gone(bySha.get(sha), claimed, exists);
-        }
+      if (entry == null && mode == JobConfig.Mode.INCREMENTAL && bySha.containsKey(sha)) {
+        List<RunHistory.Entry> same = new ArrayList<>(bySha.get(sha));
+        // The same relative path first: the file where it was in the archive that moved.
+        same.sort(Comparator.comparing((RunHistory.Entry e) -> !relative.equals(e.relativePath())));
+        from = gone(same, claimed, exists);
       }
       String change;
       if (from != null) {

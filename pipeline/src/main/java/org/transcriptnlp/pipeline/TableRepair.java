@@ -191,7 +191,12 @@ final class TableRepair {
       return plan;
     }
     Set<String> matched = new TreeSet<>();
-    plan.decisions().forEach(d -> matched.add(d.path()));
+    plan.decisions().forEach(d -> {
+      matched.add(d.path());
+      if (d.movedFrom() != null) {
+        matched.add(d.movedFrom().sourcePath()); // moved: repaired under its new path
+      }
+    });
     for (String source : sources) {
       if (!matched.contains(source)) {
         LOG.warn("repair: {} is not matched by --input any more: its rows in the quarantined file(s) stay missing "

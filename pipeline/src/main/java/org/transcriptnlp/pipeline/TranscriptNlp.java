@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
@@ -203,9 +204,19 @@ public final class TranscriptNlp {
     Instant started = Instant.now();
     long start = System.nanoTime();
     String output = config.output();
+    Set<String> runsBefore = runPartitions(output);
     RunHistory history = RunHistory.read(output);
     RunId run = RunId.next(started, history.last());
+    HaltPoint.reach("history-read");
     live.announce(run); // refuses when another run is writing here (even where _lock does not work)
+    // A run that committed between the history's reading and this run's marker (where _lock does
+    // not hold) is not in the history: cleaning up by it would take that run for a crashed one.
+    Set<String> committedMeanwhile = new TreeSet<>(runPartitions(output));
+    committedMeanwhile.removeAll(runsBefore);
+    if (!committedMeanwhile.isEmpty()) {
+      throw new RunLock.Held("another run (" + String.join(", ", committedMeanwhile) + ") committed to " + output
+          + " while this one started; nothing was done: run again");
+    }
     removeDead(output, history);
     TableRepair repair = TableRepair.check(output, history);
     RunPlan plan = repair.apply(RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(),
@@ -317,6 +328,15 @@ public final class TranscriptNlp {
       throw new IllegalStateException("cannot remove the partitions of unfinished or superseded runs in " + output + ": " + e.getMessage(), e);
     }
     OutputFolder.removeCrashedStaging(output, alive);
+  }
+
+  /** The run ids with a partition in the runs table (committed, or committing). */
+  private static Set<String> runPartitions(String output) {
+    try {
+      return OutputFolder.partitions(output, Table.RUNS).keySet();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list the runs table in " + output + ": " + e.getMessage(), e);
+    }
   }
 
   /** The entries the --input globs match, each once (by path), in path order ({@link InputFiles}). */

@@ -63,7 +63,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   @Description(
       "Sentences longer than this many tokens are not parsed: their sentiment is null and "
           + "sentences.too_long_to_parse is true. Guards against the PCFG's cubic cost and the stack depth of the "
-          + "trees of run-on sentences.")
+          + "trees of run-on sentences. At most 250.")
   @Default.Integer(80)
   int getParseMaxLength();
 

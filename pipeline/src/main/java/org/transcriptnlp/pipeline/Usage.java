@@ -30,7 +30,7 @@ import org.apache.beam.sdk.runners.PipelineRunnerRegistrar;
 final class Usage {
   static final String USAGE =
       "usage: java -jar transcript-nlp.jar --input=GLOB[,GLOB...] --output=DIR [options]\n"
-          + "       java -jar transcript-nlp.jar --input=GLOB[,GLOB...] --explain=all|FILE\n"
+          + "       java -jar transcript-nlp.jar --explain=GLOB [--format=...]\n"
           + "       java -jar transcript-nlp.jar --help[=OptionsInterface] | --version";
 
   /** Runners that are Maven profiles of this project: the profile that puts each in the jar. */
@@ -102,7 +102,8 @@ final class Usage {
     }
     out.println();
     out.println("Every other Beam option is accepted too; --help=<interface> lists one interface's options,");
-    out.println("e.g. --help=DirectOptions or --help=FlinkPipelineOptions.");
+    out.println("e.g. --help=DirectOptions" + (runners().contains("FlinkRunner") ? " or --help=FlinkPipelineOptions" : "")
+        + (runners().contains("SparkRunner") ? " or --help=SparkPipelineOptions" : "") + ".");
   }
 
   /** The options of one registered options interface (--help=DirectOptions), as Beam prints them; false if unknown. */

@@ -220,6 +220,17 @@ class InputFilesTest {
   }
 
   @Test
+  void aLinkThatLeadsNowhereInAFolderSegmentIsAWarning() throws Exception {
+    Files.createDirectories(in.resolve("2024"));
+    Files.writeString(in.resolve("2024/a.txt"), "x");
+    Files.createSymbolicLink(in.resolve("share"), dir.resolve("unmounted/share"));
+    InputFiles.Match m = match(in + "/*/*.txt");
+    assertEquals(List.of("2024/a.txt REGULAR_FILE"), entries(in, m));
+    assertEquals(List.of("--input pattern '" + in + "/*/*.txt': cannot look inside " + in.resolve("share") + ": a symbolic link to '"
+        + dir.resolve("unmounted/share") + "', which does not exist (a share that is not mounted?)"), m.warnings());
+  }
+
+  @Test
   void anInvalidGlobIsAUsageError() {
     UsageException e = assertThrows(UsageException.class, () -> match(in + "/[a.txt"));
     assertEquals("cannot match --input pattern '" + in + "/[a.txt': not a valid glob (Missing '])", e.getMessage());

@@ -69,6 +69,8 @@ class MainTest {
         run("--input=" + Fixtures.seed(), "--output=" + dir, "--questioners=Smith", "--respondents=Smith,Jones"),
         "given both in --questioners and --respondents");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxAnswerSeconds=-1"), "--maxAnswerSeconds");
+    assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--parseMaxLength=100000"),
+        "--parseMaxLength must be 5 to 250 tokens");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--maxFileMegabytes=0"), "--maxFileMegabytes");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--targetFileMegabytes=0"), "--targetFileMegabytes");
     assertOneLineError(run("--input=" + Fixtures.seed(), "--output=" + dir, "--targetFileMegabytes=NaN"), "--targetFileMegabytes");

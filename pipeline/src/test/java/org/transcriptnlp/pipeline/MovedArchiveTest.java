@@ -39,7 +39,10 @@ class MovedArchiveTest {
   }
 
   private static Cli.Result job(String input, Path out, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("--input=" + input, "--output=" + out, "--annotators=none"));
+    List<String> args = new java.util.ArrayList<>(List.of("--input=" + input, "--output=" + out));
+    if (java.util.Arrays.stream(more).noneMatch(a -> a.startsWith("--annotators="))) {
+      args.add("--annotators=none");
+    }
     args.addAll(List.of(more));
     Cli.Result r = Cli.run(args.toArray(String[]::new));
     assertEquals(0, r.code(), r.out() + r.err());
@@ -62,13 +65,15 @@ class MovedArchiveTest {
   void aMovedArchiveIsTakenOverNotProcessedAgainAndItsOldPathsStopBeingCurrent() throws Exception {
     Path out = dir.resolve("out");
     Path first = archive("disk-a");
-    job(first + "/interviews/*", out);
+    // Both annotators: the sentences and entities rows are taken over as well.
+    job(first + "/interviews/*", out, "--annotators=sentiment,entities");
     Map<String, List<String>> before = currentRows(out);
+    assertTrue(!before.get("sentences").isEmpty() && !before.get("entities").isEmpty(), before.toString());
 
     // The archive is moved (a new disk): every file is where it was relative to the glob's base.
     Path moved = dir.resolve("disk-b");
     Files.move(first, moved);
-    Cli.Result r = job(moved + "/interviews/*", out);
+    Cli.Result r = job(moved + "/interviews/*", out, "--annotators=sentiment,entities");
     assertTrue(r.out().contains("matched: 4 files = 0 new + 0 changed + 4 moved (rows taken over from their old paths) + 0 unchanged"),
         r.out());
     assertEquals(before, currentRows(out), "the same rows, under the new paths");
@@ -87,7 +92,7 @@ class MovedArchiveTest {
     Files.move(interviews.resolve("podcastns_example_voice-tags.vtt"), interviews.resolve("episode-2.vtt"));
     Path md = interviews.resolve("wh_2025-02-16_fox-sports_trump_short.md");
     Files.writeString(md, Files.readString(md) + "\n**Q:** One more thing?\n\n**A:** No.\n");
-    r = job(moved + "/interviews/*", out);
+    r = job(moved + "/interviews/*", out, "--annotators=sentiment,entities");
     assertTrue(r.out().contains("matched: 4 files = 0 new + 1 changed + 1 moved (rows taken over from their old paths) + 2 unchanged"),
         r.out());
     try (Duck duck = new Duck(out)) {
@@ -98,29 +103,30 @@ class MovedArchiveTest {
 
     // The views now hold what one full run over the archive where it is now gives.
     Path fresh = dir.resolve("fresh");
-    job(moved + "/interviews/*", fresh, "--mode=full");
+    job(moved + "/interviews/*", fresh, "--mode=full", "--annotators=sentiment,entities");
     assertEquals(currentRows(fresh), currentRows(out));
   }
 
   @Test
-  void aMovedFileThatAlsoChangedIsProcessedAndItsOldPathStopsBeingCurrent() throws Exception {
+  void aFileWithOtherContentTakesOverNothingEvenUnderTheSameNameAndTheDeletedFilesRowsStayCurrent() throws Exception {
     Path out = dir.resolve("out");
-    Path first = archive("disk-a");
+    Path first = archive("drop-1");
     job(first + "/interviews/*", out);
-    Path moved = dir.resolve("disk-b");
+    Path moved = dir.resolve("drop-2");
     Files.move(first, moved);
+    // The same names, but one file is another interview now: it is new, not the old one moved.
     Path md = moved.resolve("interviews/wh_2025-02-16_fox-sports_trump_short.md");
     Files.writeString(md, Files.readString(md) + "\n**Q:** One more thing?\n\n**A:** No.\n");
     Cli.Result r = job(moved + "/interviews/*", out);
-    assertTrue(r.out().contains("matched: 4 files = 0 new + 1 changed + 3 moved"), r.out());
+    assertTrue(r.out().contains("matched: 4 files = 1 new + 0 changed + 3 moved"), r.out());
     try (Duck duck = new Duck(out)) {
-      assertEquals(List.of(List.of("content", first.resolve("interviews/wh_2025-02-16_fox-sports_trump_short.md").toString())),
-          duck.rows("SELECT change, moved_from FROM current_manifest WHERE source_path = '" + md + "'"));
-      assertEquals(0, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '" + first + "/%'"));
+      assertEquals(java.util.Arrays.asList("new", null),
+          duck.rows("SELECT change, moved_from FROM current_manifest WHERE source_path = '" + md + "'").get(0));
+      String old = first.resolve("interviews/wh_2025-02-16_fox-sports_trump_short.md").toString();
+      assertEquals(List.of(List.of("processed")), duck.rows("SELECT status FROM current_manifest WHERE source_path = '" + old + "'"),
+          "a deleted file's rows stay current until a full run");
+      assertEquals(5, duck.count("SELECT count(*) FROM current_manifest"));
     }
-    Path fresh = dir.resolve("fresh");
-    job(moved + "/interviews/*", fresh, "--mode=full");
-    assertEquals(currentRows(fresh), currentRows(out));
   }
 
   @Test

@@ -186,6 +186,49 @@ class RunProtocolIT {
     assertFalse(Files.exists(out.resolve("_staging")), "no staged file or marker left");
   }
 
+  /**
+   * Where _lock does not hold (deleted here; HDFS has none): a run that reads the history, then
+   * waits while another (full) run commits, must not take the committed run for a crashed one
+   * once it goes on. It refuses with exit 4 and the full run's rows stay current.
+   */
+  @Test
+  void aRunThatCommittedWhileAnotherStartedIsNotTakenForACrashedOne() throws Exception {
+    Path out = dir.resolve("out");
+    String input = "--input=samples/transcripts/*";
+    assertEquals(0, java(input, "--output=" + out, "--annotators=none").code());
+    Path resumeFull = dir.resolve("resume-full");
+    Path fullLog = dir.resolve("full.log");
+    Process full = pausedAt("tables-written", fullLog, resumeFull, input, "--output=" + out, "--annotators=none", "--mode=full");
+    Path resumeLate = dir.resolve("resume-late");
+    Path lateLog = dir.resolve("late.log");
+    Process late = null;
+    try {
+      String fullRun = runId(Files.readString(fullLog));
+      Files.delete(out.resolve("_lock"));
+      late = pausedAt("history-read", lateLog, resumeLate, input, "--output=" + out, "--annotators=none");
+      Files.writeString(resumeFull, "go");
+      assertTrue(full.waitFor(3, TimeUnit.MINUTES));
+      assertEquals(0, full.exitValue(), Files.readString(fullLog));
+      Files.writeString(resumeLate, "go");
+      assertTrue(late.waitFor(3, TimeUnit.MINUTES));
+      String printed = Files.readString(lateLog);
+      assertEquals(TranscriptNlp.LOCKED, late.exitValue(), printed);
+      assertTrue(printed.contains("transcript-nlp: another run (" + fullRun + ") committed to " + out
+          + " while this one started; nothing was done: run again"), printed);
+    } finally {
+      full.destroyForcibly();
+      if (late != null) {
+        late.destroyForcibly();
+      }
+    }
+    try (Duck duck = new Duck(out)) {
+      assertEquals(2, duck.count("SELECT count(*) FROM runs"));
+      assertEquals(3, duck.count("SELECT count(*) FROM current_manifest"));
+      assertEquals(List.of("full"), duck.column("SELECT DISTINCT change FROM current_manifest"));
+      assertTrue(duck.count("SELECT count(*) FROM answers") > 0);
+    }
+  }
+
   /** The files under a folder with their sizes, but the lock file and the runs' markers (rewritten every few seconds). */
   private static Map<String, Long> files(Path out) throws IOException {
     Map<String, Long> files = new TreeMap<>();

@@ -409,10 +409,11 @@ public final class SpeakerLabels {
    * soft hyphen, the Arabic letter mark, zero-width space, non-joiner and joiner, the bidi marks,
    * embeddings, overrides and isolates (U+200E-U+200F, U+202A-U+202E, U+2066-U+2069), the word
    * joiner and the invisible operators, the Mongolian vowel separator and a byte-order mark (zero-width
-   * no-break space) left mid-text.
+   * no-break space) left mid-text; and the Arabic tatweel (U+0640), a stretch of the line between
+   * letters that changes no letter ({@code سـ:} is {@code س:}).
    */
   public static boolean isInvisible(int c) {
-    return c == '\u00AD' || c == '\u061C' || c == '\u180E' || (c >= '\u200B' && c <= '\u200F')
+    return c == '\u00AD' || c == '\u061C' || c == '\u0640' || c == '\u180E' || (c >= '\u200B' && c <= '\u200F')
         || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2060' && c <= '\u206F') || c == '\uFEFF';
   }
 

@@ -414,7 +414,8 @@ public final class TextDecoder {
     Counted c = decodeCounting(sample, Charset.forName(charset));
     String text = c.text;
     int letters = script == Script.LATIN || c.replaced > 0 ? 0 : letters(script, text);
-    boolean right = script == Script.LATIN ? readsAsLatin(text) : letters > 0;
+    // A byte the code page does not define (U+FFFD) never occurs in text written in it.
+    boolean right = script == Script.LATIN ? c.replaced == 0 && readsAsLatin(text) : letters > 0;
     return new Reading(name, charset, script, multiByte, 0, null, text, right, letters);
   }
 
@@ -495,8 +496,8 @@ public final class TextDecoder {
   /**
    * True when a reading in a Latin code page reads as Latin text: at most a fifth of its non-ASCII
    * characters sit in words that no Latin language writes, those are words of three or more
-   * non-ASCII letters and no ASCII one ("Âîïðîñ", Cyrillic read as windows-1252; not "þú"), an
-   * upper-case letter right after a lower-case non-ASCII one ("ÄãÔÚ"), a symbol between two letters
+   * non-ASCII letters and no ASCII one ("Âîïðîñ", Cyrillic read as windows-1252; not "þú"), a
+   * non-ASCII upper-case letter right after a lower-case one ("ÄãÔÚ", "nŽ"), a symbol between two letters
    * ("¦b", "È‚½"; not ’, ·, a dash or an ellipsis), a character the code page does not define
    * (U+FFFD) or a C1 control; nor when its only words with non-ASCII letters have no ASCII letter
    * and one of them has two ("Åñ: Ðï"). A few accented letters in English or French text read
@@ -534,7 +535,7 @@ public final class TextDecoder {
         } else if (Character.isLetter(c)) {
           letters++;
           char before = j > start ? text.charAt(j - 1) : ' ';
-          odd |= Character.isUpperCase(c) && before >= 0x80 && Character.isLowerCase(before);
+          odd |= Character.isUpperCase(c) && Character.isLowerCase(before);
         } else if (IN_WORD.indexOf(c) < 0 && j > start && j + 1 < i
             && Character.isLetter(text.charAt(j - 1)) && Character.isLetter(text.charAt(j + 1))) {
           odd = true;

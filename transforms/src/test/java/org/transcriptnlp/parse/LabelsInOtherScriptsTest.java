@@ -47,6 +47,19 @@ class LabelsInOtherScriptsTest {
     assertEquals(2, QaPairer.pair(p.turns()).size());
   }
 
+  /** The same labels stretched with a tatweel (سـ:, جـ:), as many Arabic transcripts write them. */
+  @Test
+  void arabicLabelsWithATatweel() {
+    ParsedTranscript p = parser.parseText(
+        "سـ: أين نشأت؟\n\nجـ: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
+            + "سـ: لماذا قررت دراسة التاريخ؟\n\nجـ: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n");
+    assertEquals(4, p.turns().size());
+    assertEquals(ASK_ANSWER, roles(p));
+    assertEquals(List.of("أين نشأت؟", "نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.",
+        "لماذا قررت دراسة التاريخ؟", "منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي."), texts(p));
+    assertEquals(2, QaPairer.pair(p.turns()).size());
+  }
+
   /** Hebrew: שאלה/תשובה as ש:/ת:. */
   @Test
   void hebrewQuestionAndAnswerLabels() {

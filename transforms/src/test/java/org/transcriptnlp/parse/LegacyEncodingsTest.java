@@ -3,6 +3,7 @@ package org.transcriptnlp.parse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
@@ -61,6 +62,15 @@ class LegacyEncodingsTest {
     assertEquals("encoding_uncertain", e.reason());
     assertFalse(e.getMessage().contains("\n"));
     return e.getMessage();
+  }
+
+  @Test
+  void frenchInMacRomanIsRefusedNotStoredWithReplacementCharacters() throws Exception {
+    // Mac Roman, which ICU cannot detect: read as windows-1250 it gave "Oť �tes-vous nŽ?".
+    String french = "Q: Où êtes-vous né? Vous avez grandi au Québec?\nA: Je suis né à Trois-Rivières, "
+        + "et j'ai très tôt déménagé à Montréal avec ma mère.\n";
+    String message = refusal(french.getBytes(Charset.forName("x-MacRoman")));
+    assertTrue(message.contains("save the file as UTF-8"), message);
   }
 
   @Test

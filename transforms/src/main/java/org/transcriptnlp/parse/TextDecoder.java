@@ -23,10 +23,10 @@ import java.util.Set;
  * Turns a file's bytes into text, in this order:
  *
  * <ol>
- *   <li>a byte-order mark decides UTF-8 or UTF-16;
+ *   <li>a byte-order mark decides UTF-8, UTF-16 or UTF-32;
  *   <li>the magic number of a known binary format (PNG, JPEG, GIF, PDF, ZIP/Office, gzip, ELF, Java
  *       class) refuses the file;
- *   <li>UTF-16 without a byte-order mark is told by its NUL high bytes on every other byte;
+ *   <li>UTF-32 and UTF-16 without a byte-order mark are told by their NUL high bytes;
  *   <li>7-bit text that switches to a double-byte set by escape sequences is ISO-2022-JP, -KR or
  *       -CN when ICU's detector is sure of it and the bytes decode cleanly;
  *   <li>more than 10% control bytes in the first 8 KB refuses the file; a few (NUL, BEL...) are
@@ -92,7 +92,8 @@ public final class TextDecoder {
           Map.entry("ISO-8859-9", new Known(Script.LATIN, false, "windows-1254")),
           Map.entry("windows-1254", new Known(Script.LATIN, false, "windows-1254")),
           Map.entry("windows-1251", new Known(Script.CYRILLIC, false, "windows-1251")),
-          Map.entry("KOI8-R", new Known(Script.CYRILLIC, false, "KOI8-R")),
+          // KOI8-U puts Ukrainian letters where KOI8-R has box-drawing characters: see pick()
+          Map.entry("KOI8-R", new Known(Script.CYRILLIC, false, "KOI8-R", "KOI8-U")),
           Map.entry("ISO-8859-5", new Known(Script.CYRILLIC, false, "ISO-8859-5")),
           // the two differ in where they put Ά: see greek()
           Map.entry("ISO-8859-7", new Known(Script.GREEK, false, "ISO-8859-7", "windows-1253")),
@@ -168,6 +169,12 @@ public final class TextDecoder {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       return lenient(bytes, 3, StandardCharsets.UTF_8);
     }
+    if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+      return lenient(bytes, 4, Charset.forName("UTF-32BE"));
+    }
+    if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+      return lenient(bytes, 4, Charset.forName("UTF-32LE"));
+    }
     if (startsWith(bytes, 0xFE, 0xFF)) {
       return lenient(bytes, 2, StandardCharsets.UTF_16BE);
     }
@@ -179,6 +186,10 @@ public final class TextDecoder {
         throw new UndecodableException(
             "binary_content", "the file is " + m.what() + ", not a text transcript");
       }
+    }
+    Charset utf32 = utf32WithoutBom(bytes);
+    if (utf32 != null) {
+      return lenient(bytes, 0, utf32);
     }
     Charset utf16 = utf16WithoutBom(bytes);
     if (utf16 != null) {
@@ -381,6 +392,11 @@ public final class TextDecoder {
   private static String pick(Known known, byte[] sample) {
     if (known.script() == Script.GREEK && known.charsets().length > 1) {
       return greek(sample);
+    }
+    if (known.charsets()[0].equals("KOI8-R")) {
+      // Box-drawing characters in a transcript are Ukrainian letters (і, ї, є, ґ) of KOI8-U.
+      String russian = decodeCounting(sample, Charset.forName("KOI8-R")).text;
+      return russian.chars().anyMatch(c -> c >= 0x2500 && c <= 0x257F) ? "KOI8-U" : "KOI8-R";
     }
     for (String c : known.charsets()) {
       if (decodeCounting(sample, Charset.forName(c)).replaced == 0) {
@@ -756,6 +772,30 @@ public final class TextDecoder {
    * UTF-16 text of mostly Latin letters has a NUL in every other byte (its high bytes): valid UTF-8,
    * but not text. NULs on the even bytes mean big-endian, on the odd bytes little-endian.
    */
+  /**
+   * UTF-32 without a byte-order mark: nearly every 4-byte unit of the first 8 KB has two NUL bytes
+   * at one end (text of the Basic Multilingual Plane) and a character at the other.
+   */
+  private static Charset utf32WithoutBom(byte[] bytes) {
+    int n = Math.min(bytes.length, 8192) & ~3;
+    if (n < 16) {
+      return null;
+    }
+    int little = 0;
+    int big = 0;
+    for (int i = 0; i < n; i += 4) {
+      boolean highZero = bytes[i + 2] == 0 && bytes[i + 3] == 0;
+      boolean lowZero = bytes[i] == 0 && bytes[i + 1] == 0;
+      little += highZero && (bytes[i] != 0 || bytes[i + 1] != 0) ? 1 : 0;
+      big += lowZero && (bytes[i + 2] != 0 || bytes[i + 3] != 0) ? 1 : 0;
+    }
+    int units = n / 4;
+    if (little * 10 >= units * 9) {
+      return Charset.forName("UTF-32LE");
+    }
+    return big * 10 >= units * 9 ? Charset.forName("UTF-32BE") : null;
+  }
+
   private static Charset utf16WithoutBom(byte[] bytes) {
     int n = Math.min(bytes.length, 8192) & ~1;
     if (n < 4) {

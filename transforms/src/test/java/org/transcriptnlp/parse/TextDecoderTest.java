@@ -57,6 +57,21 @@ class TextDecoderTest {
   }
 
   @Test
+  void utf32WithAndWithoutBom() throws Exception {
+    String text = "Q: How was the summit in Zürich? 你好\nA: It was très productive — we agreed. 😀\n";
+    for (String name : java.util.List.of("UTF-32LE", "UTF-32BE")) {
+      byte[] plain = text.getBytes(Charset.forName(name));
+      byte[] bom = name.endsWith("LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0} : new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
+      for (byte[] bytes : java.util.List.of(plain, Fixtures.concat(bom, plain))) {
+        TextDecoder.Decoded d = TextDecoder.decode(bytes);
+        assertEquals(text, d.text(), name);
+        assertEquals(name, d.charset());
+        assertEquals(0, d.replaced());
+      }
+    }
+  }
+
+  @Test
   void nulBellDelAndAnsiEscapesAreRemovedAndCounted() throws Exception {
     byte[] bytes = "Q: Is there a NUL\0 here\u0007?\nA: Yes\u000B there is \u001B[31ma bell\u007F\0.\n"
         .getBytes(StandardCharsets.UTF_8);
@@ -91,6 +106,16 @@ class TextDecoderTest {
       assertEquals(text, d.text(), charset);
       assertEquals(charset, d.charset());
     }
+  }
+
+  @Test
+  void ukrainianInKoi8UIsNotReadAsKoi8R() throws Exception {
+    String text = "Питання: Де ви виросли і як там було?\nВідповідь: Я виріс у Києві, біля Дніпра, і це було чудово. "
+        + "Мій батько був учителем, а мати працювала в лікарні. Ґанок нашого будинку виходив на річку.\n"
+        + "Питання: Чому ви обрали історію?\nВідповідь: Бо змалку любив слухати дідові розповіді про минуле.\n";
+    TextDecoder.Decoded d = TextDecoder.decode(text.getBytes(Charset.forName("KOI8-U")));
+    assertEquals(text, d.text());
+    assertEquals("KOI8-U", d.charset());
   }
 
   @Test

@@ -12,49 +12,45 @@ import java.util.List;
 final class InputBase {
   private InputBase() {}
 
-  /** The folder of a glob before its first segment with a wildcard; a plain file's folder. Absolute for local paths. */
+  /**
+   * The folder of a glob before its first segment with a wildcard ({@link InputFiles#isGlob}); a
+   * plain file's folder. Absolute and normalised for local patterns ({@link InputFiles#isLocal}).
+   */
   static String base(String pattern) {
     String p = pattern.strip();
-    int wild = firstWildcard(p);
-    String head = wild < 0 ? p : p.substring(0, wild);
-    int slash = head.lastIndexOf('/');
-    String folder = slash < 0 ? "" : head.substring(0, slash);
-    if (isLocal(p)) {
-      // file:/x, file:///x and /x are the same folder.
-      String local = p.startsWith("file:") ? folder.substring("file:".length()) : folder;
-      String bare = p.startsWith("file:") ? p.substring("file:".length()) : p;
-      return Path.of(local.isEmpty() ? (bare.startsWith("/") ? "/" : ".") : local).toAbsolutePath().normalize().toString();
+    if (InputFiles.isLocal(p)) {
+      Path absolute = InputFiles.localPath(p);
+      Path base = absolute.getRoot();
+      for (int i = 0; i < absolute.getNameCount() - 1 && !InputFiles.isGlob(absolute.getName(i).toString()); i++) {
+        base = base.resolve(absolute.getName(i));
+      }
+      return base.normalize().toString();
     }
-    return folder;
+    String[] segments = p.split("/", -1);
+    int folders = 0;
+    while (folders < segments.length - 1 && !InputFiles.isGlob(segments[folders])) {
+      folders++;
+    }
+    return String.join("/", java.util.Arrays.asList(segments).subList(0, folders));
+  }
+
+  /** The base of each pattern, in order: computed once for a run's files. */
+  static List<String> bases(List<String> patterns) {
+    return patterns.stream().map(InputBase::base).toList();
   }
 
   /**
-   * The path relative to the base of the first pattern whose base holds it; the file name when
+   * The path relative to the first of these bases ({@link #bases}) that holds it; the file name when
    * none does (a path the globs no longer explain).
    */
-  static String relative(String path, List<String> patterns) {
-    String file = path.startsWith("file:") ? Path.of(path.substring("file:".length())).normalize().toString() : path;
-    for (String pattern : patterns) {
-      String base = base(pattern);
+  static String relative(String path, List<String> bases) {
+    String file = InputFiles.isLocal(path) ? InputFiles.localPath(path).normalize().toString() : path;
+    for (String base : bases) {
       String prefix = base.endsWith("/") ? base : base + "/";
       if (file.startsWith(prefix)) {
         return file.substring(prefix.length());
       }
     }
     return file.substring(file.lastIndexOf('/') + 1);
-  }
-
-  private static int firstWildcard(String p) {
-    for (int i = 0; i < p.length(); i++) {
-      char c = p.charAt(i);
-      if (c == '*' || c == '?' || c == '[' || c == '{') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static boolean isLocal(String p) {
-    return p.startsWith("file:") || !p.matches("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
   }
 }

@@ -119,12 +119,17 @@ final class InputFiles {
     return !m.matches() || m.group("scheme").equalsIgnoreCase("file");
   }
 
+  /** A local pattern as an absolute path, without its {@code file:} scheme. */
+  static Path localPath(String pattern) {
+    return Path.of(pattern.regionMatches(true, 0, "file:", 0, 5) ? pattern.substring(5) : pattern).toAbsolutePath();
+  }
+
   private static List<MatchResult.Metadata> remote(String pattern) throws IOException {
     return OutputFolder.matched(FileSystems.match(pattern, EmptyMatchTreatment.ALLOW));
   }
 
   /** Whether a pattern segment has glob characters (else it is a name, resolved without listing). */
-  private static boolean isGlob(String segment) {
+  static boolean isGlob(String segment) {
     return segment.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
 
@@ -165,8 +170,7 @@ final class InputFiles {
     }
 
     List<MatchResult.Metadata> match() {
-      String spec = pattern.regionMatches(true, 0, "file:", 0, 5) ? pattern.substring(5) : pattern;
-      Path absolute = Path.of(spec).toAbsolutePath();
+      Path absolute = localPath(pattern);
       // An entry that exists under the name as given is that entry, glob characters and all (as in
       // Beam's local match); a link is taken as it is, whether its target exists or not.
       if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS)) {

@@ -9,7 +9,6 @@ import java.util.TreeMap;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.tables.ParquetFiles;
@@ -42,9 +41,9 @@ final class MovedRows {
       Table table = Table.PIPELINE.get(t);
       ResourceId file = FileSystems.matchNewResource(
           WriteTable.folder(OutputFolder.partition(output, table, run), fileName(run)), false);
-      ResourceId partial = ParquetFiles.inProgress(file);
+      long[] rows = new long[1];
       try {
-        try (ParquetFiles.Writer writer = new ParquetFiles.Writer(table, partial)) {
+        ParquetFiles.writeWhole(table, file, writer -> {
           for (Map.Entry<RunId, Map<String, String>> old : byRun.entrySet()) {
             Map<String, String> newPaths = old.getValue();
             for (ResourceId f : OutputFolder.tableFiles(OutputFolder.partition(output, table, old.getKey()))) {
@@ -62,18 +61,13 @@ final class MovedRows {
               });
             }
           }
-          copied[t] = writer.rows();
-        }
-        ParquetFiles.publish(partial, file);
+          rows[0] = writer.rows();
+        });
       } catch (IOException | RuntimeException e) {
-        try {
-          FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
         throw new UncheckedIOException("cannot copy the rows of moved files into the " + table.folder() + " table: "
             + e.getMessage(), e instanceof IOException io ? io : new IOException(e));
       }
+      copied[t] = rows[0];
     }
     return copied;
   }

@@ -235,13 +235,13 @@ final class RunCommit {
     }
   }
 
-  private static volatile String version;
+  private static volatile Properties build;
 
-  /** The project version the jar was built from (version.properties, filled in by Maven). */
-  static String pipelineVersion() {
-    String v = version;
-    if (v == null) {
-      Properties p = new Properties();
+  /** What Maven filled into version.properties: the project's version, Beam's and CoreNLP's. Read once. */
+  static Properties buildProperties() {
+    Properties p = build;
+    if (p == null) {
+      p = new Properties();
       try (InputStream in = RunCommit.class.getResourceAsStream("version.properties")) {
         if (in != null) {
           p.load(in);
@@ -249,9 +249,14 @@ final class RunCommit {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      v = p.getProperty("version", "unknown");
-      version = v;
+      build = p;
     }
-    return v;
+    return p;
   }
+
+  /** The project version the jar was built from (version.properties, filled in by Maven). */
+  static String pipelineVersion() {
+    return buildProperties().getProperty("version", "unknown");
+  }
+
 }

@@ -90,12 +90,13 @@ final class RunPlan {
         bySha.computeIfAbsent(e.sha256(), k -> new ArrayList<>()).add(e);
       }
     }
+    List<String> bases = InputBase.bases(patterns);
     Set<String> claimed = new HashSet<>();
     List<Decision> decisions = new ArrayList<>();
     for (MatchResult.Metadata file : matched) {
       String path = file.resourceId().toString();
       String sha = sha256(file);
-      String relative = InputBase.relative(path, patterns);
+      String relative = InputBase.relative(path, bases);
       RunHistory.Entry entry = current.get(path);
       RunHistory.Entry from = null;
       if (entry == null && mode == JobConfig.Mode.INCREMENTAL && bySha.containsKey(sha)) {

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -59,14 +57,7 @@ final class Usage {
 
   /** One line: this build's version, Beam's and CoreNLP's, and its runners. */
   static String version() {
-    Properties p = new Properties();
-    try (InputStream in = Usage.class.getResourceAsStream("version.properties")) {
-      if (in != null) {
-        p.load(in);
-      }
-    } catch (IOException e) {
-      // The line still names the runners; the versions read "unknown".
-    }
+    Properties p = RunCommit.buildProperties();
     return "transcript-nlp " + p.getProperty("version", "unknown") + " (Apache Beam " + p.getProperty("beam", "unknown")
         + ", Stanford CoreNLP " + p.getProperty("corenlp", "unknown") + "; runners in this jar: "
         + String.join(", ", runners()) + ")";

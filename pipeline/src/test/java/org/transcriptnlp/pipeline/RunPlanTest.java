@@ -72,7 +72,7 @@ class RunPlanTest {
     assertEquals("/data/archive", InputBase.base("/data/archive/x.txt"), "a plain file: its folder");
     assertEquals("hdfs://nn:8020/archive", InputBase.base("hdfs://nn:8020/archive/**"));
     assertEquals(java.nio.file.Path.of("samples").toAbsolutePath().toString(), InputBase.base("samples/*"));
-    List<String> globs = List.of("/mnt/new/archive/*/*.txt", "/other/*.md");
+    List<String> globs = InputBase.bases(List.of("/mnt/new/archive/*/*.txt", "/other/*.md"));
     assertEquals("2024/a.txt", InputBase.relative("/mnt/new/archive/2024/a.txt", globs));
     assertEquals("b.md", InputBase.relative("/other/b.md", globs));
     assertEquals("c.txt", InputBase.relative("/elsewhere/c.txt", globs), "outside every base: the file name");

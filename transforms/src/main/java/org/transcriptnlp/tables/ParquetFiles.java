@@ -190,13 +190,29 @@ public final class ParquetFiles {
         ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
   }
 
+  /** Writes rows to a {@link Writer}. */
+  @FunctionalInterface
+  public interface RowSource {
+    void writeTo(Writer writer) throws IOException;
+  }
+
   /** Writes these rows as one whole file: under its hidden in-progress name, then renamed. */
   public static void writeWhole(Table table, ResourceId file, List<GenericRecord> rows) throws IOException {
-    ResourceId partial = inProgress(file);
-    try (Writer writer = new Writer(table, partial)) {
+    writeWhole(table, file, writer -> {
       for (GenericRecord row : rows) {
         writer.write(row);
       }
+    });
+  }
+
+  /**
+   * Writes the rows a source streams as one whole file: under its hidden in-progress name, then
+   * renamed; the partial file is deleted if writing fails.
+   */
+  public static void writeWhole(Table table, ResourceId file, RowSource rows) throws IOException {
+    ResourceId partial = inProgress(file);
+    try (Writer writer = new Writer(table, partial)) {
+      rows.writeTo(writer);
     } catch (IOException | RuntimeException e) {
       FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       throw e;

@@ -61,9 +61,9 @@ final class HtmlReport {
    * index.html first. The output may be on any file system Beam is set up for (the caller sets
    * {@link FileSystems#setDefaultPipelineOptions}); so may the report folder.
    */
-  static List<String> write(String output, String reportDir) {
-    ReportData.Report report = ReportData.read(output);
-    Map<String, String> pages = render(report, output, Instant.now());
+  static List<String> write(Warehouse w, String reportDir) {
+    ReportData.Report report = ReportData.read(w);
+    Map<String, String> pages = render(report, w.output(), Instant.now());
     List<String> written = new ArrayList<>();
     try {
       // Each page as the tables' files are written: under a hidden name, then renamed when whole

@@ -30,8 +30,10 @@ public record JobConfig(
   public enum Mode {
     /** Only new files and files whose bytes or settings changed. */
     INCREMENTAL,
-    /** Every matched file; the rows of earlier runs are deleted once the run is committed. */
-    FULL;
+    /** Every matched file; its commit replaces every row of earlier runs. */
+    FULL,
+    /** No input: compacts the tables' small files, expires old snapshots and deletes unreferenced files. */
+    MAINTAIN;
 
     public String value() {
       return name().toLowerCase(Locale.ROOT);
@@ -103,7 +105,8 @@ public record JobConfig(
     Mode mode = switch (o.getMode() == null ? "" : o.getMode().strip().toLowerCase(Locale.ROOT)) {
       case "incremental" -> Mode.INCREMENTAL;
       case "full" -> Mode.FULL;
-      default -> throw new UsageException("--mode must be incremental or full, got '" + o.getMode() + "'");
+      case "maintain" -> Mode.MAINTAIN;
+      default -> throw new UsageException("--mode must be incremental, full or maintain, got '" + o.getMode() + "'");
     };
     Progress.checked(o.getProgress());
     AnnotatorSettings.Parser parser;

@@ -2,6 +2,7 @@ package org.transcriptnlp.pipeline;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -37,11 +38,14 @@ public final class JobGraph {
 
   /**
    * @param files the files to process (matched and chosen by the driver: {@link RunPlan})
-   * @param run the run: each table is written to its partition of the run ({@link OutputFolder#partition})
+   * @param run the run: its id is in every row and file name
+   * @param folders where each table's new data files go ({@link Warehouse#runFolder}), for the driver to commit
+   * @param schemas each table's Iceberg schema as JSON: the data files carry its field ids
    * @param staging the run's staging folder: each bundle's rows are staged there before a table's
    *     files are written (see {@link WriteTable})
    */
-  public static void build(Pipeline p, JobConfig c, List<MatchResult.Metadata> files, RunId run, String staging) {
+  public static void build(Pipeline p, JobConfig c, List<MatchResult.Metadata> files, RunId run, Map<Table, String> folders,
+      Map<Table, String> schemas, String staging) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
     PCollectionTuple read = p.apply("ReadTranscripts", ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio(), c.format()));
@@ -93,14 +97,15 @@ public final class JobGraph {
     PCollection<GenericRecord> turnRows = parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
     PCollection<GenericRecord> rejectRows = PCollectionList.of(failures).apply("RejectRows", new RejectRows());
 
-    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", write(Table.ANSWERS, c, run, staging));
-    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", write(Table.SENTENCES, c, run, staging));
-    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", write(Table.ENTITIES, c, run, staging));
-    turnRows.apply("WriteTurns", write(Table.TURNS, c, run, staging));
-    rejectRows.apply("WriteRejects", write(Table.REJECTS, c, run, staging));
+    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", write(Table.ANSWERS, c, run, folders, schemas, staging));
+    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", write(Table.SENTENCES, c, run, folders, schemas, staging));
+    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", write(Table.ENTITIES, c, run, folders, schemas, staging));
+    turnRows.apply("WriteTurns", write(Table.TURNS, c, run, folders, schemas, staging));
+    rejectRows.apply("WriteRejects", write(Table.REJECTS, c, run, folders, schemas, staging));
   }
 
-  private static WriteTable write(Table table, JobConfig c, RunId run, String staging) {
-    return new WriteTable(table, OutputFolder.partition(c.output(), table, run), run.value(), staging, c.targetFileBytes());
+  private static WriteTable write(Table table, JobConfig c, RunId run, Map<Table, String> folders, Map<Table, String> schemas,
+      String staging) {
+    return new WriteTable(table, schemas.get(table), folders.get(table), run.value(), staging, c.targetFileBytes());
   }
 }

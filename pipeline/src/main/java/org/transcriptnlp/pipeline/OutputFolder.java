@@ -8,8 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
@@ -19,13 +17,12 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.beam.WriteTable;
-import org.transcriptnlp.tables.Table;
 
 /**
- * The output folder's layout: each table is a folder of run partitions, {@code
- * <table>/run_date=YYYY-MM-DD/run_id=ID/part-SSSSS-of-NNNNN-ID.parquet}; runs stage their rows in
- * {@code _staging/}, removed after the run. Lists, checks and deletes partitions on any file
- * system Beam knows; which partitions to keep is {@link RunHistory}'s call.
+ * The output folder as the job uses it besides the tables: checked before a run, and the staging
+ * folder ({@code <output>/_staging/run-<id>/<table>/}) where a run's bundles stage their rows before
+ * its data files are written. Listing helpers that take a local folder's name literally (a local
+ * {@code out[1]} is not a glob).
  */
 final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
@@ -59,52 +56,6 @@ final class OutputFolder {
     }
   }
 
-  /** {@code <output>/<table>/run_date=<date>/run_id=<id>}: where a run writes its rows of a table. */
-  static String partition(String output, Table table, RunId run) {
-    return WriteTable.folder(WriteTable.folder(output, table), "run_date=" + run.date() + "/run_id=" + run);
-  }
-
-  /**
-   * The run partitions of a table, by run id (a run has one; two would mean a copied folder). Folders
-   * that are not {@code run_date=.../run_id=<a run id>} are not the job's and are left out.
-   */
-  static Map<String, List<String>> partitions(String output, Table table) throws IOException {
-    String folder = WriteTable.folder(output, table);
-    Map<String, List<String>> found = new TreeMap<>();
-    if (isLocal(folder)) {
-      Path root = Path.of(folder);
-      if (!Files.isDirectory(root)) {
-        return found;
-      }
-      try (Stream<Path> dates = Files.list(root)) {
-        for (Path date : dates.filter(d -> Files.isDirectory(d) && d.getFileName().toString().startsWith("run_date=")).toList()) {
-          try (Stream<Path> runs = Files.list(date)) {
-            for (Path run : runs.filter(Files::isDirectory).toList()) {
-              String name = run.getFileName().toString();
-              if (name.startsWith("run_id=") && RunId.isRunId(name.substring("run_id=".length()))) {
-                found.computeIfAbsent(name.substring("run_id=".length()), k -> new ArrayList<>()).add(run.toString());
-              }
-            }
-          }
-        }
-      }
-      return found;
-    }
-    MatchResult m = FileSystems.match(folder + "/run_date=*/run_id=*/*", EmptyMatchTreatment.ALLOW);
-    for (MatchResult.Metadata md : matched(m)) {
-      ResourceId dir = md.resourceId().getCurrentDirectory();
-      String name = dir.getFilename() == null ? "" : dir.getFilename().replaceAll("/$", "");
-      String id = name.startsWith("run_id=") ? name.substring("run_id=".length()) : "";
-      if (RunId.isRunId(id)) {
-        List<String> dirs = found.computeIfAbsent(id, k -> new ArrayList<>());
-        if (!dirs.contains(dir.toString())) {
-          dirs.add(dir.toString());
-        }
-      }
-    }
-    return found;
-  }
-
   /**
    * The files a match found: none when nothing matched, and an IOException when the file system
    * could not list (never an empty list then: an unlisted committed run would look deleted).
@@ -116,192 +67,75 @@ final class OutputFolder {
     return m.metadata(); // throws the listing's IOException when the status is ERROR
   }
 
-  /** Every file in a partition folder, hidden in-progress files included. */
-  static List<ResourceId> filesIn(String partition) throws IOException {
-    List<ResourceId> found = new ArrayList<>();
-    if (isLocal(partition)) {
-      Path dir = Path.of(partition);
-      if (Files.isDirectory(dir)) {
-        try (Stream<Path> all = Files.list(dir)) {
-          for (Path p : all.filter(Files::isRegularFile).sorted().toList()) {
-            found.add(FileSystems.matchNewResource(p.toString(), false));
-          }
-        }
-      }
-      return found;
-    }
-    MatchResult m = FileSystems.match(WriteTable.folder(partition, "*"), EmptyMatchTreatment.ALLOW);
-    matched(m).forEach(md -> found.add(md.resourceId()));
-    return found;
-  }
-
-  /** The whole Parquet files of a partition (not the hidden in-progress ones), in name order. */
-  static List<ResourceId> tableFiles(String partition) throws IOException {
-    List<ResourceId> files = new ArrayList<>();
-    for (ResourceId f : filesIn(partition)) {
-      String name = f.getFilename();
-      if (name != null && name.endsWith(".parquet") && !name.startsWith(".")) {
-        files.add(f);
-      }
-    }
-    files.sort(Comparator.comparing(ResourceId::toString));
-    return files;
-  }
-
-  /**
-   * Deletes a partition: its files, and on a local disk its folder and the run_date folder if that
-   * is left empty. On other file systems the emptied folders stay (readers see no file in them).
-   */
-  static void deletePartition(String partition) throws IOException {
-    FileSystems.delete(filesIn(partition), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-    if (isLocal(partition)) {
-      Path dir = Path.of(partition);
-      deleteIfEmpty(dir);
-      if (dir.getParent() != null && Files.isDirectory(dir.getParent())) {
-        try (Stream<Path> left = Files.list(dir.getParent())) {
-          if (left.findAny().isEmpty()) {
-            Files.deleteIfExists(dir.getParent());
-          }
-        }
-      }
-    }
-  }
-
-  /**
-   * Parquet files directly in a table folder: the layout before partitions (version 0.1 until
-   * issue 6). They belong to no committed run and are removed by the first partitioned run.
-   */
-  static List<ResourceId> unpartitionedFiles(String output, Table table) throws IOException {
-    return parquetFiles(WriteTable.folder(output, table), 1);
-  }
-
-  /**
-   * Removes what dead runs left in {@code _staging}: their staged files, their markers ({@link
-   * LiveRun}) and, on a local disk, their emptied folders. The staging of the runs in {@code keep}
-   * (this run, and any other whose marker is live) is left alone.
-   */
-  static void removeCrashedStaging(String output, java.util.Set<String> keep) {
-    String root = stagingRoot(output);
-    try {
-      List<ResourceId> dead = new ArrayList<>();
-      for (ResourceId f : parquetFiles(root, 3)) {
-        String[] parts = f.toString().split("/");
-        if (parts.length < 3 || !keep.contains(LiveRun.runOf(parts[parts.length - 3]))) {
-          dead.add(f);
-        }
-      }
-      FileSystems.delete(dead, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      for (LiveRun.Marker m : LiveRun.markers(output)) {
-        if (!keep.contains(m.run())) {
-          LiveRun.deleteMarker(output, m.run());
-        }
-      }
-      if (isLocal(root) && Files.isDirectory(Path.of(root))) {
-        List<Path> runs;
-        try (Stream<Path> all = Files.list(Path.of(root))) {
-          runs = all.filter(p -> Files.isDirectory(p) && !keep.contains(LiveRun.runOf(p.toString()))).toList();
-        }
-        for (Path run : runs) {
-          try (Stream<Path> all = Files.walk(run)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-              if (Files.isDirectory(p)) {
-                deleteIfEmpty(p);
-              }
-            }
-          }
-        }
-        deleteIfEmptyQuietly(Path.of(root));
-      }
-    } catch (IOException e) {
-      LOG.warn("cannot remove the staged files in {}: {}", root, e.toString());
-    }
-  }
-
-  /** The folder under the output where runs stage their rows; removed after each run. */
+  /** The folder under the output where runs stage their rows; a run removes its own when it ends. */
   static final String STAGING = "_staging";
 
-  private static String stagingRoot(String output) {
+  static String stagingRoot(String output) {
     return WriteTable.folder(output, STAGING);
   }
 
   /** A run's staging folder: {@code <output>/_staging/run-<id>}. */
-  static String newStaging(String output, RunId run) {
+  static String staging(String output, RunId run) {
     return stagingRoot(output) + "/run-" + run;
   }
 
-  /**
-   * After the pipeline: checks that it wrote at least one Parquet file to each table's partition
-   * of the run (the writer writes an empty file for an empty table).
-   */
-  static void checkWritten(String output, RunId run) {
-    for (Table table : Table.PIPELINE) {
-      String folder = partition(output, table, run);
-      try {
-        if (tableFiles(folder).isEmpty()) {
-          throw new IllegalStateException("the run wrote no Parquet file for table " + table.folder() + " in " + folder);
-        }
-      } catch (IOException e) {
-        throw new IllegalStateException("cannot list " + folder + ": " + e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Removes a run's staging folder: its staged files ({@code <table>/<id>.parquet}) and folders. */
+  /** Removes a run's staging folder (its staged files, and on a local disk its folders). A failure is logged. */
   static void removeStaging(String staging) {
-    removeStaged(staging, 2);
-  }
-
-  /**
-   * Removes the staged files {@code depth} levels under {@code folder} on any file system, and
-   * on a local disk the folders they leave empty, {@code folder} included, and {@code _staging}
-   * itself once no run uses it. A failure is logged: staged files are in no table.
-   */
-  private static void removeStaged(String folder, int depth) {
     try {
-      FileSystems.delete(parquetFiles(folder, depth), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      if (isLocal(folder)) {
-        Path root = Path.of(folder);
-        if (Files.isDirectory(root)) {
-          try (Stream<Path> all = Files.walk(root)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-              if (Files.isDirectory(p)) {
-                deleteIfEmpty(p);
-              }
-            }
-          }
-        }
-        if (root.getFileName().toString().startsWith("run-")) {
-          deleteIfEmptyQuietly(root.getParent()); // other runs' staging and markers may be there
-        }
-      }
+      List<ResourceId> files = new ArrayList<>();
+      files(staging).forEach(md -> files.add(md.resourceId()));
+      FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      deleteEmptyFolder(staging);
     } catch (IOException e) {
-      LOG.warn("cannot remove the staged files in {}: {}", folder, e.toString());
+      LOG.warn("cannot remove the staged files in {}: {}", staging, e.toString());
     }
   }
 
   /**
-   * The {@code .parquet} files exactly {@code depth} levels under {@code folder} (1: in it). A local
-   * folder is listed directly, so that glob characters in its path ({@code out[1]}) are taken
-   * literally; other file systems are matched with a pattern.
+   * Every file under a folder, at any depth, with its size and time: a local folder is walked
+   * (its name taken literally), another file system's is matched with {@code **}.
    */
-  static List<ResourceId> parquetFiles(String folder, int depth) throws IOException {
-    List<ResourceId> found = new ArrayList<>();
+  static List<MatchResult.Metadata> files(String folder) throws IOException {
+    List<MatchResult.Metadata> found = new ArrayList<>();
     if (isLocal(folder)) {
       Path root = Path.of(folder);
       if (Files.isDirectory(root)) {
-        try (Stream<Path> all = Files.walk(root, depth)) {
+        try (Stream<Path> all = Files.walk(root)) {
           for (Path p : all.toList()) {
-            if (root.relativize(p).getNameCount() == depth && Files.isRegularFile(p) && p.toString().endsWith(".parquet")) {
-              found.add(FileSystems.matchNewResource(p.toString(), false));
+            if (Files.isRegularFile(p)) {
+              found.add(MatchResult.Metadata.builder()
+                  .setResourceId(FileSystems.matchNewResource(p.toString(), false))
+                  .setSizeBytes(Files.size(p))
+                  .setIsReadSeekEfficient(true)
+                  .setLastModifiedMillis(Files.getLastModifiedTime(p).toMillis())
+                  .build());
             }
           }
         }
       }
       return found;
     }
-    MatchResult m = FileSystems.match(folder + "/*".repeat(depth - 1) + "/*.parquet", EmptyMatchTreatment.ALLOW);
-    matched(m).forEach(md -> found.add(md.resourceId()));
-    return found;
+    return matched(FileSystems.match(WriteTable.folder(folder, "**"), EmptyMatchTreatment.ALLOW));
+  }
+
+  /** On a local disk: deletes the folder and the folders under it that hold no file. */
+  static void deleteEmptyFolder(String folder) {
+    if (!isLocal(folder)) {
+      return;
+    }
+    Path root = Path.of(folder);
+    if (!Files.isDirectory(root)) {
+      return;
+    }
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        if (Files.isDirectory(p)) {
+          deleteIfEmptyQuietly(p);
+        }
+      }
+    } catch (IOException e) {
+      LOG.warn("cannot remove the empty folders in {}: {}", folder, e.toString());
+    }
   }
 
   private static void deleteIfEmptyQuietly(Path dir) throws IOException {
@@ -312,11 +146,4 @@ final class OutputFolder {
     }
   }
 
-  private static void deleteIfEmpty(Path dir) throws IOException {
-    try {
-      Files.deleteIfExists(dir);
-    } catch (DirectoryNotEmptyException e) {
-      LOG.warn("{} holds files the job did not write; left in place", dir);
-    }
-  }
 }

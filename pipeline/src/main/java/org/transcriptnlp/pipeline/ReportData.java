@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
@@ -56,22 +57,19 @@ final class ReportData {
     }
   }
 
-  /** Reads the current rows of an output folder (local or any file system Beam is set up for). */
-  static Report read(String output) {
-    Map<String, RunHistory.Entry> current = RunHistory.read(output).current();
-    Set<String> runs = new LinkedHashSet<>();
-    current.values().forEach(e -> runs.add(e.run().value()));
+  /** Reads the current rows of an output's tables (the data files of each table's current snapshot). */
+  static Report read(Warehouse w) {
+    Map<String, RunHistory.Entry> current = RunHistory.read(w).current();
     Map<String, Builder> by = new TreeMap<>();
-    for (String run : runs) {
-      RunId id = RunId.parse(run);
-      readCurrent(output, Table.ANSWERS, id, current, by, new String[] {"transcript_id", "source_path", "answer_index",
+    {
+      readCurrent(w, Table.ANSWERS, current, by, new String[] {"transcript_id", "source_path", "answer_index",
           "question_speaker", "question_text", "answer_speaker", "sentiment_label", "sentiment_score", "entity_count"},
           (b, row) -> b.answers.add(new Answer(integer(row, "answer_index"), string(row, "question_speaker"),
               string(row, "question_text"), string(row, "answer_speaker"), string(row, "sentiment_label"),
               dbl(row, "sentiment_score"), (Integer) row.get("entity_count"))));
-      readCurrent(output, Table.ENTITIES, id, current, by, new String[] {"transcript_id", "source_path", "text", "type"},
+      readCurrent(w, Table.ENTITIES, current, by, new String[] {"transcript_id", "source_path", "text", "type"},
           (b, row) -> b.mentions.add(new Mention(string(row, "text"), string(row, "type"))));
-      readCurrent(output, Table.TURNS, id, current, by, new String[] {"transcript_id", "source_path", "turn_index",
+      readCurrent(w, Table.TURNS, current, by, new String[] {"transcript_id", "source_path", "turn_index",
           "speaker", "role", "text", "start_seconds", "end_seconds"},
           (b, row) -> b.turns.add(new Turn(integer(row, "turn_index"), string(row, "speaker"), string(row, "role"),
               string(row, "text"), dbl(row, "start_seconds"), dbl(row, "end_seconds"))));
@@ -86,7 +84,7 @@ final class ReportData {
       }
       b.answers.sort(Comparator.comparingInt(Answer::answerIndex));
       b.turns.sort(Comparator.comparingInt(Turn::turnIndex));
-      interviews.add(new Interview(path, b.transcriptId, current.get(path).run().value(), b.answers, b.mentions, b.turns));
+      interviews.add(new Interview(path, b.transcriptId, String.valueOf(current.get(path).run()), b.answers, b.mentions, b.turns));
     }
     return new Report(interviews, without);
   }
@@ -102,16 +100,17 @@ final class ReportData {
     void add(Builder b, GenericRecord row);
   }
 
-  /** Reads a run's rows of a table and keeps those of source files whose current entry is that run. */
-  private static void readCurrent(String output, Table table, RunId run, Map<String, RunHistory.Entry> current,
+  /** Reads a table's current rows (of source files with a current manifest entry). */
+  private static void readCurrent(Warehouse w, Table table, Map<String, RunHistory.Entry> current,
       Map<String, Builder> by, String[] columns, RowTo to) {
-    String partition = OutputFolder.partition(output, table, run);
+    String partition = table.folder();
     try {
-      for (ResourceId file : OutputFolder.tableFiles(partition)) {
+      for (String f : w.currentFiles(table)) {
+        ResourceId file = FileSystems.matchNewResource(f, false);
         ParquetFiles.read(file, ParquetFiles.projection(table, columns), row -> {
           String path = string(row, "source_path");
           RunHistory.Entry entry = current.get(path);
-          if (entry != null && entry.run().value().equals(run.value())) {
+          if (entry != null) {
             Builder b = by.computeIfAbsent(path, p -> new Builder());
             if (b.transcriptId == null) {
               b.transcriptId = string(row, "transcript_id");
@@ -121,7 +120,7 @@ final class ReportData {
         });
       }
     } catch (IOException | RuntimeException e) {
-      throw new IllegalStateException("cannot read the " + table.folder() + " rows in " + partition + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot read the current rows of the " + partition + " table: " + e.getMessage(), e);
     }
   }
 

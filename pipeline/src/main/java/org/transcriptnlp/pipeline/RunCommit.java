@@ -23,10 +23,9 @@ import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
- * Commits a run: counts the rows it wrote per source file and table, writes its manifest entries,
- * then its {@code runs} row. The runs row is written last and whole (under a hidden name, then
- * renamed): until it exists the run's partitions are not current, and the next run deletes them.
- * So a run killed at any point leaves either all of its rows current or none of them.
+ * What a run commits besides its rows: it counts the rows it wrote per source file and table, and
+ * makes its manifest entries and its {@code runs} row ({@link TableCommit} commits them, the runs
+ * row last).
  */
 final class RunCommit {
   private RunCommit() {}
@@ -56,8 +55,8 @@ final class RunCommit {
   record Report(RunId run, JobConfig.Mode mode, long matched, long added, long changed, long unchanged,
       long moved, long rejected, List<String> unaccounted, Counts counts) {}
 
-  /** Reads the source_path column of each table's files in the run's partition and counts. */
-  static Counts count(String output, RunId run) {
+  /** Reads the source_path column of each table's new files (those the run wrote) and counts. */
+  static Counts count(Map<Table, List<String>> runFiles) {
     Map<String, long[]> bySource = new TreeMap<>();
     Map<String, String> ids = new HashMap<>();
     Set<String> retry = new TreeSet<>();
@@ -73,8 +72,9 @@ final class RunCommit {
           ? ParquetFiles.projection(table, "source_path", "reason")
           : ParquetFiles.projection(table, "source_path", "transcript_id");
       try {
-        for (ResourceId f : OutputFolder.tableFiles(OutputFolder.partition(output, table, run))) {
-          files.add(f.toString());
+        for (String path : runFiles.getOrDefault(table, List.of())) {
+          ResourceId f = FileSystems.matchNewResource(path, false);
+          files.add(path);
           filesPerTable[index]++;
           ParquetFiles.read(f, projection, row -> {
             String source = String.valueOf(row.get("source_path"));
@@ -126,10 +126,12 @@ final class RunCommit {
         List.copyOf(unaccounted), counts);
   }
 
-  /** Writes the manifest entries (if the run processed any file), then the runs row: the commit. */
-  static void commit(String output, JobConfig config, RunPlan plan, Report report, Instant started,
-      double seconds, String runner) {
-    String settings = config.settings();
+  /**
+   * The run's manifest entries: one per file it processed and accounted for, and one per file that
+   * moved (under its new path, its rows kept); the entries they replace are those of the same paths
+   * and of the paths the moved files left ({@link #entriesReplaced}).
+   */
+  static List<GenericRecord> manifestRows(RunPlan plan, Report report, RunHistory history) {
     String fingerprint = plan.fingerprint();
     String version = pipelineVersion();
     RunId run = report.run();
@@ -141,6 +143,22 @@ final class RunCommit {
         continue;
       }
       GenericRecord r = new GenericData.Record(manifest);
+      if (RunPlan.MOVED.equals(d.change())) {
+        // Its rows are kept, under the new path: so is what the entry says about them.
+        org.apache.iceberg.data.Record old = history.manifestRow(d.movedFrom().sourcePath());
+        for (Schema.Field f : manifest.getFields()) {
+          Object v = old == null ? null : old.getField(f.name());
+          r.put(f.name(), v);
+        }
+        r.put("source_path", d.path());
+        r.put("size_bytes", d.file().sizeBytes());
+        r.put("change", d.change());
+        r.put("relative_path", d.relativePath());
+        r.put("moved_from", d.movedFrom().sourcePath());
+        r.put("pipeline_version", version);
+        entries.add(r);
+        continue;
+      }
       r.put("source_path", d.path());
       r.put("content_sha256", c.retry().contains(d.path()) ? RunPlan.UNREADABLE : d.sha256());
       r.put("size_bytes", d.file().sizeBytes());
@@ -154,35 +172,43 @@ final class RunCommit {
       for (Table t : Table.PIPELINE) {
         r.put(t.folder(), c.of(d.path(), t));
       }
+      r.put("run_id", run.value());
       entries.add(r);
     }
-    for (RunPlan.Decision d : plan.movedFrom()) {
-      if (report.unaccounted().contains(d.path())) {
-        continue; // the file at its new path is processed again next run; its old path stays as it was
+    return entries;
+  }
+
+  /** The rows of the five tables that the run's rows replace ({@link TableCommit}). */
+  static TableCommit.Replacement rowsReplaced(RunPlan plan, Report report) {
+    Set<String> unaccounted = new java.util.HashSet<>(report.unaccounted());
+    Set<String> drop = new java.util.HashSet<>();
+    Map<String, String> moved = new java.util.HashMap<>();
+    for (RunPlan.Decision d : plan.decisions()) {
+      if (RunPlan.MOVED.equals(d.change())) {
+        moved.put(d.movedFrom().sourcePath(), d.path());
+      } else if (d.processed() && !unaccounted.contains(d.path())) {
+        drop.add(d.path());
+        if (d.movedFrom() != null) {
+          drop.add(d.movedFrom().sourcePath()); // moved, but made again (other settings): the old path's rows go
+        }
       }
-      // The old path: nothing is current under it any more.
-      RunHistory.Entry old = d.movedFrom();
-      GenericRecord r = new GenericData.Record(manifest);
-      r.put("source_path", old.sourcePath());
-      r.put("content_sha256", old.sha256());
-      r.put("size_bytes", 0L);
-      r.put("transcript_id", null);
-      r.put("change", RunPlan.MOVED);
-      r.put("status", RunHistory.MOVED);
-      r.put("settings_fingerprint", old.settingsFingerprint());
-      r.put("pipeline_version", version);
-      r.put("relative_path", old.relativePath());
-      r.put("moved_from", null);
-      for (Table t : Table.PIPELINE) {
-        r.put(t.folder(), 0L);
-      }
-      entries.add(r);
     }
-    if (!entries.isEmpty()) {
-      writeWhole(output, Table.MANIFEST, run, entries);
+    return new TableCommit.Replacement(drop, moved, report.mode() == JobConfig.Mode.FULL, unaccounted);
+  }
+
+  /** The manifest entries that the run's entries replace: the same paths, and the paths moved files left. */
+  static TableCommit.Replacement entriesReplaced(RunPlan plan, Report report) {
+    TableCommit.Replacement rows = rowsReplaced(plan, report);
+    Set<String> drop = new java.util.HashSet<>(rows.drop());
+    for (Map.Entry<String, String> m : rows.moved().entrySet()) {
+      drop.add(m.getKey());
+      drop.add(m.getValue());
     }
-    HaltPoint.reach("manifest-written");
-    checkUnchanged(output, run, report.counts());
+    return new TableCommit.Replacement(drop, Map.of(), rows.all(), rows.keep());
+  }
+
+  /** The run's row of the runs table. */
+  static GenericRecord runRow(JobConfig config, RunPlan plan, Report report, Instant started, double seconds, String runner) {
     GenericRecord row = new GenericData.Record(Table.RUNS.schema());
     row.put("mode", report.mode().value());
     row.put("started_at", started.toEpochMilli());
@@ -198,41 +224,12 @@ final class RunCommit {
     for (Table t : Table.PIPELINE) {
       row.put(t.folder(), report.counts().total(t));
     }
-    row.put("settings", settings);
-    row.put("settings_fingerprint", fingerprint);
-    row.put("pipeline_version", version);
+    row.put("settings", config.settings());
+    row.put("settings_fingerprint", plan.fingerprint());
+    row.put("pipeline_version", pipelineVersion());
     row.put("runner", runner);
-    writeWhole(output, Table.RUNS, run, List.of(row));
-  }
-
-  /**
-   * The run's table files are still those it counted. On a local output the run lock guarantees
-   * it; on other file systems nothing stops a second, overlapping run from deleting this run's
-   * partitions as those of a crashed run, and the commit would then record rows that are gone.
-   */
-  private static void checkUnchanged(String output, RunId run, Counts counts) {
-    List<String> now = new ArrayList<>();
-    try {
-      for (Table t : Table.PIPELINE) {
-        OutputFolder.tableFiles(OutputFolder.partition(output, t, run)).forEach(f -> now.add(f.toString()));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the run's table files before its commit: " + e.getMessage(), e);
-    }
-    if (!now.equals(counts.files())) {
-      throw new IllegalStateException("the run's table files changed before its commit (another run on the same output?): "
-          + "not committed; run again");
-    }
-  }
-
-  private static void writeWhole(String output, Table table, RunId run, List<GenericRecord> rows) {
-    String name = WriteTable.tagged(FilePlan.name(0, 1), run.value());
-    ResourceId file = FileSystems.matchNewResource(WriteTable.folder(OutputFolder.partition(output, table, run), name), false);
-    try {
-      ParquetFiles.writeWhole(table, file, rows);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the " + table.folder() + " table: " + e.getMessage(), e);
-    }
+    row.put("run_id", report.run().value());
+    return row;
   }
 
   private static volatile Properties build;

@@ -11,6 +11,7 @@ import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 import org.transcriptnlp.beam.Metric;
 import org.transcriptnlp.nlp.InputBounds;
+import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
 
 /**
@@ -157,8 +158,8 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
           "  input cleaned: %d invalid byte sequences read as U+FFFD, %d control characters removed%n",
           get(Metric.BYTES_REPLACED), get(Metric.CONTROLS_REMOVED));
     }
-    out.printf("  rejects: %d rows (see %s/rejects/)%n", attempted ? rows(Table.REJECTS) : get(Metric.REJECTS), output);
-    StringBuilder files = new StringBuilder("  parquet:");
+    out.printf("  rejects: %d rows (see the rejects table: transcripts.rejects)%n", attempted ? rows(Table.REJECTS) : get(Metric.REJECTS));
+    StringBuilder files = new StringBuilder("  iceberg:");
     long staged = 0;
     for (Table t : Table.PIPELINE) {
       long n = attempted ? report.counts().files(t) : get(Metric.filesWritten(t.folder()));
@@ -168,9 +169,9 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
     }
     files.setLength(files.length() - 1);
     if (processed() == 0) {
-      out.println("  parquet: nothing new, so no table file was written (only the runs row)");
+      out.println("  iceberg: nothing new, so only the runs table was committed (its row for this run)");
     } else {
-      out.printf("%s (staged in %d bundle files)%n", files, staged);
+      out.printf("%s added (staged in %d bundle files); tables in %s%n", files, staged, IcebergTables.NAMESPACE);
     }
     if (!reportPages.isEmpty()) {
       out.printf("  report: %s (%d interview page%s)%n", reportPages.get(0), reportPages.size() - 1,

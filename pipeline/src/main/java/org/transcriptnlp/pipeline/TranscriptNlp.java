@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +16,15 @@ import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.beam.Metric;
 import org.transcriptnlp.nlp.CoreNlpHolder;
+import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.tables.DataFileWriter;
+import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.Table;
 
 /**
@@ -84,13 +87,15 @@ public final class TranscriptNlp {
       return USAGE;
     }
     boolean explain = Arrays.stream(args).anyMatch(a -> a.startsWith("--explain="));
-    if (!explain && Usage.reportMissing(args, err)) {
+    // --export=DIR and --mode=maintain work on the tables of --output alone: no --input.
+    boolean tablesOnly = Arrays.stream(args).anyMatch(a -> a.matches("--export=.*\\S.*") || a.matches("--mode=\\s*maintain\\s*"));
+    if (!explain && !tablesOnly && Usage.reportMissing(args, err)) {
       return USAGE;
     }
     TranscriptNlpOptions options;
     try {
       PipelineOptionsFactory.Builder builder = PipelineOptionsFactory.fromArgs(args);
-      options = (explain ? builder : builder.withValidation()).as(TranscriptNlpOptions.class);
+      options = (explain || tablesOnly ? builder : builder.withValidation()).as(TranscriptNlpOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("transcript-nlp: " + firstLine(e.getMessage()));
       err.println("Run with --help to list the options.");
@@ -104,6 +109,9 @@ public final class TranscriptNlp {
         err.println("transcript-nlp: " + e.getMessage());
         return USAGE;
       }
+    }
+    if (tablesOnly) {
+      return onTables(options, out, err);
     }
     if (JobConfig.onDirectRunner(options)) {
       relaxDirectRunnerChecks(options, args);
@@ -119,7 +127,7 @@ public final class TranscriptNlp {
     } catch (UsageException e) {
       err.println("transcript-nlp: " + e.getMessage());
       return USAGE;
-    } catch (RunLock.Held e) {
+    } catch (TableCommit.Conflict | Maintenance.Committing e) {
       err.println("transcript-nlp: " + e.getMessage());
       return LOCKED;
     } catch (ReportFailed e) {
@@ -136,6 +144,35 @@ public final class TranscriptNlp {
       String cause = firstLine(String.valueOf(root));
       err.println("transcript-nlp: the job failed: " + message
           + (root == e || message.contains(firstLine(root.getMessage())) ? "" : " (cause: " + cause + ")"));
+      e.printStackTrace(err);
+      return FAILED;
+    }
+  }
+
+  /** {@code --export=DIR} or {@code --mode=maintain}: on the tables of --output; returns the exit code. */
+  private static int onTables(TranscriptNlpOptions options, PrintStream out, PrintStream err) {
+    String output = options.getOutput() == null ? "" : options.getOutput().strip();
+    if (output.isEmpty()) {
+      err.println("transcript-nlp: --output is empty: give the folder of the tables, e.g. --output=out");
+      return USAGE;
+    }
+    FileSystems.setDefaultPipelineOptions(options);
+    try {
+      String export = options.getExport() == null ? "" : options.getExport().strip();
+      if (!export.isEmpty()) {
+        Export.run(output, options.getCatalog(), export).forEach(out::println);
+      } else {
+        out.println(Maintenance.run(options, output));
+      }
+      return OK;
+    } catch (UsageException e) {
+      err.println("transcript-nlp: " + e.getMessage());
+      return USAGE;
+    } catch (Maintenance.Committing e) {
+      err.println("transcript-nlp: " + e.getMessage());
+      return LOCKED;
+    } catch (RuntimeException e) {
+      err.println("transcript-nlp: " + firstLine(e.getMessage() == null ? String.valueOf(e) : e.getMessage()));
       e.printStackTrace(err);
       return FAILED;
     }
@@ -158,12 +195,17 @@ public final class TranscriptNlp {
   }
 
   /**
-   * Runs the job to completion on the runner the options name (the Direct Runner by default): under
-   * the output's run lock, removes what crashed or superseded runs left, decides which matched files
+   * Runs the job to completion on the runner the options name (the Direct Runner by default): opens
+   * the output's Iceberg tables, rolls back what a killed run committed, decides which matched files
    * to process ({@link RunPlan}), runs the pipeline on them (not at all when none is new or
-   * changed), then commits ({@link RunCommit}).
+   * changed), then commits ({@link TableCommit}) and cleans up ({@link Maintenance}).
+   * {@code --export} and {@code --mode=maintain} do only that, on the tables of {@code --output}.
    */
   public static RunSummary run(TranscriptNlpOptions options) {
+    String export = options.getExport() == null ? "" : options.getExport().strip();
+    if (!export.isEmpty() || "maintain".equalsIgnoreCase(String.valueOf(options.getMode()).strip())) {
+      throw new UsageException("--export and --mode=maintain are not runs: call TranscriptNlp.execute");
+    }
     JobConfig config = JobConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
     List<MatchResult.Metadata> matched = matchFiles(config);
@@ -176,15 +218,12 @@ public final class TranscriptNlp {
         && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(reportDir))) {
       throw new UsageException("--report=" + reportDir + " is a file, not a folder");
     }
-    Optional<RunLock> lock = RunLock.acquire(config.output());
-    LiveRun live = LiveRun.begin(config.output());
-    try {
-      RunSummary summary = runLocked(options, config, matched, live);
+    try (Warehouse w = Warehouse.open(config.output(), options.getCatalog()); StopSignals signals = StopSignals.begin()) {
+      RunSummary summary = runOn(w, options, config, matched, signals);
       if (!reportDir.isEmpty()) {
-        // Under the lock: the current rows as this run committed them.
         List<String> pages;
         try {
-          pages = HtmlReport.write(config.output(), reportDir);
+          pages = HtmlReport.write(w, reportDir);
         } catch (RuntimeException e) {
           throw new ReportFailed(summary, e);
         }
@@ -192,150 +231,155 @@ public final class TranscriptNlp {
         summary = summary.withReport(pages);
       }
       return summary;
-    } finally {
-      live.close();
-      lock.ifPresent(RunLock::close);
     }
   }
 
-  private static RunSummary runLocked(TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched,
-      LiveRun live) {
+  private static RunSummary runOn(Warehouse w, TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched,
+      StopSignals signals) {
     Instant started = Instant.now();
     long start = System.nanoTime();
     String output = config.output();
-    Set<String> runsBefore = runPartitions(output);
-    RunHistory history = RunHistory.read(output);
+    RunHistory history = RunHistory.read(w);
     RunId run = RunId.next(started, history.last());
     HaltPoint.reach("history-read");
-    live.announce(run); // refuses when another run is writing here (even where _lock does not work)
-    // A run that committed between the history's reading and this run's marker (where _lock does
-    // not hold) is not in the history: cleaning up by it would take that run for a crashed one.
-    Set<String> committedMeanwhile = new TreeSet<>(runPartitions(output));
-    committedMeanwhile.removeAll(runsBefore);
-    if (!committedMeanwhile.isEmpty()) {
-      throw new RunLock.Held("another run (" + String.join(", ", committedMeanwhile) + ") committed to " + output
-          + " while this one started; nothing was done: run again");
+    Set<String> committed = new TreeSet<>();
+    history.committed().forEach(c -> committed.add(c.id().value()));
+    if (Maintenance.rollBackUncommitted(w, committed, options.getCleanAfterMinutes()) > 0) {
+      history = RunHistory.read(w);
     }
-    removeDead(output, history);
-    TableRepair repair = TableRepair.check(output, history);
-    RunPlan plan = repair.apply(RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(),
-        RunPlan::exists));
+    Map<Table, Long> bases = w.snapshotIds(); // every commit of this run is validated from here
+    signals.running(run);
+    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
+    if (config.mode() == JobConfig.Mode.INCREMENTAL) {
+      Optional<String> refusal = SettingsCheck.refusal(history, config.settings(), plan.fingerprint());
+      if (refusal.isPresent()) {
+        throw new UsageException(refusal.get());
+      }
+    }
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
-        "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables to {}",
+        "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables in {}",
         run, config.mode().value(), matched.size(), files.size(), plan.moved().size(), plan.unchanged(), options.getAnnotators(),
         options.getRunner().getSimpleName(), output);
     RunSummary.Counters counters = new RunSummary.Counters(RunSummary.noCounters(), false);
     RunCommit.Counts counts = RunCommit.Counts.NONE;
     String runner = "none";
-    if (!files.isEmpty()) {
-      String staging = OutputFolder.newStaging(output, run);
-      if (JobConfig.onDirectRunner(options)) {
-        // The workers are this JVM: load the models while the runner reads and parses the files.
-        CoreNlpHolder.preload(config.annotators());
+    boolean done = false;
+    try {
+      Map<Table, List<String>> runFiles = new LinkedHashMap<>();
+      if (!files.isEmpty()) {
+        counters = runPipeline(w, options, config, files, run);
+        runner = options.getRunner().getSimpleName();
+        for (Table t : Table.PIPELINE) {
+          runFiles.put(t, w.runFiles(t, run));
+        }
+        HaltPoint.reach("tables-written");
+        counts = RunCommit.count(runFiles);
       }
-      boolean progress = JobConfig.onDirectRunner(options) && Progress.wanted(options.getProgress());
+      RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      String by = runner;
+      RunHistory h = history;
+      signals.commit(() -> commit(w, config, plan, report, h, runFiles, bases, started, seconds, by));
+      done = true;
+      HaltPoint.reach("committed");
+      RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
+      Maintenance.expireSnapshots(w, options.getKeepSnapshotsDays());
+      Maintenance.deleteOrphans(w, options.getCleanAfterMinutes(), null);
+      return summary;
+    } finally {
+      if (!done) {
+        TableCommit.deleteRunFiles(w, run);
+      }
+    }
+  }
+
+  /** Runs the pipeline over the files to process; its new data files are in each table's run folder. */
+  private static RunSummary.Counters runPipeline(Warehouse w, TranscriptNlpOptions options, JobConfig config,
+      List<MatchResult.Metadata> files, RunId run) {
+    String staging = OutputFolder.staging(config.output(), run);
+    if (JobConfig.onDirectRunner(options)) {
+      // The workers are this JVM: load the models while the runner reads and parses the files.
+      CoreNlpHolder.preload(config.annotators());
+    }
+    boolean progress = JobConfig.onDirectRunner(options) && Progress.wanted(options.getProgress());
+    if (progress) {
+      // run() returns at once, so that the progress line can follow the metrics while it runs.
+      options.as(DirectOptions.class).setBlockOnRun(false);
+    }
+    Map<Table, String> folders = new LinkedHashMap<>();
+    Map<Table, String> schemas = new LinkedHashMap<>();
+    for (Table t : Table.PIPELINE) {
+      folders.put(t, w.runFolder(t, run));
+      schemas.put(t, org.apache.iceberg.SchemaParser.toJson(w.table(t).schema()));
+    }
+    Pipeline pipeline = Pipeline.create(options);
+    JobGraph.build(pipeline, config, files, run, folders, schemas, staging);
+    PipelineResult result;
+    try {
+      result = pipeline.run();
+      PipelineResult.State state;
       if (progress) {
-        // run() returns at once, so that the progress line can follow the metrics while it runs.
-        options.as(DirectOptions.class).setBlockOnRun(false);
-      }
-      Pipeline pipeline = Pipeline.create(options);
-      JobGraph.build(pipeline, config, files, run, staging);
-      PipelineResult result;
-      try {
-        result = pipeline.run();
-        PipelineResult.State state;
-        if (progress) {
-          PipelineResult running = result;
-          List<String> annotators = new ArrayList<>();
-          if (config.annotators().sentiment()) {
-            annotators.add(Metric.SENTIMENT_ANSWERS);
-          }
-          if (config.annotators().entities()) {
-            annotators.add(Metric.ENTITY_ANSWERS);
-          }
-          try (Progress p = new Progress(System.err, () -> RunSummary.counters(running).values(), files.size(), annotators).start()) {
-            state = result.waitUntilFinish();
-          }
-        } else {
+        PipelineResult running = result;
+        List<String> annotators = new ArrayList<>();
+        if (config.annotators().sentiment()) {
+          annotators.add(Metric.SENTIMENT_ANSWERS);
+        }
+        if (config.annotators().entities()) {
+          annotators.add(Metric.ENTITY_ANSWERS);
+        }
+        try (Progress p = new Progress(System.err, () -> RunSummary.counters(running).values(), files.size(), annotators).start()) {
           state = result.waitUntilFinish();
         }
-        if (state != PipelineResult.State.DONE) {
-          throw new IllegalStateException("the pipeline ended in state " + state);
-        }
-      } finally {
-        OutputFolder.removeStaging(staging);
-      }
-      counters = RunSummary.counters(result);
-      runner = options.getRunner().getSimpleName();
-    }
-    if (!plan.moved().isEmpty()) {
-      long[] copied = MovedRows.copy(output, run, plan.moved());
-      LOG.info("{} moved file(s): their rows copied under the new paths ({} answers), not made again",
-          plan.moved().size(), copied[Table.PIPELINE.indexOf(Table.ANSWERS)]);
-    }
-    if (!files.isEmpty() || !plan.moved().isEmpty()) {
-      OutputFolder.checkWritten(output, run);
-      HaltPoint.reach("tables-written");
-      counts = RunCommit.count(output, run);
-    }
-    RunCommit.Report report = RunCommit.report(run, config.mode(), plan, counts);
-    double seconds = (System.nanoTime() - start) / 1e9;
-    String by = runner;
-    live.commit(() -> RunCommit.commit(output, config, plan, report, started, seconds, by));
-    HaltPoint.reach("committed");
-    RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
-    if (config.mode() == JobConfig.Mode.FULL) {
-      if (summary.accountedFor()) {
-        // Committed: the earlier runs' rows are no longer current; delete them.
-        removeDead(output, RunHistory.read(output));
       } else {
-        LOG.warn("not every file is accounted for: the earlier runs' partitions are kept (the views ignore them)");
+        state = result.waitUntilFinish();
       }
+      if (state != PipelineResult.State.DONE) {
+        throw new IllegalStateException("the pipeline ended in state " + state);
+      }
+    } finally {
+      OutputFolder.removeStaging(staging);
     }
-    return summary;
+    return RunSummary.counters(result);
   }
 
   /**
-   * Deletes the partitions that are not current (a crashed run's, or those before the last full run),
-   * Parquet files of the layout before partitions, and a crashed run's staged files; never those of a
-   * run whose marker is live ({@link LiveRun}: it is still writing).
+   * The commit: the five tables (new rows in, replaced rows out), the manifest, the runs row last.
+   * The manifest's and runs table's rows are written as data files first, then every table is committed.
    */
-  private static void removeDead(String output, RunHistory history) {
-    Set<String> alive = LiveRun.alive(output); // runs still writing: their partitions and staging are not dead
-    try {
-      List<ResourceId> legacy = new ArrayList<>();
-      for (Table table : Table.PIPELINE) {
-        legacy.addAll(OutputFolder.unpartitionedFiles(output, table));
-      }
-      if (!legacy.isEmpty()) {
-        LOG.info("removing {} table file(s) of the layout before run partitions", legacy.size());
-        FileSystems.delete(legacy, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
-      }
-      for (Map.Entry<Table, List<String>> dead : history.deadPartitions(output).entrySet()) {
-        for (String partition : dead.getValue()) {
-          if (alive.contains(LiveRun.runOf(partition))) {
-            LOG.warn("keeping {}: its run is still writing", partition);
-            continue;
-          }
-          LOG.info("removing {}: not part of the current tables", partition);
-          OutputFolder.deletePartition(partition);
-          HaltPoint.reach("deleting");
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot remove the partitions of unfinished or superseded runs in " + output + ": " + e.getMessage(), e);
+  private static void commit(Warehouse w, JobConfig config, RunPlan plan, RunCommit.Report report, RunHistory history,
+      Map<Table, List<String>> runFiles, Map<Table, Long> bases, Instant started, double seconds, String runner) {
+    RunId run = report.run();
+    List<TableCommit.Change> changes = new ArrayList<>();
+    TableCommit.Replacement rows = RunCommit.rowsReplaced(plan, report);
+    for (Table t : Table.PIPELINE) {
+      changes.add(TableCommit.prepare(w, t, run, runFiles.getOrDefault(t, List.of()), rows));
     }
-    OutputFolder.removeCrashedStaging(output, alive);
+    List<org.apache.avro.generic.GenericRecord> entries = RunCommit.manifestRows(plan, report, history);
+    List<String> manifestFiles = entries.isEmpty() ? List.of() : List.of(writeRows(w, Table.MANIFEST, run, entries));
+    changes.add(TableCommit.prepare(w, Table.MANIFEST, run, manifestFiles,
+        entries.isEmpty() && !rows.all() ? TableCommit.Replacement.NONE : RunCommit.entriesReplaced(plan, report)));
+    HaltPoint.reach("manifest-written");
+    String runsFile = writeRows(w, Table.RUNS, run, List.of(RunCommit.runRow(config, plan, report, started, seconds, runner)));
+    changes.add(TableCommit.prepare(w, Table.RUNS, run, List.of(runsFile), TableCommit.Replacement.NONE));
+    long processed = plan.processed().size();
+    TableCommit.commit(w, changes, bases,
+        TableCommit.summary(run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed), run,
+        processed > 0 || !plan.moved().isEmpty());
   }
 
-  /** The run ids with a partition in the runs table (committed, or committing). */
-  private static Set<String> runPartitions(String output) {
-    try {
-      return OutputFolder.partitions(output, Table.RUNS).keySet();
+  /** Writes rows as one data file in the run's folder of a table; returns its path. */
+  private static String writeRows(Warehouse w, Table table, RunId run, List<org.apache.avro.generic.GenericRecord> rows) {
+    String path = WriteTable.folder(w.runFolder(table, run), WriteTable.tagged(FilePlan.name(0, 1), run.value()));
+    ResourceId file = FileSystems.matchNewResource(path, false);
+    try (DataFileWriter writer = new DataFileWriter(w.table(table).schema(), file, run.value())) {
+      for (org.apache.avro.generic.GenericRecord r : rows) {
+        writer.write(r);
+      }
     } catch (IOException e) {
-      throw new IllegalStateException("cannot list the runs table in " + output + ": " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException("cannot write the " + table.folder() + " table's rows: " + e.getMessage(), e);
     }
+    return path;
   }
 
   /** The entries the --input globs match, each once (by path), in path order ({@link InputFiles}). */

@@ -170,4 +170,38 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   String getReport();
 
   void setReport(String value);
+
+  @Description(
+      "The Iceberg catalog of the tables: hadoop (the default: a file-system catalog whose warehouse is --output, no"
+          + " service needed), a JDBC URL (jdbc:sqlite:/path/catalog.db, jdbc:postgresql://...) or a REST catalog's"
+          + " http(s):// URI. The data files are written under --output either way.")
+  @Default.String("hadoop")
+  String getCatalog();
+
+  void setCatalog(String value);
+
+  @Description(
+      "Snapshots of the tables older than this many days are expired after each run (the current snapshot and the"
+          + " last 10 are always kept), with the data files only they referenced.")
+  @Default.Integer(7)
+  int getKeepSnapshotsDays();
+
+  void setKeepSnapshotsDays(int value);
+
+  @Description(
+      "Files under the tables' data folders that no snapshot references (left by a run that crashed or lost a"
+          + " conflict) and staged files are deleted by a later run once they are this many minutes old; younger ones may"
+          + " belong to a run still going.")
+  @Default.Integer(60)
+  int getCleanAfterMinutes();
+
+  void setCleanAfterMinutes(int value);
+
+  @Description(
+      "Write the current rows of every table as plain Parquet files to this folder (DIR/answers/*.parquet, ...),"
+          + " for readers that know no Iceberg; with --output, and without --input.")
+  @Default.String("")
+  String getExport();
+
+  void setExport(String value);
 }

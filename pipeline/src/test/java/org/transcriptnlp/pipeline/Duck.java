@@ -15,26 +15,46 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.transcriptnlp.tables.IcebergTables;
+import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
- * Reads the job's Parquet tables with DuckDB (an independent reader), through the views analysts
- * use: {@code samples/queries/current.sql} (answers, sentences, ... hold the current rows;
- * all_answers, ... every row; runs, manifest, current_manifest).
+ * Reads the job's Iceberg tables with DuckDB (an independent reader) over exactly the data files of
+ * each table's current snapshot (the tables are copy-on-write: those Parquet files hold exactly the
+ * current rows). Only the list of files comes from Iceberg's Java API; DuckDB reads the files. One
+ * view per table: answers, sentences, entities, turns, rejects, manifest, runs.
  */
 final class Duck implements AutoCloseable {
   private final Connection connection;
 
   Duck(Path output) throws SQLException {
+    this(output, "hadoop");
+  }
+
+  Duck(Path output, String catalog) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
+    org.apache.iceberg.catalog.Catalog c = IcebergTables.catalog(output.toAbsolutePath().toString(), catalog);
     try (Statement s = connection.createStatement()) {
-      s.execute("SET file_search_path = '" + output.toAbsolutePath().toString().replace("'", "''") + "'");
-      for (String statement : statements(Fixtures.path("samples/queries/current.sql"))) {
-        s.execute(statement);
+      for (Table t : Table.values()) {
+        s.execute("CREATE OR REPLACE VIEW " + t.folder() + " AS " + select(c, t));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } finally {
+      IcebergTables.close(c);
     }
+  }
+
+  /** A SELECT of a table's current rows from its current snapshot's data files (no rows when it has none). */
+  static String select(org.apache.iceberg.catalog.Catalog catalog, Table t) {
+    List<String> files = catalog.tableExists(IcebergTables.identifier(t))
+        ? IcebergTables.currentFiles(catalog.loadTable(IcebergTables.identifier(t))) : List.of();
+    if (files.isEmpty()) {
+      // No data file: the table's columns, no row (DuckDB types from a row of NULLs cast to nothing).
+      return "SELECT * FROM (SELECT " + String.join(", ", t.schema().getFields().stream().map(f -> "NULL AS " + f.name()).toList())
+          + ") WHERE false";
+    }
+    return "SELECT * FROM read_parquet([" + String.join(", ", files.stream()
+        .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'").toList()) + "])";
   }
 
   /** The statements of a SQL file: comment lines dropped, split at semicolons. */
@@ -46,11 +66,11 @@ final class Duck implements AutoCloseable {
   }
 
   /**
-   * Every row of a view as text, sorted, without the run_id and run_date columns: two outputs
-   * hold the same rows when these lists are equal, whichever runs wrote them.
+   * Every row of a view as text, sorted, without the run_id column: two outputs hold the same rows
+   * when these lists are equal, whichever runs wrote them.
    */
   List<String> rowsWithoutRun(String view) throws SQLException {
-    return rows("SELECT * EXCLUDE (run_id, run_date) FROM " + view).stream()
+    return rows("SELECT * EXCLUDE (run_id) FROM " + view).stream()
         .map(Object::toString).sorted().toList();
   }
 

@@ -23,14 +23,17 @@ import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.windowing.GlobalWindow;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
+import org.transcriptnlp.tables.DataFileWriter;
 import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
- * Writes one table as Snappy-compressed Parquet files in a folder (a run's partition of the table), named
+ * Writes one table's new rows as data files of its Iceberg table (Iceberg's Parquet writer, Snappy,
+ * every row with the run's id) in a folder of the table's {@code data/} folder, for the driver to
+ * commit ({@code TableCommit}); the files are named
  * {@code part-SSSSS-of-NNNNN-<tag>.parquet}, each about the target size (the last one smaller): a table of a few
- * megabytes is one file. An empty table still gets a file, so every table can be queried on every run.
+ * megabytes is one file.
  *
  * <p>How: each bundle's rows go to a staging file under the run's staging folder; the staged files'
  * names and sizes are gathered, planned into output files ({@link FilePlan}) and each output file is
@@ -42,6 +45,7 @@ import org.transcriptnlp.tables.Table;
  */
 public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollection<String>> {
   private final Table table;
+  private final String schemaJson;
   private final String folder;
   private final String tag;
   private final String stagingDir;
@@ -55,6 +59,15 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
    * @param targetFileBytes the size an output file is filled to, in bytes of staged Parquet
    */
   public WriteTable(Table table, String folder, String tag, String stagingDir, long targetFileBytes) {
+    this(table, org.apache.iceberg.SchemaParser.toJson(org.transcriptnlp.tables.IcebergTables.schema(table)), folder, tag, stagingDir,
+        targetFileBytes);
+  }
+
+  /**
+   * @param schemaJson the Iceberg table's schema ({@code SchemaParser.toJson}): the data files are
+   *     written with its field ids
+   */
+  public WriteTable(Table table, String schemaJson, String folder, String tag, String stagingDir, long targetFileBytes) {
     if (targetFileBytes < 1) {
       throw new IllegalArgumentException("target file size must be positive, got " + targetFileBytes);
     }
@@ -62,6 +75,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
       throw new IllegalArgumentException("a file name tag is letters, digits, '.', '_' and '-', got '" + tag + "'");
     }
     this.table = table;
+    this.schemaJson = schemaJson;
     this.folder = folder;
     this.tag = tag;
     this.stagingDir = stagingDir;
@@ -93,7 +107,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         .apply("PlanFiles", ParDo.of(new PlanFn(folder, tag, targetFileBytes)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), ListCoder.of(StringUtf8Coder.of())))
         .apply("SpreadFiles", Reshuffle.viaRandomKey())
-        .apply("WriteFiles", ParDo.of(new WriteFileFn(table)))
+        .apply("WriteFiles", ParDo.of(new WriteFileFn(table, schemaJson, tag)))
         .setCoder(StringUtf8Coder.of());
   }
 
@@ -206,11 +220,20 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
   /** Writes one output file from its staged files, row by row (full-size row groups); emits its path. */
   static final class WriteFileFn extends DoFn<KV<String, List<String>>, String> {
     private final Table table;
+    private final String schemaJson;
+    private final String runId;
     private final Counter files;
     private final Counter rows;
+    private transient org.apache.iceberg.Schema schema;
 
-    WriteFileFn(Table table) {
+    WriteFileFn(Table table, String runId) {
+      this(table, org.apache.iceberg.SchemaParser.toJson(org.transcriptnlp.tables.IcebergTables.schema(table)), runId);
+    }
+
+    WriteFileFn(Table table, String schemaJson, String runId) {
       this.table = table;
+      this.schemaJson = schemaJson;
+      this.runId = runId;
       this.files = Metric.counter(Metric.filesWritten(table.folder()));
       this.rows = Metric.counter(Metric.rowsWritten(table.folder()));
     }
@@ -220,7 +243,10 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
       ResourceId target = FileSystems.matchNewResource(plan.getKey(), false);
       ResourceId partial = ParquetFiles.inProgress(target);
       long written;
-      ParquetFiles.Writer writer = new ParquetFiles.Writer(table, partial);
+      if (schema == null) {
+        schema = org.apache.iceberg.SchemaParser.fromJson(schemaJson);
+      }
+      DataFileWriter writer = new DataFileWriter(schema, partial, runId);
       try {
         for (String staged : plan.getValue()) {
           ParquetFiles.read(FileSystems.matchNewResource(staged, false), writer::write);
@@ -236,6 +262,11 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         }
         FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         throw e;
+      }
+      if (written == 0) {
+        // An empty table gets no data file: its commit adds nothing (Iceberg's writer may not even create one).
+        FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        return;
       }
       ParquetFiles.publish(partial, target);
       files.inc();

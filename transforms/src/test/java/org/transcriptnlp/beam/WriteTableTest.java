@@ -139,7 +139,7 @@ class WriteTableTest {
         emitted.add(output);
       }
     };
-    WriteTable.WriteFileFn fn = new WriteTable.WriteFileFn(Table.REJECTS);
+    WriteTable.WriteFileFn fn = new WriteTable.WriteFileFn(Table.REJECTS, "20260101-000000-000-abcdef");
     assertThrows(Exception.class,
         () -> fn.process(KV.of(target.toString(), List.of(good.toString(), bad.toString())), receiver));
     assertFalse(Files.exists(target), "no file with part of the rows");

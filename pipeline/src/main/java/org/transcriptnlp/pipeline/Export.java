@@ -1,0 +1,60 @@
+package org.transcriptnlp.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.MoveOptions;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.tables.FilePlan;
+import org.transcriptnlp.tables.Table;
+
+/**
+ * {@code --export=DIR}: the current rows of every table as plain Parquet, for readers that know no
+ * Iceberg ({@code pd.read_parquet('DIR/answers')}). The tables are copy-on-write, so the data files
+ * of each table's current snapshot hold exactly its current rows: they are copied as they are, to
+ * {@code DIR/<table>/part-SSSSS-of-NNNNN.parquet}. A table's folder is replaced whole: its old files go
+ * once the new ones are in place.
+ */
+final class Export {
+  private Export() {}
+
+  /** Copies the current files; returns one line per table (rows and files). */
+  static List<String> run(String output, String catalog, String dir) {
+    List<String> lines = new ArrayList<>();
+    try (Warehouse w = Warehouse.existing(output, catalog)) {
+      for (Table table : Table.values()) {
+        if (!w.has(table)) {
+          continue;
+        }
+        List<String> files = w.currentFiles(table);
+        String folder = WriteTable.folder(dir, table.folder());
+        List<ResourceId> old = new ArrayList<>();
+        try {
+          MatchResult m = FileSystems.match(List.of(WriteTable.folder(folder, "*.parquet"))).get(0);
+          if (m.status() == MatchResult.Status.OK) {
+            m.metadata().forEach(md -> old.add(md.resourceId()));
+          }
+          List<ResourceId> from = new ArrayList<>();
+          List<ResourceId> to = new ArrayList<>();
+          String tag = "export-" + Long.toString(System.currentTimeMillis(), 36);
+          for (int i = 0; i < files.size(); i++) {
+            from.add(FileSystems.matchNewResource(files.get(i), false));
+            to.add(FileSystems.matchNewResource(WriteTable.folder(folder, WriteTable.tagged(FilePlan.name(i, files.size()), tag)), false));
+          }
+          FileSystems.copy(from, to);
+          FileSystems.delete(old, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot export the " + table.folder() + " table to " + folder + ": " + e.getMessage(), e);
+        }
+        long rows = w.table(table).currentSnapshot() == null ? 0
+            : Long.parseLong(w.table(table).currentSnapshot().summary().getOrDefault("total-records", "0"));
+        lines.add(table.folder() + ": " + rows + " row(s) in " + files.size() + " file(s) -> " + folder);
+      }
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,182 @@
+package org.transcriptnlp.pipeline;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.beam.sdk.io.FileSystems;
+import org.apache.beam.sdk.io.fs.MatchResult;
+import org.apache.beam.sdk.io.fs.ResourceId;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.data.IcebergGenerics;
+import org.apache.iceberg.data.Record;
+import org.apache.iceberg.io.CloseableIterable;
+import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.tables.IcebergTables;
+import org.transcriptnlp.tables.Table;
+
+/**
+ * The Iceberg tables of one output ({@link IcebergTables}): the catalog, opened once per run, and
+ * each table, created on the first run. Where a run writes its new data files before its commit:
+ * {@code <table location>/data/run-<id>/}.
+ */
+final class Warehouse implements AutoCloseable {
+  private final String output;
+  private final Catalog catalog;
+  private final Map<Table, org.apache.iceberg.Table> tables;
+
+  private Warehouse(String output, Catalog catalog, Map<Table, org.apache.iceberg.Table> tables) {
+    this.output = output;
+    this.catalog = catalog;
+    this.tables = tables;
+  }
+
+  /** Opens (and on the first run creates) the tables of an output in the catalog named (empty: the Hadoop catalog in the output). */
+  static Warehouse open(String output, String catalog) {
+    refuseOldLayout(output);
+    Catalog c;
+    try {
+      c = IcebergTables.catalog(output, catalog);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      throw new UsageException("cannot open the catalog " + (catalog == null || catalog.isBlank() ? "in " + output : catalog) + ": "
+          + e.getMessage());
+    }
+    return new Warehouse(output, c, IcebergTables.loadOrCreateAll(c));
+  }
+
+  /**
+   * Opens the tables of an output that a run made, without creating any; refuses when there are none.
+   */
+  static Warehouse existing(String output, String catalog) {
+    refuseOldLayout(output);
+    Catalog c = IcebergTables.catalog(output, catalog);
+    Map<Table, org.apache.iceberg.Table> found = IcebergTables.loadExisting(c);
+    if (found.isEmpty()) {
+      IcebergTables.close(c);
+      throw new UsageException("--output=" + output + " holds no tables of transcript-nlp (no run has committed there)");
+    }
+    return new Warehouse(output, c, found);
+  }
+
+  /**
+   * The tables before Iceberg (transcript-nlp 0.1: {@code runs/run_date=.../run_id=...} folders
+   * of Parquet files) are not read: a run on them would leave two formats side by side.
+   */
+  private static void refuseOldLayout(String output) {
+    try {
+      String glob = WriteTable.folder(output, Table.RUNS.folder() + "/run_date=*");
+      MatchResult m = FileSystems.match(List.of(glob)).get(0);
+      if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {
+        throw new UsageException("--output=" + output + " holds tables of the layout before Iceberg (run_date=/run_id= folders): "
+            + "give a new --output (and delete the old one once you no longer need it)");
+      }
+    } catch (IOException e) {
+      // nothing there
+    }
+  }
+
+  String output() {
+    return output;
+  }
+
+  Catalog catalog() {
+    return catalog;
+  }
+
+  org.apache.iceberg.Table table(Table t) {
+    org.apache.iceberg.Table table = tables.get(t);
+    if (table == null) {
+      throw new IllegalStateException("no table " + t.folder() + " in " + output);
+    }
+    return table;
+  }
+
+  boolean has(Table t) {
+    return tables.containsKey(t);
+  }
+
+  /** Reloads every table's metadata (another run may have committed). */
+  void refresh() {
+    tables.values().forEach(org.apache.iceberg.Table::refresh);
+  }
+
+  /** Each table's current snapshot id (null for a table without one): what this run's commits are validated from. */
+  Map<Table, Long> snapshotIds() {
+    Map<Table, Long> ids = new LinkedHashMap<>();
+    tables.forEach((t, table) -> {
+      Snapshot s = table.currentSnapshot();
+      ids.put(t, s == null ? null : s.snapshotId());
+    });
+    return ids;
+  }
+
+  /** A location of Iceberg's as a path Beam's file systems take ({@code file:/x} is {@code /x}). */
+  static String beamPath(String location) {
+    if (location.startsWith("file:///")) {
+      return location.substring("file://".length());
+    }
+    if (location.startsWith("file:/")) {
+      return location.substring("file:".length());
+    }
+    return location;
+  }
+
+  /** The table's data folder, as a Beam path. */
+  String dataFolder(Table t) {
+    return WriteTable.folder(beamPath(table(t).location()), "data");
+  }
+
+  /** Where a run writes its new data files of a table before its commit. */
+  String runFolder(Table t, RunId run) {
+    return WriteTable.folder(dataFolder(t), "run-" + run.value());
+  }
+
+  /** The whole data files a run wrote to its folder of a table (not those still under their in-progress name). */
+  List<String> runFiles(Table t, RunId run) {
+    try {
+      MatchResult m = FileSystems.match(List.of(WriteTable.folder(runFolder(t, run), "*.parquet"))).get(0);
+      List<String> files = new ArrayList<>();
+      if (m.status() == MatchResult.Status.OK) {
+        for (MatchResult.Metadata md : m.metadata()) {
+          ResourceId id = md.resourceId();
+          if (!id.getFilename().startsWith(".")) {
+            files.add(id.toString());
+          }
+        }
+      }
+      files.sort(null);
+      return files;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the run's " + t.folder() + " files: " + e.getMessage(), e);
+    }
+  }
+
+  /** Every current row of a table (Iceberg's generic reader). */
+  List<Record> rows(Table t) {
+    List<Record> rows = new ArrayList<>();
+    if (table(t).currentSnapshot() == null) {
+      return rows;
+    }
+    try (CloseableIterable<Record> all = IcebergGenerics.read(table(t)).build()) {
+      all.forEach(r -> rows.add(r.copy()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rows;
+  }
+
+  /** The data files of a table's current snapshot, as Beam paths: exactly its current rows. */
+  List<String> currentFiles(Table t) {
+    return IcebergTables.currentFiles(table(t)).stream().map(Warehouse::beamPath).toList();
+  }
+
+  @Override
+  public void close() {
+    IcebergTables.close(catalog);
+  }
+}

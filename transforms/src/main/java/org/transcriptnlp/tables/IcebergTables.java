@@ -136,8 +136,8 @@ public final class IcebergTables {
     }
     try {
       return catalog.createTable(id, schema(table), PartitionSpec.unpartitioned(), properties(table));
-    } catch (AlreadyExistsException raced) {
-      return catalog.loadTable(id);
+    } catch (AlreadyExistsException | org.apache.iceberg.exceptions.CommitFailedException raced) {
+      return catalog.loadTable(id); // another run created it meanwhile
     }
   }
 

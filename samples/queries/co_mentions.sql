@@ -1,6 +1,7 @@
 -- Entities mentioned together in one answer: pairs by the number of answers that name both.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/co_mentions.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/co_mentions.sql; } | duckdb
 -- Dates, numbers and the like are left out: pairs of people, places, organizations and other names.
 -- Pronouns are left out too, for outputs written before the job dropped CoreNLP's pronoun mentions
 -- ('he' as PERSON): exactly the forms CoreNLP adds, so that 'US' or 'IT' stay.

@@ -1,6 +1,7 @@
 -- The questions that drew the most negative answers: the 10 lowest answer scores, most negative first.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/negative_questions.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/negative_questions.sql; } | duckdb
 -- negative_share: the answer's sentences labelled negative or very negative, of all its sentences.
 SELECT source_path,
        question_speaker,

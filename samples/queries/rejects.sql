@@ -1,4 +1,5 @@
 -- What could not be used, and why.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/rejects.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/rejects.sql; } | duckdb
 SELECT stage, reason, source_path, detail FROM rejects ORDER BY stage, source_path;

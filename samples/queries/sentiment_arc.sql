@@ -1,6 +1,7 @@
 -- Sentiment per answer along each interview: the arc, with a moving average over 3 answers.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/sentiment_arc.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/sentiment_arc.sql; } | duckdb
 -- Null scores (no sentence could be parsed, or no sentiment annotator) stay in the arc as gaps.
 SELECT source_path,
        answer_index,

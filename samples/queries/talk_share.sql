@@ -1,6 +1,7 @@
 -- Talk share per speaker in each interview: words spoken (and seconds, where the source gives times).
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/talk_share.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/talk_share.sql; } | duckdb
 -- Words are runs of non-white-space characters of turns.text; seconds come from caption and JSON timings.
 SELECT source_path,
        speaker,

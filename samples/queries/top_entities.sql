@@ -1,6 +1,7 @@
 -- The most mentioned named entities per type, across all answers.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/top_entities.sql; } | duckdb
+-- Over one view per table of current rows (docs/tables-and-runs.md: iceberg_scan, or an --export folder), e.g. after the README job:
+--   java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-current
+--   { echo "SET file_search_path = 'out-current';"; cat samples/queries/export-views.sql samples/queries/top_entities.sql; } | duckdb
 SELECT type, text, count(*) AS mentions, count(DISTINCT answer_id) AS answers
 FROM entities
 GROUP BY type, text

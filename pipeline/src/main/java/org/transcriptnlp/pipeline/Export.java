@@ -10,14 +10,16 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.tables.FilePlan;
+import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
  * {@code --export=DIR}: the current rows of every table as plain Parquet, for readers that know no
  * Iceberg ({@code pd.read_parquet('DIR/answers')}). The tables are copy-on-write, so the data files
  * of each table's current snapshot hold exactly its current rows: they are copied as they are, to
- * {@code DIR/<table>/part-SSSSS-of-NNNNN.parquet}. A table's folder is replaced whole: its old files go
- * once the new ones are in place.
+ * {@code DIR/<table>/part-SSSSS-of-NNNNN-export-<tag>.parquet} (a table without rows gets one file with
+ * its columns and no row). A table's folder is replaced whole: its old files go once the new ones are
+ * in place.
  */
 final class Export {
   private Export() {}
@@ -44,6 +46,11 @@ final class Export {
           for (int i = 0; i < files.size(); i++) {
             from.add(FileSystems.matchNewResource(files.get(i), false));
             to.add(FileSystems.matchNewResource(WriteTable.folder(folder, WriteTable.tagged(FilePlan.name(i, files.size()), tag)), false));
+          }
+          if (from.isEmpty()) {
+            // A table without rows still gets a file (its columns, no row), so that readers of DIR/<table>/ find it.
+            ParquetFiles.writeWhole(table, FileSystems.matchNewResource(
+                WriteTable.folder(folder, WriteTable.tagged(FilePlan.name(0, 1), tag)), false), List.of());
           }
           FileSystems.copy(from, to);
           FileSystems.delete(old, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);

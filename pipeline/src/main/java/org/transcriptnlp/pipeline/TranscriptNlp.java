@@ -350,6 +350,7 @@ public final class TranscriptNlp {
   private static void commit(Warehouse w, JobConfig config, RunPlan plan, RunCommit.Report report, RunHistory history,
       Map<Table, List<String>> runFiles, Map<Table, Long> bases, Instant started, double seconds, String runner) {
     RunId run = report.run();
+    long commitStart = System.nanoTime();
     List<TableCommit.Change> changes = new ArrayList<>();
     TableCommit.Replacement rows = RunCommit.rowsReplaced(plan, report);
     for (Table t : Table.PIPELINE) {
@@ -366,6 +367,10 @@ public final class TranscriptNlp {
     TableCommit.commit(w, changes, bases,
         TableCommit.summary(run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed), run,
         processed > 0 || !plan.moved().isEmpty());
+    LOG.info("commit: {} s; {} data file(s) added ({} rewritten), {} removed",
+        String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - commitStart) / 1e9),
+        changes.stream().mapToInt(c -> c.adds().size()).sum(), changes.stream().mapToLong(TableCommit.Change::filesRewritten).sum(),
+        changes.stream().mapToInt(c -> c.deletes().size()).sum());
   }
 
   /** Writes rows as one data file in the run's folder of a table; returns its path. */

@@ -26,6 +26,7 @@ import org.apache.iceberg.expressions.Expressions;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.io.InputFile;
 import org.apache.iceberg.parquet.ParquetUtil;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.beam.WriteTable;
@@ -188,19 +189,30 @@ final class TableCommit {
   static void commit(Warehouse w, List<Change> changes, Map<Table, Long> bases, Map<String, String> summary, RunId run,
       boolean everyTable) {
     List<Table> done = new ArrayList<>();
+    Map<Table, Long> mine = new LinkedHashMap<>();
     for (Change c : changes) {
       if (c.isEmpty() && !everyTable && w.table(c.table()).currentSnapshot() != null) {
         continue;
+      }
+      if (c.table() == Table.RUNS) {
+        // The commit point: every snapshot this run made must still be in its table's history. A
+        // file system whose rename replaces its target (a local disk) can lose a commit that raced
+        // with another run's; HDFS refuses the second rename, and Iceberg's validation does the rest.
+        verify(w, mine, done, run);
       }
       org.apache.iceberg.Table t = w.table(c.table());
       OverwriteFiles op = t.newOverwrite();
       c.deletes().forEach(op::deleteFile);
       c.adds().forEach(op::addFile);
       Long base = bases.get(c.table());
-      if (base != null) {
-        op.validateFromSnapshot(base);
+      if (c.table() != Table.RUNS) {
+        // The runs table only gains rows: two runs' rows never conflict, and a run that gets this far
+        // has had every other commit validated.
+        if (base != null) {
+          op.validateFromSnapshot(base);
+        }
+        op.conflictDetectionFilter(Expressions.alwaysTrue()).validateNoConflictingData().validateNoConflictingDeletes();
       }
-      op.conflictDetectionFilter(Expressions.alwaysTrue()).validateNoConflictingData().validateNoConflictingDeletes();
       summary.forEach(op::set);
       op.set(IcebergTables.ROWS_ADDED, String.valueOf(c.rowsAdded()));
       op.set("transcript-nlp.rows-replaced", String.valueOf(c.rowsDropped()));
@@ -213,9 +225,24 @@ final class TableCommit {
             + "): nothing of run " + run + " is visible; run again", e);
       }
       done.add(c.table());
+      mine.put(c.table(), t.currentSnapshot().snapshotId());
       LOG.info("committed {}: +{} row(s), -{} row(s), {} file(s) added, {} removed", c.table().folder(), c.rowsAdded(),
           c.rowsDropped(), c.adds().size(), c.deletes().size());
       HaltPoint.reach("committed-" + c.table().folder());
+    }
+  }
+
+  /** Checks that each snapshot in {@code mine} is its table's current snapshot or one of its ancestors; else a conflict. */
+  static void verify(Warehouse w, Map<Table, Long> mine, List<Table> done, RunId run) {
+    for (Map.Entry<Table, Long> m : mine.entrySet()) {
+      org.apache.iceberg.Table t = w.table(m.getKey());
+      t.refresh();
+      Snapshot current = t.currentSnapshot();
+      if (current == null || !SnapshotUtil.isAncestorOf(t, current.snapshotId(), m.getValue())) {
+        rollBack(w, done, run);
+        throw new Conflict("another run committed to " + w.output() + " while this one ran (its " + m.getKey().folder()
+            + " commit replaced this run's): nothing of run " + run + " is visible; run again", null);
+      }
     }
   }
 

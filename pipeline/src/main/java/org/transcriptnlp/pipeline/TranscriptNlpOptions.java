@@ -18,19 +18,20 @@ public interface TranscriptNlpOptions extends PipelineOptions {
   void setInput(String value);
 
   @Description(
-      "Folder for the tables: answers/, sentences/, entities/, turns/, rejects/, manifest/, runs/ "
-          + "(Parquet, partitioned run_date=YYYY-MM-DD/run_id=ID/). Each run adds its own partitions; "
-          + "see --mode.")
+      "Warehouse folder of the tables (local or hdfs://): the Apache Iceberg tables transcripts.answers, "
+          + "sentences, entities, turns, rejects, manifest and runs, in OUTPUT/transcripts/<table>/ with the "
+          + "default --catalog=hadoop. Each run commits its rows to them, replacing the rows they supersede.")
   @Validation.Required
   String getOutput();
 
   void setOutput(String value);
 
   @Description(
-      "incremental: process only the matched files that are new, or whose bytes or row-shaping "
-          + "settings changed since the manifest's entry for them (unchanged files are hashed, not "
-          + "read into the pipeline); their earlier rows stop being current. full: process every "
-          + "matched file, then delete the rows of earlier runs.")
+      "incremental: process only the matched files that are new or whose bytes changed since the "
+          + "manifest's entry for them (unchanged files are hashed, not read into the pipeline); stops "
+          + "without a change when the current rows were made with other row-shaping settings. full: "
+          + "process every matched file; the commit replaces every earlier row. maintain: no --input; "
+          + "compact small data files, expire old snapshots, delete files no snapshot references.")
   @Default.String("incremental")
   String getMode();
 

@@ -29,6 +29,7 @@ final class Usage {
   static final String USAGE =
       "usage: java -jar transcript-nlp.jar --input=GLOB[,GLOB...] --output=DIR [options]\n"
           + "       java -jar transcript-nlp.jar --explain=GLOB [--format=...]\n"
+          + "       java -jar transcript-nlp.jar --output=DIR --export=DIR | --mode=maintain\n"
           + "       java -jar transcript-nlp.jar --help[=OptionsInterface] | --version";
 
   /** Runners that are Maven profiles of this project: the profile that puts each in the jar. */

@@ -127,9 +127,14 @@ final class TableCommit {
           DataFile old = task.file();
           String target = WriteTable.folder(w.runFolder(table, run),
               WriteTable.tagged(FilePlan.name(n, 99999).replace("part-", "rewrite-"), run.value()));
+          if (replacement.all() && replacement.keep().isEmpty()) {
+            deletes.add(old); // every row goes: no need to read it
+            dropped += old.recordCount();
+            continue;
+          }
           long changed = 0;
           long kept = 0;
-          try (CloseableIterable<Record> rows = IcebergTables.readFile(t, old.location())) {
+          try (CloseableIterable<Record> rows = IcebergTables.readFile(t, old.location(), t.schema().select("source_path"))) {
             for (Record r : rows) {
               String path = String.valueOf(r.getField("source_path"));
               String to = replacement.fate(path);

@@ -180,7 +180,12 @@ public final class IcebergTables {
   /** Reads every row of one data file of a table, in order, with Iceberg's Parquet reader. */
   public static org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> readFile(
       org.apache.iceberg.Table table, String location) {
-    Schema schema = table.schema();
+    return readFile(table, location, table.schema());
+  }
+
+  /** Reads these columns ({@code table.schema().select(...)}) of every row of one data file of a table. */
+  public static org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> readFile(
+      org.apache.iceberg.Table table, String location, Schema schema) {
     return org.apache.iceberg.parquet.Parquet.read(table.io().newInputFile(location))
         .project(schema)
         .createReaderFunc(fileSchema -> org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(schema, fileSchema))

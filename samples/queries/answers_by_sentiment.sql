@@ -1,6 +1,8 @@
 -- Answers from most negative to most positive, with their questions.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/answers_by_sentiment.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/answers_by_sentiment.sql; } | duckdb
 SELECT answer_speaker,
        round(sentiment_score, 2) AS score,
        sentiment_label,

@@ -1,6 +1,8 @@
 -- Entities mentioned together in one answer: pairs by the number of answers that name both.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/co_mentions.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/co_mentions.sql; } | duckdb
 -- Dates, numbers and the like are left out: pairs of people, places, organizations and other names.
 -- Pronouns are left out too, for outputs written before the job dropped CoreNLP's pronoun mentions
 -- ('he' as PERSON): exactly the forms CoreNLP adds, so that 'US' or 'IT' stay.

@@ -1,6 +1,8 @@
 -- The most mentioned entities of each interview, per type: the top 5 of each type in each transcript.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/entities_per_interview.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/entities_per_interview.sql; } | duckdb
 SELECT source_path, type, text, mentions, answers, rank
 FROM (
   SELECT source_path, type, text,

@@ -1,6 +1,8 @@
 -- The questions that drew the most negative answers: the 10 lowest answer scores, most negative first.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/negative_questions.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/negative_questions.sql; } | duckdb
 -- negative_share: the answer's sentences labelled negative or very negative, of all its sentences.
 SELECT source_path,
        question_speaker,

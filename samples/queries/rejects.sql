@@ -1,4 +1,6 @@
 -- What could not be used, and why.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/rejects.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/rejects.sql; } | duckdb
 SELECT stage, reason, source_path, detail FROM rejects ORDER BY stage, source_path;

@@ -1,6 +1,8 @@
 -- Sentiment per answer along each interview: the arc, with a moving average over 3 answers.
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/sentiment_arc.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/sentiment_arc.sql; } | duckdb
 -- Null scores (no sentence could be parsed, or no sentiment annotator) stay in the arc as gaps.
 SELECT source_path,
        answer_index,

@@ -1,6 +1,8 @@
 -- Talk share per speaker in each interview: words spoken (and seconds, where the source gives times).
--- Over the current tables: load the views of current.sql first, e.g. from the repository root after the README job:
---   { echo "SET file_search_path = 'out';"; cat samples/queries/current.sql samples/queries/talk_share.sql; } | duckdb
+-- Over the current tables, e.g. exported as plain Parquet from the repository root after the README job
+-- (java -jar pipeline/target/transcript-nlp.jar --output=out --export=out-export):
+--   { for t in answers sentences entities turns rejects; do echo "CREATE VIEW $t AS FROM read_parquet('out-export/$t/*.parquet');"; done;
+--     cat samples/queries/talk_share.sql; } | duckdb
 -- Words are runs of non-white-space characters of turns.text; seconds come from caption and JSON timings.
 SELECT source_path,
        speaker,

@@ -36,9 +36,11 @@ final class Export {
         String folder = WriteTable.folder(dir, table.folder());
         List<ResourceId> old = new ArrayList<>();
         try {
-          MatchResult m = FileSystems.match(List.of(WriteTable.folder(folder, "*.parquet"))).get(0);
-          if (m.status() == MatchResult.Status.OK) {
-            m.metadata().forEach(md -> old.add(md.resourceId()));
+          // The folder's Parquet files (a local folder's name taken literally: DIR may be 'export [1]').
+          for (MatchResult.Metadata md : OutputFolder.files(folder)) {
+            if (md.resourceId().getFilename().endsWith(".parquet")) {
+              old.add(md.resourceId());
+            }
           }
           List<ResourceId> from = new ArrayList<>();
           List<ResourceId> to = new ArrayList<>();

@@ -291,10 +291,7 @@ final class TableCommit {
       }
       try {
         List<ResourceId> files = new ArrayList<>();
-        var m = FileSystems.match(List.of(WriteTable.folder(w.runFolder(t, run), "*"))).get(0);
-        if (m.status() == org.apache.beam.sdk.io.fs.MatchResult.Status.OK) {
-          m.metadata().forEach(md -> files.add(md.resourceId()));
-        }
+        OutputFolder.files(w.runFolder(t, run)).forEach(md -> files.add(md.resourceId())); // a local folder's name taken literally
         FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         OutputFolder.deleteEmptyFolder(w.runFolder(t, run));
       } catch (IOException | RuntimeException e) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.apache.iceberg.Snapshot;
@@ -68,15 +67,16 @@ final class Warehouse implements AutoCloseable {
    * of Parquet files) are not read: a run on them would leave two formats side by side.
    */
   private static void refuseOldLayout(String output) {
+    // The files under runs/ (a glob matches files only, not the run_date= folders themselves).
+    List<MatchResult.Metadata> old;
     try {
-      String glob = WriteTable.folder(output, Table.RUNS.folder() + "/run_date=*");
-      MatchResult m = FileSystems.match(List.of(glob)).get(0);
-      if (m.status() == MatchResult.Status.OK && !m.metadata().isEmpty()) {
-        throw new UsageException("--output=" + output + " holds tables of the layout before Iceberg (run_date=/run_id= folders): "
-            + "give a new --output (and delete the old one once you no longer need it)");
-      }
+      old = OutputFolder.files(WriteTable.folder(output, Table.RUNS.folder()));
     } catch (IOException e) {
-      // nothing there
+      return; // nothing there
+    }
+    if (old.stream().anyMatch(md -> md.resourceId().toString().contains("/run_date="))) {
+      throw new UsageException("--output=" + output + " holds tables of the layout before Iceberg (run_date=/run_id= folders): "
+          + "give a new --output (and delete the old one once you no longer need it)");
     }
   }
 
@@ -136,17 +136,17 @@ final class Warehouse implements AutoCloseable {
     return WriteTable.folder(dataFolder(t), "run-" + run.value());
   }
 
-  /** The whole data files a run wrote to its folder of a table (not those still under their in-progress name). */
+  /**
+   * The whole data files a run wrote to its folder of a table (not those still under their
+   * in-progress name). A local folder is listed as it is named (an output {@code out [1]} is no glob).
+   */
   List<String> runFiles(Table t, RunId run) {
     try {
-      MatchResult m = FileSystems.match(List.of(WriteTable.folder(runFolder(t, run), "*.parquet"))).get(0);
       List<String> files = new ArrayList<>();
-      if (m.status() == MatchResult.Status.OK) {
-        for (MatchResult.Metadata md : m.metadata()) {
-          ResourceId id = md.resourceId();
-          if (!id.getFilename().startsWith(".")) {
-            files.add(id.toString());
-          }
+      for (MatchResult.Metadata md : OutputFolder.files(runFolder(t, run))) {
+        ResourceId id = md.resourceId();
+        if (id.getFilename().endsWith(".parquet") && !id.getFilename().startsWith(".")) {
+          files.add(id.toString());
         }
       }
       files.sort(null);

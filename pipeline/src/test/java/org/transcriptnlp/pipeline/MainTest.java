@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.transcriptnlp.pipeline.Cli.run;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -13,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.FileSystems;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transcriptnlp.tables.ParquetFiles;
+import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /** The command line: exit codes, one-line errors, rejects, reruns. Turn parsing only (no CoreNLP). */
@@ -118,32 +122,36 @@ class MainTest {
     try (Duck duck = new Duck(out)) {
       first = duck.column("SELECT answer_id FROM answers ORDER BY answer_id");
     }
-    List<String> small = parquetFiles(out.resolve("turns"));
+    List<Path> small;
+    try (IcebergRows tables = new IcebergRows(out)) {
+      small = tables.currentFiles(Table.TURNS);
+    }
     assertTrue(small.size() > 1, "a small target gives several files");
-    Path firstPartition = out.resolve("turns").resolve(small.get(0)).getParent();
-    // What a run killed mid-way leaves: staged rows that are in no table.
+    // What a run killed mid-way leaves: staged rows that are in no table (older than --cleanAfterMinutes).
     Path leftover = Files.createDirectories(out.resolve("_staging/run-crashed/answers")).resolve("0a1b.parquet");
     Files.writeString(leftover, "staged rows");
+    Files.setLastModifiedTime(leftover, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(2 * 3600)));
     Cli.Result again = run(input, "--output=" + out, "--annotators=none", "--mode=full");
     assertEquals(0, again.code(), again.err());
     assertTrue(again.out().contains("matched: 3 files, all processed (--mode=full)"), again.out());
-    try (Duck duck = new Duck(out)) {
+    try (Duck duck = new Duck(out); IcebergRows tables = new IcebergRows(out)) {
       assertEquals(first, duck.column("SELECT answer_id FROM answers ORDER BY answer_id"));
-      assertEquals(first, duck.column("SELECT answer_id FROM all_answers ORDER BY answer_id"), "the first run's rows are deleted");
       assertEquals(List.of("full"), duck.column("SELECT DISTINCT change FROM manifest"));
       assertEquals(2, duck.count("SELECT count(*) FROM runs"), "the runs table keeps both runs");
+      String full = (String) duck.one("SELECT run_id FROM runs WHERE mode = 'full'");
+      for (Table table : List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST)) {
+        List<Path> files = tables.currentFiles(table);
+        assertEquals(List.of(IcebergRows.dataFolder(out, table).resolve("run-" + full).resolve("part-00000-of-00001-" + full + ".parquet")),
+            files, table.folder() + ": one file of the full run is current");
+      }
+      // The first run's files are history (its snapshots are kept --keepSnapshotsDays), not current.
+      assertTrue(small.stream().allMatch(Files::exists), "kept for the snapshots before");
+      assertEquals(List.of(), small.stream().filter(tables.currentFiles(Table.TURNS)::contains).toList());
     }
-    for (String table : List.of("answers", "turns", "rejects", "manifest")) {
-      List<String> files = parquetFiles(out.resolve(table));
-      assertEquals(1, files.size(), table + ": " + files);
-      assertTrue(files.get(0).matches("run_date=\\d{4}-\\d\\d-\\d\\d/run_id=([-0-9a-f]+)/part-00000-of-00001-\\1\\.parquet"), files.get(0));
-    }
-    assertFalse(Files.exists(firstPartition), "the first run's partition folder is removed: " + firstPartition);
     assertFalse(Files.exists(out.resolve("_staging")), "staging folders removed: the crashed run's and the run's own");
-    assertTrue(lockIsFree(out), "the run's lock is released");
   }
 
-  /** The Parquet files under a table folder, as paths relative to it, sorted. */
+  /** The Parquet files under a folder, as paths relative to it, sorted. */
   static List<String> parquetFiles(Path folder) throws IOException {
     try (var files = Files.walk(folder)) {
       return files.filter(p -> p.getFileName().toString().endsWith(".parquet"))
@@ -154,28 +162,45 @@ class MainTest {
   @Test
   void anOutputPathWithGlobCharactersIsTakenLiterally() throws Exception {
     Path out = dir.resolve("tables [1] *");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
     for (int run = 0; run < 2; run++) {
-      Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
+      if (run == 1) {
+        Files.writeString(in.resolve("more.txt"), "Q: One more?\nA: Yes.\n");
+      }
+      Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
       assertEquals(0, r.code(), r.err());
-      for (String table : List.of("answers", "turns", "rejects", "manifest")) {
-        assertEquals(1, parquetFiles(out.resolve(table)).size(), table + " after run " + run);
+      assertTrue(r.out().contains("processed: 1 files = 1 parsed + 0 rejected"), r.out());
+      try (IcebergRows tables = new IcebergRows(out)) {
+        for (Table table : List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST, Table.RUNS)) {
+          assertEquals(run + 1, tables.currentFiles(table).size(), table + " after run " + run);
+        }
+        assertEquals(26 + run, tables.records(Table.ANSWERS, null).size());
       }
     }
-    assertEquals(2, parquetFiles(out.resolve("runs")).size());
     // DuckDB's read_parquet would take the brackets as a glob too; Parquet's own reader reads the file.
     long[] rows = {0};
-    ParquetFiles.read(FileSystems.matchNewResource(out.resolve("answers").resolve(parquetFiles(out.resolve("answers")).get(0)).toString(), false),
-        r -> rows[0]++);
-    assertEquals(26, rows[0]);
+    ParquetFiles.read(FileSystems.matchNewResource(out.resolve("transcripts/answers/data")
+        .resolve(parquetFiles(out.resolve("transcripts/answers/data")).get(0)).toString(), false), r -> rows[0]++);
+    assertEquals(26, rows[0], "the first run's file, the seed's rows");
+    // An export to such a folder replaces the export before, as to any other.
+    Path export = dir.resolve("export [1] *");
+    for (int n = 0; n < 2; n++) {
+      Cli.Result r = run("--output=" + out, "--export=" + export);
+      assertEquals(0, r.code(), r.err());
+      assertEquals(List.of(2, 2, 2), List.of(parquetFiles(export.resolve("answers")).size(), parquetFiles(export.resolve("turns")).size(),
+          parquetFiles(export.resolve("runs")).size()), "export " + n + ": " + parquetFiles(export));
+      Thread.sleep(5); // another export tag
+    }
   }
 
-  /** A lock file naming {@code pid} as its owner, as a run writes it (not locked by itself). */
+  /** A lock file as runs before Iceberg wrote it (the run lock is gone; JarIT still names it). */
   static void writeLock(Path out, long pid) throws IOException {
     Files.createDirectories(out);
     Files.writeString(out.resolve("_lock"), pid + " " + InetAddress.getLocalHost().getHostName() + " 2026-11-29T03:00:00Z\n");
   }
 
-  /** Whether the output's lock can be taken now (it is then released). */
+  /** Whether the lock file of runs before Iceberg can be taken now (the run lock is gone; JarIT still names it). */
   static boolean lockIsFree(Path out) throws IOException {
     try (FileChannel c = FileChannel.open(out.resolve("_lock"), StandardOpenOption.WRITE)) {
       FileLock lock = c.tryLock();
@@ -187,34 +212,69 @@ class MainTest {
     }
   }
 
+  /**
+   * Two runs on one output: the one that commits second finds that the other committed since it
+   * read the tables. It rolls back the tables it had committed and exits 4 with one line; the
+   * other run's commit stands, and nothing of the stopped run is visible or left on disk.
+   */
   @Test
-  void aRunRefusesAnOutputLockedByAnotherRunAndTouchesNothing() throws Exception {
-    Path out = dir.resolve("out");
-    String input = "--input=" + Fixtures.path("samples/transcripts") + "/*";
-    assertEquals(0, run(input, "--output=" + out, "--annotators=none").code());
-    List<String> before = parquetFiles(out.resolve("answers"));
-    writeLock(out, 4242);
-    try (FileChannel c = FileChannel.open(out.resolve("_lock"), StandardOpenOption.WRITE); FileLock held = c.lock()) {
-      Cli.Result r = run(input, "--output=" + out, "--annotators=none");
-      assertEquals(TranscriptNlp.LOCKED, r.code(), r.err());
-      assertEquals("transcript-nlp: another run is writing to " + out + " (pid 4242 on "
-          + InetAddress.getLocalHost().getHostName() + ", started 2026-11-29T03:00:00Z); try again when it has finished",
-          r.err().strip());
-      assertEquals(before, parquetFiles(out.resolve("answers")), "the tables are untouched");
-      assertTrue(held.isValid(), "the other run keeps its lock");
+  void aRunThatAnotherRunCommittedBeforeRollsBackAndExits4() throws Exception {
+    // Glob characters in its name too: the stopped run's files are found and deleted all the same.
+    Path out = dir.resolve("out [2]");
+    Path in = Files.createDirectories(dir.resolve("in"));
+    Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
+    assertEquals(0, run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none").code());
+    Map<String, List<String>> before = IcebergRows.currentRows(out);
+    Files.writeString(in.resolve("new.txt"), "Q: Is this new?\nA: It is.\n");
+    Path resume = dir.resolve("resume");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setProperty(HaltPoint.PAUSE, "tables-written");
+    System.setProperty(HaltPoint.RESUME, resume.toString());
+    Cli.Result[] slow = new Cli.Result[1];
+    Thread first = new Thread(() -> slow[0] = run("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
+    try {
+      System.setErr(new PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+          err.write(b);
+          stderr.write(b);
+        }
+      }, true));
+      first.start();
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (!err.toString().contains("pausing at tables-written") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(err.toString().contains("pausing at tables-written"), "the first run wrote its files and waits");
+      // Meanwhile another run commits (nothing new: its runs row).
+      Cli.Result other = run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none");
+      assertEquals(0, other.code(), other.err());
+      Files.writeString(resume, "go");
+      first.join(120_000);
+    } finally {
+      System.setErr(stderr);
+      System.clearProperty(HaltPoint.PAUSE);
+      System.clearProperty(HaltPoint.RESUME);
     }
-  }
-
-  @Test
-  void aLockFileLeftByAKilledRunDoesNotBlockEvenIfItsPidIsReused() throws Exception {
-    Path out = dir.resolve("out");
-    // A run killed with -9 leaves the file; after a reboot its pid may belong to a live process (here: this JVM).
-    writeLock(out, ProcessHandle.current().pid());
-    Cli.Result r = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none");
-    assertEquals(0, r.code(), r.err());
-    assertEquals(1, parquetFiles(out.resolve("answers")).size());
-    assertTrue(lockIsFree(out));
-    assertTrue(Files.readString(out.resolve("_lock")).startsWith(ProcessHandle.current().pid() + " "), "the last owner");
+    assertEquals(TranscriptNlp.LOCKED, slow[0].code(), slow[0].out() + slow[0].err());
+    assertTrue(slow[0].err().matches("transcript-nlp: another run committed to " + java.util.regex.Pattern.quote(out.toString())
+        + " while this one ran \\(table runs\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"), slow[0].err());
+    assertEquals(before, IcebergRows.currentRows(out), "the stopped run's rows are rolled back");
+    List<String> committed;
+    try (IcebergRows tables = new IcebergRows(out)) {
+      assertEquals(2, tables.records(Table.RUNS, null).size(), "the first run and the one that committed meanwhile");
+      assertEquals(List.of(in.resolve("seed.txt").toString()), tables.column(Table.MANIFEST, "source_path"));
+      committed = tables.column(Table.RUNS, "run_id").stream().map(id -> "run-" + id + "/").toList();
+    }
+    for (Table t : Table.values()) {
+      assertEquals(List.of(), IcebergRows.filesOnDisk(out, t).stream().filter(f -> committed.stream().noneMatch(f::startsWith)).toList(),
+          t.folder() + ": the stopped run's files are deleted");
+    }
+    // The next run does what the stopped one would have done.
+    Cli.Result again = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("matched: 2 files = 1 new + 0 changed + 1 unchanged"), again.out());
   }
 
   @Test
@@ -383,7 +443,7 @@ class MainTest {
     Cli.Result usage = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none", "--report=" + file);
     assertEquals(TranscriptNlp.USAGE, usage.code(), usage.err());
     assertEquals("transcript-nlp: --report=" + file + " is a file, not a folder", usage.err().strip());
-    assertTrue(Files.notExists(out.resolve("runs")), "nothing was run");
+    assertTrue(Files.notExists(out.resolve("transcripts")), "nothing was run");
 
     Cli.Result failed = run("--input=" + Fixtures.seed(), "--output=" + out, "--annotators=none", "--report=" + file.resolve("sub"));
     assertEquals(TranscriptNlp.REPORT_FAILED, failed.code(), failed.err());

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.tables.IcebergTables;
+import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
  * Archives that move (issue 18): a file is the same file when its path relative to its glob's base,
  * or its content, is that of a current entry whose path no longer exists. Its rows are taken over
- * (not made again) and the old path stops being current; the views then equal a full run over the
+ * (not made again) and the old path stops being current; the tables then equal a full run over the
  * archive where it is now. Turn parsing only (no CoreNLP), compared with DuckDB.
  */
 class MovedArchiveTest {
@@ -54,7 +56,7 @@ class MovedArchiveTest {
     Map<String, List<String>> rows = new TreeMap<>();
     try (Duck duck = new Duck(out)) {
       for (String t : TABLES) {
-        rows.put(t, duck.rows("SELECT * EXCLUDE (run_id, run_date, source_path), regexp_extract(source_path, '[^/]+$') FROM " + t)
+        rows.put(t, duck.rows("SELECT * EXCLUDE (run_id, source_path), regexp_extract(source_path, '[^/]+$') FROM " + t)
             .stream().map(Object::toString).sorted().toList());
       }
     }
@@ -80,11 +82,24 @@ class MovedArchiveTest {
     try (Duck duck = new Duck(out)) {
       assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE source_path NOT LIKE '" + moved + "/%'"));
       assertEquals(0, duck.count("SELECT count(*) FROM turns WHERE source_path NOT LIKE '" + moved + "/%'"));
-      assertEquals(4, duck.count("SELECT count(*) FROM current_manifest"));
-      assertEquals(List.of(List.of("moved", 4L)), duck.rows("SELECT change, count(*) FROM current_manifest GROUP BY change"));
+      assertEquals(4, duck.count("SELECT count(*) FROM manifest"));
+      assertEquals(List.of(List.of("moved", 4L)), duck.rows("SELECT change, count(*) FROM manifest GROUP BY change"));
       assertEquals(List.of(List.of(4L, 0L, 0L, 4L, "none")),
           duck.rows("SELECT files_moved, files_new, files_changed, files_matched, runner FROM runs ORDER BY run_id DESC LIMIT 1"));
-      assertEquals(4, duck.count("SELECT count(*) FROM manifest WHERE status = 'moved' AND source_path LIKE '" + first + "/%'"));
+      assertEquals(0, duck.count("SELECT count(*) FROM manifest WHERE source_path LIKE '" + first + "/%'"));
+      String moveRun = (String) duck.one("SELECT max(run_id) FROM runs");
+      assertEquals(List.of(moveRun), duck.column("SELECT DISTINCT run_id FROM manifest"), "the entries are the moving run's");
+      assertEquals(List.of(List.of(1L)), duck.rows("SELECT count(DISTINCT run_id) FROM answers WHERE run_id <> '" + moveRun + "'"),
+          "the rows taken over keep the id of the run that made them");
+    }
+    try (IcebergRows tables = new IcebergRows(out)) {
+      // The old paths are history: the manifest's snapshot before the move has their entries.
+      List<Object> entriesBefore = tables.records(Table.MANIFEST, tables.current(Table.MANIFEST).parentId()).stream()
+          .map(e -> e.getField("source_path")).toList();
+      assertEquals(4, entriesBefore.size());
+      assertTrue(entriesBefore.stream().allMatch(p -> ((String) p).startsWith(first + "/")), entriesBefore.toString());
+      assertEquals("0", tables.current(Table.ANSWERS).summary().get(IcebergTables.ROWS_ADDED), "no row made again");
+      assertEquals(String.valueOf(entriesBefore.size()), tables.current(Table.MANIFEST).summary().get(IcebergTables.ROWS_ADDED));
     }
 
     // One file renamed (same content, another relative path), one edited in place, nothing else.
@@ -97,7 +112,7 @@ class MovedArchiveTest {
         r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(List.of(List.of(interviews.resolve("podcastns_example_voice-tags.vtt").toString())),
-          duck.rows("SELECT moved_from FROM current_manifest WHERE source_path LIKE '%episode-2.vtt'"));
+          duck.rows("SELECT moved_from FROM manifest WHERE source_path LIKE '%episode-2.vtt'"));
       assertEquals(0, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%voice-tags.vtt'"));
     }
 
@@ -121,11 +136,11 @@ class MovedArchiveTest {
     assertTrue(r.out().contains("matched: 4 files = 1 new + 0 changed + 3 moved"), r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(java.util.Arrays.asList("new", null),
-          duck.rows("SELECT change, moved_from FROM current_manifest WHERE source_path = '" + md + "'").get(0));
+          duck.rows("SELECT change, moved_from FROM manifest WHERE source_path = '" + md + "'").get(0));
       String old = first.resolve("interviews/wh_2025-02-16_fox-sports_trump_short.md").toString();
-      assertEquals(List.of(List.of("processed")), duck.rows("SELECT status FROM current_manifest WHERE source_path = '" + old + "'"),
+      assertEquals(List.of(List.of("processed")), duck.rows("SELECT status FROM manifest WHERE source_path = '" + old + "'"),
           "a deleted file's rows stay current until a full run");
-      assertEquals(5, duck.count("SELECT count(*) FROM current_manifest"));
+      assertEquals(5, duck.count("SELECT count(*) FROM manifest"));
     }
   }
 
@@ -138,7 +153,7 @@ class MovedArchiveTest {
     Cli.Result r = job(copy + "/interviews/*", out);
     assertTrue(r.out().contains("matched: 4 files = 4 new + 0 changed + 0 unchanged"), r.out());
     try (Duck duck = new Duck(out)) {
-      assertEquals(8, duck.count("SELECT count(*) FROM current_manifest"), "both copies are current");
+      assertEquals(8, duck.count("SELECT count(*) FROM manifest"), "both copies are current");
     }
   }
 }

@@ -54,7 +54,7 @@ class RunSummaryTest {
     assertTrue(s.accountedFor(), "the tables account for every file, whatever the attempts counted");
     String out = printed(s);
     assertTrue(out.contains("processed: 2 files = 1 parsed + 1 rejected\n"), out);
-    assertTrue(out.contains("parquet: answers 5 rows in 1 file, sentences 9 rows in 1 file,"), out);
+    assertTrue(out.contains("iceberg: answers 5 rows in 1 file, sentences 9 rows in 1 file, entities 4 rows in 1 file, turns 3 rows in 1 file, rejects 1 row in 1 file added (staged in 0 bundle files); tables in transcripts\n"), out);
     assertTrue(out.contains("rejects: 1 rows"), out);
     assertTrue(out.contains("attempted counters"), out);
     assertTrue(out.contains("answers: 10"), "the counters themselves are printed as the runner gave them: " + out);

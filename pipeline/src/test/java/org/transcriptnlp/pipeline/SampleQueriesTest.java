@@ -22,7 +22,7 @@ import org.transcriptnlp.testing.Fixtures;
 /**
  * The analysts' queries of {@code samples/queries/} on the output of the three samples (both
  * annotators), each result checked against the same figure computed here in Java from the plain
- * rows of the current views.
+ * current rows (each table's current snapshot, read with DuckDB).
  */
 class SampleQueriesTest {
   private static Path output;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.beam.Metric;
 import org.transcriptnlp.beam.ReadTranscripts;
+import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Rows;
 import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
@@ -61,9 +62,12 @@ class SeedEndToEndTest {
   @Test
   void everyRowCountedIsInTheTablesAndEachTableIsOneFileWithNoStagingLeft() throws Exception {
     for (Table t : Table.PIPELINE) {
-      assertEquals(duck.count("SELECT count(*) FROM " + t.folder()), summary.get(Metric.rowsWritten(t.folder())), t.folder());
-      assertEquals(1, summary.get(Metric.filesWritten(t.folder())), t.folder());
+      long rows = duck.count("SELECT count(*) FROM " + t.folder());
+      assertEquals(rows, summary.get(Metric.rowsWritten(t.folder())), t.folder());
+      // A table without rows (rejects, here) gets no data file: its snapshot has none.
+      assertEquals(rows > 0 ? 1 : 0, summary.get(Metric.filesWritten(t.folder())), t.folder());
     }
+    assertEquals(0, summary.get(Metric.rowsWritten("rejects")));
     assertEquals(summary.get(Metric.ANSWERS), summary.get(Metric.rowsWritten("answers")));
     assertEquals(summary.get(Metric.SENTENCES), summary.get(Metric.rowsWritten("sentences")));
     assertEquals(summary.get(Metric.ENTITIES), summary.get(Metric.rowsWritten("entities")));
@@ -169,16 +173,49 @@ class SeedEndToEndTest {
   }
 
   @Test
-  void parquetColumnsAreTheAvroSchemasPlusTheTwoPartitionColumns() throws Exception {
+  void parquetColumnsAreTheAvroSchemasAndEachTableIsOneFileOfTheRun() throws Exception {
     for (Table table : Table.values()) {
       List<Object> columns = duck.column("SELECT column_name FROM (DESCRIBE " + table.folder() + ")");
       List<String> expected = new ArrayList<>(Rows.fieldNames(table.schema()));
-      expected.addAll(List.of("run_date", "run_id"));
+      assertTrue(expected.contains("run_id"), table.folder());
       assertEquals(expected, columns, table.folder());
     }
     String run = summary.report().run().value();
-    assertEquals(List.of("run_date=" + summary.report().run().date() + "/run_id=" + run + "/part-00000-of-00001-" + run + ".parquet"),
-        MainTest.parquetFiles(output.resolve("answers")));
+    try (IcebergRows tables = new IcebergRows(output)) {
+      for (Table table : Table.values()) {
+        if (table == Table.REJECTS) {
+          assertEquals(List.of(), tables.currentFiles(table), "no rejects row, no file");
+          assertEquals(List.of(), IcebergRows.filesOnDisk(output, table));
+          continue;
+        }
+        assertEquals(List.of(IcebergRows.dataFolder(output, table).resolve("run-" + run).resolve("part-00000-of-00001-" + run + ".parquet")),
+            tables.currentFiles(table), table.folder());
+        assertEquals(List.of("run-" + run + "/part-00000-of-00001-" + run + ".parquet"), IcebergRows.filesOnDisk(output, table),
+            table.folder() + ": no other file");
+        assertEquals(List.of(run), tables.column(table, "run_id").stream().distinct().toList(), table.folder());
+      }
+    }
+  }
+
+  /** Each table's snapshot carries the run: its id (the runs row's), settings fingerprint, pipeline version, mode and counts. */
+  @Test
+  void everyTablesSnapshotSummaryNamesTheRun() throws Exception {
+    List<Object> runsRow = duck.rows("SELECT run_id, settings_fingerprint, pipeline_version, mode FROM runs").get(0);
+    assertEquals(summary.report().run().value(), runsRow.get(0));
+    try (IcebergRows tables = new IcebergRows(output)) {
+      for (Table table : Table.values()) {
+        org.apache.iceberg.Snapshot s = tables.current(table);
+        assertEquals(1, tables.snapshotCount(table), table.folder() + ": one commit");
+        assertEquals(runsRow, List.of(s.summary().get(IcebergTables.RUN_ID), s.summary().get(IcebergTables.SETTINGS_FINGERPRINT),
+            s.summary().get(IcebergTables.PIPELINE_VERSION), s.summary().get(IcebergTables.MODE)), table.folder());
+        assertEquals("1", s.summary().get(IcebergTables.FILES_PROCESSED), table.folder());
+        long rows = duck.count("SELECT count(*) FROM " + table.folder());
+        assertEquals(String.valueOf(rows), s.summary().get(IcebergTables.ROWS_ADDED), table.folder());
+        assertEquals("0", s.summary().get("transcript-nlp.rows-replaced"), table.folder());
+        assertEquals("0", s.summary().get("transcript-nlp.files-rewritten"), table.folder());
+      }
+    }
+    assertEquals(RunPlan.fingerprint((String) duck.one("SELECT settings FROM runs")), runsRow.get(1));
   }
 
   @Test
@@ -191,7 +228,7 @@ class SeedEndToEndTest {
             duck.count("SELECT count(*) FROM answers"), duck.count("SELECT count(*) FROM sentences"),
             duck.count("SELECT count(*) FROM entities"), duck.count("SELECT count(*) FROM turns"), 0L)),
         duck.rows("SELECT source_path, content_sha256, size_bytes, change, status, transcript_id, "
-            + "answers, sentences, entities, turns, rejects FROM current_manifest"));
+            + "answers, sentences, entities, turns, rejects FROM manifest"));
     assertEquals(
         List.of(List.of("incremental", 1L, 1L, 0L, 0L, 0L, summary.get(Metric.ANSWERS), summary.get(Metric.SENTENCES),
             summary.get(Metric.ENTITIES), summary.get(Metric.TURNS), 0L, "DirectRunner", summary.report().run().value())),
@@ -203,10 +240,10 @@ class SeedEndToEndTest {
   }
 
   @Test
-  void everySampleQueryRunsOverTheCurrentViews() throws Exception {
+  void everySampleQueryRunsOverTheCurrentRows() throws Exception {
     Map<String, Integer> rows = new TreeMap<>();
     try (var files = Files.list(Fixtures.path("samples/queries"))) {
-      for (Path sql : files.filter(f -> f.toString().endsWith(".sql") && !f.endsWith("current.sql")).sorted().toList()) {
+      for (Path sql : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
         List<String> statements = Duck.statements(sql);
         assertEquals(1, statements.size(), sql + " is one query");
         rows.put(sql.getFileName().toString(), duck.rows(statements.get(0)).size());

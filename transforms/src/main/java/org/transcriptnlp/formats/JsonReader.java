@@ -177,7 +177,8 @@ public final class JsonReader {
   /** The refusal of JSON past one of Jackson's limits, which names the limit and where it was reached. */
   private UnknownShapeException overLimit(StreamConstraintsException e, JsonLocation at) {
     String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    if (message.startsWith("Depth")) {
+    // "Depth (201) exceeds ..." up to Jackson 2.18, "Document nesting depth (201) exceeds ..." from 2.19
+    if (message.startsWith("Depth") || message.startsWith("Document nesting depth")) {
       return new UnknownShapeException("json_too_deep", String.format(Locale.ROOT,
           "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson StreamReadConstraints.maxNestingDepth); "
               + "a transcript needs a few levels: flatten it or split the file", limits.getMaxNestingDepth(), where(at)));

@@ -15,9 +15,9 @@ import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
 /**
- * The current rows of an output folder that the HTML report shows, as plain records: for each
- * source file whose current manifest entry is in a committed run, its answers, entity mentions and
- * turns from that run's partitions (the rows {@code samples/queries/current.sql} calls current).
+ * The current rows of an output's tables that the HTML report shows, as plain records: for each
+ * source file with a current manifest entry, its answers, entity mentions and turns, read from the
+ * data files of each table's current snapshot.
  * Only the columns the report needs are read.
  */
 final class ReportData {

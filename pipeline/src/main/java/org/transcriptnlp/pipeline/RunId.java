@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * A run's id, {@code yyyyMMdd-HHmmss-SSS-xxxxxx}: its start time in UTC to the millisecond, then 6
  * random hex digits. Ids sort as their runs started: a new id is always after the last committed
- * one, even when the clock went back. The run's partitions are {@code run_date=yyyy-MM-dd/run_id=ID}.
+ * one, even when the clock went back. Every row the run makes, and every snapshot it commits, carries it.
  */
 record RunId(String value, Instant started) implements Comparable<RunId> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -25,7 +25,7 @@ record RunId(String value, Instant started) implements Comparable<RunId> {
     }
   }
 
-  /** Parses an id (from a partition folder name). */
+  /** Parses an id (from a runs row or a snapshot's summary). */
   static RunId parse(String value) {
     if (value == null || !PATTERN.matcher(value).matches()) {
       throw new IllegalArgumentException("not a run id: '" + value + "'");
@@ -58,7 +58,7 @@ record RunId(String value, Instant started) implements Comparable<RunId> {
     return new RunId(TIME.format(t) + "-" + HexFormat.of().formatHex(random), t);
   }
 
-  /** The run's date in UTC, {@code yyyy-MM-dd}: its {@code run_date} partition. */
+  /** The run's date in UTC, {@code yyyy-MM-dd}. */
   String date() {
     return value.substring(0, 4) + "-" + value.substring(4, 6) + "-" + value.substring(6, 8);
   }

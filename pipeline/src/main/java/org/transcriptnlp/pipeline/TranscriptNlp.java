@@ -36,7 +36,7 @@ import org.transcriptnlp.tables.Table;
  * file); 3 the run finished but not every matched file is accounted for; 4 another run is writing
  * to the same output (nothing was done: try again later); 5 the run is committed, but writing its
  * --report failed. Stopped by SIGTERM or SIGINT: the JVM's 143 or 130, after one line that says
- * whether the run committed ({@link LiveRun}).
+ * whether the run committed ({@link StopSignals}).
  */
 public final class TranscriptNlp {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);

@@ -52,7 +52,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
   private final long targetFileBytes;
 
   /**
-   * @param folder the folder the table's files are written to (a run's partition of the table)
+   * @param folder the folder the table's files are written to (the run's folder in the table's data folder)
    * @param tag put in every file name ({@code part-SSSSS-of-NNNNN-<tag>.parquet}), so that the
    *     files of different runs never share a name
    * @param stagingDir the run's staging folder (the table's staged files go to a sub-folder named after it)

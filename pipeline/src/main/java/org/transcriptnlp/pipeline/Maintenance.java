@@ -55,10 +55,14 @@ final class Maintenance {
   /**
    * Rolls back the tables whose current snapshot is a run's that never committed its runs row (it
    * was killed between its first commit and its last). A snapshot younger than {@code graceMinutes}
-   * may be a run still committing: then this run stops with {@link Committing}.
+   * may be a run still committing: then this run stops with {@link Committing}. {@code
+   * committedRuns} may be older than the snapshots (the runs a history read earlier names): a run
+   * not among them counts as uncommitted only if the runs table, read after its snapshot was seen,
+   * has no row of it either (a run's runs row is its last commit).
    */
   static int rollBackUncommitted(Warehouse w, Set<String> committedRuns, int graceMinutes) {
     int undone = 0;
+    Set<String> committed = new HashSet<>(committedRuns);
     for (Table table : Table.values()) {
       if (table == Table.RUNS || !w.has(table)) {
         continue;
@@ -67,7 +71,7 @@ final class Maintenance {
       t.refresh();
       for (Snapshot s = t.currentSnapshot(); s != null; s = t.currentSnapshot()) {
         String run = s.summary().get(IcebergTables.RUN_ID);
-        if (run == null || committedRuns.contains(run)) {
+        if (run == null || committed.contains(run) || hasRunsRow(w, run, committed)) {
           break;
         }
         Instant at = Instant.ofEpochMilli(s.timestampMillis());
@@ -83,6 +87,18 @@ final class Maintenance {
       }
     }
     return undone;
+  }
+
+  /** Whether the runs table, read now, has a row of {@code run} (the runs it has are added to {@code committed}). */
+  private static boolean hasRunsRow(Warehouse w, String run, Set<String> committed) {
+    if (!w.has(Table.RUNS)) {
+      return false;
+    }
+    w.table(Table.RUNS).refresh();
+    for (Record r : w.rows(Table.RUNS)) {
+      committed.add(String.valueOf(r.getField("run_id")));
+    }
+    return committed.contains(run);
   }
 
   /** Expires the snapshots older than {@code days} (keeping the last {@link #KEEP_LAST}) and the files only they held. */

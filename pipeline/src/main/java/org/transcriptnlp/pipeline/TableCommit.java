@@ -122,9 +122,11 @@ final class TableCommit {
         scan = scan.filter(Expressions.in("source_path", paths.toArray()));
       }
       int n = 0;
+      String file = null; // the one being read and rewritten
       try (CloseableIterable<FileScanTask> tasks = scan.planFiles()) {
         for (FileScanTask task : tasks) {
           DataFile old = task.file();
+          file = old.location();
           String target = WriteTable.folder(w.runFolder(table, run),
               WriteTable.tagged(FilePlan.name(n, 99999).replace("part-", "rewrite-"), run.value()));
           if (replacement.all() && replacement.keep().isEmpty()) {
@@ -169,6 +171,13 @@ final class TableCommit {
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the " + table.folder() + " table's files to replace rows: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        if (file == null) {
+          throw e;
+        }
+        // A damaged data file is not repaired: the run fails before any commit, with a line that names the file.
+        throw new IllegalStateException("cannot rewrite the rows of " + file + " (a data file of the " + table.folder() + " table): "
+            + e.getMessage(), e);
       }
     }
     return new Change(table, deletes, adds, added, dropped, rewritten);

@@ -32,11 +32,12 @@ import org.transcriptnlp.tables.Table;
  * only parses options and calls {@link #run}; tests call {@code run} too.
  *
  * <p>Exit codes: 0 success (also when some files were rejected: see the rejects table); 1 the job
- * failed; 2 bad usage (bad option, no file matched, output not writable, a damaged runs or manifest
- * file); 3 the run finished but not every matched file is accounted for; 4 another run is writing
- * to the same output (nothing was done: try again later); 5 the run is committed, but writing its
- * --report failed. Stopped by SIGTERM or SIGINT: the JVM's 143 or 130, after one line that says
- * whether the run committed ({@link StopSignals}).
+ * failed (also on a damaged data file); 2 bad usage (bad option, no file matched, output not
+ * writable, rows made with other settings); 3 the run finished but not every matched file is
+ * accounted for; 4 another run committed to the same output while this one ran, or is committing
+ * (nothing of this run is visible: run again); 5 the run is committed, but writing its --report
+ * failed. Stopped by SIGTERM or SIGINT: the JVM's 143 or 130, after one line that says whether the
+ * run committed ({@link StopSignals}).
  */
 public final class TranscriptNlp {
   private static final Logger LOG = LoggerFactory.getLogger(TranscriptNlp.class);
@@ -240,14 +241,19 @@ public final class TranscriptNlp {
     long start = System.nanoTime();
     String output = config.output();
     RunHistory history = RunHistory.read(w);
+    Map<Table, Long> read = w.snapshotIds(); // the snapshots the history was read from
     RunId run = RunId.next(started, history.last());
     HaltPoint.reach("history-read");
     Set<String> committed = new TreeSet<>();
     history.committed().forEach(c -> committed.add(c.id().value()));
-    if (Maintenance.rollBackUncommitted(w, committed, options.getCleanAfterMinutes()) > 0) {
+    Maintenance.rollBackUncommitted(w, committed, options.getCleanAfterMinutes());
+    w.refresh();
+    Map<Table, Long> bases = w.snapshotIds(); // every commit of this run is validated from here
+    if (!bases.equals(read)) {
+      // Rolled back, or another run committed since the history was read: the plan must be made
+      // from the snapshots the commits are validated from.
       history = RunHistory.read(w);
     }
-    Map<Table, Long> bases = w.snapshotIds(); // every commit of this run is validated from here
     signals.running(run);
     RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
     if (config.mode() == JobConfig.Mode.INCREMENTAL) {
@@ -350,7 +356,6 @@ public final class TranscriptNlp {
   private static void commit(Warehouse w, JobConfig config, RunPlan plan, RunCommit.Report report, RunHistory history,
       Map<Table, List<String>> runFiles, Map<Table, Long> bases, Instant started, double seconds, String runner) {
     RunId run = report.run();
-    long commitStart = System.nanoTime();
     List<TableCommit.Change> changes = new ArrayList<>();
     TableCommit.Replacement rows = RunCommit.rowsReplaced(plan, report);
     for (Table t : Table.PIPELINE) {
@@ -367,10 +372,6 @@ public final class TranscriptNlp {
     TableCommit.commit(w, changes, bases,
         TableCommit.summary(run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed), run,
         processed > 0 || !plan.moved().isEmpty());
-    LOG.info("commit: {} s; {} data file(s) added ({} rewritten), {} removed",
-        String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - commitStart) / 1e9),
-        changes.stream().mapToInt(c -> c.adds().size()).sum(), changes.stream().mapToLong(TableCommit.Change::filesRewritten).sum(),
-        changes.stream().mapToInt(c -> c.deletes().size()).sum());
   }
 
   /** Writes rows as one data file in the run's folder of a table; returns its path. */

@@ -18,6 +18,10 @@ import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Reads the job's tables with Iceberg's own generic reader ({@link IcebergGenerics}), the second
@@ -150,5 +154,166 @@ final class IcebergRows implements AutoCloseable {
   @Override
   public void close() {
     IcebergTables.close(catalog);
+  }
+
+  // Helpers of the run-protocol tests (static, on a fresh catalog each).
+
+  /** Runs {@code f} on the Hadoop catalog in {@code output} (closed after). */
+  static <T> T withCatalog(Path output, Function<Catalog, T> f) {
+    Catalog c = IcebergTables.catalog(output.toAbsolutePath().toString(), "hadoop");
+    try {
+      return f.apply(c);
+    } finally {
+      IcebergTables.close(c);
+    }
+  }
+
+  /** A table of the output, freshly loaded. */
+  static org.apache.iceberg.Table table(Catalog c, Table t) {
+    return c.loadTable(IcebergTables.identifier(t));
+  }
+
+  /**
+   * Every current row of a table by Iceberg's generic reader, as text without the run_id column,
+   * sorted: equal for two outputs that hold the same rows, whichever runs wrote them.
+   */
+  static List<String> rowsWithoutRun(Catalog c, Table t) {
+    if (!c.tableExists(IcebergTables.identifier(t))) {
+      return List.of();
+    }
+    org.apache.iceberg.Table table = table(c, t);
+    List<String> rows = new ArrayList<>();
+    List<Types.NestedField> fields = table.schema().columns();
+    try (CloseableIterable<Record> all = IcebergGenerics.read(table).build()) {
+      for (Record r : all) {
+        List<String> values = new ArrayList<>();
+        for (Types.NestedField f : fields) {
+          if (!f.name().equals("run_id")) {
+            values.add(f.name() + "=" + r.getField(f.name()));
+          }
+        }
+        rows.add(String.join(", ", values));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    rows.sort(null);
+    return rows;
+  }
+
+  /** The run_id of every row of the runs table: the committed runs. */
+  static Set<String> committedRuns(Path output) {
+    return withCatalog(output, c -> {
+      Set<String> runs = new TreeSet<>();
+      if (!c.tableExists(IcebergTables.identifier(Table.RUNS))) {
+        return runs;
+      }
+      try (CloseableIterable<Record> all = IcebergGenerics.read(table(c, Table.RUNS)).build()) {
+        all.forEach(r -> runs.add(String.valueOf(r.getField("run_id"))));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return runs;
+    });
+  }
+
+  /** The run id in the summary of each table's current snapshot ("none" for a table without a snapshot or run id). */
+  static Map<String, String> currentSnapshotRuns(Path output) {
+    return withCatalog(output, c -> {
+      Map<String, String> runs = new TreeMap<>();
+      for (Table t : Table.values()) {
+        Snapshot s = table(c, t).currentSnapshot();
+        String run = s == null ? null : s.summary().get(IcebergTables.RUN_ID);
+        runs.put(t.folder(), run == null ? "none" : run);
+      }
+      return runs;
+    });
+  }
+
+  /** The files under each table's data/ folder that no snapshot of the table references. */
+  static List<String> unreferencedDataFiles(Path output) {
+    return withCatalog(output, c -> {
+      List<String> left = new ArrayList<>();
+      for (Table t : Table.values()) {
+        Path data = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data");
+        if (!Files.isDirectory(data)) {
+          continue;
+        }
+        Set<String> referenced = Maintenance.referenced(table(c, t));
+        try (Stream<Path> files = Files.walk(data)) {
+          files.filter(Files::isRegularFile)
+              .filter(p -> !referenced.contains(p.toAbsolutePath().toString()))
+              .forEach(p -> left.add(output.relativize(p).toString()));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      left.sort(null);
+      return left;
+    });
+  }
+
+  /**
+   * Commits to a table as run {@code run} would, without a runs row (as a run killed in its commit
+   * phase leaves it): the table emptied, or its first current data file copied to {@code
+   * data/run-RUN/} and added again (its rows twice). Returns the snapshot's time.
+   */
+  static java.time.Instant commitAsRun(Path output, Table t, String run, boolean empty) {
+    return withCatalog(output, c -> {
+      org.apache.iceberg.Table table = table(c, t);
+      if (empty) {
+        table.newDelete().deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue())
+            .set(IcebergTables.RUN_ID, run).commit();
+      } else {
+        Path from = Path.of(Warehouse.beamPath(IcebergTables.currentFiles(table).get(0)));
+        Path copy = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data/run-" + run)
+            .resolve("part-00000-of-00001-" + run + ".parquet");
+        try {
+          Files.createDirectories(copy.getParent());
+          Files.copy(from, copy);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        table.newAppend().appendFile(TableCommit.dataFile(table, copy.toString(), org.apache.iceberg.MetricsConfig.forTable(table)))
+            .set(IcebergTables.RUN_ID, run).commit();
+      }
+      table.refresh();
+      return java.time.Instant.ofEpochMilli(table.currentSnapshot().timestampMillis());
+    });
+  }
+
+  /** Every file under a folder (relative path) with its size: equal when nothing was written or deleted. */
+  static Map<String, Long> tree(Path folder) throws IOException {
+    Map<String, Long> files = new TreeMap<>();
+    if (!Files.exists(folder)) {
+      return files;
+    }
+    try (Stream<Path> all = Files.walk(folder)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        files.put(folder.relativize(p).toString(), Files.size(p));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * What every reader must see after a crashed or overlapped run and the run after it: exactly the
+   * rows of {@code reference} (one clean run over the same input) by DuckDB over the current
+   * snapshots' files and by Iceberg's generic reader; each table's current snapshot made by a run
+   * that has a runs row (no partial commit visible); and no data file that no snapshot references.
+   */
+  static void assertOneCleanRun(Path reference, Path output, String what) throws Exception {
+    Map<String, List<String>> duck = Duck.currentRows(reference);
+    assertEquals(duck, Duck.currentRows(output), what + ": DuckDB over the current snapshots' files");
+    Map<String, List<String>> iceberg = currentRows(reference);
+    assertEquals(iceberg, currentRows(output), what + ": Iceberg's generic reader");
+    for (String t : duck.keySet()) {
+      assertEquals(duck.get(t).size(), iceberg.get(t).size(), what + ": " + t + ", the two readers count the same rows");
+    }
+    Set<String> committed = committedRuns(output);
+    currentSnapshotRuns(output).forEach((table, run) ->
+        assertEquals(true, committed.contains(run), what + ": the current snapshot of " + table + " is run " + run
+            + "'s, which has no runs row (committed: " + committed + ")"));
+    assertEquals(List.of(), unreferencedDataFiles(output), what + ": data files no snapshot references");
   }
 }

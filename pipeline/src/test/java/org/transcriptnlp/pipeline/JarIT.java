@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +20,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.tables.IcebergTables;
+import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /** The runnable jar as the README runs it: {@code java -jar pipeline/target/transcript-nlp.jar}. */
@@ -68,9 +67,15 @@ class JarIT {
     }
     String index = Files.readString(report.resolve("index.html"));
     assertEquals(3, index.split("href=\"[0-9a-f]{16}\\.html\"", -1).length - 1, "links to the 3 pages: " + index);
-    for (String table : List.of("answers", "sentences", "entities", "turns", "rejects", "manifest", "runs")) {
-      assertEquals(1, MainTest.parquetFiles(out.resolve(table)).size(), table);
-    }
+    // One data file per table that has rows (none for sentences and entities without annotators, nor for rejects).
+    Map<String, Integer> files = IcebergRows.withCatalog(out, c -> {
+      Map<String, Integer> n = new TreeMap<>();
+      for (Table t : Table.values()) {
+        n.put(t.folder(), IcebergTables.currentFiles(IcebergRows.table(c, t)).size());
+      }
+      return n;
+    });
+    assertEquals(Map.of("answers", 1, "sentences", 0, "entities", 0, "turns", 1, "rejects", 0, "manifest", 1, "runs", 1), files);
   }
 
   /**
@@ -101,37 +106,6 @@ class JarIT {
   }
 
   @Test
-  void aSecondRunOnTheSameOutputRefusesWhileTheFirstRuns() throws Exception {
-    Path out = dir.resolve("out");
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar().toString(), "--input=samples/transcripts/*", "--output=" + out, "--annotators=entities"));
-    Process first = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("first.log").toFile()).directory(new File(Fixtures.root().toString())).start();
-    try {
-      checkTheSecondRunRefuses(out, first);
-    } finally {
-      first.destroyForcibly();
-    }
-  }
-
-  private void checkTheSecondRunRefuses(Path out, Process first) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-    while (!Files.exists(out.resolve("_lock")) && first.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(50);
-    }
-    assertTrue(Files.exists(out.resolve("_lock")), "the first run holds the lock");
-    Exit second = java("--input=samples/transcripts/*", "--output=" + out, "--annotators=none");
-    assertTrue(first.isAlive(), "the first run was still going when the second one ended");
-    assertEquals(TranscriptNlp.LOCKED, second.code(), second.out());
-    assertTrue(second.out().strip().startsWith("transcript-nlp: another run is writing to " + out + " (pid " + first.pid()),
-        second.out());
-    assertTrue(first.waitFor(5, TimeUnit.MINUTES));
-    assertEquals(0, first.exitValue(), Files.readString(dir.resolve("first.log")));
-    assertTrue(MainTest.lockIsFree(out), "released at the end");
-    assertEquals(1, MainTest.parquetFiles(out.resolve("entities")).size());
-  }
-
-  @Test
   void theNightlyScriptRunsTheJobLogsAndPassesTheExitCodeOn() throws Exception {
     Path out = dir.resolve("tables");
     Path script = Fixtures.path("run-configs/scheduled/nightly.sh");
@@ -153,21 +127,24 @@ class JarIT {
     String log = Files.readString(logs.get(0));
     assertTrue(log.contains("processed: 3 files = 3 parsed + 0 rejected") && log.contains("end: exit 0"), log);
 
-    MainTest.writeLock(out, ProcessHandle.current().pid());
-    Process locked;
-    String line;
-    try (FileChannel c = FileChannel.open(out.resolve("_lock"), StandardOpenOption.WRITE); FileLock held = c.lock()) {
-      locked = pb.start();
-      line = new String(locked.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(locked.waitFor(5, TimeUnit.MINUTES));
-    }
-    assertEquals(TranscriptNlp.LOCKED, locked.exitValue(), line);
+    // A commit of a run that has no runs row yet (a run committing, or killed while it did): exit 4.
+    IcebergRows.commitAsRun(out, Table.ANSWERS, "20260101-000000-000-abcdef", true);
+    Process refused = pb.start();
+    String line = new String(refused.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(refused.waitFor(5, TimeUnit.MINUTES));
+    assertEquals(TranscriptNlp.LOCKED, refused.exitValue(), line);
     String prefix = "transcript-nlp: exit 4, see ";
     assertTrue(line.strip().startsWith(prefix + dir.resolve("logs")), line);
     // The day's log (the same file unless the runs straddle midnight) has the reason.
-    assertTrue(Files.readString(Path.of(line.strip().substring(prefix.length()))).contains("another run is writing to " + out));
+    assertTrue(Files.readString(Path.of(line.strip().substring(prefix.length())))
+        .contains("transcript-nlp: run 20260101-000000-000-abcdef is committing to " + out));
   }
 
+  /**
+   * A run killed (SIGKILL) while its pipeline writes, then run again with --cleanAfterMinutes=0 (so
+   * that the killed run's files count as a dead run's at once): the rows of one clean run, and no
+   * file of the killed run left.
+   */
   @Test
   void anIncrementalRunKilledMidWayAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
@@ -177,6 +154,7 @@ class JarIT {
     Exit first = java(input, "--output=" + out, "--annotators=entities");
     assertEquals(0, first.code(), first.out());
     Files.copy(samples.get(2), in.resolve(samples.get(2).getFileName()));
+    Map<String, Long> before = IcebergRows.tree(out);
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-jar", jar().toString(), input, "--output=" + out, "--annotators=entities"));
     Process killed = new ProcessBuilder(command).redirectErrorStream(true)
@@ -194,68 +172,135 @@ class JarIT {
     killed.waitFor(1, TimeUnit.MINUTES);
     assertEquals(137, killed.exitValue(), "killed with SIGKILL");
     assertTrue(stagedFiles(out) > 0, "it was killed mid-way, with rows staged");
+    assertEquals(before, withoutStaging(IcebergRows.tree(out)), "it had committed nothing");
 
-    Exit again = java(input, "--output=" + out, "--annotators=entities");
+    Exit again = java(input, "--output=" + out, "--annotators=entities", "--cleanAfterMinutes=0");
     assertEquals(0, again.code(), again.out());
     assertTrue(again.out().contains("matched: 3 files = 1 new + 0 changed + 2 unchanged"), again.out());
-    Exit reference = java(input, "--output=" + dir.resolve("ref"), "--annotators=entities");
+    Path ref = dir.resolve("ref");
+    Exit reference = java(input, "--output=" + ref, "--annotators=entities");
     assertEquals(0, reference.code(), reference.out());
-    try (Duck duck = new Duck(out); Duck ref = new Duck(dir.resolve("ref"))) {
-      for (String table : List.of("answers", "sentences", "entities", "turns", "rejects")) {
-        assertEquals(ref.rowsWithoutRun(table), duck.rowsWithoutRun(table), table);
-        assertEquals(duck.count("SELECT count(*) FROM " + table), duck.count("SELECT count(*) FROM all_" + table),
-            table + ": no row of the killed run is left");
-      }
-      assertTrue(duck.count("SELECT count(*) FROM entities") > 0);
-      assertEquals(2, duck.count("SELECT count(*) FROM runs"), "the killed run has no runs row");
-    }
+    IcebergRows.assertOneCleanRun(ref, out, "killed mid-way");
+    assertTrue(Duck.currentRows(out).get("entities").size() > 0);
+    assertEquals(2, IcebergRows.committedRuns(out).size(), "the killed run has no runs row");
     assertEquals(0, stagedFiles(out), "the killed run's staged rows are removed");
-    assertTrue(MainTest.lockIsFree(out));
+    assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)));
+  }
+
+  /** A tree of files without those under _staging (and without the run folders the pipeline started). */
+  private static Map<String, Long> withoutStaging(Map<String, Long> tree) {
+    Map<String, Long> rest = new TreeMap<>(tree);
+    rest.keySet().removeIf(f -> f.startsWith(OutputFolder.STAGING + "/"));
+    return rest;
+  }
+
+  /** Each point of a run where HaltPoint can stop it, in order. */
+  static final List<String> POINTS = List.of("history-read", "tables-written", "manifest-written", "committed-answers",
+      "committed-sentences", "committed-entities", "committed-turns", "committed-rejects", "committed-manifest", "committed-runs",
+      "committed");
+
+  /** The points between a run's first commit and its runs row: a run stopped there left commits without a runs row. */
+  static boolean inCommitPhase(String point) {
+    return point.startsWith("committed-") && !point.equals("committed-runs");
   }
 
   /**
-   * A run stopped (as by kill -9) at each step of its commit, then run again: the current rows equal
-   * one clean run's, and no row of the stopped run is left beside them. The steps: its table files
-   * written; its manifest written (no runs row yet); committed, in --mode=full, before deleting the
-   * earlier run's partitions; and after deleting the first of them.
+   * A run stopped (as by kill -9) at each point of its protocol, then run again: until
+   * --cleanAfterMinutes after a stop in its commit phase, the next run stops with one line and
+   * changes nothing (the stopped run may be still committing); with --cleanAfterMinutes=0 it rolls
+   * the stopped run's commits back and deletes its files at once, and every reader then sees the
+   * rows of one clean run over the same input. The stopped run processes a new file, a changed one
+   * (copy-on-write: its old rows are dropped from a file that keeps another file's rows) and one
+   * that is rejected; last, a first run (on an empty output) stopped in its commit.
    */
   @Test
-  void aRunStoppedAtEachStepOfItsCommitAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
+  void aRunStoppedAtEachPointAndRunAgainGivesEveryRowExactlyOnce() throws Exception {
     Path in = Files.createDirectories(dir.resolve("in"));
     List<Path> samples = copyTwoOfTheSamples(in);
     String input = "--input=" + in + "/*";
-    Path base = dir.resolve("base");
-    assertEquals(0, java(input, "--output=" + base, "--annotators=none").code());
-    Files.copy(samples.get(2), in.resolve(samples.get(2).getFileName()));
+    Path changed = in.resolve(samples.get(0).getFileName());
+    String original = Files.readString(changed);
+    Path added = in.resolve(samples.get(2).getFileName());
+    Path rejected = in.resolve("binary.txt");
+    Runnable before = () -> {
+      try {
+        Files.writeString(changed, original);
+        Files.deleteIfExists(added);
+        Files.deleteIfExists(rejected);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    Runnable after = () -> {
+      try {
+        Files.writeString(changed, original + "\nQ: One more question?\nA: One more answer, added after the first run.\n");
+        Files.copy(samples.get(2), added);
+        Files.write(rejected, new byte[] {0, 1, 2, 3, 0, 0, 'P', 'K', 0, 7});
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    };
+    after.run();
     Path ref = dir.resolve("ref");
-    assertEquals(0, java(input, "--output=" + ref, "--annotators=none").code());
-    Map<String, List<String>> expected = new TreeMap<>();
-    try (Duck duck = new Duck(ref)) {
-      for (String table : List.of("answers", "turns", "rejects")) {
-        expected.put(table, duck.rowsWithoutRun(table));
+    ok(input, ref);
+    assertEquals(1, Duck.currentRows(ref).get("rejects").size(), "the binary file is rejected");
+
+    record Case(String point, boolean firstRun) {}
+    List<Case> cases = new ArrayList<>(POINTS.stream().map(p -> new Case(p, false)).toList());
+    cases.add(new Case("committed-manifest", true));
+    for (Case k : cases) {
+      String point = k.point();
+      String what = point + (k.firstRun() ? " (first run)" : "");
+      Path out = dir.resolve("out-" + point + (k.firstRun() ? "-first" : ""));
+      if (!k.firstRun()) {
+        before.run();
+        ok(input, out);
+        after.run();
       }
-    }
-    for (String point : List.of("tables-written", "manifest-written", "committed", "deleting")) {
-      Path out = dir.resolve("out-" + point);
-      IncrementalRunsTest.copyTree(base, out);
-      boolean full = point.equals("committed") || point.equals("deleting");
-      Exit stopped = javaWith(List.of("-D" + HaltPoint.PROPERTY + "=" + point), input, "--output=" + out, "--annotators=none",
-          "--mode=" + (full ? "full" : "incremental"));
-      assertEquals(137, stopped.code(), point + ": " + stopped.out());
-      assertTrue(stopped.out().contains("halting at " + point), stopped.out());
-      Exit again = java(input, "--output=" + out, "--annotators=none");
-      assertEquals(0, again.code(), point + ": " + again.out());
-      // After a committed full run nothing is new; otherwise the stopped run's file is processed again.
-      assertTrue(again.out().contains(full ? "0 new + 0 changed + 3 unchanged" : "1 new + 0 changed + 2 unchanged"),
-          point + ": " + again.out());
-      try (Duck duck = new Duck(out)) {
-        for (String table : List.of("answers", "turns", "rejects")) {
-          assertEquals(expected.get(table), duck.rowsWithoutRun(table), point + ", " + table);
-          assertEquals(expected.get(table), duck.rowsWithoutRun("all_" + table), point + ", " + table + ": nothing else on disk");
-        }
-        assertEquals(3, duck.count("SELECT count(*) FROM current_manifest"), point);
+      Exit stopped = javaWith(List.of("-D" + HaltPoint.PROPERTY + "=" + point), input, "--output=" + out, "--annotators=none");
+      assertEquals(137, stopped.code(), what + ": " + stopped.out());
+      assertTrue(stopped.out().strip().endsWith("transcript-nlp: halting at " + point + " (-D" + HaltPoint.PROPERTY + ")"),
+          stopped.out());
+      String run = point.equals("history-read") ? null : runId(stopped.out());
+      boolean committed = point.equals("committed-runs") || point.equals("committed");
+
+      if (inCommitPhase(point)) {
+        Map<String, Long> tree = IcebergRows.tree(out);
+        Cli.Result refused = Cli.run(input, "--output=" + out, "--annotators=none");
+        assertEquals(TranscriptNlp.LOCKED, refused.code(), what + ": " + refused.out() + refused.err());
+        assertEquals("", refused.out());
+        String line = refused.err().strip();
+        assertEquals(1, line.lines().count(), line);
+        assertTrue(line.startsWith("transcript-nlp: run " + run + " is committing to " + out + " (its answers commit at "), line);
+        assertEquals(tree, IcebergRows.tree(out), what + ": the refused run changed nothing");
       }
+
+      Cli.Result again = ok(input, out, "--cleanAfterMinutes=0");
+      String matched = committed ? "matched: 4 files = 0 new + 0 changed + 4 unchanged"
+          : k.firstRun() ? "matched: 4 files = 4 new + 0 changed + 0 unchanged"
+          : "matched: 4 files = 2 new + 1 changed + 1 unchanged";
+      assertTrue(again.out().contains(matched), what + ": " + again.out());
+      IcebergRows.assertOneCleanRun(ref, out, what);
+      assertEquals(k.firstRun() ? 1 : committed ? 3 : 2, IcebergRows.committedRuns(out).size(), what);
+      if (run != null) {
+        assertEquals(committed, IcebergRows.committedRuns(out).contains(run), what);
+      }
+      assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)), what + ": no staged file left");
     }
+  }
+
+  private static Cli.Result ok(String input, Path out, String... more) {
+    List<String> args = new ArrayList<>(List.of(input, "--output=" + out, "--annotators=none"));
+    args.addAll(List.of(more));
+    Cli.Result r = Cli.run(args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.out() + r.err());
+    return r;
+  }
+
+  private static String runId(String log) {
+    Matcher m = Pattern.compile("run (\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6}) \\(").matcher(log);
+    assertTrue(m.find(), log);
+    return m.group(1);
   }
 
   /** Copies the first two of the three samples into {@code in}; returns the three, sorted. */
@@ -269,9 +314,8 @@ class JarIT {
     return samples;
   }
 
-
   private static long stagedFiles(Path out) throws IOException {
-    Path staging = out.resolve("_staging");
+    Path staging = out.resolve(OutputFolder.STAGING);
     if (!Files.isDirectory(staging)) {
       return 0;
     }

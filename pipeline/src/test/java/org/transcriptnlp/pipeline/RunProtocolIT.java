@@ -6,31 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.iceberg.Snapshot;
+import org.apache.iceberg.util.SnapshotUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.tables.IcebergTables;
+import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
- * The packaged jar stopped by signals and overlapped by a second run: a run paused at a point of
- * its protocol ({@code -Dtranscriptnlp.pauseAt}), then sent SIGTERM or SIGINT, or left paused while
- * a second run starts on the same output after its {@code _lock} was deleted.
+ * The packaged jar stopped by signals and overlapped by a second run on the same output: a run
+ * paused at a point of its protocol ({@code -Dtranscriptnlp.pauseAt}, until the file {@code
+ * -Dtranscriptnlp.resumeWhen} exists), then sent SIGTERM or SIGINT, or left paused while a second
+ * run goes. Whatever the order, the tables then hold the rows of one clean run, and nothing of a
+ * run that did not commit is visible.
  */
 class RunProtocolIT {
   @TempDir Path dir;
-
-  private static final List<String> TABLES = List.of("answers", "turns", "rejects");
 
   private static Path jar() {
     return Fixtures.path("pipeline/target/transcript-nlp.jar");
@@ -68,18 +71,17 @@ class RunProtocolIT {
     return p;
   }
 
+  /** Resumes a paused run; returns what it printed once it ended. */
+  private static String resume(Process p, Path resume, Path log) throws Exception {
+    Files.writeString(resume, "go");
+    assertTrue(p.waitFor(3, TimeUnit.MINUTES), "the resumed run did not finish");
+    return Files.readString(log);
+  }
+
   private static String runId(String log) {
     Matcher m = Pattern.compile("run (\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6}) \\(").matcher(log);
     assertTrue(m.find(), log);
     return m.group(1);
-  }
-
-  private Path twoSamples() throws IOException {
-    Path in = Files.createDirectories(dir.resolve("in"));
-    for (Path f : samples().subList(0, 2)) {
-      Files.copy(f, in.resolve(f.getFileName()));
-    }
-    return in;
   }
 
   private static List<Path> samples() throws IOException {
@@ -88,158 +90,236 @@ class RunProtocolIT {
     }
   }
 
-  private static Map<String, List<String>> rows(Path out, String prefix) throws Exception {
-    Map<String, List<String>> rows = new TreeMap<>();
-    try (Duck duck = new Duck(out)) {
-      for (String t : TABLES) {
-        rows.put(t, duck.rowsWithoutRun(prefix + t));
-      }
+  /** A folder {@code name} with the first {@code count} samples; returns the --input option for it. */
+  private String input(String name, int count) throws IOException {
+    Path in = Files.createDirectories(dir.resolve(name));
+    for (Path f : samples().subList(0, count)) {
+      Files.copy(f, in.resolve(f.getFileName()));
     }
-    return rows;
+    return "--input=" + in + "/*";
+  }
+
+  /** A clean run of {@code input} (in this JVM) into a new folder: what an output must hold afterwards. */
+  private Path reference(String input, String name) {
+    Path ref = dir.resolve(name);
+    Cli.Result r = Cli.run(input, "--output=" + ref, "--annotators=none");
+    assertEquals(0, r.code(), r.out() + r.err());
+    return ref;
+  }
+
+  /** The data folders a run wrote ({@code data/run-ID}) that are still there. */
+  private static List<Path> runFolders(Path out, String run) {
+    return Table.PIPELINE.stream().map(t -> out.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data/run-" + run))
+        .filter(Files::exists).toList();
   }
 
   /**
-   * SIGTERM while the run's tables are written but not committed, and SIGINT after its commit: one
-   * line each that says so, the JVM's exit code, and the next run ends with every row once.
+   * SIGTERM while the run's tables are written but not committed, SIGTERM in its commit (after its
+   * answers commit, with no runs row yet) and SIGINT after its commit: one line each that says so,
+   * the JVM's exit code, and the next run (with --cleanAfterMinutes=0: it takes the stopped run's
+   * leftovers for a dead run's at once) ends with the rows of one clean run.
    */
   @Test
   void aRunStoppedBySigtermOrSigintSaysWhetherItCommittedAndTheNextRunCleansUp() throws Exception {
-    Path in = twoSamples();
-    String input = "--input=" + in + "/*";
-    Path base = dir.resolve("base");
-    assertEquals(0, java(input, "--output=" + base, "--annotators=none").code());
-    Path third = samples().get(2);
-    Files.copy(third, in.resolve(third.getFileName()));
-    Path ref = dir.resolve("ref");
-    assertEquals(0, java(input, "--output=" + ref, "--annotators=none").code());
-    Map<String, List<String>> expected = rows(ref, "");
-
-    record Stop(String point, String signal, int code, String line) {}
+    record Stop(String point, String signal, int code, String line, boolean committed) {}
     for (Stop stop : List.of(
-        new Stop("tables-written", "TERM", 143, "before its commit: nothing of it is current; the next run removes what it left"),
-        new Stop("committed", "INT", 130, "after its commit: it is committed and its rows are current; the next run removes what it left"))) {
+        new Stop("tables-written", "TERM", 143, "before its commit: nothing of it is visible; a later run deletes the files it wrote",
+            false),
+        new Stop("committed-answers", "TERM", 143, "during its commit: it is committed only if its runs row was committed; if not,"
+            + " a later run rolls back the tables it committed", false),
+        new Stop("committed", "INT", 130, "after its commit: it is committed and its rows are current", true))) {
+      String input = input("in-" + stop.point(), 2);
       Path out = dir.resolve("out-" + stop.point());
-      IncrementalRunsTest.copyTree(base, out);
+      Cli.Result base = Cli.run(input, "--output=" + out, "--annotators=none");
+      assertEquals(0, base.code(), base.out() + base.err());
+      Path third = samples().get(2);
+      Files.copy(third, dir.resolve("in-" + stop.point()).resolve(third.getFileName()));
       Path log = dir.resolve(stop.point() + ".log");
       Process p = pausedAt(stop.point(), log, dir.resolve("never"), input, "--output=" + out, "--annotators=none");
+      String run = runId(Files.readString(log));
       if (stop.signal().equals("TERM")) {
         p.destroy(); // SIGTERM
       } else {
         assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
       }
-      assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+      assertTrue(p.waitFor(2, TimeUnit.MINUTES));
       String printed = Files.readString(log);
       assertEquals(stop.code(), p.exitValue(), printed);
-      String line = "transcript-nlp: run " + runId(printed) + " stopped by SIG" + stop.signal() + " " + stop.line();
+      String line = "transcript-nlp: run " + run + " stopped by SIG" + stop.signal() + " " + stop.line();
       assertEquals(1, printed.lines().filter(l -> l.equals(line)).count(), "'" + line + "' in:\n" + printed);
       assertTrue(printed.strip().endsWith(line), "the last line: " + printed);
+      assertEquals(stop.committed(), IcebergRows.committedRuns(out).contains(run), stop.point());
 
-      Exit again = java(input, "--output=" + out, "--annotators=none");
+      Exit again = java(input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
       assertEquals(0, again.code(), again.out());
-      boolean committed = stop.point().equals("committed");
-      assertTrue(again.out().contains(committed ? "0 new + 0 changed + 3 unchanged" : "1 new + 0 changed + 2 unchanged"),
+      assertTrue(again.out().contains(stop.committed() ? "0 new + 0 changed + 3 unchanged" : "1 new + 0 changed + 2 unchanged"),
           again.out());
-      assertEquals(expected, rows(out, ""), stop.point());
-      assertEquals(expected, rows(out, "all_"), stop.point() + ": nothing else on disk");
-      assertFalse(Files.exists(out.resolve("_staging")), "no staged file or marker left");
+      IcebergRows.assertOneCleanRun(reference(input, "ref-" + stop.point()), out, stop.point());
+      assertEquals(stop.committed(), IcebergRows.committedRuns(out).contains(run), stop.point());
+      assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)), "no staged file left");
     }
   }
 
+  /** The line of a run that lost the race to commit. */
+  private static String conflict(Path out, String table, String run) {
+    return "transcript-nlp: another run committed to " + out + " while this one ran (table " + table + "): nothing of run " + run
+        + " is visible; run again";
+  }
+
   /**
-   * The first run is paused with its table files written, not committed; its {@code _lock} is
-   * deleted, so a second run takes a new one: the first run's marker makes it refuse, and it
-   * deletes nothing. The first run then commits as usual.
+   * Two runs on one output: the first is paused with its table files written, the second runs to
+   * its end, then the first goes on. Both read the output before either committed, so the first
+   * to commit wins; the other finds the winner's commit in its way, exits 4 with one line and
+   * leaves nothing: the tables hold the rows of one clean run.
    */
   @Test
-  void aSecondRunRefusesWhileTheFirstRunsEvenIfItsLockFileWasDeleted() throws Exception {
+  void ofTwoOverlappingRunsTheSecondToCommitExits4AndLeavesNothing() throws Exception {
+    String input = input("in", 3);
     Path out = dir.resolve("out");
     Path resume = dir.resolve("resume");
     Path log = dir.resolve("first.log");
-    String input = "--input=samples/transcripts/*";
     Process first = pausedAt("tables-written", log, resume, input, "--output=" + out, "--annotators=none");
     try {
-      String run = runId(Files.readString(log));
-      Files.delete(out.resolve("_lock"));
-      Map<String, Long> before = files(out);
+      String firstRun = runId(Files.readString(log));
       Exit second = java(input, "--output=" + out, "--annotators=none");
-      assertEquals(TranscriptNlp.LOCKED, second.code(), second.out());
-      String expected = Pattern.quote("transcript-nlp: another run is writing to " + out + " (run " + run + ", pid " + first.pid()
-          + " on " + InetAddress.getLocalHost().getHostName() + ", its marker run-" + run + ".alive written ")
-          + "\\d+" + Pattern.quote(" s ago); try again when it has finished");
-      assertTrue(Pattern.matches(expected, second.out().strip()), second.out());
-      assertEquals(before, files(out), "the second run deleted nothing");
-      assertTrue(Files.exists(out.resolve("_staging/run-" + run + LiveRun.SUFFIX)), "not even the first run's marker");
+      assertEquals(0, second.code(), second.out());
+      String secondRun = runId(second.out());
+      assertTrue(runFolders(out, firstRun).size() > 0, "the first run's files are kept: they are younger than --cleanAfterMinutes");
 
-      Files.writeString(resume, "go");
-      assertTrue(first.waitFor(3, TimeUnit.MINUTES));
-      String printed = Files.readString(log);
-      assertEquals(0, first.exitValue(), printed);
-      assertTrue(printed.contains("processed: 3 files = 3 parsed + 0 rejected"), printed);
+      String printed = resume(first, resume, log);
+      assertEquals(TranscriptNlp.LOCKED, first.exitValue(), printed);
+      assertEquals(conflict(out, "answers", firstRun), printed.strip().lines().reduce((a, b) -> b).orElseThrow(), printed);
+      assertEquals(1, printed.lines().filter(l -> l.startsWith("transcript-nlp: another run")).count(), printed);
+      assertEquals(Set.of(secondRun), IcebergRows.committedRuns(out));
+      assertEquals(List.of(), runFolders(out, firstRun), "the loser deleted its files");
     } finally {
       first.destroyForcibly();
     }
-    try (Duck duck = new Duck(out)) {
-      assertEquals(1, duck.count("SELECT count(*) FROM runs"));
-      assertEquals(3, duck.count("SELECT count(*) FROM current_manifest"));
-      assertTrue(duck.count("SELECT count(*) FROM answers") > 0);
-    }
-    assertFalse(Files.exists(out.resolve("_staging")), "no staged file or marker left");
+    IcebergRows.assertOneCleanRun(reference(input, "ref"), out, "after the overlap");
   }
 
   /**
-   * Where _lock does not hold (deleted here; HDFS has none): a run that reads the history, then
-   * waits while another (full) run commits, must not take the committed run for a crashed one
-   * once it goes on. It refuses with exit 4 and the full run's rows stay current.
+   * A run that read the history, then waited while another run committed, must not take the
+   * committed run for a killed one (not even with --cleanAfterMinutes=0, which rolls back a killed
+   * run's commits at once): the other run's commits stay, and this run either commits after it or
+   * exits 4 with the conflict line.
    */
   @Test
-  void aRunThatCommittedWhileAnotherStartedIsNotTakenForACrashedOne() throws Exception {
+  void aRunThatCommittedWhileAnotherStartedIsNotTakenForAKilledOne() throws Exception {
+    String input = input("in", 3);
     Path out = dir.resolve("out");
-    String input = "--input=samples/transcripts/*";
-    assertEquals(0, java(input, "--output=" + out, "--annotators=none").code());
-    Path resumeFull = dir.resolve("resume-full");
-    Path fullLog = dir.resolve("full.log");
-    Process full = pausedAt("tables-written", fullLog, resumeFull, input, "--output=" + out, "--annotators=none", "--mode=full");
-    Path resumeLate = dir.resolve("resume-late");
-    Path lateLog = dir.resolve("late.log");
-    Process late = null;
+    Path resume = dir.resolve("resume");
+    Path log = dir.resolve("late.log");
+    Process late = pausedAt("history-read", log, resume, input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
     try {
-      String fullRun = runId(Files.readString(fullLog));
-      Files.delete(out.resolve("_lock"));
-      late = pausedAt("history-read", lateLog, resumeLate, input, "--output=" + out, "--annotators=none");
-      Files.writeString(resumeFull, "go");
-      assertTrue(full.waitFor(3, TimeUnit.MINUTES));
-      assertEquals(0, full.exitValue(), Files.readString(fullLog));
-      Files.writeString(resumeLate, "go");
-      assertTrue(late.waitFor(3, TimeUnit.MINUTES));
-      String printed = Files.readString(lateLog);
-      assertEquals(TranscriptNlp.LOCKED, late.exitValue(), printed);
-      assertTrue(printed.contains("transcript-nlp: another run (" + fullRun + ") committed to " + out
-          + " while this one started; nothing was done: run again"), printed);
-    } finally {
-      full.destroyForcibly();
-      if (late != null) {
-        late.destroyForcibly();
+      Exit other = java(input, "--output=" + out, "--annotators=none");
+      assertEquals(0, other.code(), other.out());
+      String otherRun = runId(other.out());
+
+      String printed = resume(late, resume, log);
+      assertFalse(printed.contains("rolling back"), printed);
+      assertFalse(printed.contains("is committing to"), printed);
+      if (late.exitValue() == TranscriptNlp.LOCKED) {
+        assertEquals(Set.of(otherRun), IcebergRows.committedRuns(out), printed);
+        assertTrue(printed.strip().endsWith("is visible; run again"), printed);
+      } else {
+        assertEquals(0, late.exitValue(), printed);
+        assertEquals(Set.of(otherRun, runId(printed)), IcebergRows.committedRuns(out), printed);
       }
+      assertCommitsStay(out, otherRun);
+    } finally {
+      late.destroyForcibly();
     }
-    try (Duck duck = new Duck(out)) {
-      assertEquals(2, duck.count("SELECT count(*) FROM runs"));
-      assertEquals(3, duck.count("SELECT count(*) FROM current_manifest"));
-      assertEquals(List.of("full"), duck.column("SELECT DISTINCT change FROM current_manifest"));
-      assertTrue(duck.count("SELECT count(*) FROM answers") > 0);
-    }
+    IcebergRows.assertOneCleanRun(reference(input, "ref"), out, "after the overlap");
   }
 
-  /** The files under a folder with their sizes, but the lock file and the runs' markers (rewritten every few seconds). */
-  private static Map<String, Long> files(Path out) throws IOException {
-    Map<String, Long> files = new TreeMap<>();
-    try (Stream<Path> all = Files.walk(out)) {
-      for (Path p : all.filter(Files::isRegularFile).toList()) {
-        String name = p.getFileName().toString();
-        if (!name.equals("_lock") && !name.endsWith(LiveRun.SUFFIX)) {
-          files.put(out.relativize(p).toString(), Files.size(p));
+  /** Every snapshot the run made is an ancestor of each table's current snapshot: none was rolled back. */
+  private static void assertCommitsStay(Path out, String run) {
+    IcebergRows.withCatalog(out, c -> {
+      for (Table t : Table.values()) {
+        org.apache.iceberg.Table table = IcebergRows.table(c, t);
+        List<Long> ancestors = SnapshotUtil.ancestorIds(table.currentSnapshot(), table::snapshot);
+        int made = 0;
+        for (Snapshot s : table.snapshots()) {
+          if (run.equals(s.summary().get(IcebergTables.RUN_ID))) {
+            made++;
+            assertTrue(ancestors.contains(s.snapshotId()), t + ": run " + run + "'s commit was rolled back");
+          }
         }
+        assertEquals(1, made, t + ": one commit of run " + run);
       }
+      return null;
+    });
+  }
+
+  /**
+   * A run paused in its commit (answers to turns committed, no runs row yet): a second run on the
+   * output stops with one line and changes nothing (the commits are younger than
+   * --cleanAfterMinutes); the first then ends as usual.
+   */
+  @Test
+  void aRunStartedWhileAnotherCommitsStopsWithOneLineAndChangesNothing() throws Exception {
+    String input = input("in", 3);
+    Path out = dir.resolve("out");
+    Path resume = dir.resolve("resume");
+    Path log = dir.resolve("first.log");
+    Process first = pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
+    try {
+      String firstRun = runId(Files.readString(log));
+      Map<String, Long> before = IcebergRows.tree(out);
+      Exit second = java(input, "--output=" + out, "--annotators=none");
+      assertEquals(TranscriptNlp.LOCKED, second.code(), second.out());
+      String line = second.out().strip();
+      assertEquals(1, line.lines().filter(l -> l.startsWith("transcript-nlp:")).count(), line);
+      String last = line.lines().reduce((a, b) -> b).orElseThrow();
+      assertTrue(last.startsWith("transcript-nlp: run " + firstRun + " is committing to " + out + " (its answers commit at "), line);
+      assertEquals(before, IcebergRows.tree(out), "the second run changed nothing");
+
+      String printed = resume(first, resume, log);
+      assertEquals(0, first.exitValue(), printed);
+      assertEquals(Set.of(firstRun), IcebergRows.committedRuns(out));
+    } finally {
+      first.destroyForcibly();
     }
-    return files;
+    IcebergRows.assertOneCleanRun(reference(input, "ref"), out, "after the second run stopped");
+  }
+
+  /**
+   * With --cleanAfterMinutes=0 a second run takes a run paused in its commit for a killed one: it
+   * rolls back the first run's commits and deletes its files, then commits. The first run, resumed,
+   * finds the second's commit in its way: it exits 4, and none of its commits stays visible.
+   */
+  @Test
+  void aRunTakenForAKilledOneWhileItCommitsLeavesNothingVisible() throws Exception {
+    String input = input("in", 3);
+    Path out = dir.resolve("out");
+    Path resume = dir.resolve("resume");
+    Path log = dir.resolve("first.log");
+    Process first = pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
+    try {
+      String firstRun = runId(Files.readString(log));
+      Exit second = java(input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
+      assertEquals(0, second.code(), second.out());
+      assertTrue(second.out().contains("rolling back answers: run " + firstRun), second.out());
+      String secondRun = runId(second.out());
+
+      String printed = resume(first, resume, log);
+      assertEquals(TranscriptNlp.LOCKED, first.exitValue(), printed);
+      assertTrue(printed.strip().endsWith("nothing of run " + firstRun + " is visible; run again"), printed);
+      assertEquals(Set.of(secondRun), IcebergRows.committedRuns(out));
+      assertEquals(Map.of(), Maps.without(IcebergRows.currentSnapshotRuns(out), secondRun), "every current snapshot is the second run's");
+    } finally {
+      first.destroyForcibly();
+    }
+    IcebergRows.assertOneCleanRun(reference(input, "ref"), out, "after the overlap");
+  }
+
+  private static final class Maps {
+    /** The entries whose value is not {@code value}. */
+    static Map<String, String> without(Map<String, String> m, String value) {
+      Map<String, String> rest = new java.util.TreeMap<>(m);
+      rest.values().removeIf(value::equals);
+      return rest;
+    }
   }
 }

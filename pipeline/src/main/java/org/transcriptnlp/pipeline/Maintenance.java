@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -123,41 +126,55 @@ final class Maintenance {
    */
   static int deleteOrphans(Warehouse w, int minutes, RunId current) {
     long before = Instant.now().minus(Duration.ofMinutes(Math.max(0, minutes))).toEpochMilli();
-    int deleted = 0;
+    // A run still going may have written its first files long ago (a long pipeline stages rows from its
+    // start): a run's files go only once the newest file of that run, in any table or in staging, is old.
+    Map<Table, List<MatchResult.Metadata>> data = new LinkedHashMap<>();
+    List<MatchResult.Metadata> staging = list(OutputFolder.stagingRoot(w.output()));
+    Map<String, Long> newest = new HashMap<>();
     for (Table table : Table.values()) {
-      if (!w.has(table)) {
-        continue;
+      if (w.has(table)) {
+        data.put(table, list(w.dataFolder(table)));
+        data.get(table).forEach(md -> newest.merge(runOf(md), md.lastModifiedMillis(), Math::max));
       }
-      org.apache.iceberg.Table t = w.table(table);
+    }
+    staging.forEach(md -> newest.merge(runOf(md), md.lastModifiedMillis(), Math::max));
+    String own = current == null ? null : current.value();
+    java.util.function.Predicate<MatchResult.Metadata> old = md -> {
+      String run = runOf(md);
+      return !run.equals(own) && (run.isEmpty() ? md.lastModifiedMillis() : newest.get(run)) <= before;
+    };
+    int deleted = 0;
+    for (Map.Entry<Table, List<MatchResult.Metadata>> e : data.entrySet()) {
+      org.apache.iceberg.Table t = w.table(e.getKey());
       t.refresh();
       Set<String> referenced = referenced(t);
       List<ResourceId> orphans = new ArrayList<>();
-      String own = current == null ? null : w.runFolder(table, current) + "/";
-      for (MatchResult.Metadata md : list(w.dataFolder(table))) {
-        String path = md.resourceId().toString();
-        if (referenced.contains(path) || (own != null && path.startsWith(own)) || md.lastModifiedMillis() > before) {
-          continue;
+      for (MatchResult.Metadata md : e.getValue()) {
+        if (!referenced.contains(md.resourceId().toString()) && old.test(md)) {
+          orphans.add(md.resourceId());
         }
-        orphans.add(md.resourceId());
       }
-      deleted += delete(orphans, table.folder());
+      deleted += delete(orphans, e.getKey().folder());
     }
-    List<ResourceId> staged = new ArrayList<>();
-    String ownStaging = current == null ? null : OutputFolder.staging(w.output(), current) + "/";
-    for (MatchResult.Metadata md : list(OutputFolder.stagingRoot(w.output()))) {
-      if ((ownStaging == null || !md.resourceId().toString().startsWith(ownStaging)) && md.lastModifiedMillis() <= before) {
-        staged.add(md.resourceId());
-      }
-    }
-    deleted += delete(staged, "staged");
-    for (Table table : Table.values()) {
-      if (w.has(table)) {
-        OutputFolder.deleteEmptyFolder(w.dataFolder(table));
-      }
+    deleted += delete(staging.stream().filter(old).map(MatchResult.Metadata::resourceId).toList(), "staged");
+    for (Table table : data.keySet()) {
+      OutputFolder.deleteEmptyFolder(w.dataFolder(table));
     }
     OutputFolder.deleteEmptyFolder(OutputFolder.stagingRoot(w.output()));
     return deleted;
   }
+
+  /** The run whose folder ({@code .../run-<id>/...}) a file is in, or "" for a file in no run's folder. */
+  static String runOf(MatchResult.Metadata md) {
+    java.util.regex.Matcher m = RUN_FOLDER.matcher(md.resourceId().toString());
+    String run = "";
+    while (m.find()) {
+      run = m.group(1);
+    }
+    return run;
+  }
+
+  private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("/run-(" + RunId.PATTERN.pattern() + ")/");
 
   private static int delete(List<ResourceId> files, String what) {
     if (files.isEmpty()) {

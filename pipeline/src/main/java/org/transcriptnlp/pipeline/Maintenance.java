@@ -59,6 +59,7 @@ final class Maintenance {
    */
   static int rollBackUncommitted(Warehouse w, Set<String> committedRuns, int graceMinutes) {
     int undone = 0;
+    Set<String> committed = new HashSet<>(committedRuns);
     for (Table table : Table.values()) {
       if (table == Table.RUNS || !w.has(table)) {
         continue;
@@ -67,7 +68,12 @@ final class Maintenance {
       t.refresh();
       for (Snapshot s = t.currentSnapshot(); s != null; s = t.currentSnapshot()) {
         String run = s.summary().get(IcebergTables.RUN_ID);
-        if (run == null || committedRuns.contains(run)) {
+        if (run != null && !committed.contains(run)) {
+          // The runs known to the caller were read before this table's refresh: a run that
+          // committed since then has its runs row by now (it is committed last).
+          committed.addAll(committedNow(w));
+        }
+        if (run == null || committed.contains(run)) {
           break;
         }
         Instant at = Instant.ofEpochMilli(s.timestampMillis());
@@ -83,6 +89,24 @@ final class Maintenance {
       }
     }
     return undone;
+  }
+
+  /** The run ids in the runs table as it is now (read from a fresh load, the warehouse's own table untouched). */
+  private static Set<String> committedNow(Warehouse w) {
+    Set<String> ids = new HashSet<>();
+    if (!w.has(Table.RUNS)) {
+      return ids;
+    }
+    org.apache.iceberg.Table runs = w.catalog().loadTable(IcebergTables.identifier(Table.RUNS));
+    if (runs.currentSnapshot() == null) {
+      return ids;
+    }
+    try (CloseableIterable<Record> rows = org.apache.iceberg.data.IcebergGenerics.read(runs).select("run_id").build()) {
+      rows.forEach(r -> ids.add(String.valueOf(r.getField("run_id"))));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the runs table: " + e.getMessage(), e);
+    }
+    return ids;
   }
 
   /** Expires the snapshots older than {@code days} (keeping the last {@link #KEEP_LAST}) and the files only they held. */

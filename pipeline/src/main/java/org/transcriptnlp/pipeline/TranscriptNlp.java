@@ -240,14 +240,18 @@ public final class TranscriptNlp {
     long start = System.nanoTime();
     String output = config.output();
     RunHistory history = RunHistory.read(w);
+    // Every commit of this run is validated from here: the tables as they were when the history was
+    // read (the metadata the warehouse loaded), so that a run committing after that is a conflict.
+    Map<Table, Long> bases = w.snapshotIds();
     RunId run = RunId.next(started, history.last());
     HaltPoint.reach("history-read");
     Set<String> committed = new TreeSet<>();
     history.committed().forEach(c -> committed.add(c.id().value()));
     if (Maintenance.rollBackUncommitted(w, committed, options.getCleanAfterMinutes()) > 0) {
+      w.refresh();
       history = RunHistory.read(w);
+      bases = w.snapshotIds();
     }
-    Map<Table, Long> bases = w.snapshotIds(); // every commit of this run is validated from here
     signals.running(run);
     RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
     if (config.mode() == JobConfig.Mode.INCREMENTAL) {
@@ -280,7 +284,8 @@ public final class TranscriptNlp {
       double seconds = (System.nanoTime() - start) / 1e9;
       String by = runner;
       RunHistory h = history;
-      signals.commit(() -> commit(w, config, plan, report, h, runFiles, bases, started, seconds, by));
+      Map<Table, Long> from = bases;
+      signals.commit(() -> commit(w, config, plan, report, h, runFiles, from, started, seconds, by));
       done = true;
       HaltPoint.reach("committed");
       RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);

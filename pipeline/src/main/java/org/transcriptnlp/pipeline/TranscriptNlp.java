@@ -157,6 +157,7 @@ public final class TranscriptNlp {
       return USAGE;
     }
     FileSystems.setDefaultPipelineOptions(options);
+    Warehouse.useHadoopSettings(options);
     try {
       String export = options.getExport() == null ? "" : options.getExport().strip();
       if (!export.isEmpty()) {
@@ -208,6 +209,7 @@ public final class TranscriptNlp {
     }
     JobConfig config = JobConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
+    Warehouse.useHadoopSettings(options);
     List<MatchResult.Metadata> matched = matchFiles(config);
     if (matched.isEmpty()) {
       throw new UsageException("no file matched --input=" + options.getInput());

@@ -220,6 +220,23 @@ class HdfsTest {
     }
   }
 
+  /**
+   * An output named without its NameNode ({@code hdfs:///tables}), the NameNode given by
+   * --hdfsConfiguration (fs.defaultFS), as the README allows: the Iceberg catalog on it takes the
+   * same settings as Beam's file system.
+   */
+  @Test
+  void anOutputWithoutItsNameNodeTakesItFromTheHdfsConfiguration() throws Exception {
+    copyToHdfs(Fixtures.seed(), "/default-fs-in/seed.txt");
+    Cli.Result r = job("hdfs:///default-fs-in/*", "hdfs:///default-fs-tables");
+    assertPrinted(r, "matched: 1 files = 1 new + 0 changed + 0 unchanged");
+    assertPrinted(job("hdfs:///default-fs-in/*", "hdfs:///default-fs-tables"), "matched: 1 files = 0 new + 0 changed + 1 unchanged");
+    Map<String, List<String>> rows = rows(root + "/default-fs-tables", UnaryOperator.identity());
+    assertEquals(26, rows.get("answers").size());
+    assertTrue(rows.get("answers").stream().allMatch(a -> a.contains("source_path=hdfs:///default-fs-in/seed.txt;")
+        || a.contains("source_path=" + root + "/default-fs-in/seed.txt;")), rows.get("answers").get(0));
+  }
+
   /** The report of an output on HDFS, written to a local folder and to HDFS: the same pages. */
   @Test
   void aReportOfAnOutputOnHdfs() throws Exception {

@@ -53,4 +53,7 @@ nothing=$(echo "${rows[2]}" | awk -F'|' '{print $5}')
 full=$(echo "${rows[4]}" | awk -F'|' '{print $5}')
 echo
 echo "nothing new / full rebuild: $(awk "BEGIN{printf \"%.3f\", $nothing / $full}") ($nothing s / $full s)"
-echo "table files after the 5 runs: $(find "$work/out" -name '*.parquet' -not -path '*/runs/*' | wc -l) (runs rows: $(find "$work/out/runs" -name '*.parquet' | wc -l))"
+# The Iceberg tables' data files on disk (those of the current snapshots and of the earlier ones, kept
+# until they expire), and the runs table's: one file per committed run.
+tables="$work/out/transcripts"
+echo "table data files after the 5 runs: $(find "$tables" -path '*/data/*' -name '*.parquet' -not -path "$tables/runs/*" | wc -l) (runs rows: $(find "$tables/runs/data" -name '*.parquet' | wc -l))"

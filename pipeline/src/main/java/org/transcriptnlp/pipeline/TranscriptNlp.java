@@ -158,6 +158,7 @@ public final class TranscriptNlp {
       return USAGE;
     }
     FileSystems.setDefaultPipelineOptions(options);
+    Warehouse.useHadoopSettings(options);
     try {
       String export = options.getExport() == null ? "" : options.getExport().strip();
       if (!export.isEmpty()) {
@@ -209,6 +210,7 @@ public final class TranscriptNlp {
     }
     JobConfig config = JobConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
+    Warehouse.useHadoopSettings(options);
     List<MatchResult.Metadata> matched = matchFiles(config);
     if (matched.isEmpty()) {
       throw new UsageException("no file matched --input=" + options.getInput());
@@ -253,6 +255,7 @@ public final class TranscriptNlp {
       // Rolled back, or another run committed since the history was read: the plan must be made
       // from the snapshots the commits are validated from.
       history = RunHistory.read(w);
+      bases = w.snapshotIds();
     }
     signals.running(run);
     RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
@@ -286,7 +289,8 @@ public final class TranscriptNlp {
       double seconds = (System.nanoTime() - start) / 1e9;
       String by = runner;
       RunHistory h = history;
-      signals.commit(() -> commit(w, config, plan, report, h, runFiles, bases, started, seconds, by));
+      Map<Table, Long> from = bases;
+      signals.commit(() -> commit(w, config, plan, report, h, runFiles, from, started, seconds, by));
       done = true;
       HaltPoint.reach("committed");
       RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);

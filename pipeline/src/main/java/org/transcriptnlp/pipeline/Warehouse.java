@@ -80,6 +80,25 @@ final class Warehouse implements AutoCloseable {
     }
   }
 
+  /**
+   * The catalogs of this JVM take the Hadoop settings of Beam's Hadoop file system from these
+   * options (--hdfsConfiguration, else the files of HADOOP_CONF_DIR or YARN_CONF_DIR): called with
+   * {@link FileSystems#setDefaultPipelineOptions}.
+   */
+  static void useHadoopSettings(org.apache.beam.sdk.options.PipelineOptions options) {
+    org.apache.hadoop.conf.Configuration settings = new org.apache.hadoop.conf.Configuration(false);
+    List<org.apache.hadoop.conf.Configuration> given =
+        options.as(org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions.class).getHdfsConfiguration();
+    if (given != null) {
+      for (org.apache.hadoop.conf.Configuration c : given) {
+        for (Map.Entry<String, String> setting : c) {
+          settings.set(setting.getKey(), setting.getValue());
+        }
+      }
+    }
+    IcebergTables.setHadoopSettings(settings);
+  }
+
   String output() {
     return output;
   }

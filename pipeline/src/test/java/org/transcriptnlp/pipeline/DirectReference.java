@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
@@ -48,25 +49,33 @@ final class DirectReference {
   }
 
   /**
-   * The current rows of {@code out} (a one-run output) equal the Direct Runner's, table by table
-   * (DuckDB, ignoring the run id), and every data file on disk is one of the current snapshot's:
-   * each row is there exactly once.
+   * The current rows of {@code out} equal the Direct Runner's, table by table (DuckDB over each
+   * table's current data files, ignoring the run id), each row exactly once: as many rows as the
+   * table's current snapshot says it holds (Iceberg's total-records), all of one run, from data
+   * files all in that run's folder of the table (no file of another attempt was committed).
    */
   static void assertSameTables(Path out, String what) throws Exception {
+    org.apache.iceberg.catalog.Catalog catalog = IcebergTables.catalog(out.toString(), "hadoop");
     try (Duck ref = new Duck(tables()); Duck duck = new Duck(out)) {
       for (String table : TABLES) {
         List<String> rows = duck.rowsWithoutRun(table);
         assertEquals(ref.rowsWithoutRun(table), rows, what + ": " + table + " equals the Direct Runner's");
-        // A retried attempt's files left in the run's folder would be committed or lie about: every data file is current.
-        try (IcebergRows tables = new IcebergRows(out)) {
-          org.transcriptnlp.tables.Table t = org.transcriptnlp.tables.Table.valueOf(table.toUpperCase(java.util.Locale.ROOT));
-          assertEquals(IcebergRows.filesOnDisk(out, t).stream().map(f -> IcebergRows.dataFolder(out, t).resolve(f)).toList(),
-              tables.currentFiles(t), what + ": " + table + " holds no file of another attempt");
+        org.apache.iceberg.Table t = catalog.loadTable(org.apache.iceberg.catalog.TableIdentifier.of(IcebergTables.NAMESPACE, table));
+        assertEquals(String.valueOf(rows.size()), t.currentSnapshot().summary().get("total-records"),
+            what + ": " + table + ": the rows its snapshot says it holds");
+        if (!rows.isEmpty()) {
+          List<Object> runs = duck.column("SELECT DISTINCT run_id FROM " + table);
+          assertEquals(1, runs.size(), what + ": " + table + " holds rows of one run: " + runs);
+          for (String f : IcebergTables.currentFiles(t)) {
+            assertTrue(f.contains("/transcripts/" + table + "/data/run-" + runs.get(0) + "/"), what + ": " + f);
+          }
         }
       }
       assertTrue(duck.count("SELECT count(*) FROM entities") > 0 && duck.count("SELECT count(*) FROM sentences") > 0,
           what + ": both annotators ran");
       assertEquals(0, duck.count("SELECT count(*) FROM rejects"), what + ": the samples have no rejects");
+    } finally {
+      IcebergTables.close(catalog);
     }
   }
 }

@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
- * The report of the real job's tables on the three samples (both annotators), checked against
- * the tables read back independently with DuckDB (samples/queries/current.sql); then an
- * incremental run after one sample changed, whose report shows only the current rows.
+ * The report of the real job's Iceberg tables on the three samples (both annotators), checked
+ * against the tables read back independently with DuckDB (the data files of each table's current
+ * snapshot, {@link Duck}); then an incremental run after one sample changed, whose report shows only
+ * the current rows, while the first run's rows stay in the tables' earlier snapshot.
  */
 class HtmlReportEndToEndTest {
   private static final String FOX = "wh_2025-02-16_fox-sports_trump_short.md";
@@ -70,9 +71,11 @@ class HtmlReportEndToEndTest {
     out = dir.resolve("out");
     report = dir.resolve("report");
     job();
+    // The tables as the first run left them: a copy of the catalog's folders. The copy's metadata
+    // names the data files in out/, which stay there as long as the first run's snapshots do.
     firstOutput = dir.resolve("out-after-first-run");
-    IncrementalRunsTest.copyTree(out, firstOutput);
-    firstWritten = HtmlReport.write(out.toString(), report.toString());
+    copyTree(out, firstOutput);
+    firstWritten = report(out, report);
     firstPages = pages(report);
 
     // One more question and answer in one sample: a new transcript_id, one answer more.
@@ -83,8 +86,36 @@ class HtmlReportEndToEndTest {
     lines.addAll(to, List.copyOf(lines.subList(from, to)));
     Files.write(fox, lines, StandardCharsets.UTF_8);
     secondRun = job();
-    secondWritten = HtmlReport.write(out.toString(), report.toString());
+    secondWritten = report(out, report);
     secondPages = pages(report);
+  }
+
+  /** Writes the report of an output's tables (HtmlReport.write on the output's Hadoop catalog). */
+  private static List<String> report(Path output, Path folder) {
+    try (Warehouse w = Warehouse.existing(output.toString(), "hadoop")) {
+      return HtmlReport.write(w, folder.toString());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var all = Files.walk(from)) {
+      for (Path p : all.filter(Files::isRegularFile).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(p, target);
+      }
+    }
+  }
+
+  /** The answers of the changed sample in a snapshot of the answers table (Iceberg's generic reader). */
+  private static long foxAnswers(org.apache.iceberg.Table answers, long snapshot) throws Exception {
+    long n = 0;
+    try (var rows = org.apache.iceberg.data.IcebergGenerics.read(answers).useSnapshot(snapshot).build()) {
+      for (org.apache.iceberg.data.Record r : rows) {
+        n += String.valueOf(r.getField("source_path")).endsWith("/" + FOX) ? 1 : 0;
+      }
+    }
+    return n;
   }
 
   private static int indexOf(List<String> lines, String part) {
@@ -212,12 +243,21 @@ class HtmlReportEndToEndTest {
       assertFalse(oldId.equals(newId));
       assertEquals(8, before.count("SELECT count(*) FROM answers" + where));
       assertEquals(9, duck.count("SELECT count(*) FROM answers" + where));
-      assertEquals(17, duck.count("SELECT count(*) FROM all_answers" + where), "the first run's rows are still on disk");
       assertEquals(9, count(secondPages.get(newId + ".html"), "<circle class=\"pt\""), "only the current run's answers");
       assertFalse(secondPages.containsKey(oldId + ".html"), "the earlier page of the changed file is removed");
       assertFalse(secondPages.get("index.html").contains(oldId));
       List<Object> runs = duck.column("SELECT run_id FROM runs ORDER BY run_id");
       assertEquals(2, runs.size());
+      // The first run's rows are in the answers table's earlier snapshot (history is Iceberg's snapshots).
+      try (Warehouse w = Warehouse.existing(out.toString(), "hadoop")) {
+        org.apache.iceberg.Table answers = w.table(org.transcriptnlp.tables.Table.ANSWERS);
+        org.apache.iceberg.Snapshot current = answers.currentSnapshot();
+        assertEquals(runs.get(1), current.summary().get(org.transcriptnlp.tables.IcebergTables.RUN_ID));
+        org.apache.iceberg.Snapshot first = answers.snapshot(current.parentId());
+        assertEquals(runs.get(0), first.summary().get(org.transcriptnlp.tables.IcebergTables.RUN_ID));
+        assertEquals(8, foxAnswers(answers, first.snapshotId()), "the first run's rows of the changed file, in its snapshot");
+        assertEquals(9, foxAnswers(answers, current.snapshotId()));
+      }
       String index = secondPages.get("index.html");
       assertTrue(index.contains("Rows from runs <span class=\"run\">" + runs.get(0) + "</span>, <span class=\"run\">" + runs.get(1) + "</span>"));
       assertEquals(1, count(index, "<td class=\"run\">" + runs.get(1) + "</td>"), "the changed file's row is from the second run");

@@ -151,7 +151,7 @@ class SparkClusterIT {
     assertTrue(printed.contains("processed: 3 files = 3 parsed + 0 rejected"), printed);
     DirectReference.assertSameTables(out, "Spark cluster, executor killed");
     try (Duck duck = new Duck(out)) {
-      assertTrue(printed.contains("parquet: answers " + duck.count("SELECT count(*) FROM answers") + " rows"),
+      assertTrue(printed.contains("iceberg: answers " + duck.count("SELECT count(*) FROM answers") + " rows in "),
           "the summary counts the rows in the table, once: " + printed);
       assertEquals(1, duck.count("SELECT count(*) FROM runs"));
     }

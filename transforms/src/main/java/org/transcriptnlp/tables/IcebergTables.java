@@ -48,7 +48,21 @@ public final class IcebergTables {
   /** The catalog name the job registers its catalog under (Spark users pick their own). */
   public static final String CATALOG_NAME = "transcript_nlp";
 
+  /** Hadoop settings beside Hadoop's defaults for every catalog opened ({@link #setHadoopSettings}). */
+  private static volatile Configuration hadoopSettings = new Configuration(false);
+
   private IcebergTables() {}
+
+  /**
+   * The Hadoop settings every catalog on a Hadoop file system ({@code hdfs://...}, not a local
+   * output) is opened with from now on (in this JVM), beside Hadoop's defaults: those Beam's Hadoop
+   * file system has (--hdfsConfiguration, or the files of HADOOP_CONF_DIR), so that the tables'
+   * metadata is read and written with the settings the data files are, e.g. an {@code
+   * hdfs:///tables} output whose NameNode is fs.defaultFS.
+   */
+  public static void setHadoopSettings(Configuration settings) {
+    hadoopSettings = new Configuration(settings);
+  }
 
   /**
    * The Iceberg schema of a table, converted from its Avro schema, with the field ids a new table
@@ -81,6 +95,14 @@ public final class IcebergTables {
   public static Catalog catalog(String output, String catalog) {
     String warehouse = warehouse(output);
     Configuration conf = new Configuration();
+    if (warehouse.contains("://") && !warehouse.startsWith("file:")) {
+      // Only for an output on a Hadoop file system: a local output's paths (and those of its data
+      // files, as Beam names them) have no scheme, which the settings' fs.defaultFS would resolve
+      // to the cluster.
+      for (Map.Entry<String, String> setting : hadoopSettings) {
+        conf.set(setting.getKey(), setting.getValue());
+      }
+    }
     // Local files without Hadoop's .crc checksum files beside them (readers do not expect them).
     conf.set("fs.file.impl", "org.apache.hadoop.fs.RawLocalFileSystem");
     conf.setBoolean("fs.file.impl.disable.cache", true);

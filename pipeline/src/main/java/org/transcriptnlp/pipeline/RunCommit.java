@@ -120,7 +120,7 @@ final class RunCommit {
         unaccounted.add(d.path());
       }
     }
-    long changed = plan.count(RunPlan.CONTENT) + plan.count(RunPlan.SETTINGS) + plan.count(RunPlan.REPAIR);
+    long changed = plan.count(RunPlan.CONTENT) + plan.count(RunPlan.SETTINGS);
     long added = plan.count(RunPlan.NEW) + plan.count(RunPlan.FULL);
     return new Report(run, mode, plan.decisions().size(), added, changed, plan.unchanged(), plan.moved().size(), rejected,
         List.copyOf(unaccounted), counts);

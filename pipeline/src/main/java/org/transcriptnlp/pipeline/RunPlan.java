@@ -56,8 +56,6 @@ final class RunPlan {
    * moved or the file renamed. Its rows are copied under the new path, not made again.
    */
   static final String MOVED = "moved";
-  /** Processed again because its current rows were in a damaged table file ({@link TableRepair}). */
-  static final String REPAIR = "repair";
   /** The hash recorded for a file the job could not read to hash it: never equal to a real one. */
   static final String UNREADABLE = "unreadable";
 
@@ -217,17 +215,5 @@ final class RunPlan {
   /** First 16 hex digits of the SHA-256 of a text (the settings fingerprint), as transcript ids are made. */
   static String fingerprint(String text) {
     return ReadTranscripts.transcriptId(text.getBytes(StandardCharsets.UTF_8));
-  }
-
-  /**
-   * This plan with these files, where it does not process them anyway, processed as {@code
-   * change}; also a file that moved from one of these paths (its rows there cannot be copied).
-   */
-  RunPlan reprocess(Set<String> paths, String change) {
-    List<Decision> again = decisions.stream()
-        .map(d -> !d.processed() && (paths.contains(d.path()) || d.movedFrom() != null && paths.contains(d.movedFrom().sourcePath()))
-            ? new Decision(d.file(), d.sha256(), d.relativePath(), change, d.movedFrom()) : d)
-        .toList();
-    return new RunPlan(again, fingerprint);
   }
 }

@@ -10,6 +10,7 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.transcriptnlp.beam.WriteTable;
 import org.transcriptnlp.tables.FilePlan;
+import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
@@ -27,6 +28,11 @@ final class Export {
   /** Copies the current files; returns one line per table (rows and files). */
   static List<String> run(String output, String catalog, String dir) {
     List<String> lines = new ArrayList<>();
+    String exportKey = Maintenance.key(dir) + "/";
+    String outputKey = Maintenance.key(IcebergTables.warehouse(output)) + "/";
+    if (exportKey.startsWith(outputKey) || outputKey.startsWith(exportKey)) {
+      throw new UsageException("--export=" + dir + " is inside --output=" + output + " (or holds it): give a folder of its own");
+    }
     try (Warehouse w = Warehouse.existing(output, catalog)) {
       for (Table table : Table.values()) {
         if (!w.has(table)) {

@@ -150,7 +150,7 @@ final class Maintenance {
       Set<String> referenced = referenced(t);
       List<ResourceId> orphans = new ArrayList<>();
       for (MatchResult.Metadata md : e.getValue()) {
-        if (!referenced.contains(md.resourceId().toString()) && old.test(md)) {
+        if (!referenced.contains(key(md.resourceId().toString())) && old.test(md)) {
           orphans.add(md.resourceId());
         }
       }
@@ -199,7 +199,23 @@ final class Maintenance {
     }
   }
 
-  /** Every data file any snapshot of the table references, as Beam paths. */
+  /**
+   * A file's path without scheme and authority, a local one absolute: the same for a file whether
+   * Iceberg recorded it ({@code file:/x}, {@code hdfs:///x}, {@code hdfs://nn:8020/x}) or Beam
+   * listed it ({@code /x}, {@code hdfs://nn:8020/x}).
+   */
+  static String key(String path) {
+    String p = path.startsWith("file:") && !path.startsWith("file://") ? path.substring("file:".length()) : path;
+    int scheme = p.indexOf("://");
+    if (scheme >= 0) {
+      String rest = p.substring(scheme + 3);
+      int slash = rest.indexOf('/');
+      return slash < 0 ? "/" : rest.substring(slash);
+    }
+    return java.nio.file.Path.of(p).toAbsolutePath().normalize().toString();
+  }
+
+  /** Every data file any snapshot of the table references, by {@link #key}. */
   static Set<String> referenced(org.apache.iceberg.Table t) {
     Set<String> files = new HashSet<>();
     Set<String> manifests = new HashSet<>();
@@ -210,7 +226,7 @@ final class Maintenance {
         }
         try (ManifestReader<DataFile> reader = ManifestFiles.read(m, t.io())) {
           for (DataFile f : reader) {
-            files.add(Warehouse.beamPath(f.location()));
+            files.add(key(f.location()));
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
@@ -281,8 +297,16 @@ final class Maintenance {
           writer = null;
           added.add(TableCommit.dataFile(t, target, metrics));
         }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot compact the " + table.folder() + " table: " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        if (writer != null) {
+          try {
+            writer.close();
+          } catch (IOException | RuntimeException closing) {
+            e.addSuppressed(closing);
+          }
+        }
+        TableCommit.deleteRunFiles(w, run); // nothing of the compaction was committed
+        throw new IllegalStateException("cannot compact the " + table.folder() + " table: " + e.getMessage(), e);
       }
       RewriteFiles op = t.newRewrite().validateFromSnapshot(base.snapshotId());
       small.forEach(op::deleteFile);

@@ -168,7 +168,9 @@ public record RunSummary(Map<String, Long> counters, boolean attempted, double s
       staged += get(Metric.filesStaged(t.folder()));
     }
     files.setLength(files.length() - 1);
-    if (processed() == 0) {
+    if (processed() == 0 && report.moved() > 0) {
+      out.printf("  iceberg: nothing new to process; the rows of %d moved file(s) rewritten under their new paths%n", report.moved());
+    } else if (processed() == 0) {
       out.println("  iceberg: nothing new, so only the runs table was committed (its row for this run)");
     } else {
       out.printf("%s added (staged in %d bundle files); tables in %s%n", files, staged, IcebergTables.NAMESPACE);

@@ -176,8 +176,8 @@ final class TableCommit {
           throw e;
         }
         // A damaged data file is not repaired: the run fails before any commit, with a line that names the file.
-        throw new IllegalStateException("cannot rewrite the rows of " + file + " (a data file of the " + table.folder() + " table): "
-            + e.getMessage(), e);
+        throw new IllegalStateException("cannot rewrite the rows of " + file + " (a data file of the " + table.folder()
+            + " table) into the run's folder: " + e.getMessage(), e);
       }
     }
     return new Change(table, deletes, adds, added, dropped, rewritten);
@@ -185,9 +185,10 @@ final class TableCommit {
 
   /** A data file's entry: its size, row count and column metrics, read from its footer. */
   static DataFile dataFile(org.apache.iceberg.Table t, String path, MetricsConfig metrics) {
-    InputFile in = t.io().newInputFile(path);
+    String location = IcebergTables.location(path);
+    InputFile in = t.io().newInputFile(location);
     return DataFiles.builder(t.spec())
-        .withPath(path)
+        .withPath(location)
         .withFormat(FileFormat.PARQUET)
         .withFileSizeInBytes(in.getLength())
         .withMetrics(ParquetUtil.fileMetrics(in, metrics))
@@ -233,17 +234,50 @@ final class TableCommit {
       op.set("transcript-nlp.files-rewritten", String.valueOf(c.filesRewritten()));
       try {
         op.commit();
+      } catch (org.apache.iceberg.exceptions.CommitStateUnknownException e) {
+        // Maybe committed, maybe not: nothing is rolled back or deleted; a later run rolls back what has no runs row.
+        throw new IllegalStateException("the commit of the " + c.table().folder() + " table of run " + run + " may or may not have"
+            + " happened (" + e.getMessage() + "): a later run rolls it back if it did", e);
       } catch (ValidationException | CommitFailedException e) {
         rollBack(w, done, run);
+        t.refresh();
+        Snapshot now = t.currentSnapshot();
+        Long was = bases.get(c.table());
+        if (e instanceof CommitFailedException && (now == null ? was == null : Long.valueOf(now.snapshotId()).equals(was))) {
+          // Nobody else committed: the file system or catalog failed (permissions, space, a network error).
+          throw new IllegalStateException("cannot commit the " + c.table().folder() + " table: " + e.getMessage()
+              + "; nothing of run " + run + " is visible", e);
+        }
         throw new Conflict("another run committed to " + w.output() + " while this one ran (table " + c.table().folder()
             + "): nothing of run " + run + " is visible; run again", e);
+      } catch (RuntimeException e) {
+        rollBack(w, done, run);
+        throw e;
       }
       done.add(c.table());
       mine.put(c.table(), t.currentSnapshot().snapshotId());
+      if (c.table() == Table.RUNS) {
+        // A rename that replaced its target (a local disk) may have dropped this row for another run's:
+        // the runs table only gains rows, so add it again until it is in the table's history.
+        for (int again = 0; again < 3 && !inHistory(t, mine.get(Table.RUNS)); again++) {
+          LOG.warn("run {}'s runs row was lost to another run's commit; committing it again", run);
+          OverwriteFiles retry = t.newOverwrite();
+          c.adds().forEach(retry::addFile);
+          summary.forEach(retry::set);
+          retry.commit();
+          mine.put(Table.RUNS, t.currentSnapshot().snapshotId());
+        }
+      }
       LOG.info("committed {}: +{} row(s), -{} row(s), {} file(s) added, {} removed", c.table().folder(), c.rowsAdded(),
           c.rowsDropped(), c.adds().size(), c.deletes().size());
       HaltPoint.reach("committed-" + c.table().folder());
     }
+  }
+
+  private static boolean inHistory(org.apache.iceberg.Table t, long snapshot) {
+    t.refresh();
+    Snapshot current = t.currentSnapshot();
+    return current != null && SnapshotUtil.isAncestorOf(t, current.snapshotId(), snapshot);
   }
 
   /** Checks that each snapshot in {@code mine} is its table's current snapshot or one of its ancestors; else a conflict. */
@@ -294,6 +328,23 @@ final class TableCommit {
 
   /** Deletes a run's folder of each table (its new and rewritten files), when the run does not commit. */
   static void deleteRunFiles(Warehouse w, RunId run) {
+    for (Table t : Table.values()) {
+      if (!w.has(t)) {
+        continue;
+      }
+      try {
+        w.table(t).refresh();
+        Snapshot s = w.table(t).currentSnapshot();
+        if (s != null && run.value().equals(s.summary().get(IcebergTables.RUN_ID))) {
+          LOG.warn("run {}'s files are kept: the {} table's current snapshot is the run's (a later run rolls it back)", run,
+              t.folder());
+          return;
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("run {}'s files are kept: cannot read the {} table ({})", run, t.folder(), e.toString());
+        return;
+      }
+    }
     for (Table t : Table.values()) {
       if (!w.has(t)) {
         continue;

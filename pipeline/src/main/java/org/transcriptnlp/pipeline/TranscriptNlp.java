@@ -89,7 +89,7 @@ public final class TranscriptNlp {
     }
     boolean explain = Arrays.stream(args).anyMatch(a -> a.startsWith("--explain="));
     // --export=DIR and --mode=maintain work on the tables of --output alone: no --input.
-    boolean tablesOnly = Arrays.stream(args).anyMatch(a -> a.matches("--export=.*\\S.*") || a.matches("--mode=\\s*maintain\\s*"));
+    boolean tablesOnly = Arrays.stream(args).anyMatch(a -> a.matches("--export=.*\\S.*") || a.matches("(?i)--mode=\\s*maintain\\s*"));
     if (!explain && !tablesOnly && Usage.reportMissing(args, err)) {
       return USAGE;
     }
@@ -258,13 +258,14 @@ public final class TranscriptNlp {
       bases = w.snapshotIds();
     }
     signals.running(run);
-    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
     if (config.mode() == JobConfig.Mode.INCREMENTAL) {
-      Optional<String> refusal = SettingsCheck.refusal(history, config.settings(), plan.fingerprint());
+      // Before hashing the archive: a run that is refused reads no file.
+      Optional<String> refusal = SettingsCheck.refusal(history, config.settings(), RunPlan.fingerprint(config.settings()));
       if (refusal.isPresent()) {
         throw new UsageException(refusal.get());
       }
     }
+    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
     List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
         "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables in {}",
@@ -294,8 +295,13 @@ public final class TranscriptNlp {
       done = true;
       HaltPoint.reach("committed");
       RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
-      Maintenance.expireSnapshots(w, options.getKeepSnapshotsDays());
-      Maintenance.deleteOrphans(w, options.getCleanAfterMinutes(), null);
+      try {
+        Maintenance.expireSnapshots(w, options.getKeepSnapshotsDays());
+        Maintenance.deleteOrphans(w, options.getCleanAfterMinutes(), null);
+      } catch (RuntimeException e) {
+        // The run is committed: a clean-up that fails is for a later run (or --mode=maintain) to do.
+        LOG.warn("run {} is committed, but its clean-up failed: {}", run, e.toString());
+      }
       return summary;
     } finally {
       if (!done) {
@@ -360,6 +366,7 @@ public final class TranscriptNlp {
   private static void commit(Warehouse w, JobConfig config, RunPlan plan, RunCommit.Report report, RunHistory history,
       Map<Table, List<String>> runFiles, Map<Table, Long> bases, Instant started, double seconds, String runner) {
     RunId run = report.run();
+    long commitStart = System.nanoTime();
     List<TableCommit.Change> changes = new ArrayList<>();
     TableCommit.Replacement rows = RunCommit.rowsReplaced(plan, report);
     for (Table t : Table.PIPELINE) {
@@ -376,13 +383,18 @@ public final class TranscriptNlp {
     TableCommit.commit(w, changes, bases,
         TableCommit.summary(run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed), run,
         processed > 0 || !plan.moved().isEmpty());
+    LOG.info("commit: {} s; {} data file(s) added ({} rewritten), {} removed",
+        String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - commitStart) / 1e9),
+        changes.stream().mapToInt(c -> c.adds().size()).sum(), changes.stream().mapToLong(TableCommit.Change::filesRewritten).sum(),
+        changes.stream().mapToInt(c -> c.deletes().size()).sum());
   }
 
   /** Writes rows as one data file in the run's folder of a table; returns its path. */
   private static String writeRows(Warehouse w, Table table, RunId run, List<org.apache.avro.generic.GenericRecord> rows) {
     String path = WriteTable.folder(w.runFolder(table, run), WriteTable.tagged(FilePlan.name(0, 1), run.value()));
     ResourceId file = FileSystems.matchNewResource(path, false);
-    try (DataFileWriter writer = new DataFileWriter(w.table(table).schema(), file, run.value())) {
+    // The rows carry their run_id (a moved file's manifest entry keeps the run that made its rows).
+    try (DataFileWriter writer = new DataFileWriter(w.table(table).schema(), file, null)) {
       for (org.apache.avro.generic.GenericRecord r : rows) {
         writer.write(r);
       }

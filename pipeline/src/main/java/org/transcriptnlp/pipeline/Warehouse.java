@@ -36,16 +36,13 @@ final class Warehouse implements AutoCloseable {
   /** Opens (and on the first run creates) the tables of an output in the catalog named (empty: the Hadoop catalog in the output). */
   static Warehouse open(String output, String catalog) {
     refuseOldLayout(output);
-    Catalog c;
+    Catalog c = openCatalog(output, catalog);
     try {
-      c = IcebergTables.catalog(output, catalog);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
+      return new Warehouse(output, c, IcebergTables.loadOrCreateAll(c));
     } catch (RuntimeException e) {
-      throw new UsageException("cannot open the catalog " + (catalog == null || catalog.isBlank() ? "in " + output : catalog) + ": "
-          + e.getMessage());
+      IcebergTables.close(c);
+      throw new UsageException("cannot open or create the tables in " + where(output, catalog) + ": " + firstLine(e));
     }
-    return new Warehouse(output, c, IcebergTables.loadOrCreateAll(c));
   }
 
   /**
@@ -53,13 +50,39 @@ final class Warehouse implements AutoCloseable {
    */
   static Warehouse existing(String output, String catalog) {
     refuseOldLayout(output);
-    Catalog c = IcebergTables.catalog(output, catalog);
-    Map<Table, org.apache.iceberg.Table> found = IcebergTables.loadExisting(c);
+    Catalog c = openCatalog(output, catalog);
+    Map<Table, org.apache.iceberg.Table> found;
+    try {
+      found = IcebergTables.loadExisting(c);
+    } catch (RuntimeException e) {
+      IcebergTables.close(c);
+      throw new UsageException("cannot read the tables in " + where(output, catalog) + ": " + firstLine(e));
+    }
     if (found.isEmpty()) {
       IcebergTables.close(c);
       throw new UsageException("--output=" + output + " holds no tables of transcript-nlp (no run has committed there)");
     }
     return new Warehouse(output, c, found);
+  }
+
+  private static Catalog openCatalog(String output, String catalog) {
+    try {
+      return IcebergTables.catalog(output, catalog);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    } catch (RuntimeException e) {
+      throw new UsageException("cannot open the catalog of " + where(output, catalog) + ": " + firstLine(e));
+    }
+  }
+
+  private static String where(String output, String catalog) {
+    return catalog == null || catalog.isBlank() || catalog.strip().equals("hadoop") ? output : output + " (catalog " + catalog + ")";
+  }
+
+  private static String firstLine(Throwable e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int nl = m.indexOf('\n');
+    return nl < 0 ? m : m.substring(0, nl);
   }
 
   /**

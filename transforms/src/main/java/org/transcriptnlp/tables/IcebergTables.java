@@ -79,13 +79,28 @@ public final class IcebergTables {
     return TableIdentifier.of(Namespace.of(NAMESPACE), table.folder());
   }
 
-  /** The warehouse root: the output folder without a trailing slash. */
+  /**
+   * The warehouse root: the output folder without a trailing slash; a local folder as an absolute
+   * {@code file:} location, so that neither the working folder nor a cluster's {@code fs.defaultFS}
+   * (a {@code core-site.xml} on the class path) changes where its tables are.
+   */
   public static String warehouse(String output) {
     String w = output.strip();
     while (w.length() > 1 && w.endsWith("/")) {
       w = w.substring(0, w.length() - 1);
     }
+    if (!w.contains("://") && !w.startsWith("file:")) {
+      w = "file:" + java.nio.file.Path.of(w).toAbsolutePath().normalize();
+    }
     return w;
+  }
+
+  /**
+   * A data file's path as Iceberg records it: a local path (as Beam names it, without a scheme)
+   * with {@code file:}, any other as it is.
+   */
+  public static String location(String path) {
+    return path.startsWith("/") ? "file:" + path : path;
   }
 
   /**

@@ -191,8 +191,9 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Files under the tables' data folders that no snapshot references (left by a run that crashed or lost a"
-          + " conflict) and staged files are deleted by a later run once they are this many minutes old; younger ones may"
-          + " belong to a run still going.")
+          + " conflict) and staged files are deleted by a later run once the newest file of their run is this many minutes"
+          + " old (younger ones may belong to a run still going); a killed run's commits without a runs row are rolled back"
+          + " once this old (before that, a new run exits 4). 0 recovers at once, when no other run uses the output.")
   @Default.Integer(60)
   int getCleanAfterMinutes();
 

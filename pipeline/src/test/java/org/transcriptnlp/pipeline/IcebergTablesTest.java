@@ -290,9 +290,9 @@ class IcebergTablesTest {
         int files = tables.currentFiles(t).size();
         long rows = duck.count("SELECT count(*) FROM " + t.folder());
         lines.add(t.folder() + ": " + rows + " row(s) in " + files + " file(s) -> " + export.resolve(t.folder()));
-        // A table without rows has no file to copy (so no folder either).
+        // A table without rows gets one file with its columns and no row, so that DIR/<table>/*.parquet always matches.
         List<String> exported = Files.isDirectory(export.resolve(t.folder())) ? MainTest.parquetFiles(export.resolve(t.folder())) : List.of();
-        assertEquals(files, exported.size(), t.folder() + ": one exported file per current data file " + exported);
+        assertEquals(Math.max(files, 1), exported.size(), t.folder() + ": one exported file per current data file " + exported);
         for (String f : exported) {
           assertTrue(f.matches("part-\\d{5}-of-\\d{5}-export-[0-9a-z]+\\.parquet"), f);
         }

@@ -257,20 +257,73 @@ class MainTest {
       System.clearProperty(HaltPoint.PAUSE);
       System.clearProperty(HaltPoint.RESUME);
     }
+    // The other run changed no row (its runs row only): nothing conflicts, and both runs end well.
+    assertEquals(0, slow[0].code(), slow[0].out() + slow[0].err());
+    Path clean = dir.resolve("clean");
+    assertEquals(0, run("--input=" + in + "/*", "--output=" + clean, "--annotators=none").code());
+    assertEquals(IcebergRows.currentRows(clean), IcebergRows.currentRows(out), "the rows of one clean run");
+    assertTrue(!before.equals(IcebergRows.currentRows(out)), "with the first run's new file");
+    try (IcebergRows tables = new IcebergRows(out)) {
+      assertEquals(3, tables.records(Table.RUNS, null).size(), "the first run, the one that committed meanwhile, the paused one");
+    }
+    assertEquals(List.of(), IcebergRows.unreferencedDataFiles(out), "no file of either run is left unreferenced");
+  }
+
+  /** A run paused before its commit while another run commits rows: it rolls back and exits 4, and leaves no file. */
+  @Test
+  void aRunThatAnotherRunCommittedRowsBeforeRollsBackAndExits4() throws Exception {
+    // Glob characters in its name too: the stopped run's files are found and deleted all the same.
+    Path out = dir.resolve("out [3]");
+    Path in = Files.createDirectories(dir.resolve("in3"));
+    Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
+    assertEquals(0, run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none").code());
+    Map<String, List<String>> before = IcebergRows.currentRows(out);
+    Files.writeString(in.resolve("new.txt"), "Q: Is this new?\nA: It is.\n");
+    Path resume = dir.resolve("resume3");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream stderr = System.err;
+    System.setProperty(HaltPoint.PAUSE, "tables-written");
+    System.setProperty(HaltPoint.RESUME, resume.toString());
+    Cli.Result[] slow = new Cli.Result[1];
+    Thread first = new Thread(() -> slow[0] = run("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
+    Cli.Result other;
+    try {
+      System.setErr(new PrintStream(new java.io.OutputStream() {
+        @Override
+        public void write(int b) {
+          err.write(b);
+          stderr.write(b);
+        }
+      }, true));
+      first.start();
+      long deadline = System.nanoTime() + 120_000_000_000L;
+      while (!err.toString().contains("pausing at tables-written") && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertTrue(err.toString().contains("pausing at tables-written"), "the first run wrote its files and waits");
+      // Meanwhile another run commits rows: a file of its own.
+      Path in2 = Files.createDirectories(dir.resolve("in3b"));
+      Files.writeString(in2.resolve("other.txt"), "Q: Is this the other one?\nA: Yes, it is.\n");
+      System.clearProperty(HaltPoint.PAUSE);
+      other = run("--input=" + in2 + "/*", "--output=" + out, "--annotators=none");
+      assertEquals(0, other.code(), other.err());
+      Files.writeString(resume, "go");
+      first.join(120_000);
+    } finally {
+      System.setErr(stderr);
+      System.clearProperty(HaltPoint.PAUSE);
+      System.clearProperty(HaltPoint.RESUME);
+    }
     assertEquals(TranscriptNlp.LOCKED, slow[0].code(), slow[0].out() + slow[0].err());
     assertTrue(slow[0].err().matches("transcript-nlp: another run committed to " + java.util.regex.Pattern.quote(out.toString())
-        + " while this one ran \\(table runs\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"), slow[0].err());
-    assertEquals(before, IcebergRows.currentRows(out), "the stopped run's rows are rolled back");
-    List<String> committed;
+        + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"),
+        slow[0].err());
     try (IcebergRows tables = new IcebergRows(out)) {
       assertEquals(2, tables.records(Table.RUNS, null).size(), "the first run and the one that committed meanwhile");
-      assertEquals(List.of(in.resolve("seed.txt").toString()), tables.column(Table.MANIFEST, "source_path"));
-      committed = tables.column(Table.RUNS, "run_id").stream().map(id -> "run-" + id + "/").toList();
+      assertEquals(2, tables.column(Table.MANIFEST, "source_path").size(), "the seed and the other run's file");
     }
-    for (Table t : Table.values()) {
-      assertEquals(List.of(), IcebergRows.filesOnDisk(out, t).stream().filter(f -> committed.stream().noneMatch(f::startsWith)).toList(),
-          t.folder() + ": the stopped run's files are deleted");
-    }
+    assertEquals(List.of(), IcebergRows.unreferencedDataFiles(out), "the stopped run's files are deleted");
+    assertTrue(!before.equals(IcebergRows.currentRows(out)));
     // The next run does what the stopped one would have done.
     Cli.Result again = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(0, again.code(), again.err());

@@ -206,7 +206,8 @@ class RunProtocolTest {
       // The first line names the file: Parquet's message does for the runs table read at the start; a rewrite adds it.
       String line = r.err().lines().findFirst().orElseThrow();
       assertTrue(line.startsWith(table == Table.RUNS ? "transcript-nlp: the job failed: file:" + file + " is not a Parquet file."
-          : "transcript-nlp: the job failed: cannot rewrite the rows of " + file + " (a data file of the answers table): "), line);
+          : "transcript-nlp: the job failed: cannot rewrite the rows of file:" + file + " (a data file of the answers table) into the"
+              + " run's folder: "), line);
       assertEquals(before, IcebergRows.tree(out), table + ": nothing written or deleted");
       assertEquals(snapshots, IcebergRows.currentSnapshotRuns(out), table + ": nothing committed");
     }

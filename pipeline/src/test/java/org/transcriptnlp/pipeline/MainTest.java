@@ -226,39 +226,14 @@ class MainTest {
     assertEquals(0, run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none").code());
     Map<String, List<String>> before = IcebergRows.currentRows(out);
     Files.writeString(in.resolve("new.txt"), "Q: Is this new?\nA: It is.\n");
-    Path resume = dir.resolve("resume");
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    System.setProperty(HaltPoint.PAUSE, "tables-written");
-    System.setProperty(HaltPoint.RESUME, resume.toString());
-    Cli.Result[] slow = new Cli.Result[1];
-    Thread first = new Thread(() -> slow[0] = run("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
-    try {
-      System.setErr(new PrintStream(new java.io.OutputStream() {
-        @Override
-        public void write(int b) {
-          err.write(b);
-          stderr.write(b);
-        }
-      }, true));
-      first.start();
-      long deadline = System.nanoTime() + 120_000_000_000L;
-      while (!err.toString().contains("pausing at tables-written") && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
-      assertTrue(err.toString().contains("pausing at tables-written"), "the first run wrote its files and waits");
+    Cli.Result[] other = new Cli.Result[1];
+    Cli.Result slow = pausedAtTablesWritten(dir.resolve("resume"), () -> {
       // Meanwhile another run commits (nothing new: its runs row).
-      Cli.Result other = run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none");
-      assertEquals(0, other.code(), other.err());
-      Files.writeString(resume, "go");
-      first.join(120_000);
-    } finally {
-      System.setErr(stderr);
-      System.clearProperty(HaltPoint.PAUSE);
-      System.clearProperty(HaltPoint.RESUME);
-    }
+      other[0] = run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none");
+    }, "--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, other[0].code(), other[0].err());
     // The other run changed no row (its runs row only): nothing conflicts, and both runs end well.
-    assertEquals(0, slow[0].code(), slow[0].out() + slow[0].err());
+    assertEquals(0, slow.code(), slow.out() + slow.err());
     Path clean = dir.resolve("clean");
     assertEquals(0, run("--input=" + in + "/*", "--output=" + clean, "--annotators=none").code());
     assertEquals(IcebergRows.currentRows(clean), IcebergRows.currentRows(out), "the rows of one clean run");
@@ -279,14 +254,41 @@ class MainTest {
     assertEquals(0, run("--input=" + in + "/seed.txt", "--output=" + out, "--annotators=none").code());
     Map<String, List<String>> before = IcebergRows.currentRows(out);
     Files.writeString(in.resolve("new.txt"), "Q: Is this new?\nA: It is.\n");
-    Path resume = dir.resolve("resume3");
+    Path in2 = Files.createDirectories(dir.resolve("in3b"));
+    Files.writeString(in2.resolve("other.txt"), "Q: Is this the other one?\nA: Yes, it is.\n");
+    Cli.Result[] other = new Cli.Result[1];
+    Cli.Result slow = pausedAtTablesWritten(dir.resolve("resume3"), () -> {
+      // Meanwhile another run commits rows: a file of its own.
+      other[0] = run("--input=" + in2 + "/*", "--output=" + out, "--annotators=none");
+    }, "--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, other[0].code(), other[0].err());
+    assertEquals(TranscriptNlp.LOCKED, slow.code(), slow.out() + slow.err());
+    assertTrue(slow.err().matches("transcript-nlp: another run committed to " + java.util.regex.Pattern.quote(out.toString())
+        + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"),
+        slow.err());
+    try (IcebergRows tables = new IcebergRows(out)) {
+      assertEquals(2, tables.records(Table.RUNS, null).size(), "the first run and the one that committed meanwhile");
+      assertEquals(2, tables.column(Table.MANIFEST, "source_path").size(), "the seed and the other run's file");
+    }
+    assertEquals(List.of(), IcebergRows.unreferencedDataFiles(out), "the stopped run's files are deleted");
+    assertTrue(!before.equals(IcebergRows.currentRows(out)));
+    // The next run does what the stopped one would have done.
+    Cli.Result again = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().contains("matched: 2 files = 1 new + 0 changed + 1 unchanged"), again.out());
+  }
+
+  /**
+   * Runs the job with these arguments in a thread, paused at tables-written (its data files written,
+   * nothing committed), runs {@code meanwhile}, then lets it go on; returns its result.
+   */
+  private Cli.Result pausedAtTablesWritten(Path resume, Runnable meanwhile, String... args) throws Exception {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stderr = System.err;
     System.setProperty(HaltPoint.PAUSE, "tables-written");
     System.setProperty(HaltPoint.RESUME, resume.toString());
     Cli.Result[] slow = new Cli.Result[1];
-    Thread first = new Thread(() -> slow[0] = run("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
-    Cli.Result other;
+    Thread first = new Thread(() -> slow[0] = run(args));
     try {
       System.setErr(new PrintStream(new java.io.OutputStream() {
         @Override
@@ -301,12 +303,8 @@ class MainTest {
         Thread.sleep(50);
       }
       assertTrue(err.toString().contains("pausing at tables-written"), "the first run wrote its files and waits");
-      // Meanwhile another run commits rows: a file of its own.
-      Path in2 = Files.createDirectories(dir.resolve("in3b"));
-      Files.writeString(in2.resolve("other.txt"), "Q: Is this the other one?\nA: Yes, it is.\n");
-      System.clearProperty(HaltPoint.PAUSE);
-      other = run("--input=" + in2 + "/*", "--output=" + out, "--annotators=none");
-      assertEquals(0, other.code(), other.err());
+      System.clearProperty(HaltPoint.PAUSE); // the other run does not pause
+      meanwhile.run();
       Files.writeString(resume, "go");
       first.join(120_000);
     } finally {
@@ -314,20 +312,7 @@ class MainTest {
       System.clearProperty(HaltPoint.PAUSE);
       System.clearProperty(HaltPoint.RESUME);
     }
-    assertEquals(TranscriptNlp.LOCKED, slow[0].code(), slow[0].out() + slow[0].err());
-    assertTrue(slow[0].err().matches("transcript-nlp: another run committed to " + java.util.regex.Pattern.quote(out.toString())
-        + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"),
-        slow[0].err());
-    try (IcebergRows tables = new IcebergRows(out)) {
-      assertEquals(2, tables.records(Table.RUNS, null).size(), "the first run and the one that committed meanwhile");
-      assertEquals(2, tables.column(Table.MANIFEST, "source_path").size(), "the seed and the other run's file");
-    }
-    assertEquals(List.of(), IcebergRows.unreferencedDataFiles(out), "the stopped run's files are deleted");
-    assertTrue(!before.equals(IcebergRows.currentRows(out)));
-    // The next run does what the stopped one would have done.
-    Cli.Result again = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
-    assertEquals(0, again.code(), again.err());
-    assertTrue(again.out().contains("matched: 2 files = 1 new + 0 changed + 1 unchanged"), again.out());
+    return slow[0];
   }
 
   @Test

@@ -92,8 +92,9 @@ final class OutputFolder {
   }
 
   /**
-   * Every file under a folder, at any depth, with its size and time: a local folder is walked
-   * (its name taken literally), another file system's is matched with {@code **}.
+   * Every file under a folder (a local one at any depth, another file system's up to 4 levels
+   * down), with its size and time: a local folder is walked (its name taken literally), another
+   * file system's is matched level by level.
    */
   static List<MatchResult.Metadata> files(String folder) throws IOException {
     List<MatchResult.Metadata> found = new ArrayList<>();
@@ -115,7 +116,20 @@ final class OutputFolder {
       }
       return found;
     }
-    return matched(FileSystems.match(WriteTable.folder(folder, "**"), EmptyMatchTreatment.ALLOW));
+    // Level by level (a Hadoop glob's "**" does not reach every depth): the job's files are at most 4
+    // levels down (staging: run, table, file). A glob also matches folders, and the job's folders
+    // (run-<id>, table names, data) have no '.' in their names, while its files all have one.
+    java.util.Map<String, MatchResult.Metadata> byPath = new java.util.TreeMap<>();
+    for (int depth = 1; depth <= 4; depth++) {
+      for (MatchResult.Metadata md : matched(FileSystems.match(folder + "/*".repeat(depth), EmptyMatchTreatment.ALLOW))) {
+        String name = md.resourceId().getFilename();
+        if (name != null && name.contains(".")) {
+          byPath.put(md.resourceId().toString(), md);
+        }
+      }
+    }
+    found.addAll(byPath.values());
+    return found;
   }
 
   /** On a local disk: deletes the folder and the folders under it that hold no file. */

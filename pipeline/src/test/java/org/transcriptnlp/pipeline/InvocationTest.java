@@ -32,7 +32,7 @@ class InvocationTest {
     List<String> lines = r.err().lines().toList();
     assertEquals("transcript-nlp: missing --input and --output, which are required", lines.get(0));
     assertTrue(r.err().contains("  --input=<String>\n    Required\n    Transcript files to read"), r.err());
-    assertTrue(r.err().contains("  --output=<String>\n    Required\n    Folder for the tables"), r.err());
+    assertTrue(r.err().contains("  --output=<String>\n    Required\n    Warehouse folder of the tables"), r.err());
     assertTrue(r.err().contains(Usage.USAGE), r.err());
     assertEquals("Run with --help to list every option.", lines.get(lines.size() - 1));
     assertFalse(r.err().contains("at org."), "no stack trace: " + r.err());

@@ -8,9 +8,10 @@
 #   maintain   --mode=maintain (compaction, snapshot expiry, orphans)
 # and prints one table: wall seconds, the run's share of the full run, files processed, commit seconds and
 # data files added/removed. Usage: run-configs/bench-incremental.sh [N=100] [job options, e.g. --annotators=none]
+# (TRANSCRIPT_NLP_JAR=path runs another build of the jar, e.g. a copy that a rebuild cannot change mid-run).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/pipeline/target/transcript-nlp.jar"
+jar="${TRANSCRIPT_NLP_JAR:-$root/pipeline/target/transcript-nlp.jar}"
 [[ -f "$jar" ]] || { echo "bench-incremental.sh: $jar is missing; build it with: mvn -q -DskipTests package" >&2; exit 2; }
 n="${1:-100}"; shift || true
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT

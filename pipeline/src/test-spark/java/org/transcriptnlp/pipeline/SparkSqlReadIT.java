@@ -255,7 +255,8 @@ class SparkSqlReadIT {
     assertTrue(spark.get("entities").rows().size() > 0 && spark.get("sentences").rows().size() > 0, "both annotators ran");
     assertEquals(List.of(), spark.get("rejects").rows());
     assertEquals(3, spark.get("manifest").rows().size());
-    assertEquals(1, spark.get("runs").rows().size());
+    // One run made the samples' tables; ReportBrowserIT, when it runs first in this JVM, adds one that found nothing new.
+    assertTrue(spark.get("runs").rows().size() >= 1, "the run that made the tables");
     try (Duck duck = new Duck(samples)) {
       List<Object> sums = duck.rows("SELECT sum(sentiment_score), sum(entity_count), count(DISTINCT answer_speaker), count(*), "
           + "count(DISTINCT answer_id) FROM answers").get(0);

@@ -1,10 +1,15 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.options.UsageException;
+import org.transcriptnlp.pipeline.runs.InputFiles;
+import org.transcriptnlp.extract.Extraction;
 import java.io.PrintStream;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.transcriptnlp.beam.BoundedRead;
+import org.transcriptnlp.io.BoundedRead;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.model.ParsedTranscript;
@@ -28,20 +33,19 @@ final class ExplainFiles {
     if (files.isEmpty()) {
       throw new UsageException("no file matched --explain=" + options.getExplain());
     }
-    TurnParser parser = new TurnParser(JobConfig.split(options.getQuestioners()), JobConfig.split(options.getRespondents()));
+    Extraction extraction =
+        new Extraction(format, JobConfig.split(options.getQuestioners()), JobConfig.split(options.getRespondents()));
     for (MatchResult.Metadata file : files) {
       String name = file.resourceId().toString();
       try {
         byte[] bytes =
             BoundedRead.readFile(file, options.getMaxFileMegabytes() * 1024L * 1024L, options.getMaxCompressionRatio());
-        TranscriptFiles.Read read = TranscriptFiles.read(file.resourceId().getFilename(), bytes, format);
-        ParsedTranscript parsed = parser.parseBlocks(read.blocks());
-        out.println(Explain.render(name, read.asRead(), parsed));
+        out.println(extraction.explain(name, file.resourceId().getFilename(), bytes));
       } catch (BoundedRead.Refused e) {
         out.println(name + ": cannot be read (" + e.reason() + "): " + e.getMessage());
         out.println();
-      } catch (TranscriptFiles.Refused e) {
-        out.println(name + ": cannot be read (" + e.stage() + ", " + e.reason() + "): " + e.getMessage());
+      } catch (Extraction.Rejected e) {
+        out.println(name + ": cannot be read (" + e.failure().stage() + ", " + e.failure().reason() + "): " + e.getMessage());
         out.println();
       } catch (RuntimeException e) {
         out.println(name + ": cannot be read: " + e.getMessage());

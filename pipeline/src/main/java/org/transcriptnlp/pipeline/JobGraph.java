@@ -1,5 +1,7 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.runs.RunId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,10 +18,10 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.transcriptnlp.beam.AnnotateEntities;
 import org.transcriptnlp.beam.AnnotateSentiment;
-import org.transcriptnlp.beam.AnnotatedAnswer;
-import org.transcriptnlp.beam.AnswerUnit;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
 import org.transcriptnlp.beam.CheckAnswerLength;
-import org.transcriptnlp.beam.Failure;
+import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.beam.BuildRows;
 import org.transcriptnlp.beam.PairAnswers;
 import org.transcriptnlp.beam.ParseTurns;

@@ -1,5 +1,25 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.console.Progress;
+import org.transcriptnlp.pipeline.console.RunSummary;
+import org.transcriptnlp.pipeline.console.StopSignals;
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.options.UsageException;
+import org.transcriptnlp.pipeline.report.HtmlReport;
+import org.transcriptnlp.pipeline.runs.Export;
+import org.transcriptnlp.pipeline.runs.HaltPoint;
+import org.transcriptnlp.pipeline.runs.InputFiles;
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.OutputFolder;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.RunHistory;
+import org.transcriptnlp.pipeline.runs.RunId;
+import org.transcriptnlp.pipeline.runs.RunPlan;
+import org.transcriptnlp.pipeline.runs.SettingsCheck;
+import org.transcriptnlp.pipeline.runs.TableCommit;
+import org.transcriptnlp.pipeline.runs.Warehouse;
+import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -391,7 +411,7 @@ public final class TranscriptNlp {
 
   /** Writes rows as one data file in the run's folder of a table; returns its path. */
   private static String writeRows(Warehouse w, Table table, RunId run, List<org.apache.avro.generic.GenericRecord> rows) {
-    String path = WriteTable.folder(w.runFolder(table, run), WriteTable.tagged(FilePlan.name(0, 1), run.value()));
+    String path = Locations.folder(w.runFolder(table, run), FilePlan.tagged(FilePlan.name(0, 1), run.value()));
     ResourceId file = FileSystems.matchNewResource(path, false);
     // The rows carry their run_id (a moved file's manifest entry keeps the run that made its rows).
     try (DataFileWriter writer = new DataFileWriter(w.table(table).schema(), file, null)) {

@@ -1,5 +1,7 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.runs.RunCommit;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;

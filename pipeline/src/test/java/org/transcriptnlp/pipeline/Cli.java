@@ -5,12 +5,12 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs the command line in this JVM ({@link TranscriptNlp#execute}) and keeps what it printed. */
-final class Cli {
+public final class Cli {
   private Cli() {}
 
-  record Result(int code, String out, String err) {}
+  public record Result(int code, String out, String err) {}
 
-  static Result run(String... args) {
+  public static Result run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =

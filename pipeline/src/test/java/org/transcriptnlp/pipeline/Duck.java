@@ -25,14 +25,14 @@ import org.transcriptnlp.testing.Fixtures;
  * current rows). Only the list of files comes from Iceberg's Java API; DuckDB reads the files. One
  * view per table: answers, sentences, entities, turns, rejects, manifest, runs.
  */
-final class Duck implements AutoCloseable {
+public final class Duck implements AutoCloseable {
   private final Connection connection;
 
-  Duck(Path output) throws SQLException {
+  public Duck(Path output) throws SQLException {
     this(output, "hadoop");
   }
 
-  Duck(Path output, String catalog) throws SQLException {
+  public Duck(Path output, String catalog) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
     org.apache.iceberg.catalog.Catalog c = IcebergTables.catalog(output.toAbsolutePath().toString(), catalog);
     try (Statement s = connection.createStatement()) {
@@ -88,11 +88,11 @@ final class Duck implements AutoCloseable {
     return rows;
   }
 
-  long count(String sql) throws SQLException {
+  public long count(String sql) throws SQLException {
     return ((Number) one(sql)).longValue();
   }
 
-  Object one(String sql) throws SQLException {
+  public Object one(String sql) throws SQLException {
     List<List<Object>> rows = rows(sql);
     if (rows.size() != 1 || rows.get(0).size() != 1) {
       throw new AssertionError("expected one value from " + sql + " but got " + rows);
@@ -100,11 +100,11 @@ final class Duck implements AutoCloseable {
     return rows.get(0).get(0);
   }
 
-  List<Object> column(String sql) throws SQLException {
+  public List<Object> column(String sql) throws SQLException {
     return rows(sql).stream().map(r -> r.get(0)).toList();
   }
 
-  List<List<Object>> rows(String sql) throws SQLException {
+  public List<List<Object>> rows(String sql) throws SQLException {
     try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       List<List<Object>> out = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();

@@ -1,5 +1,9 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.report.HtmlReport;
+import org.transcriptnlp.pipeline.runs.HaltPoint;
+import org.transcriptnlp.pipeline.runs.Warehouse;
+import org.transcriptnlp.model.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -244,7 +248,7 @@ class HdfsTest {
     try (var files = Files.list(Fixtures.path("samples/transcripts"))) {
       for (Path f : files.toList()) {
         copyToHdfs(f, "/report-in/" + f.getFileName());
-        answers.put(ReadTranscripts.transcriptId(Files.readAllBytes(f)) + ".html", 0);
+        answers.put(Ids.transcriptId(Files.readAllBytes(f)) + ".html", 0);
       }
     }
     String output = root + "/report-tables";
@@ -258,7 +262,7 @@ class HdfsTest {
       onHdfs = HtmlReport.write(w, root + "/report");
     }
     assertEquals(4, written.size());
-    String seed = ReadTranscripts.transcriptId(Files.readAllBytes(Fixtures.seed())) + ".html";
+    String seed = Ids.transcriptId(Files.readAllBytes(Fixtures.seed())) + ".html";
     String page = Files.readString(local.resolve(seed));
     assertTrue(page.contains("<div class=\"k\">Answers</div><div class=\"v\">26</div>"), page);
     assertTrue(page.contains("<div class=\"k\">Turns</div><div class=\"v\">52</div>"), page);

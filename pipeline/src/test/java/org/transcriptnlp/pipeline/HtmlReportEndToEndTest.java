@@ -1,5 +1,11 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.console.RunSummary;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.report.HtmlReport;
+import org.transcriptnlp.pipeline.report.Svg;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

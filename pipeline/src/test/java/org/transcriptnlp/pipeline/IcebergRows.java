@@ -1,5 +1,8 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.TableCommit;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.RunCommit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.runs.HaltPoint;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,7 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.report.Svg;
+import org.transcriptnlp.model.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -60,7 +62,7 @@ class ReportBrowserIT {
       pages = files.map(Path::toString).filter(f -> f.endsWith(".html")).sorted().toList();
     }
     assertEquals(4, pages.size(), pages.toString());
-    String seedPage = ReadTranscripts.transcriptId(Files.readAllBytes(Fixtures.seed())) + ".html";
+    String seedPage = Ids.transcriptId(Files.readAllBytes(Fixtures.seed())) + ".html";
     assertTrue(Files.readString(report.resolve(seedPage)).contains("interview-tokayev-2024.txt"));
 
     Path shots = Files.createDirectories(Fixtures.path("pipeline/target/report-screenshots"));

@@ -1,5 +1,8 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.OutputFolder;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

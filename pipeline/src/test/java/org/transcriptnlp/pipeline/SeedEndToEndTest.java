@@ -1,5 +1,10 @@
 package org.transcriptnlp.pipeline;
 
+import org.transcriptnlp.pipeline.console.RunSummary;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.RunPlan;
+import org.transcriptnlp.model.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +96,7 @@ class SeedEndToEndTest {
 
   @Test
   void idsAreContentDerived() throws Exception {
-    String tid = ReadTranscripts.transcriptId(Files.readAllBytes(Fixtures.seed()));
+    String tid = Ids.transcriptId(Files.readAllBytes(Fixtures.seed()));
     assertEquals(List.of(tid), duck.column("SELECT DISTINCT transcript_id FROM answers"));
     assertEquals(
         0,

@@ -1,9 +1,10 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.AnnotatedAnswer;
 import org.apache.beam.sdk.metrics.Counter;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.EntityAnnotator;
-import org.transcriptnlp.nlp.EntityResult;
+import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.nlp.TextAnnotator;
 
 /** Named-entity mentions of every answer (CoreNLP tokenize, ssplit, pos, lemma, ner). */

@@ -1,5 +1,6 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.AnnotatedAnswer;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -10,8 +11,8 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.transcriptnlp.nlp.EntityMention;
-import org.transcriptnlp.nlp.SentenceSentiment;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.SentenceSentiment;
 import org.transcriptnlp.tables.Rows;
 import org.transcriptnlp.tables.Table;
 

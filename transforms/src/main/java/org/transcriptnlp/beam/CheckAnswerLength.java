@@ -1,5 +1,8 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;

@@ -1,5 +1,11 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.model.Ids;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.ParsedDoc;
+import org.transcriptnlp.model.TranscriptDoc;
 import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -13,7 +19,7 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.parse.QaPairer;
 
-/** Pairs each question with its answers ({@link QaPairer}) and emits one {@link AnswerUnit} each. */
+/** Pairs each question with its answers ({@link Extraction#pair}) and emits one {@link AnswerUnit} each. */
 public class PairAnswers extends PTransform<PCollection<ParsedDoc>, PCollectionTuple> {
   public static final TupleTag<AnswerUnit> ANSWERS = new TupleTag<>() {};
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
@@ -30,32 +36,22 @@ public class PairAnswers extends PTransform<PCollection<ParsedDoc>, PCollectionT
   static class PairFn extends DoFn<ParsedDoc, AnswerUnit> {
     private final Counter answers = Metric.counter(Metric.ANSWERS);
 
+    private transient Extraction extraction;
+
+    @Setup
+    public void setup() {
+      extraction = new Extraction();
+    }
+
     @ProcessElement
     public void process(@Element ParsedDoc p, MultiOutputReceiver out) {
-      TranscriptDoc doc = p.doc();
-      List<QaPair> pairs;
       try {
-        pairs = QaPairer.pair(p.parsed().turns());
-      } catch (RuntimeException e) {
-        out.get(FAILURES).output(Failure.of(doc.sourcePath(), "pair", "pairing_error", e, null, null));
-        return;
-      }
-      for (QaPair pair : pairs) {
-        answers.inc();
-        out.get(ANSWERS)
-            .output(
-                new AnswerUnit(
-                    AnswerUnit.answerId(doc.transcriptId(), pair.answerIndex()),
-                    doc.transcriptId(),
-                    doc.sourcePath(),
-                    pair.answerIndex(),
-                    pair.question().index(),
-                    pair.answer().index(),
-                    pair.question().speaker(),
-                    pair.question().text(),
-                    pair.answer().speaker(),
-                    pair.answer().text(),
-                    pair.speakerInferred()));
+        for (AnswerUnit answer : extraction.pair(p)) {
+          answers.inc();
+          out.get(ANSWERS).output(answer);
+        }
+      } catch (Extraction.Rejected e) {
+        out.get(FAILURES).output(e.failure());
       }
     }
   }

@@ -1,5 +1,9 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.ParsedDoc;
+import org.transcriptnlp.model.TranscriptDoc;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -17,7 +21,7 @@ import org.transcriptnlp.parse.TurnParser;
 
 /**
  * Splits each transcript's paragraphs (read in its format by {@link ReadTranscripts}) into speaker
- * turns with {@link TurnParser}. A transcript with no text or no speaker turn at all becomes a
+ * turns ({@link Extraction#parse}). A transcript with no text or no speaker turn at all becomes a
  * {@link Failure} with the reason.
  */
 public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollectionTuple> {
@@ -60,7 +64,7 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
     private final Counter rejected = Metric.counter(Metric.FILES_REJECTED);
     private final Counter turns = Metric.counter(Metric.TURNS);
     private final Counter nonSpeech = Metric.counter(Metric.NON_SPEECH_PARAGRAPHS);
-    private transient TurnParser parser;
+    private transient Extraction extraction;
 
     ParseFn(Set<String> questioners, Set<String> respondents) {
       this.questioners = questioners;
@@ -69,58 +73,23 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
 
     @Setup
     public void setup() {
-      parser = new TurnParser(questioners, respondents);
+      extraction = new Extraction(null, questioners, respondents);
     }
 
     @ProcessElement
     public void process(@Element TranscriptDoc doc, MultiOutputReceiver out) {
-      Failure failure;
       try {
-        ParsedTranscript result = parser.parseBlocks(doc.blocks());
-        if (!result.turns().isEmpty()) {
-          parsed.inc();
-          turns.inc(result.turns().size());
-          nonSpeech.inc(result.nonSpeech().size());
-          out.get(PARSED).output(new ParsedDoc(doc.withoutBlocks(), doc.format(), result));
-          return;
-        }
-        failure = whyNoTurns(doc, result);
-      } catch (RuntimeException | StackOverflowError e) {
-        failure = Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text());
+        ParsedDoc result = extraction.parse(doc);
+        parsed.inc();
+        turns.inc(result.parsed().turns().size());
+        nonSpeech.inc(result.parsed().nonSpeech().size());
+        out.get(PARSED).output(result);
+      } catch (Extraction.Rejected e) {
+        rejected.inc();
+        out.get(FAILURES).output(e.failure());
       }
-      rejected.inc();
-      out.get(FAILURES).output(failure);
     }
   }
-
-  /** The reason a transcript gave no turn: no text at all, labels with nothing after them, no labels. */
-  static Failure whyNoTurns(TranscriptDoc doc, ParsedTranscript result) {
-    if (doc.blocks().stream().allMatch(b -> b.text().isBlank())) {
-      return Failure.of(
-          doc.sourcePath(),
-          "parse",
-          "no_text",
-          "the " + doc.format() + " file has no text once markup and page furniture are removed");
-    }
-    List<String> labelOnly =
-        doc.blocks().stream().map(b -> b.text().strip()).filter(LABELS::isLabelOnly).toList();
-    if (!labelOnly.isEmpty() && result.nonSpeech().isEmpty()) {
-      return Failure.of(
-          doc.sourcePath(),
-          "parse",
-          "labels_without_text",
-          labelOnly.size() + " speaker label(s) such as '" + labelOnly.get(0) + "' with no speech after them");
-    }
-    return Failure.of(
-        doc.sourcePath(),
-        "parse",
-        "no_speaker_labels",
-        "no paragraph starts with a speaker label such as 'Name:', 'NAME:' or 'Q:' ("
-            + result.nonSpeech().size()
-            + " paragraphs of non-speech)");
-  }
-
-  private static final SpeakerLabels LABELS = new SpeakerLabels();
 
   static String fileName(String path) {
     int slash = path.lastIndexOf('/');

@@ -1,5 +1,11 @@
 package org.transcriptnlp.beam;
 
+import java.util.Set;
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.io.BoundedRead;
+import org.transcriptnlp.io.LocalEntry;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.TranscriptDoc;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -114,10 +120,17 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
     private final Counter replaced = Metric.counter(Metric.BYTES_REPLACED);
     private final Counter controls = Metric.counter(Metric.CONTROLS_REMOVED);
 
+    private transient Extraction extraction;
+
     ReadFn(long maxBytes, int maxRatio, Format format) {
       this.maxBytes = maxBytes;
       this.maxRatio = maxRatio;
       this.format = format;
+    }
+
+    @Setup
+    public void setup() {
+      extraction = new Extraction(format, Set.of(), Set.of());
     }
 
     @ProcessElement
@@ -132,37 +145,26 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
       } else {
         try {
           byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);
-          String id = transcriptId(bytes);
-          TranscriptFiles.Read doc = TranscriptFiles.read(file.resourceId().getFilename(), bytes, format);
+          Extraction.Read doc = extraction.read(path, file.resourceId().getFilename(), bytes);
           bytes = null; // only the paragraphs go on
           read.inc();
           replaced.inc(doc.replaced());
           controls.inc(doc.controlsRemoved());
           if (doc.replaced() > 0) {
-            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, doc.replaced(), doc.source());
+            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, doc.replaced(), doc.doc().source());
           }
-          out.get(DOCS).output(new TranscriptDoc(path, id, doc.format().value(), doc.source(), doc.blocks()));
+          out.get(DOCS).output(doc.doc());
           return;
         } catch (BoundedRead.Refused e) {
           failure = Failure.of(path, "read", e.reason(), e.getMessage());
-        } catch (TranscriptFiles.Refused e) {
-          failure = new Failure(path, e.stage(), e.reason(), e.getMessage(), null, Failure.excerpt(e.excerpt()));
+        } catch (Extraction.Rejected e) {
+          failure = e.failure();
         } catch (RuntimeException e) {
           failure = Failure.of(path, "read", "unreadable", e, null, null);
         }
       }
       rejected.inc();
       out.get(FAILURES).output(failure);
-    }
-  }
-
-  /** First 16 hex digits of the SHA-256 of the bytes. */
-  public static String transcriptId(byte[] bytes) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return HexFormat.of().formatHex(digest, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.Failure;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.SerializableCoder;

@@ -1,5 +1,6 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,26 +83,11 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     this.targetFileBytes = targetFileBytes;
   }
 
-  /** The folder this table is written to. */
-  public static String folder(String outputDir, Table table) {
-    return folder(outputDir, table.folder());
-  }
-
-  /** The folder {@code name} in {@code dir}, on any file system ({@code dir} may end with a slash). */
-  public static String folder(String dir, String name) {
-    return dir.endsWith("/") ? dir + name : dir + "/" + name;
-  }
-
-  /** {@code part-00000-of-00001.parquet} tagged {@code T}: {@code part-00000-of-00001-T.parquet}. */
-  public static String tagged(String name, String tag) {
-    return name.substring(0, name.length() - ".parquet".length()) + "-" + tag + ".parquet";
-  }
-
   @Override
   public PCollection<String> expand(PCollection<GenericRecord> rows) {
     KvCoder<String, Long> stagedCoder = KvCoder.of(StringUtf8Coder.of(), VarLongCoder.of());
     return rows
-        .apply("StageBundles", ParDo.of(new StageBundleFn(table, folder(stagingDir, table))))
+        .apply("StageBundles", ParDo.of(new StageBundleFn(table, Locations.folder(stagingDir, table.folder()))))
         .setCoder(stagedCoder)
         .apply("GatherStagedFiles", Combine.globally(new ToListFn()))
         .apply("PlanFiles", ParDo.of(new PlanFn(folder, tag, targetFileBytes)))
@@ -212,7 +198,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
     public void process(@Element List<KV<String, Long>> staged, OutputReceiver<KV<String, List<String>>> out) {
       List<FilePlan.Staged> files = staged.stream().map(kv -> new FilePlan.Staged(kv.getKey(), kv.getValue())).toList();
       for (FilePlan.Output o : FilePlan.plan(files, targetFileBytes)) {
-        out.output(KV.of(folder(folder, tagged(o.name(), tag)), o.staged()));
+        out.output(KV.of(Locations.folder(folder, FilePlan.tagged(o.name(), tag)), o.staged()));
       }
     }
   }
@@ -268,7 +254,7 @@ public class WriteTable extends PTransform<PCollection<GenericRecord>, PCollecti
         FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         return;
       }
-      ParquetFiles.publish(partial, target);
+      Locations.publish(partial, target);
       files.inc();
       rows.inc(written);
       out.output(plan.getKey());

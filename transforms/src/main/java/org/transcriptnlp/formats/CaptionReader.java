@@ -1,5 +1,6 @@
 package org.transcriptnlp.formats;
 
+import org.transcriptnlp.parse.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

@@ -1,5 +1,6 @@
 package org.transcriptnlp.formats;
 
+import org.transcriptnlp.parse.Timestamps;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;

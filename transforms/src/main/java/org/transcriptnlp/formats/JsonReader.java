@@ -1,5 +1,6 @@
 package org.transcriptnlp.formats;
 
+import org.transcriptnlp.parse.Timestamps;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,5 +1,7 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;

@@ -1,5 +1,8 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentClass;
+import org.transcriptnlp.model.SentimentResult;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;

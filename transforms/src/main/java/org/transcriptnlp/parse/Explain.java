@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.transcriptnlp.formats.TranscriptReader;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Turn;
@@ -19,7 +18,7 @@ public final class Explain {
 
   private Explain() {}
 
-  public static String render(String name, TranscriptReader.Read read, ParsedTranscript parsed) {
+  public static String render(String name, String format, ParsedTranscript parsed) {
     List<QaPair> pairs = QaPairer.pair(parsed.turns());
     Map<Integer, QaPair> answerAt = new HashMap<>();
     for (QaPair p : pairs) {
@@ -27,7 +26,7 @@ public final class Explain {
     }
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "%s: read as %s; %d turns, %d answers, %d non-speech paragraphs%n",
-        name, read.format().value(), parsed.turns().size(), pairs.size(), parsed.nonSpeech().size()));
+        name, format, parsed.turns().size(), pairs.size(), parsed.nonSpeech().size()));
     if (!parsed.attribution().isEmpty()) {
       out.append("speakers: ").append(parsed.attribution()).append('\n');
     }

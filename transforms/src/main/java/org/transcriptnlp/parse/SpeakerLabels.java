@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.transcriptnlp.formats.Timestamps;
 
 /**
  * Recognises a speaker label at the start of a paragraph, in the styles plain-text and Markdown

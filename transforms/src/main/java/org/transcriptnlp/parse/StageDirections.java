@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.transcriptnlp.formats.Timestamps;
 
 /**
  * Stage directions inside spoken text: {@code (Laughter.)}, {@code [crosstalk 01:07:27]}, {@code

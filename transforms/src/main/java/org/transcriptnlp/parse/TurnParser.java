@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.transcriptnlp.formats.Timestamps;
 import org.transcriptnlp.model.Block;
 import org.transcriptnlp.model.ParsedTranscript;
 import org.transcriptnlp.model.Role;

@@ -8,9 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.transcriptnlp.formats.TranscriptFiles;
+import org.transcriptnlp.extract.Extraction;
 import org.transcriptnlp.model.ParsedTranscript;
-import org.transcriptnlp.parse.TurnParser;
 
 /**
  * Scores every gold file under a folder and prints a table per file and the totals.
@@ -39,9 +38,10 @@ public final class GoldReport {
   private GoldReport() {}
 
   /** Reads, decodes and parses one transcript as the job does; throws with the reason it would be rejected. */
-  public static ParsedTranscript parse(Path file) throws IOException, TranscriptFiles.Refused {
-    TranscriptFiles.Read read = TranscriptFiles.read(file.getFileName().toString(), Files.readAllBytes(file), null);
-    return new TurnParser().parseBlocks(read.blocks());
+  public static ParsedTranscript parse(Path file) throws IOException, Extraction.Rejected {
+    Extraction extraction = new Extraction();
+    byte[] bytes = Files.readAllBytes(file);
+    return extraction.parse(extraction.read(file.toString(), file.getFileName().toString(), bytes).doc()).parsed();
   }
 
   public static List<Path> goldFiles(Path goldDir) throws IOException {
@@ -63,12 +63,9 @@ public final class GoldReport {
       }
       GoldScore s;
       try {
-        ParsedTranscript parsed = parse(file);
-        s = parsed.turns().isEmpty() ? GoldScore.rejected(gold, "no turns") : GoldScore.of(gold, parsed);
-      } catch (TranscriptFiles.Refused e) {
-        s = GoldScore.rejected(gold, e.reason() + ": " + e.getMessage());
-      } catch (RuntimeException e) {
-        s = GoldScore.rejected(gold, "parser_error: " + e);
+        s = GoldScore.of(gold, parse(file));
+      } catch (Extraction.Rejected e) {
+        s = GoldScore.rejected(gold, e.failure().reason() + ": " + e.failure().detail());
       }
       scores.add(s);
     }

@@ -50,4 +50,9 @@ public final class FilePlan {
   public static String name(int shard, int shards) {
     return String.format(Locale.ROOT, "part-%05d-of-%05d.parquet", shard, shards);
   }
+
+  /** {@code part-00000-of-00001.parquet} tagged {@code T}: {@code part-00000-of-00001-T.parquet}. */
+  public static String tagged(String name, String tag) {
+    return name.substring(0, name.length() - ".parquet".length()) + "-" + tag + ".parquet";
+  }
 }

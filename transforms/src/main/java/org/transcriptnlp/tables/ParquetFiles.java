@@ -1,5 +1,6 @@
 package org.transcriptnlp.tables;
 
+import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -217,26 +218,7 @@ public final class ParquetFiles {
       FileSystems.delete(List.of(partial), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
       throw e;
     }
-    publish(partial, file);
-  }
-
-  /**
-   * Renames a whole file from its in-progress name to its name. On a local disk the file's bytes
-   * are forced to the disk first and the folder after, so that after a power loss a file under its
-   * name is whole (or absent), never empty.
-   */
-  public static void publish(ResourceId partial, ResourceId file) throws IOException {
-    if ("file".equals(partial.getScheme())) {
-      try (FileChannel c = FileChannel.open(Path.of(partial.toString()), StandardOpenOption.WRITE)) {
-        c.force(true);
-      }
-    }
-    FileSystems.rename(List.of(partial), List.of(file));
-    if ("file".equals(file.getScheme())) {
-      try (FileChannel dir = FileChannel.open(Path.of(file.toString()).getParent(), StandardOpenOption.READ)) {
-        dir.force(true);
-      }
-    }
+    Locations.publish(partial, file);
   }
 
   /** A Parquet output file that is a stream (Beam's channels are written from start to end). */

@@ -4,13 +4,13 @@ import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.transcriptnlp.beam.AnswerUnit;
-import org.transcriptnlp.beam.Failure;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.model.Turn;
-import org.transcriptnlp.nlp.EntityMention;
-import org.transcriptnlp.nlp.EntityResult;
-import org.transcriptnlp.nlp.SentenceSentiment;
-import org.transcriptnlp.nlp.SentimentResult;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentResult;
 
 /** Builds the rows of each table from the pipeline's values. Field names follow the .avsc files. */
 public final class Rows {

@@ -1,5 +1,7 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.TranscriptDoc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.transcriptnlp.beam;
 
+import org.transcriptnlp.model.Ids;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,10 +27,10 @@ import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.EntityAnnotator;
-import org.transcriptnlp.nlp.EntityMention;
-import org.transcriptnlp.nlp.EntityResult;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.nlp.SentimentAnnotator;
-import org.transcriptnlp.nlp.SentimentResult;
+import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.parse.QaPairer;
 import org.transcriptnlp.parse.TurnParser;
 import org.transcriptnlp.testing.BeamTest;
@@ -64,7 +68,7 @@ class TranscriptTransformsTest {
     Path good = Files.writeString(dir.resolve("good interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
     Files.write(dir.resolve("empty.txt"), new byte[0]);
     Files.writeString(dir.resolve("essay.txt"), "No speakers here.\n\nJust prose.\n");
-    String tid = ReadTranscripts.transcriptId(Files.readAllBytes(good));
+    String tid = Ids.transcriptId(Files.readAllBytes(good));
 
     // What the rows must hold, computed with the plain (non-Beam) classes.
     List<Turn> turns = new TurnParser().parseText(INTERVIEW).turns();
@@ -76,7 +80,7 @@ class TranscriptTransformsTest {
     for (QaPair p : pairs) {
       SentimentResult s = new SentimentAnnotator(SETTINGS).annotate(p.answer().text());
       EntityResult e = new EntityAnnotator(SETTINGS).annotate(p.answer().text());
-      String id = AnswerUnit.answerId(tid, p.answerIndex());
+      String id = Ids.answerId(tid, p.answerIndex());
       expectedAnswers.add(
           String.join("|", id, "" + p.answerIndex(), "Anna Berg", p.question().text(), "Tom Ruiz",
               p.answer().text(), "" + s.sentences().size(), "" + s.tokenCount(), s.label().label(),

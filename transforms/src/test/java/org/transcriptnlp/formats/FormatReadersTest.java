@@ -1,5 +1,6 @@
 package org.transcriptnlp.formats;
 
+import org.transcriptnlp.parse.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

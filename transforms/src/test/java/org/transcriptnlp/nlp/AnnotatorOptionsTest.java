@@ -1,5 +1,7 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;

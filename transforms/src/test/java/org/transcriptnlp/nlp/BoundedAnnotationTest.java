@@ -1,5 +1,9 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

@@ -1,5 +1,8 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+
 /**
  * The entity annotator over the answers that ran it out of heap before {@link InputBounds}, for
  * {@link BoundedHeapTest}, which runs this in a JVM of its own with a small heap. Prints one line

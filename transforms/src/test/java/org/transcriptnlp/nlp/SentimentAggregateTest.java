@@ -1,5 +1,8 @@
 package org.transcriptnlp.nlp;
 
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentClass;
+import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

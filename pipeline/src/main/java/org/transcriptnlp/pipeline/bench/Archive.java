@@ -1,5 +1,7 @@
 package org.transcriptnlp.pipeline.bench;
 
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.model.AnswerUnit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.io.FileSystems;
-import org.transcriptnlp.beam.BoundedRead;
+import org.transcriptnlp.io.BoundedRead;
 import org.transcriptnlp.formats.TranscriptFiles;
 import org.transcriptnlp.parse.QaPairer;
 import org.transcriptnlp.parse.TurnParser;
@@ -79,9 +81,10 @@ final class Archive {
   static List<String> answers(Path file) throws IOException {
     try {
       byte[] bytes = BoundedRead.readFile(FileSystems.matchSingleFileSpec(file.toString()), MAX_BYTES, MAX_RATIO);
-      var blocks = TranscriptFiles.read(file.getFileName().toString(), bytes, null).blocks();
-      return QaPairer.pair(new TurnParser().parseBlocks(blocks).turns()).stream().map(p -> p.answer().text()).toList();
-    } catch (BoundedRead.Refused | TranscriptFiles.Refused | RuntimeException e) {
+      return new Extraction().answers(file.toString(), file.getFileName().toString(), bytes).stream()
+          .map(AnswerUnit::answerText)
+          .toList();
+    } catch (BoundedRead.Refused | Extraction.Rejected | RuntimeException e) {
       return List.of(); // the job would reject it: no answers to bench
     }
   }

@@ -30,10 +30,10 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.CoreNlpHolder;
-import org.transcriptnlp.pipeline.JobConfig;
+import org.transcriptnlp.pipeline.options.JobConfig;
 import org.transcriptnlp.pipeline.TranscriptNlp;
-import org.transcriptnlp.pipeline.TranscriptNlpOptions;
-import org.transcriptnlp.pipeline.UsageException;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.options.UsageException;
 
 /**
  * The annotation benchmark: the pipeline end to end against plain CoreNLP over the same answer

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
-import org.transcriptnlp.pipeline.runs.RunId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,22 +16,24 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.transcriptnlp.beam.AnnotateEntities;
 import org.transcriptnlp.beam.AnnotateSentiment;
-import org.transcriptnlp.model.AnnotatedAnswer;
-import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.beam.CheckAnswerLength;
-import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.beam.BuildRows;
+import org.transcriptnlp.beam.CheckAnswerLength;
 import org.transcriptnlp.beam.PairAnswers;
 import org.transcriptnlp.beam.ParseTurns;
 import org.transcriptnlp.beam.ReadTranscripts;
 import org.transcriptnlp.beam.RejectRows;
 import org.transcriptnlp.beam.TurnRows;
 import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.runs.RunId;
 import org.transcriptnlp.tables.Table;
 
 /**
- * The job's graph: read, parse turns, pair answers, spread answers over workers, annotate
- * sentiment then entities (each answer carries its results on, no join), write five tables.
+ * The job's graph: read, parse turns, pair answers, spread answers over workers, annotate sentiment
+ * then entities (each answer carries its results on, no join), write five tables.
  */
 public final class JobGraph {
   private JobGraph() {}
@@ -41,20 +41,31 @@ public final class JobGraph {
   /**
    * @param files the files to process (matched and chosen by the driver: {@link RunPlan})
    * @param run the run: its id is in every row and file name
-   * @param folders where each table's new data files go ({@link Warehouse#runFolder}), for the driver to commit
+   * @param folders where each table's new data files go ({@link Warehouse#runFolder}), for the
+   *     driver to commit
    * @param schemas each table's Iceberg schema as JSON: the data files carry its field ids
    * @param staging the run's staging folder: each bundle's rows are staged there before a table's
    *     files are written (see {@link WriteTable})
    */
-  public static void build(Pipeline p, JobConfig c, List<MatchResult.Metadata> files, RunId run, Map<Table, String> folders,
-      Map<Table, String> schemas, String staging) {
+  public static void build(
+      Pipeline p,
+      JobConfig c,
+      List<MatchResult.Metadata> files,
+      RunId run,
+      Map<Table, String> folders,
+      Map<Table, String> schemas,
+      String staging) {
     List<PCollection<Failure>> failures = new ArrayList<>();
 
-    PCollectionTuple read = p.apply("ReadTranscripts", ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio(), c.format()));
+    PCollectionTuple read =
+        p.apply(
+            "ReadTranscripts",
+            ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio(), c.format()));
     failures.add(read.get(ReadTranscripts.FAILURES));
 
     PCollectionTuple parsed =
-        read.get(ReadTranscripts.DOCS).apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents()));
+        read.get(ReadTranscripts.DOCS)
+            .apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents()));
     failures.add(parsed.get(ParseTurns.FAILURES));
 
     PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("PairAnswers", new PairAnswers());
@@ -66,13 +77,17 @@ public final class JobGraph {
     PCollection<AnswerUnit> answers =
         paired
             .get(PairAnswers.ANSWERS)
-            .apply("SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(c.buckets()));
+            .apply(
+                "SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(c.buckets()));
 
     // Every answer gets its answers row; only those short enough are annotated. The annotators run
-    // one after the other, each passing the answer on with its result (no join, no shuffle of results).
+    // one after the other, each passing the answer on with its result (no join, no shuffle of
+    // results).
     PCollection<AnnotatedAnswer> annotated;
     if (c.annotators().any()) {
-      PCollectionTuple checked = answers.apply("CheckAnswerLength", new CheckAnswerLength(c.annotators().maxAnswerChars()));
+      PCollectionTuple checked =
+          answers.apply(
+              "CheckAnswerLength", new CheckAnswerLength(c.annotators().maxAnswerChars()));
       failures.add(checked.get(CheckAnswerLength.FAILURES));
       annotated = checked.get(CheckAnswerLength.ANNOTATE);
       if (c.annotators().sentiment()) {
@@ -87,27 +102,44 @@ public final class JobGraph {
         annotated = out.get(annotate.annotated);
         failures.add(out.get(annotate.failures));
       }
-      annotated = PCollectionList.of(annotated).and(checked.get(CheckAnswerLength.UNANNOTATED))
-          .apply("WithUnannotated", Flatten.pCollections());
+      annotated =
+          PCollectionList.of(annotated)
+              .and(checked.get(CheckAnswerLength.UNANNOTATED))
+              .apply("WithUnannotated", Flatten.pCollections());
     } else {
-      annotated = answers
-          .apply("Unannotated", MapElements.into(TypeDescriptor.of(AnnotatedAnswer.class)).via(AnnotatedAnswer::of))
-          .setCoder(SerializableCoder.of(AnnotatedAnswer.class));
+      annotated =
+          answers
+              .apply(
+                  "Unannotated",
+                  MapElements.into(TypeDescriptor.of(AnnotatedAnswer.class))
+                      .via(AnnotatedAnswer::of))
+              .setCoder(SerializableCoder.of(AnnotatedAnswer.class));
     }
 
     PCollectionTuple rows = annotated.apply("BuildRows", new BuildRows());
-    PCollection<GenericRecord> turnRows = parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
-    PCollection<GenericRecord> rejectRows = PCollectionList.of(failures).apply("RejectRows", new RejectRows());
+    PCollection<GenericRecord> turnRows =
+        parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
+    PCollection<GenericRecord> rejectRows =
+        PCollectionList.of(failures).apply("RejectRows", new RejectRows());
 
-    rows.get(BuildRows.ANSWER_ROWS).apply("WriteAnswers", write(Table.ANSWERS, c, run, folders, schemas, staging));
-    rows.get(BuildRows.SENTENCE_ROWS).apply("WriteSentences", write(Table.SENTENCES, c, run, folders, schemas, staging));
-    rows.get(BuildRows.ENTITY_ROWS).apply("WriteEntities", write(Table.ENTITIES, c, run, folders, schemas, staging));
+    rows.get(BuildRows.ANSWER_ROWS)
+        .apply("WriteAnswers", write(Table.ANSWERS, c, run, folders, schemas, staging));
+    rows.get(BuildRows.SENTENCE_ROWS)
+        .apply("WriteSentences", write(Table.SENTENCES, c, run, folders, schemas, staging));
+    rows.get(BuildRows.ENTITY_ROWS)
+        .apply("WriteEntities", write(Table.ENTITIES, c, run, folders, schemas, staging));
     turnRows.apply("WriteTurns", write(Table.TURNS, c, run, folders, schemas, staging));
     rejectRows.apply("WriteRejects", write(Table.REJECTS, c, run, folders, schemas, staging));
   }
 
-  private static WriteTable write(Table table, JobConfig c, RunId run, Map<Table, String> folders, Map<Table, String> schemas,
+  private static WriteTable write(
+      Table table,
+      JobConfig c,
+      RunId run,
+      Map<Table, String> folders,
+      Map<Table, String> schemas,
       String staging) {
-    return new WriteTable(table, schemas.get(table), folders.get(table), run.value(), staging, c.targetFileBytes());
+    return new WriteTable(
+        table, schemas.get(table), folders.get(table), run.value(), staging, c.targetFileBytes());
   }
 }

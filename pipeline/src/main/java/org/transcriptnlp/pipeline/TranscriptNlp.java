@@ -1,25 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.console.Progress;
-import org.transcriptnlp.pipeline.console.RunSummary;
-import org.transcriptnlp.pipeline.console.StopSignals;
-import org.transcriptnlp.pipeline.options.JobConfig;
-import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
-import org.transcriptnlp.pipeline.options.UsageException;
-import org.transcriptnlp.pipeline.report.HtmlReport;
-import org.transcriptnlp.pipeline.runs.Export;
-import org.transcriptnlp.pipeline.runs.HaltPoint;
-import org.transcriptnlp.pipeline.runs.InputFiles;
-import org.transcriptnlp.pipeline.runs.Maintenance;
-import org.transcriptnlp.pipeline.runs.OutputFolder;
-import org.transcriptnlp.pipeline.runs.RunCommit;
-import org.transcriptnlp.pipeline.runs.RunHistory;
-import org.transcriptnlp.pipeline.runs.RunId;
-import org.transcriptnlp.pipeline.runs.RunPlan;
-import org.transcriptnlp.pipeline.runs.SettingsCheck;
-import org.transcriptnlp.pipeline.runs.TableCommit;
-import org.transcriptnlp.pipeline.runs.Warehouse;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
@@ -41,8 +21,27 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.io.Locations;
 import org.transcriptnlp.nlp.CoreNlpHolder;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.pipeline.console.Progress;
+import org.transcriptnlp.pipeline.console.RunSummary;
+import org.transcriptnlp.pipeline.console.StopSignals;
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.options.UsageException;
+import org.transcriptnlp.pipeline.report.HtmlReport;
+import org.transcriptnlp.pipeline.runs.Export;
+import org.transcriptnlp.pipeline.runs.HaltPoint;
+import org.transcriptnlp.pipeline.runs.InputFiles;
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.OutputFolder;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.RunHistory;
+import org.transcriptnlp.pipeline.runs.RunId;
+import org.transcriptnlp.pipeline.runs.RunPlan;
+import org.transcriptnlp.pipeline.runs.SettingsCheck;
+import org.transcriptnlp.pipeline.runs.TableCommit;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import org.transcriptnlp.tables.DataFileWriter;
 import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.Table;
@@ -87,13 +86,20 @@ public final class TranscriptNlp {
   /** Parses the arguments, runs the job, prints the summary; returns the exit code. */
   public static int execute(String[] args, PrintStream out, PrintStream err) {
     PipelineOptionsFactory.register(TranscriptNlpOptions.class);
-    Optional<String> help = Arrays.stream(args).filter(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help=")).findFirst();
+    Optional<String> help =
+        Arrays.stream(args)
+            .filter(a -> a.equals("--help") || a.equals("-h") || a.startsWith("--help="))
+            .findFirst();
     if (help.isPresent()) {
-      String name = help.get().startsWith("--help=") ? help.get().substring("--help=".length()) : "";
+      String name =
+          help.get().startsWith("--help=") ? help.get().substring("--help=".length()) : "";
       if (name.isEmpty() || name.equals(TranscriptNlpOptions.class.getSimpleName())) {
         Usage.printHelp(out);
       } else if (!Usage.printHelp(out, name)) {
-        err.println("transcript-nlp: --help=" + name + ": no such options interface (try --help=DirectOptions)");
+        err.println(
+            "transcript-nlp: --help="
+                + name
+                + ": no such options interface (try --help=DirectOptions)");
         return USAGE;
       }
       return OK;
@@ -109,14 +115,19 @@ public final class TranscriptNlp {
     }
     boolean explain = Arrays.stream(args).anyMatch(a -> a.startsWith("--explain="));
     // --export=DIR and --mode=maintain work on the tables of --output alone: no --input.
-    boolean tablesOnly = Arrays.stream(args).anyMatch(a -> a.matches("--export=.*\\S.*") || a.matches("(?i)--mode=\\s*maintain\\s*"));
+    boolean tablesOnly =
+        Arrays.stream(args)
+            .anyMatch(
+                a -> a.matches("--export=.*\\S.*") || a.matches("(?i)--mode=\\s*maintain\\s*"));
     if (!explain && !tablesOnly && Usage.reportMissing(args, err)) {
       return USAGE;
     }
     TranscriptNlpOptions options;
     try {
       PipelineOptionsFactory.Builder builder = PipelineOptionsFactory.fromArgs(args);
-      options = (explain || tablesOnly ? builder : builder.withValidation()).as(TranscriptNlpOptions.class);
+      options =
+          (explain || tablesOnly ? builder : builder.withValidation())
+              .as(TranscriptNlpOptions.class);
     } catch (IllegalArgumentException e) {
       err.println("transcript-nlp: " + firstLine(e.getMessage()));
       err.println("Run with --help to list the options.");
@@ -141,7 +152,8 @@ public final class TranscriptNlp {
       RunSummary summary = run(options);
       summary.print(out);
       if (!summary.accountedFor()) {
-        err.println("transcript-nlp: not every matched file is accounted for (see the summary above)");
+        err.println(
+            "transcript-nlp: not every matched file is accounted for (see the summary above)");
         return UNACCOUNTED;
       }
       return OK;
@@ -153,7 +165,9 @@ public final class TranscriptNlp {
       return LOCKED;
     } catch (ReportFailed e) {
       e.summary.print(out);
-      err.println("transcript-nlp: the run is committed, but its report failed: " + firstLine(String.valueOf(e.getCause().getMessage())));
+      err.println(
+          "transcript-nlp: the run is committed, but its report failed: "
+              + firstLine(String.valueOf(e.getCause().getMessage())));
       return REPORT_FAILED;
     } catch (RuntimeException e) {
       Throwable root = e;
@@ -163,18 +177,26 @@ public final class TranscriptNlp {
       // The job's own message says what to do; the innermost cause, what the library reported.
       String message = firstLine(e.getMessage() == null ? String.valueOf(e) : e.getMessage());
       String cause = firstLine(String.valueOf(root));
-      err.println("transcript-nlp: the job failed: " + message
-          + (root == e || message.contains(firstLine(root.getMessage())) ? "" : " (cause: " + cause + ")"));
+      err.println(
+          "transcript-nlp: the job failed: "
+              + message
+              + (root == e || message.contains(firstLine(root.getMessage()))
+                  ? ""
+                  : " (cause: " + cause + ")"));
       e.printStackTrace(err);
       return FAILED;
     }
   }
 
-  /** {@code --export=DIR} or {@code --mode=maintain}: on the tables of --output; returns the exit code. */
+  /**
+   * {@code --export=DIR} or {@code --mode=maintain}: on the tables of --output; returns the exit
+   * code.
+   */
   private static int onTables(TranscriptNlpOptions options, PrintStream out, PrintStream err) {
     String output = options.getOutput() == null ? "" : options.getOutput().strip();
     if (output.isEmpty()) {
-      err.println("transcript-nlp: --output is empty: give the folder of the tables, e.g. --output=out");
+      err.println(
+          "transcript-nlp: --output is empty: give the folder of the tables, e.g. --output=out");
       return USAGE;
     }
     FileSystems.setDefaultPipelineOptions(options);
@@ -194,7 +216,9 @@ public final class TranscriptNlp {
       err.println("transcript-nlp: " + e.getMessage());
       return LOCKED;
     } catch (RuntimeException e) {
-      err.println("transcript-nlp: " + firstLine(e.getMessage() == null ? String.valueOf(e) : e.getMessage()));
+      err.println(
+          "transcript-nlp: "
+              + firstLine(e.getMessage() == null ? String.valueOf(e) : e.getMessage()));
       e.printStackTrace(err);
       return FAILED;
     }
@@ -218,15 +242,17 @@ public final class TranscriptNlp {
 
   /**
    * Runs the job to completion on the runner the options name (the Direct Runner by default): opens
-   * the output's Iceberg tables, rolls back what a killed run committed, decides which matched files
-   * to process ({@link RunPlan}), runs the pipeline on them (not at all when none is new or
-   * changed), then commits ({@link TableCommit}) and cleans up ({@link Maintenance}).
-   * {@code --export} and {@code --mode=maintain} do only that, on the tables of {@code --output}.
+   * the output's Iceberg tables, rolls back what a killed run committed, decides which matched
+   * files to process ({@link RunPlan}), runs the pipeline on them (not at all when none is new or
+   * changed), then commits ({@link TableCommit}) and cleans up ({@link Maintenance}). {@code
+   * --export} and {@code --mode=maintain} do only that, on the tables of {@code --output}.
    */
   public static RunSummary run(TranscriptNlpOptions options) {
     String export = options.getExport() == null ? "" : options.getExport().strip();
-    if (!export.isEmpty() || "maintain".equalsIgnoreCase(String.valueOf(options.getMode()).strip())) {
-      throw new UsageException("--export and --mode=maintain are not runs: call TranscriptNlp.execute");
+    if (!export.isEmpty()
+        || "maintain".equalsIgnoreCase(String.valueOf(options.getMode()).strip())) {
+      throw new UsageException(
+          "--export and --mode=maintain are not runs: call TranscriptNlp.execute");
     }
     JobConfig config = JobConfig.from(options);
     FileSystems.setDefaultPipelineOptions(options);
@@ -237,11 +263,14 @@ public final class TranscriptNlp {
     }
     OutputFolder.check(config.output());
     String reportDir = options.getReport() == null ? "" : options.getReport().strip();
-    if (!reportDir.isEmpty() && OutputFolder.isLocal(reportDir) && java.nio.file.Files.exists(java.nio.file.Path.of(reportDir))
+    if (!reportDir.isEmpty()
+        && OutputFolder.isLocal(reportDir)
+        && java.nio.file.Files.exists(java.nio.file.Path.of(reportDir))
         && !java.nio.file.Files.isDirectory(java.nio.file.Path.of(reportDir))) {
       throw new UsageException("--report=" + reportDir + " is a file, not a folder");
     }
-    try (Warehouse w = Warehouse.open(config.output(), options.getCatalog()); StopSignals signals = StopSignals.begin()) {
+    try (Warehouse w = Warehouse.open(config.output(), options.getCatalog());
+        StopSignals signals = StopSignals.begin()) {
       RunSummary summary = runOn(w, options, config, matched, signals);
       if (!reportDir.isEmpty()) {
         List<String> pages;
@@ -257,7 +286,11 @@ public final class TranscriptNlp {
     }
   }
 
-  private static RunSummary runOn(Warehouse w, TranscriptNlpOptions options, JobConfig config, List<MatchResult.Metadata> matched,
+  private static RunSummary runOn(
+      Warehouse w,
+      TranscriptNlpOptions options,
+      JobConfig config,
+      List<MatchResult.Metadata> matched,
       StopSignals signals) {
     Instant started = Instant.now();
     long start = System.nanoTime();
@@ -280,17 +313,33 @@ public final class TranscriptNlp {
     signals.running(run);
     if (config.mode() == JobConfig.Mode.INCREMENTAL) {
       // Before hashing the archive: a run that is refused reads no file.
-      Optional<String> refusal = SettingsCheck.refusal(history, config.settings(), RunPlan.fingerprint(config.settings()));
+      Optional<String> refusal =
+          SettingsCheck.refusal(history, config.settings(), RunPlan.fingerprint(config.settings()));
       if (refusal.isPresent()) {
         throw new UsageException(refusal.get());
       }
     }
-    RunPlan plan = RunPlan.of(matched, config.patterns(), history.current(), config.settings(), config.mode(), RunPlan::exists);
-    List<MatchResult.Metadata> files = plan.processed().stream().map(RunPlan.Decision::file).toList();
+    RunPlan plan =
+        RunPlan.of(
+            matched,
+            config.patterns(),
+            history.current(),
+            config.settings(),
+            config.mode(),
+            RunPlan::exists);
+    List<MatchResult.Metadata> files =
+        plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
         "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables in {}",
-        run, config.mode().value(), matched.size(), files.size(), plan.moved().size(), plan.unchanged(), options.getAnnotators(),
-        options.getRunner().getSimpleName(), output);
+        run,
+        config.mode().value(),
+        matched.size(),
+        files.size(),
+        plan.moved().size(),
+        plan.unchanged(),
+        options.getAnnotators(),
+        options.getRunner().getSimpleName(),
+        output);
     RunSummary.Counters counters = new RunSummary.Counters(RunSummary.noCounters(), false);
     RunCommit.Counts counts = RunCommit.Counts.NONE;
     String runner = "none";
@@ -311,15 +360,23 @@ public final class TranscriptNlp {
       String by = runner;
       RunHistory h = history;
       Map<Table, Long> from = bases;
-      signals.commit(() -> commit(w, config, plan, report, h, runFiles, from, started, seconds, by));
+      signals.commit(
+          () -> commit(w, config, plan, report, h, runFiles, from, started, seconds, by));
       done = true;
       HaltPoint.reach("committed");
-      RunSummary summary = new RunSummary(counters.values(), counters.attempted(), (System.nanoTime() - start) / 1e9, output, report);
+      RunSummary summary =
+          new RunSummary(
+              counters.values(),
+              counters.attempted(),
+              (System.nanoTime() - start) / 1e9,
+              output,
+              report);
       try {
         Maintenance.expireSnapshots(w, options.getKeepSnapshotsDays());
         Maintenance.deleteOrphans(w, options.getCleanAfterMinutes(), null);
       } catch (RuntimeException e) {
-        // The run is committed: a clean-up that fails is for a later run (or --mode=maintain) to do.
+        // The run is committed: a clean-up that fails is for a later run (or --mode=maintain) to
+        // do.
         LOG.warn("run {} is committed, but its clean-up failed: {}", run, e.toString());
       }
       return summary;
@@ -330,9 +387,15 @@ public final class TranscriptNlp {
     }
   }
 
-  /** Runs the pipeline over the files to process; its new data files are in each table's run folder. */
-  private static RunSummary.Counters runPipeline(Warehouse w, TranscriptNlpOptions options, JobConfig config,
-      List<MatchResult.Metadata> files, RunId run) {
+  /**
+   * Runs the pipeline over the files to process; its new data files are in each table's run folder.
+   */
+  private static RunSummary.Counters runPipeline(
+      Warehouse w,
+      TranscriptNlpOptions options,
+      JobConfig config,
+      List<MatchResult.Metadata> files,
+      RunId run) {
     String staging = OutputFolder.staging(config.output(), run);
     if (JobConfig.onDirectRunner(options)) {
       // The workers are this JVM: load the models while the runner reads and parses the files.
@@ -364,7 +427,13 @@ public final class TranscriptNlp {
         if (config.annotators().entities()) {
           annotators.add(Metric.ENTITY_ANSWERS);
         }
-        try (Progress p = new Progress(System.err, () -> RunSummary.counters(running).values(), files.size(), annotators).start()) {
+        try (Progress p =
+            new Progress(
+                    System.err,
+                    () -> RunSummary.counters(running).values(),
+                    files.size(),
+                    annotators)
+                .start()) {
           state = result.waitUntilFinish();
         }
       } else {
@@ -381,10 +450,20 @@ public final class TranscriptNlp {
 
   /**
    * The commit: the five tables (new rows in, replaced rows out), the manifest, the runs row last.
-   * The manifest's and runs table's rows are written as data files first, then every table is committed.
+   * The manifest's and runs table's rows are written as data files first, then every table is
+   * committed.
    */
-  private static void commit(Warehouse w, JobConfig config, RunPlan plan, RunCommit.Report report, RunHistory history,
-      Map<Table, List<String>> runFiles, Map<Table, Long> bases, Instant started, double seconds, String runner) {
+  private static void commit(
+      Warehouse w,
+      JobConfig config,
+      RunPlan plan,
+      RunCommit.Report report,
+      RunHistory history,
+      Map<Table, List<String>> runFiles,
+      Map<Table, Long> bases,
+      Instant started,
+      double seconds,
+      String runner) {
     RunId run = report.run();
     long commitStart = System.nanoTime();
     List<TableCommit.Change> changes = new ArrayList<>();
@@ -392,26 +471,51 @@ public final class TranscriptNlp {
     for (Table t : Table.PIPELINE) {
       changes.add(TableCommit.prepare(w, t, run, runFiles.getOrDefault(t, List.of()), rows));
     }
-    List<org.apache.avro.generic.GenericRecord> entries = RunCommit.manifestRows(plan, report, history);
-    List<String> manifestFiles = entries.isEmpty() ? List.of() : List.of(writeRows(w, Table.MANIFEST, run, entries));
-    changes.add(TableCommit.prepare(w, Table.MANIFEST, run, manifestFiles,
-        entries.isEmpty() && !rows.all() ? TableCommit.Replacement.NONE : RunCommit.entriesReplaced(plan, report)));
+    List<org.apache.avro.generic.GenericRecord> entries =
+        RunCommit.manifestRows(plan, report, history);
+    List<String> manifestFiles =
+        entries.isEmpty() ? List.of() : List.of(writeRows(w, Table.MANIFEST, run, entries));
+    changes.add(
+        TableCommit.prepare(
+            w,
+            Table.MANIFEST,
+            run,
+            manifestFiles,
+            entries.isEmpty() && !rows.all()
+                ? TableCommit.Replacement.NONE
+                : RunCommit.entriesReplaced(plan, report)));
     HaltPoint.reach("manifest-written");
-    String runsFile = writeRows(w, Table.RUNS, run, List.of(RunCommit.runRow(config, plan, report, started, seconds, runner)));
-    changes.add(TableCommit.prepare(w, Table.RUNS, run, List.of(runsFile), TableCommit.Replacement.NONE));
+    String runsFile =
+        writeRows(
+            w,
+            Table.RUNS,
+            run,
+            List.of(RunCommit.runRow(config, plan, report, started, seconds, runner)));
+    changes.add(
+        TableCommit.prepare(w, Table.RUNS, run, List.of(runsFile), TableCommit.Replacement.NONE));
     long processed = plan.processed().size();
-    TableCommit.commit(w, changes, bases,
-        TableCommit.summary(run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed), run,
+    TableCommit.commit(
+        w,
+        changes,
+        bases,
+        TableCommit.summary(
+            run, plan.fingerprint(), RunCommit.pipelineVersion(), config.mode(), processed),
+        run,
         processed > 0 || !plan.moved().isEmpty());
-    LOG.info("commit: {} s; {} data file(s) added ({} rewritten), {} removed",
+    LOG.info(
+        "commit: {} s; {} data file(s) added ({} rewritten), {} removed",
         String.format(java.util.Locale.ROOT, "%.2f", (System.nanoTime() - commitStart) / 1e9),
-        changes.stream().mapToInt(c -> c.adds().size()).sum(), changes.stream().mapToLong(TableCommit.Change::filesRewritten).sum(),
+        changes.stream().mapToInt(c -> c.adds().size()).sum(),
+        changes.stream().mapToLong(TableCommit.Change::filesRewritten).sum(),
         changes.stream().mapToInt(c -> c.deletes().size()).sum());
   }
 
   /** Writes rows as one data file in the run's folder of a table; returns its path. */
-  private static String writeRows(Warehouse w, Table table, RunId run, List<org.apache.avro.generic.GenericRecord> rows) {
-    String path = Locations.folder(w.runFolder(table, run), FilePlan.tagged(FilePlan.name(0, 1), run.value()));
+  private static String writeRows(
+      Warehouse w, Table table, RunId run, List<org.apache.avro.generic.GenericRecord> rows) {
+    String path =
+        Locations.folder(
+            w.runFolder(table, run), FilePlan.tagged(FilePlan.name(0, 1), run.value()));
     ResourceId file = FileSystems.matchNewResource(path, false);
     // The rows carry their run_id (a moved file's manifest entry keeps the run that made its rows).
     try (DataFileWriter writer = new DataFileWriter(w.table(table).schema(), file, null)) {
@@ -419,12 +523,15 @@ public final class TranscriptNlp {
         writer.write(r);
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException("cannot write the " + table.folder() + " table's rows: " + e.getMessage(), e);
+      throw new java.io.UncheckedIOException(
+          "cannot write the " + table.folder() + " table's rows: " + e.getMessage(), e);
     }
     return path;
   }
 
-  /** The entries the --input globs match, each once (by path), in path order ({@link InputFiles}). */
+  /**
+   * The entries the --input globs match, each once (by path), in path order ({@link InputFiles}).
+   */
   private static List<MatchResult.Metadata> matchFiles(JobConfig config) {
     return InputFiles.match("--input", config.patterns());
   }

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
-import org.transcriptnlp.pipeline.runs.RunCommit;
 import java.io.PrintStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -22,6 +20,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.runners.PipelineRunnerRegistrar;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.runs.RunCommit;
 
 /**
  * What the command line says about itself: {@code --help}, {@code --version}, the required options
@@ -35,19 +35,34 @@ final class Usage {
           + "       java -jar transcript-nlp.jar --help[=OptionsInterface] | --version";
 
   /** Runners that are Maven profiles of this project: the profile that puts each in the jar. */
-  private static final Map<String, String> RUNNER_PROFILES = Map.of("FlinkRunner", "flink", "SparkRunner", "spark");
+  private static final Map<String, String> RUNNER_PROFILES =
+      Map.of("FlinkRunner", "flink", "SparkRunner", "spark");
 
-  /** Beam options that users of this job tune, with the runner they belong to (class names, loaded if present). */
+  /**
+   * Beam options that users of this job tune, with the runner they belong to (class names, loaded
+   * if present).
+   */
   private static final List<String[]> RUNNER_OPTIONS =
       List.of(
-          new String[] {"org.apache.beam.runners.direct.DirectOptions", "targetParallelism", "Direct Runner"},
-          new String[] {"org.apache.beam.runners.flink.FlinkPipelineOptions", "flinkMaster", "Flink runner"},
-          new String[] {"org.apache.beam.runners.flink.FlinkPipelineOptions", "parallelism", "Flink runner"},
-          new String[] {"org.apache.beam.runners.spark.SparkPipelineOptions", "sparkMaster", "Spark runner"});
+          new String[] {
+            "org.apache.beam.runners.direct.DirectOptions", "targetParallelism", "Direct Runner"
+          },
+          new String[] {
+            "org.apache.beam.runners.flink.FlinkPipelineOptions", "flinkMaster", "Flink runner"
+          },
+          new String[] {
+            "org.apache.beam.runners.flink.FlinkPipelineOptions", "parallelism", "Flink runner"
+          },
+          new String[] {
+            "org.apache.beam.runners.spark.SparkPipelineOptions", "sparkMaster", "Spark runner"
+          });
 
   private Usage() {}
 
-  /** The runners in this jar, by simple class name (DirectRunner, and FlinkRunner/SparkRunner with their profiles). */
+  /**
+   * The runners in this jar, by simple class name (DirectRunner, and FlinkRunner/SparkRunner with
+   * their profiles).
+   */
   static List<String> runners() {
     TreeSet<String> names = new TreeSet<>();
     for (PipelineRunnerRegistrar registrar : ServiceLoader.load(PipelineRunnerRegistrar.class)) {
@@ -61,26 +76,40 @@ final class Usage {
   /** One line: this build's version, Beam's and CoreNLP's, and its runners. */
   static String version() {
     Properties p = RunCommit.buildProperties();
-    return "transcript-nlp " + p.getProperty("version", "unknown") + " (Apache Beam " + p.getProperty("beam", "unknown")
-        + ", Stanford CoreNLP " + p.getProperty("corenlp", "unknown") + "; runners in this jar: "
-        + String.join(", ", runners()) + ")";
+    return "transcript-nlp "
+        + p.getProperty("version", "unknown")
+        + " (Apache Beam "
+        + p.getProperty("beam", "unknown")
+        + ", Stanford CoreNLP "
+        + p.getProperty("corenlp", "unknown")
+        + "; runners in this jar: "
+        + String.join(", ", runners())
+        + ")";
   }
 
-  /** The whole help: usage, the job's options, the runner options users tune, and where the rest are. */
+  /**
+   * The whole help: usage, the job's options, the runner options users tune, and where the rest
+   * are.
+   */
   static void printHelp(PrintStream out) {
-    out.println("transcript-nlp: speaker turns, Q/A pairs, CoreNLP sentiment and entities -> Parquet tables");
+    out.println(
+        "transcript-nlp: speaker turns, Q/A pairs, CoreNLP sentiment and entities -> Parquet tables");
     out.println(USAGE);
     out.println();
     out.println("Options (required first):");
     List<Method> options = ownGetters();
-    options.sort(Comparator.comparing((Method m) -> m.getAnnotation(Validation.Required.class) == null)
-        .thenComparing(Usage::optionName));
+    options.sort(
+        Comparator.comparing((Method m) -> m.getAnnotation(Validation.Required.class) == null)
+            .thenComparing(Usage::optionName));
     options.forEach(m -> printOption(out, m, null));
     out.println();
     out.println("Runner options:");
     out.println("  --runner=<Runner>");
     out.println("    Default: DirectRunner");
-    out.println("    In this jar: " + String.join(", ", runners()) + ". FlinkRunner and SparkRunner come with the Maven");
+    out.println(
+        "    In this jar: "
+            + String.join(", ", runners())
+            + ". FlinkRunner and SparkRunner come with the Maven");
     out.println("    profiles -Pflink and -Pspark (mvn -q -DskipTests -Pflink,spark package).");
     for (String[] o : RUNNER_OPTIONS) {
       try {
@@ -95,12 +124,19 @@ final class Usage {
       }
     }
     out.println();
-    out.println("Every other Beam option is accepted too; --help=<interface> lists one interface's options,");
-    out.println("e.g. --help=DirectOptions" + (runners().contains("FlinkRunner") ? " or --help=FlinkPipelineOptions" : "")
-        + (runners().contains("SparkRunner") ? " or --help=SparkPipelineOptions" : "") + ".");
+    out.println(
+        "Every other Beam option is accepted too; --help=<interface> lists one interface's options,");
+    out.println(
+        "e.g. --help=DirectOptions"
+            + (runners().contains("FlinkRunner") ? " or --help=FlinkPipelineOptions" : "")
+            + (runners().contains("SparkRunner") ? " or --help=SparkPipelineOptions" : "")
+            + ".");
   }
 
-  /** The options of one registered options interface (--help=DirectOptions), as Beam prints them; false if unknown. */
+  /**
+   * The options of one registered options interface (--help=DirectOptions), as Beam prints them;
+   * false if unknown.
+   */
   static boolean printHelp(PrintStream out, String name) {
     for (Class<? extends PipelineOptions> iface : PipelineOptionsFactory.getRegisteredOptions()) {
       if (iface.getSimpleName().equalsIgnoreCase(name) || iface.getName().equals(name)) {
@@ -120,7 +156,8 @@ final class Usage {
     for (Method m : ownGetters()) {
       String name = optionName(m);
       if (m.getAnnotation(Validation.Required.class) != null
-          && Arrays.stream(args).noneMatch(a -> a.startsWith("--" + name + "=") || a.equals("--" + name))) {
+          && Arrays.stream(args)
+              .noneMatch(a -> a.startsWith("--" + name + "=") || a.equals("--" + name))) {
         missing.add(m);
       }
     }
@@ -128,8 +165,10 @@ final class Usage {
       return false;
     }
     missing.sort(Comparator.comparing(Usage::optionName));
-    err.println("transcript-nlp: missing " + String.join(" and ", missing.stream().map(m -> "--" + optionName(m)).toList())
-        + (missing.size() > 1 ? ", which are required" : ", which is required"));
+    err.println(
+        "transcript-nlp: missing "
+            + String.join(" and ", missing.stream().map(m -> "--" + optionName(m)).toList())
+            + (missing.size() > 1 ? ", which are required" : ", which is required"));
     missing.forEach(m -> printOption(err, m, null));
     err.println(USAGE);
     err.println("Run with --help to list every option.");
@@ -148,19 +187,33 @@ final class Usage {
       }
       String value = a.substring("--runner=".length()).strip();
       String simple = value.substring(value.lastIndexOf('.') + 1);
-      String runner = simple.toLowerCase(Locale.ROOT).endsWith("runner") ? simple : simple + "Runner";
+      String runner =
+          simple.toLowerCase(Locale.ROOT).endsWith("runner") ? simple : simple + "Runner";
       if (have.stream().anyMatch(r -> r.equalsIgnoreCase(runner))) {
         return Optional.empty();
       }
       for (Map.Entry<String, String> p : RUNNER_PROFILES.entrySet()) {
         if (p.getKey().equalsIgnoreCase(runner)) {
-          return Optional.of("--runner=" + value + ": this jar was built without the " + p.getKey() + " (it has "
-              + String.join(", ", have) + "); build it in with the Maven profile -P" + p.getValue()
-              + ": mvn -q -DskipTests -P" + p.getValue() + " package");
+          return Optional.of(
+              "--runner="
+                  + value
+                  + ": this jar was built without the "
+                  + p.getKey()
+                  + " (it has "
+                  + String.join(", ", have)
+                  + "); build it in with the Maven profile -P"
+                  + p.getValue()
+                  + ": mvn -q -DskipTests -P"
+                  + p.getValue()
+                  + " package");
         }
       }
-      return Optional.of("--runner=" + value + " is not a runner of this jar: it has " + String.join(", ", have)
-          + " (FlinkRunner and SparkRunner come with the Maven profiles -Pflink and -Pspark)");
+      return Optional.of(
+          "--runner="
+              + value
+              + " is not a runner of this jar: it has "
+              + String.join(", ", have)
+              + " (FlinkRunner and SparkRunner come with the Maven profiles -Pflink and -Pspark)");
     }
     return Optional.empty();
   }
@@ -168,7 +221,8 @@ final class Usage {
   private static List<Method> getters(Class<?> iface) {
     List<Method> getters = new ArrayList<>();
     for (Method m : iface.getMethods()) {
-      if (m.getParameterCount() == 0 && m.getAnnotation(Description.class) != null
+      if (m.getParameterCount() == 0
+          && m.getAnnotation(Description.class) != null
           && (m.getName().startsWith("get") || m.getName().startsWith("is"))) {
         getters.add(m);
       }
@@ -184,13 +238,20 @@ final class Usage {
   }
 
   private static String optionName(Method getter) {
-    String n = getter.getName().startsWith("is") ? getter.getName().substring(2) : getter.getName().substring(3);
+    String n =
+        getter.getName().startsWith("is")
+            ? getter.getName().substring(2)
+            : getter.getName().substring(3);
     return Character.toLowerCase(n.charAt(0)) + n.substring(1);
   }
 
   private static void printOption(PrintStream out, Method m, String runner) {
-    String type = m.getReturnType().isPrimitive() ? m.getReturnType().getName() : m.getReturnType().getSimpleName();
-    out.println("  --" + optionName(m) + "=<" + type + ">" + (runner == null ? "" : "   (" + runner + ")"));
+    String type =
+        m.getReturnType().isPrimitive()
+            ? m.getReturnType().getName()
+            : m.getReturnType().getSimpleName();
+    out.println(
+        "  --" + optionName(m) + "=<" + type + ">" + (runner == null ? "" : "   (" + runner + ")"));
     if (m.getAnnotation(Validation.Required.class) != null) {
       out.println("    Required");
     }

@@ -23,7 +23,8 @@ class BadInputsTest {
   private static Path out;
   private static String summary;
 
-  private static final String QA = "Q: How was the summit in Zürich?\nA: It was très productive — we agreed.\n";
+  private static final String QA =
+      "Q: How was the summit in Zürich?\nA: It was très productive — we agreed.\n";
 
   @BeforeAll
   static void runOnce() throws Exception {
@@ -31,37 +32,72 @@ class BadInputsTest {
     Files.copy(Fixtures.seed(), in.resolve("seed.txt"));
     Files.writeString(in.resolve("whitespace.txt"), "  \n\t\n   \r\n");
     byte[] good = "Q: Was it in Zürich?\nA: It was fine — really".getBytes(StandardCharsets.UTF_8);
-    Files.write(in.resolve("damaged-utf8.txt"), Fixtures.concat(good, new byte[] {(byte) 0xFF, (byte) 0xFE, '.', '\n'}));
-    Files.write(in.resolve("utf16-bom.txt"), Fixtures.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, QA.getBytes(StandardCharsets.UTF_16LE)));
+    Files.write(
+        in.resolve("damaged-utf8.txt"),
+        Fixtures.concat(good, new byte[] {(byte) 0xFF, (byte) 0xFE, '.', '\n'}));
+    Files.write(
+        in.resolve("utf16-bom.txt"),
+        Fixtures.concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE}, QA.getBytes(StandardCharsets.UTF_16LE)));
     Files.write(in.resolve("utf16-nobom.txt"), QA.getBytes(StandardCharsets.UTF_16BE));
-    Files.write(in.resolve("cp1252.txt"), "Q: Isn’t it “nice”?\nA: Oui, c’est très bien.\n".getBytes(Charset.forName("windows-1252")));
-    Files.writeString(in.resolve("no-labels.txt"), "A speech with no speaker labels.\n\nAnother paragraph of it.\n");
-    Files.writeString(in.resolve("one-speaker.txt"), "SMITH: I have a statement to make.\n\nSMITH: And another point.\n");
+    Files.write(
+        in.resolve("cp1252.txt"),
+        "Q: Isn’t it “nice”?\nA: Oui, c’est très bien.\n"
+            .getBytes(Charset.forName("windows-1252")));
+    Files.writeString(
+        in.resolve("no-labels.txt"),
+        "A speech with no speaker labels.\n\nAnother paragraph of it.\n");
+    Files.writeString(
+        in.resolve("one-speaker.txt"),
+        "SMITH: I have a statement to make.\n\nSMITH: And another point.\n");
     Files.writeString(in.resolve("labels-no-text.txt"), "Q:\nA:\nQ:\nA:\n");
-    Files.writeString(in.resolve("no-body.html"), "<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>");
-    Files.writeString(in.resolve("malformed.html"),
+    Files.writeString(
+        in.resolve("no-body.html"),
+        "<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>");
+    Files.writeString(
+        in.resolve("malformed.html"),
         "<html><body><p><b>Q:</b> Is this <i>broken?<p><b>A:</b> Yes it is <div>badly</span> nested.</body");
-    Files.writeString(in.resolve("truncated.json"), "{\"segments\": [{\"speaker\": \"A\", \"text\": \"Hello");
+    Files.writeString(
+        in.resolve("truncated.json"), "{\"segments\": [{\"speaker\": \"A\", \"text\": \"Hello");
     Files.writeString(in.resolve("unknown.json"), "{\"title\": \"x\", \"items\": [1,2]}");
-    Files.writeString(in.resolve("broken.vtt"),
+    Files.writeString(
+        in.resolve("broken.vtt"),
         "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why did you go?\n\nnonsense --> 99:99\n<v Guest>Because.\n\n"
             + "00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n");
-    Files.writeString(in.resolve("broken.srt"),
+    Files.writeString(
+        in.resolve("broken.srt"),
         "1\n00:00:01,000 --> \nHOST: Why did you go?\n\n2\nabc --> def\nGUEST: Because.\n\n"
             + "x\n00:00:03,000 --> 00:00:02,000\nHOST: And then?\n\n4\n00:00:04,000 --> 00:00:05,000\nGUEST: Home.\n");
-    Files.write(in.resolve("control.txt"),
-        "Q: Is there a NUL\0 here\u0007?\nA: Yes there is \u001B[31ma bell\u007F\0.\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        in.resolve("control.txt"),
+        "Q: Is there a NUL\0 here\u0007?\nA: Yes there is \u001B[31ma bell\u007F\0.\n"
+            .getBytes(StandardCharsets.UTF_8));
     // Containers: a real sample of each beside a damaged one.
     Path corpus = Fixtures.path("transforms/src/test/resources/corpus");
-    Files.copy(corpus.resolve("pdf/pdpilot-study_2023_P1_user-study-interview_maxqda.pdf"), in.resolve("interview.pdf"));
-    Files.copy(corpus.resolve("docx/dartmouth-vietnam-project_2016-03-11_tavela_oral-history.docx"), in.resolve("oral-history.docx"));
-    Files.copy(corpus.resolve("parliament-xml/oireachtas_2026-09-24_pac_akn_excerpt.xml"), in.resolve("committee.xml"));
-    Files.copy(corpus.resolve("csv/coraal_DCB_se1_ag3_f_02_1_sociolinguistic-interview_tsv.txt"), in.resolve("interview.tsv"));
-    Files.writeString(in.resolve("corrupt.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage\n");
-    Files.write(in.resolve("corrupt.docx"), Fixtures.concat(new byte[] {'P', 'K', 3, 4},
-        "word/document.xml: not a zip at all".getBytes(StandardCharsets.US_ASCII)));
-    Files.writeString(in.resolve("malformed.xml"), "<?xml version=\"1.0\"?><debate><speech by=\"#a\"><p>Hello</speech>");
-    Files.writeString(in.resolve("prose.csv"), "Just a sentence, with commas.\nAnother one, here.\n");
+    Files.copy(
+        corpus.resolve("pdf/pdpilot-study_2023_P1_user-study-interview_maxqda.pdf"),
+        in.resolve("interview.pdf"));
+    Files.copy(
+        corpus.resolve("docx/dartmouth-vietnam-project_2016-03-11_tavela_oral-history.docx"),
+        in.resolve("oral-history.docx"));
+    Files.copy(
+        corpus.resolve("parliament-xml/oireachtas_2026-09-24_pac_akn_excerpt.xml"),
+        in.resolve("committee.xml"));
+    Files.copy(
+        corpus.resolve("csv/coraal_DCB_se1_ag3_f_02_1_sociolinguistic-interview_tsv.txt"),
+        in.resolve("interview.tsv"));
+    Files.writeString(
+        in.resolve("corrupt.pdf"), "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage\n");
+    Files.write(
+        in.resolve("corrupt.docx"),
+        Fixtures.concat(
+            new byte[] {'P', 'K', 3, 4},
+            "word/document.xml: not a zip at all".getBytes(StandardCharsets.US_ASCII)));
+    Files.writeString(
+        in.resolve("malformed.xml"),
+        "<?xml version=\"1.0\"?><debate><speech by=\"#a\"><p>Hello</speech>");
+    Files.writeString(
+        in.resolve("prose.csv"), "Just a sentence, with commas.\nAnother one, here.\n");
     out = dir.resolve("out");
     Cli.Result r = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     summary = r.out();
@@ -85,14 +121,19 @@ class BadInputsTest {
               List.of("truncated.json", "parse", "invalid_json"),
               List.of("unknown.json", "parse", "unknown_json_shape"),
               List.of("whitespace.txt", "parse", "no_text")),
-          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
-      assertEquals(0, duck.count("SELECT count(*) FROM rejects WHERE detail IS NULL OR detail = ''"));
-      assertEquals("4 speaker label(s) such as 'Q:' with no speech after them",
+          duck.rows(
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+      assertEquals(
+          0, duck.count("SELECT count(*) FROM rejects WHERE detail IS NULL OR detail = ''"));
+      assertEquals(
+          "4 speaker label(s) such as 'Q:' with no speech after them",
           duck.one("SELECT detail FROM rejects WHERE reason = 'labels_without_text'"));
-      assertEquals("the html file has no text once markup and page furniture are removed",
+      assertEquals(
+          "the html file has no text once markup and page furniture are removed",
           duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/no-body.html'"));
       // The seed is whole beside the bad files: 26 answers, 52 turns, as when run alone.
-      assertEquals(26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt'"));
+      assertEquals(
+          26, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%seed.txt'"));
       assertEquals(52, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%seed.txt'"));
     }
   }
@@ -101,15 +142,26 @@ class BadInputsTest {
   void containersGoThroughTheJobWithTheirFormat() throws Exception {
     try (Duck duck = new Duck(out)) {
       assertEquals(
-          List.of(List.of("committee.xml", "xml", "48"), List.of("interview.pdf", "pdf", "92"),
-              List.of("interview.tsv", "tsv", "71"), List.of("oral-history.docx", "docx", "130")),
-          duck.rows("SELECT regexp_extract(source_path, '[^/]+$'), any_value(source_format), CAST(count(*) AS VARCHAR)"
-              + " FROM turns WHERE regexp_extract(source_path, '[^/]+$') IN ('committee.xml', 'interview.pdf',"
-              + " 'interview.tsv', 'oral-history.docx') GROUP BY 1 ORDER BY 1"));
-      assertEquals(List.of("Dan", "Participant"),
-          duck.column("SELECT DISTINCT speaker FROM turns WHERE source_path LIKE '%/interview.pdf' ORDER BY 1"));
-      assertEquals(0, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%/interview.pdf' AND text LIKE '%1/5%'"));
-      assertTrue(((String) duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/malformed.xml'")).contains("line 1"));
+          List.of(
+              List.of("committee.xml", "xml", "48"),
+              List.of("interview.pdf", "pdf", "92"),
+              List.of("interview.tsv", "tsv", "71"),
+              List.of("oral-history.docx", "docx", "130")),
+          duck.rows(
+              "SELECT regexp_extract(source_path, '[^/]+$'), any_value(source_format), CAST(count(*) AS VARCHAR)"
+                  + " FROM turns WHERE regexp_extract(source_path, '[^/]+$') IN ('committee.xml', 'interview.pdf',"
+                  + " 'interview.tsv', 'oral-history.docx') GROUP BY 1 ORDER BY 1"));
+      assertEquals(
+          List.of("Dan", "Participant"),
+          duck.column(
+              "SELECT DISTINCT speaker FROM turns WHERE source_path LIKE '%/interview.pdf' ORDER BY 1"));
+      assertEquals(
+          0,
+          duck.count(
+              "SELECT count(*) FROM turns WHERE source_path LIKE '%/interview.pdf' AND text LIKE '%1/5%'"));
+      assertTrue(
+          ((String) duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/malformed.xml'"))
+              .contains("line 1"));
     }
   }
 
@@ -117,26 +169,36 @@ class BadInputsTest {
   void encodingsAreReadRight() throws Exception {
     try (Duck duck = new Duck(out)) {
       String answer = "SELECT answer_text FROM answers WHERE source_path LIKE '%/";
-      assertEquals(List.of("It was très productive — we agreed."), duck.column(answer + "utf16-bom.txt'"));
-      assertEquals(List.of("It was très productive — we agreed."), duck.column(answer + "utf16-nobom.txt'"));
+      assertEquals(
+          List.of("It was très productive — we agreed."), duck.column(answer + "utf16-bom.txt'"));
+      assertEquals(
+          List.of("It was très productive — we agreed."), duck.column(answer + "utf16-nobom.txt'"));
       assertEquals(List.of("Oui, c’est très bien."), duck.column(answer + "cp1252.txt'"));
       // Damaged UTF-8 keeps its good characters; the two bad bytes become U+FFFD.
-      assertEquals(List.of("It was fine — really\uFFFD\uFFFD."), duck.column(answer + "damaged-utf8.txt'"));
+      assertEquals(
+          List.of("It was fine — really\uFFFD\uFFFD."), duck.column(answer + "damaged-utf8.txt'"));
       assertEquals(List.of("Yes there is a bell."), duck.column(answer + "control.txt'"));
-      assertEquals(List.of("Is there a NUL here?"),
+      assertEquals(
+          List.of("Is there a NUL here?"),
           duck.column("SELECT question_text FROM answers WHERE source_path LIKE '%/control.txt'"));
     }
-    assertTrue(summary.contains("2 invalid byte sequences read as U+FFFD, 5 control characters removed"), summary);
+    assertTrue(
+        summary.contains("2 invalid byte sequences read as U+FFFD, 5 control characters removed"),
+        summary);
   }
 
   @Test
   void oneSpeakerAndMalformedHtmlAreProcessed() throws Exception {
     try (Duck duck = new Duck(out)) {
-      assertEquals(List.of(List.of("Smith", "I have a statement to make.\n\nAnd another point.")),
+      assertEquals(
+          List.of(List.of("Smith", "I have a statement to make.\n\nAnd another point.")),
           duck.rows("SELECT speaker, text FROM turns WHERE source_path LIKE '%/one-speaker.txt'"));
-      assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%/one-speaker.txt'"));
-      assertEquals(List.of(List.of("Is this broken?", "Yes it is badly nested.")),
-          duck.rows("SELECT question_text, answer_text FROM answers WHERE source_path LIKE '%/malformed.html'"));
+      assertEquals(
+          0, duck.count("SELECT count(*) FROM answers WHERE source_path LIKE '%/one-speaker.txt'"));
+      assertEquals(
+          List.of(List.of("Is this broken?", "Yes it is badly nested.")),
+          duck.rows(
+              "SELECT question_text, answer_text FROM answers WHERE source_path LIKE '%/malformed.html'"));
     }
   }
 
@@ -147,16 +209,18 @@ class BadInputsTest {
           List.of(
               List.of("Host", "Why did you go?", "null"),
               List.of("Guest", "Because. And more.", "null")),
-          duck.rows("SELECT speaker, text, coalesce(CAST(start_seconds AS VARCHAR), 'null') FROM turns"
-              + " WHERE source_path LIKE '%/broken.vtt' ORDER BY turn_index"));
+          duck.rows(
+              "SELECT speaker, text, coalesce(CAST(start_seconds AS VARCHAR), 'null') FROM turns"
+                  + " WHERE source_path LIKE '%/broken.vtt' ORDER BY turn_index"));
       assertEquals(
           List.of(
               List.of("Host", "Why did you go?", "null"),
               List.of("Guest", "Because.", "null"),
               List.of("Host", "And then?", "null"),
               List.of("Guest", "Home.", "4.0")),
-          duck.rows("SELECT speaker, text, coalesce(CAST(start_seconds AS VARCHAR), 'null') FROM turns"
-              + " WHERE source_path LIKE '%/broken.srt' ORDER BY turn_index"));
+          duck.rows(
+              "SELECT speaker, text, coalesce(CAST(start_seconds AS VARCHAR), 'null') FROM turns"
+                  + " WHERE source_path LIKE '%/broken.srt' ORDER BY turn_index"));
     }
   }
 }

@@ -1,7 +1,6 @@
 package org.transcriptnlp.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -38,7 +37,9 @@ final class ClusterScript {
     return Fixtures.path("pipeline/target/transcript-nlp.jar");
   }
 
-  /** The samples, by absolute path: every run of the cluster tests reads them under the same names. */
+  /**
+   * The samples, by absolute path: every run of the cluster tests reads them under the same names.
+   */
   static String samples() {
     return "--input=" + Fixtures.path("samples/transcripts") + "/*";
   }
@@ -49,7 +50,12 @@ final class ClusterScript {
     ProcessBuilder pb = new ProcessBuilder(command).directory(new File(Fixtures.root().toString()));
     pb.environment().putAll(settings);
     // The scripts run java from the PATH: the JDK the tests run on.
-    pb.environment().put("PATH", Path.of(System.getProperty("java.home"), "bin") + File.pathSeparator + System.getenv("PATH"));
+    pb.environment()
+        .put(
+            "PATH",
+            Path.of(System.getProperty("java.home"), "bin")
+                + File.pathSeparator
+                + System.getenv("PATH"));
     return pb;
   }
 
@@ -57,10 +63,12 @@ final class ClusterScript {
   String run(String... args) throws Exception {
     Path log = Files.createTempFile("cluster-script", ".log");
     try {
-      Process p = command(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          command(List.of(args)).redirectErrorStream(true).redirectOutput(log.toFile()).start();
       if (!p.waitFor(3, TimeUnit.MINUTES)) {
         p.destroyForcibly();
-        throw new AssertionError(script + " " + String.join(" ", args) + " did not end:\n" + Files.readString(log));
+        throw new AssertionError(
+            script + " " + String.join(" ", args) + " did not end:\n" + Files.readString(log));
       }
       String out = Files.readString(log);
       assertEquals(0, p.exitValue(), script + " " + String.join(" ", args) + ":\n" + out);
@@ -70,9 +78,16 @@ final class ClusterScript {
     }
   }
 
-  /** Runs {@code cluster.sh stop} whatever state the cluster is in (a run before this one may have left it up). */
+  /**
+   * Runs {@code cluster.sh stop} whatever state the cluster is in (a run before this one may have
+   * left it up).
+   */
   void stopQuietly() throws Exception {
-    Process p = command(List.of("stop")).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        command(List.of("stop"))
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly();
     }
@@ -93,33 +108,40 @@ final class ClusterScript {
     void act(Process job, Path log) throws Exception;
   }
 
-  /** Adds the cluster's processes, by name, to the map (a pid file may be missing or being replaced). */
+  /**
+   * Adds the cluster's processes, by name, to the map (a pid file may be missing or being
+   * replaced).
+   */
   interface ClusterPids {
     void add(Map<String, Long> pids) throws IOException;
   }
 
   /**
    * Submits the job on the samples and waits for it, sampling the peak RSS of the submitting JVM
-   * ({@code client}) and of the cluster's processes; a process seen once keeps its reading after
-   * it dies. {@code during} (or null) runs while the job does.
+   * ({@code client}) and of the cluster's processes; a process seen once keeps its reading after it
+   * dies. {@code during} (or null) runs while the job does.
    */
-  Run submitSamples(Path out, Path log, String client, ClusterPids cluster, During during) throws Exception {
+  Run submitSamples(Path out, Path log, String client, ClusterPids cluster, During during)
+      throws Exception {
     Process job = submit(log, samples(), "--output=" + out);
     long start = System.nanoTime();
     Map<String, Long> seen = new java.util.LinkedHashMap<>();
     seen.put(client, job.pid());
-    try (PeakRss rss = new PeakRss(() -> {
-      try {
-        cluster.add(seen);
-      } catch (IOException | NumberFormatException e) {
-        // a pid file not yet there, or being replaced
-      }
-      return Map.copyOf(seen);
-    })) {
+    try (PeakRss rss =
+        new PeakRss(
+            () -> {
+              try {
+                cluster.add(seen);
+              } catch (IOException | NumberFormatException e) {
+                // a pid file not yet there, or being replaced
+              }
+              return Map.copyOf(seen);
+            })) {
       if (during != null) {
         during.act(job, log);
       }
-      int exit = await(job, log, 12); // within the tests' 20-minute timeout, with the wait before it
+      int exit =
+          await(job, log, 12); // within the tests' 20-minute timeout, with the wait before it
       return new Run(exit, (System.nanoTime() - start) / 1e9, rss.megabytes());
     } finally {
       // However the test ends (a failed assertion, its timeout), no job JVM is left behind.
@@ -140,13 +162,15 @@ final class ClusterScript {
     if (!job.waitFor(minutes, TimeUnit.MINUTES)) {
       job.descendants().forEach(ProcessHandle::destroyForcibly);
       job.destroyForcibly();
-      throw new AssertionError("the job did not end in " + minutes + " min:\n" + Files.readString(log));
+      throw new AssertionError(
+          "the job did not end in " + minutes + " min:\n" + Files.readString(log));
     }
     return job.exitValue();
   }
 
   /** Waits until {@code ready} holds, up to {@code seconds}, while {@code job} runs. */
-  static void waitFor(Supplier<Boolean> ready, Process job, Path log, int seconds, String what) throws Exception {
+  static void waitFor(Supplier<Boolean> ready, Process job, Path log, int seconds, String what)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (!ready.get()) {
       if (!job.isAlive()) {
@@ -177,7 +201,8 @@ final class ClusterScript {
   }
 
   /** A set with real models (the tokenizer alone loads in a moment). */
-  private static final Pattern LOADED = Pattern.compile("CoreNLP \\S*(ner|sentiment)\\S* loaded in");
+  private static final Pattern LOADED =
+      Pattern.compile("CoreNLP \\S*(ner|sentiment)\\S* loaded in");
 
   /** Whether a JVM's log says a model set of sentiment or NER finished loading. */
   static boolean modelsLoaded(Path log) {
@@ -188,7 +213,10 @@ final class ClusterScript {
     return LOADED.matcher(text).find();
   }
 
-  /** A log's text from byte {@code offset} on (a long-running JVM's log holds earlier jobs' lines before it). */
+  /**
+   * A log's text from byte {@code offset} on (a long-running JVM's log holds earlier jobs' lines
+   * before it).
+   */
   static String from(Path log, long offset) {
     String text = readQuietly(log);
     return offset >= text.length() ? "" : text.substring((int) offset);
@@ -234,7 +262,10 @@ final class ClusterScript {
     return addresses;
   }
 
-  /** "0100007F:1F90" (IPv4) or the 32-digit IPv6 form, as /proc/net/tcp writes them: "127.0.0.1:8080". */
+  /**
+   * "0100007F:1F90" (IPv4) or the 32-digit IPv6 form, as /proc/net/tcp writes them:
+   * "127.0.0.1:8080".
+   */
   private static String address(String hex) {
     String[] parts = hex.split(":");
     String ip = parts[0];
@@ -243,8 +274,14 @@ final class ClusterScript {
     boolean mapped = ip.length() == 8 || ip.startsWith("0000000000000000FFFF0000");
     String host;
     if (mapped) {
-      host = Integer.parseInt(v4.substring(6, 8), 16) + "." + Integer.parseInt(v4.substring(4, 6), 16) + "."
-          + Integer.parseInt(v4.substring(2, 4), 16) + "." + Integer.parseInt(v4.substring(0, 2), 16);
+      host =
+          Integer.parseInt(v4.substring(6, 8), 16)
+              + "."
+              + Integer.parseInt(v4.substring(4, 6), 16)
+              + "."
+              + Integer.parseInt(v4.substring(2, 4), 16)
+              + "."
+              + Integer.parseInt(v4.substring(0, 2), 16);
     } else {
       host = "[" + ip + "]";
     }
@@ -261,23 +298,32 @@ final class ClusterScript {
     private volatile boolean stop;
 
     PeakRss(Supplier<Map<String, Long>> processes) {
-      sampler = new Thread(() -> {
-        while (!stop) {
-          processes.get().forEach((name, pid) -> vmHwm(pid).ifPresent(kb -> peaks.merge(name, kb, Math::max)));
-          try {
-            Thread.sleep(200);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "peak-rss");
+      sampler =
+          new Thread(
+              () -> {
+                while (!stop) {
+                  processes
+                      .get()
+                      .forEach(
+                          (name, pid) ->
+                              vmHwm(pid).ifPresent(kb -> peaks.merge(name, kb, Math::max)));
+                  try {
+                    Thread.sleep(200);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "peak-rss");
       sampler.setDaemon(true);
       sampler.start();
     }
 
     static Optional<Long> vmHwm(long pid) {
       try (Stream<String> lines = Files.lines(Path.of("/proc/" + pid + "/status"))) {
-        return lines.filter(l -> l.startsWith("VmHWM:")).findFirst()
+        return lines
+            .filter(l -> l.startsWith("VmHWM:"))
+            .findFirst()
             .map(l -> Long.parseLong(l.replaceAll("\\D", "")));
       } catch (IOException | java.io.UncheckedIOException e) {
         return Optional.empty();

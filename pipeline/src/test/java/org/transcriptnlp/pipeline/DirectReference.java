@@ -18,7 +18,8 @@ import org.transcriptnlp.testing.Fixtures;
  */
 final class DirectReference {
   /** The tables a run on another runner must give row for row. */
-  static final List<String> TABLES = List.of("answers", "sentences", "entities", "turns", "rejects");
+  static final List<String> TABLES =
+      List.of("answers", "sentences", "entities", "turns", "rejects");
 
   private static Path tables;
 
@@ -30,18 +31,33 @@ final class DirectReference {
       Path out = Fixtures.path("pipeline/target/it-clusters/direct");
       Fixtures.deleteTree(out);
       Path log = Files.createDirectories(out.getParent()).resolve("direct.log");
-      Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g",
-          "-jar", ClusterScript.jar().toString(), ClusterScript.samples(), "--output=" + out)
-          .directory(new File(Fixtures.root().toString())).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Xmx4g",
+                  "-jar",
+                  ClusterScript.jar().toString(),
+                  ClusterScript.samples(),
+                  "--output=" + out)
+              .directory(new File(Fixtures.root().toString()))
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long start = System.nanoTime();
-      try (ClusterScript.PeakRss rss = new ClusterScript.PeakRss(() -> Map.of("job (driver and worker)", p.pid()))) {
+      try (ClusterScript.PeakRss rss =
+          new ClusterScript.PeakRss(() -> Map.of("job (driver and worker)", p.pid()))) {
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
           p.destroyForcibly();
-          throw new AssertionError("the Direct Runner's run did not end:\n" + Files.readString(log));
+          throw new AssertionError(
+              "the Direct Runner's run did not end:\n" + Files.readString(log));
         }
         assertEquals(0, p.exitValue(), Files.readString(log));
-        ClusterReport.add("Direct", "samples", (System.nanoTime() - start) / 1e9,
-            Map.of("job", ClusterScript.modelLoads(log)), rss.megabytes());
+        ClusterReport.add(
+            "Direct",
+            "samples",
+            (System.nanoTime() - start) / 1e9,
+            Map.of("job", ClusterScript.modelLoads(log)),
+            rss.megabytes());
       }
       tables = out;
     }
@@ -56,24 +72,35 @@ final class DirectReference {
    */
   static void assertSameTables(Path out, String what) throws Exception {
     org.apache.iceberg.catalog.Catalog catalog = IcebergTables.catalog(out.toString(), "hadoop");
-    try (Duck ref = new Duck(tables()); Duck duck = new Duck(out)) {
+    try (Duck ref = new Duck(tables());
+        Duck duck = new Duck(out)) {
       for (String table : TABLES) {
         List<String> rows = duck.rowsWithoutRun(table);
-        assertEquals(ref.rowsWithoutRun(table), rows, what + ": " + table + " equals the Direct Runner's");
-        org.apache.iceberg.Table t = catalog.loadTable(org.apache.iceberg.catalog.TableIdentifier.of(IcebergTables.NAMESPACE, table));
-        assertEquals(String.valueOf(rows.size()), t.currentSnapshot().summary().get("total-records"),
+        assertEquals(
+            ref.rowsWithoutRun(table), rows, what + ": " + table + " equals the Direct Runner's");
+        org.apache.iceberg.Table t =
+            catalog.loadTable(
+                org.apache.iceberg.catalog.TableIdentifier.of(IcebergTables.NAMESPACE, table));
+        assertEquals(
+            String.valueOf(rows.size()),
+            t.currentSnapshot().summary().get("total-records"),
             what + ": " + table + ": the rows its snapshot says it holds");
         if (!rows.isEmpty()) {
           List<Object> runs = duck.column("SELECT DISTINCT run_id FROM " + table);
           assertEquals(1, runs.size(), what + ": " + table + " holds rows of one run: " + runs);
           for (String f : IcebergTables.currentFiles(t)) {
-            assertTrue(f.contains("/transcripts/" + table + "/data/run-" + runs.get(0) + "/"), what + ": " + f);
+            assertTrue(
+                f.contains("/transcripts/" + table + "/data/run-" + runs.get(0) + "/"),
+                what + ": " + f);
           }
         }
       }
-      assertTrue(duck.count("SELECT count(*) FROM entities") > 0 && duck.count("SELECT count(*) FROM sentences") > 0,
+      assertTrue(
+          duck.count("SELECT count(*) FROM entities") > 0
+              && duck.count("SELECT count(*) FROM sentences") > 0,
           what + ": both annotators ran");
-      assertEquals(0, duck.count("SELECT count(*) FROM rejects"), what + ": the samples have no rejects");
+      assertEquals(
+          0, duck.count("SELECT count(*) FROM rejects"), what + ": the samples have no rejects");
     } finally {
       IcebergTables.close(catalog);
     }

@@ -1,7 +1,6 @@
 package org.transcriptnlp.pipeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,7 +16,6 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
-import org.transcriptnlp.testing.Fixtures;
 
 /**
  * Reads the job's Iceberg tables with DuckDB (an independent reader) over exactly the data files of
@@ -34,7 +32,8 @@ public final class Duck implements AutoCloseable {
 
   public Duck(Path output, String catalog) throws SQLException {
     connection = DriverManager.getConnection("jdbc:duckdb:");
-    org.apache.iceberg.catalog.Catalog c = IcebergTables.catalog(output.toAbsolutePath().toString(), catalog);
+    org.apache.iceberg.catalog.Catalog c =
+        IcebergTables.catalog(output.toAbsolutePath().toString(), catalog);
     try (Statement s = connection.createStatement()) {
       for (Table t : Table.values()) {
         s.execute("CREATE OR REPLACE VIEW " + t.folder() + " AS " + select(c, t));
@@ -44,24 +43,38 @@ public final class Duck implements AutoCloseable {
     }
   }
 
-  /** A SELECT of a table's current rows from its current snapshot's data files (no rows when it has none). */
+  /**
+   * A SELECT of a table's current rows from its current snapshot's data files (no rows when it has
+   * none).
+   */
   static String select(org.apache.iceberg.catalog.Catalog catalog, Table t) {
-    List<String> files = catalog.tableExists(IcebergTables.identifier(t))
-        ? IcebergTables.currentFiles(catalog.loadTable(IcebergTables.identifier(t))) : List.of();
+    List<String> files =
+        catalog.tableExists(IcebergTables.identifier(t))
+            ? IcebergTables.currentFiles(catalog.loadTable(IcebergTables.identifier(t)))
+            : List.of();
     if (files.isEmpty()) {
-      // No data file: the table's columns, no row (DuckDB types from a row of NULLs cast to nothing).
-      return "SELECT * FROM (SELECT " + String.join(", ", t.schema().getFields().stream().map(f -> "NULL AS " + f.name()).toList())
+      // No data file: the table's columns, no row (DuckDB types from a row of NULLs cast to
+      // nothing).
+      return "SELECT * FROM (SELECT "
+          + String.join(
+              ", ", t.schema().getFields().stream().map(f -> "NULL AS " + f.name()).toList())
           + ") WHERE false";
     }
-    return "SELECT * FROM read_parquet([" + String.join(", ", files.stream()
-        .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'").toList()) + "])";
+    return "SELECT * FROM read_parquet(["
+        + String.join(
+            ", ",
+            files.stream()
+                .map(f -> "'" + f.replaceFirst("^file:", "").replace("'", "''") + "'")
+                .toList())
+        + "])";
   }
 
   /** The statements of a SQL file: comment lines dropped, split at semicolons. */
   static List<String> statements(Path sql) throws IOException {
-    String text = Files.readAllLines(sql).stream()
-        .filter(l -> !l.strip().startsWith("--"))
-        .collect(Collectors.joining("\n"));
+    String text =
+        Files.readAllLines(sql).stream()
+            .filter(l -> !l.strip().startsWith("--"))
+            .collect(Collectors.joining("\n"));
     return Arrays.stream(text.split(";")).map(String::strip).filter(t -> !t.isEmpty()).toList();
   }
 
@@ -71,13 +84,19 @@ public final class Duck implements AutoCloseable {
    */
   List<String> rowsWithoutRun(String view) throws SQLException {
     return rows("SELECT * EXCLUDE (run_id) FROM " + view).stream()
-        .map(Object::toString).sorted().toList();
+        .map(Object::toString)
+        .sorted()
+        .toList();
   }
 
   /** The five tables of rows, by view name. */
-  static final List<String> TABLES = List.of("answers", "sentences", "entities", "turns", "rejects");
+  static final List<String> TABLES =
+      List.of("answers", "sentences", "entities", "turns", "rejects");
 
-  /** Every current row of the five tables, without run ids: equal for two outputs holding the same rows. */
+  /**
+   * Every current row of the five tables, without run ids: equal for two outputs holding the same
+   * rows.
+   */
   static Map<String, List<String>> currentRows(Path output) throws SQLException {
     Map<String, List<String>> rows = new TreeMap<>();
     try (Duck duck = new Duck(output)) {
@@ -105,7 +124,8 @@ public final class Duck implements AutoCloseable {
   }
 
   public List<List<Object>> rows(String sql) throws SQLException {
-    try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       List<List<Object>> out = new ArrayList<>();
       int n = rs.getMetaData().getColumnCount();
       while (rs.next()) {

@@ -30,10 +30,13 @@ import org.transcriptnlp.testing.Fixtures;
 @Timeout(value = 20, unit = java.util.concurrent.TimeUnit.MINUTES)
 class FlinkClusterIT {
   private static final Path CLUSTER = Fixtures.path("pipeline/target/it-clusters/flink");
-  private static final ClusterScript SCRIPT = new ClusterScript("flink", Map.of(
-      "FLINK_CLUSTER_DIR", CLUSTER.toString(),
-      "FLINK_RPC_PORT", "16123",
-      "FLINK_REST_PORT", "18082"));
+  private static final ClusterScript SCRIPT =
+      new ClusterScript(
+          "flink",
+          Map.of(
+              "FLINK_CLUSTER_DIR", CLUSTER.toString(),
+              "FLINK_RPC_PORT", "16123",
+              "FLINK_REST_PORT", "18082"));
   private static final Path TM_LOG = CLUSTER.resolve("logs/taskmanager.log");
 
   @BeforeAll
@@ -44,21 +47,30 @@ class FlinkClusterIT {
     String out = SCRIPT.run("start");
     assertTrue(out.contains("Flink session cluster: REST 127.0.0.1:18082"), out);
     SparkClusterIT.assertListensOnLoopbackOnly(
-        List.of(ClusterScript.pid(CLUSTER, "jobmanager"), ClusterScript.pid(CLUSTER, "taskmanager")));
+        List.of(
+            ClusterScript.pid(CLUSTER, "jobmanager"), ClusterScript.pid(CLUSTER, "taskmanager")));
   }
 
   @AfterAll
   static void stopTheCluster() throws Exception {
     String out = SCRIPT.run("stop");
-    assertFalse(Files.exists(CLUSTER.resolve("jobmanager.pid")) || Files.exists(CLUSTER.resolve("taskmanager.pid")), out);
+    assertFalse(
+        Files.exists(CLUSTER.resolve("jobmanager.pid"))
+            || Files.exists(CLUSTER.resolve("taskmanager.pid")),
+        out);
   }
 
-  /** Where the TaskManager's log stood when a test began: its file, its length, and the files of earlier logs. */
+  /**
+   * Where the TaskManager's log stood when a test began: its file, its length, and the files of
+   * earlier logs.
+   */
   private record LogMark(Object fileKey, long offset, List<Object> earlier) {}
 
   private static List<Path> taskManagerLogFiles() throws IOException {
     try (Stream<Path> all = Files.list(CLUSTER.resolve("logs"))) {
-      return all.filter(p -> p.getFileName().toString().matches("taskmanager(\\.\\d+)?\\.log")).sorted().toList();
+      return all.filter(p -> p.getFileName().toString().matches("taskmanager(\\.\\d+)?\\.log"))
+          .sorted()
+          .toList();
     }
   }
 
@@ -89,12 +101,18 @@ class FlinkClusterIT {
     return logs;
   }
 
-  private static ClusterScript.Run submit(Path out, Path log, ClusterScript.During during) throws Exception {
-    return SCRIPT.submitSamples(out, log, "client", pids -> {
-      pids.putIfAbsent("jobmanager", ClusterScript.pid(CLUSTER, "jobmanager"));
-      long tm = ClusterScript.pid(CLUSTER, "taskmanager");
-      pids.putIfAbsent("taskmanager pid " + tm, tm);
-    }, during);
+  private static ClusterScript.Run submit(Path out, Path log, ClusterScript.During during)
+      throws Exception {
+    return SCRIPT.submitSamples(
+        out,
+        log,
+        "client",
+        pids -> {
+          pids.putIfAbsent("jobmanager", ClusterScript.pid(CLUSTER, "jobmanager"));
+          long tm = ClusterScript.pid(CLUSTER, "taskmanager");
+          pids.putIfAbsent("taskmanager pid " + tm, tm);
+        },
+        during);
   }
 
   private static Map<String, List<String>> loadsPerTaskManager(LogMark mark) throws IOException {
@@ -111,36 +129,51 @@ class FlinkClusterIT {
    */
   @Test
   @Order(1)
-  void aTaskManagerKilledMidJobIsReplacedAndTheJobRestartsAndCompletesWithEveryRowOnce() throws Exception {
+  void aTaskManagerKilledMidJobIsReplacedAndTheJobRestartsAndCompletesWithEveryRowOnce()
+      throws Exception {
     LogMark mark = mark();
     Path out = CLUSTER.resolve("out-killed");
     Path log = CLUSTER.resolve("logs/submit-killed.log");
     long[] killed = new long[1];
-    ClusterScript.Run run = submit(out, log, (job, jobLog) -> {
-      ClusterScript.waitFor(() -> ClusterScript.modelsLoaded(ClusterScript.from(TM_LOG, mark.offset())), job, jobLog,
-          300, "TaskManager that loaded the models");
-      killed[0] = ClusterScript.pid(CLUSTER, "taskmanager");
-      ProcessHandle tm = ProcessHandle.of(killed[0]).orElseThrow();
-      assertTrue(tm.destroyForcibly(), "kill -9 the TaskManager");
-      tm.onExit().get();
-      String started = SCRIPT.run("taskmanager");
-      assertTrue(started.contains("taskmanager pid"), started);
-    });
+    ClusterScript.Run run =
+        submit(
+            out,
+            log,
+            (job, jobLog) -> {
+              ClusterScript.waitFor(
+                  () -> ClusterScript.modelsLoaded(ClusterScript.from(TM_LOG, mark.offset())),
+                  job,
+                  jobLog,
+                  300,
+                  "TaskManager that loaded the models");
+              killed[0] = ClusterScript.pid(CLUSTER, "taskmanager");
+              ProcessHandle tm = ProcessHandle.of(killed[0]).orElseThrow();
+              assertTrue(tm.destroyForcibly(), "kill -9 the TaskManager");
+              tm.onExit().get();
+              String started = SCRIPT.run("taskmanager");
+              assertTrue(started.contains("taskmanager pid"), started);
+            });
     String printed = Files.readString(log);
-    assertEquals(0, run.exit(), "the job was restarted on the new TaskManager and completed: " + printed);
-    assertTrue(ClusterScript.readQuietly(CLUSTER.resolve("logs/jobmanager.log")).contains("RESTARTING"),
+    assertEquals(
+        0, run.exit(), "the job was restarted on the new TaskManager and completed: " + printed);
+    assertTrue(
+        ClusterScript.readQuietly(CLUSTER.resolve("logs/jobmanager.log")).contains("RESTARTING"),
         "the JobManager restarted the job");
     assertTrue(printed.contains("processed: 3 files = 3 parsed + 0 rejected"), printed);
     DirectReference.assertSameTables(out, "Flink cluster, TaskManager killed");
     Map<String, List<String>> loads = loadsPerTaskManager(mark);
     assertEquals(2, loads.size(), "the killed TaskManager and its successor: " + loads);
     for (Map.Entry<String, List<String>> e : loads.entrySet()) {
-      assertEquals(e.getValue().stream().distinct().toList(), e.getValue(), e.getKey() + " loaded each model set once");
+      assertEquals(
+          e.getValue().stream().distinct().toList(),
+          e.getValue(),
+          e.getKey() + " loaded each model set once");
     }
     try (Duck duck = new Duck(out)) {
       assertEquals(1, duck.count("SELECT count(*) FROM runs"));
     }
-    ClusterReport.add("Flink session", "TaskManager " + killed[0] + " killed", run.seconds(), loads, run.rssMb());
+    ClusterReport.add(
+        "Flink session", "TaskManager " + killed[0] + " killed", run.seconds(), loads, run.rssMb());
   }
 
   /**
@@ -161,10 +194,17 @@ class FlinkClusterIT {
     DirectReference.assertSameTables(out, "Flink cluster");
     Map<String, List<String>> loads = loadsPerTaskManager(mark);
     assertEquals(1, loads.size(), "one TaskManager: " + loads);
-    assertEquals(List.of(), loads.values().iterator().next(), "a second job on the TaskManager loads no model again");
+    assertEquals(
+        List.of(),
+        loads.values().iterator().next(),
+        "a second job on the TaskManager loads no model again");
     List<String> life = ClusterScript.modelLoads(TM_LOG);
     assertFalse(life.isEmpty(), "the TaskManager loaded the models");
-    assertEquals(life.stream().distinct().toList(), life, "each model set loaded once in the TaskManager JVM, over both jobs");
-    ClusterReport.add("Flink session", "samples, same TaskManager", run.seconds(), loads, run.rssMb());
+    assertEquals(
+        life.stream().distinct().toList(),
+        life,
+        "each model set loaded once in the TaskManager JVM, over both jobs");
+    ClusterReport.add(
+        "Flink session", "samples, same TaskManager", run.seconds(), loads, run.rssMb());
   }
 }

@@ -1,9 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.report.HtmlReport;
-import org.transcriptnlp.pipeline.runs.HaltPoint;
-import org.transcriptnlp.pipeline.runs.Warehouse;
-import org.transcriptnlp.model.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,17 +34,20 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.transcriptnlp.beam.ReadTranscripts;
+import org.transcriptnlp.model.Ids;
+import org.transcriptnlp.pipeline.report.HtmlReport;
+import org.transcriptnlp.pipeline.runs.HaltPoint;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
 
 /**
- * Input and output on HDFS: a NameNode and a DataNode in this JVM (MiniDFSCluster), the job's
- * paths {@code hdfs://...} through Beam's Hadoop file system, its Iceberg tables in the Hadoop
- * catalog whose warehouse is the {@code hdfs://} output. Incremental runs there, read back with
- * Iceberg's generic reader over the catalog on HDFS and compared with the same runs on a local
- * folder; the report of an output on HDFS; two runs that overlap on one output.
+ * Input and output on HDFS: a NameNode and a DataNode in this JVM (MiniDFSCluster), the job's paths
+ * {@code hdfs://...} through Beam's Hadoop file system, its Iceberg tables in the Hadoop catalog
+ * whose warehouse is the {@code hdfs://} output. Incremental runs there, read back with Iceberg's
+ * generic reader over the catalog on HDFS and compared with the same runs on a local folder; the
+ * report of an output on HDFS; two runs that overlap on one output.
  */
 class HdfsTest {
   private static MiniDFSCluster cluster;
@@ -75,8 +74,12 @@ class HdfsTest {
   }
 
   private static String[] args(String input, String output) {
-    return new String[] {"--input=" + input, "--output=" + output, "--annotators=none",
-        "--hdfsConfiguration=[{\"fs.defaultFS\": \"" + root + "\"}]"};
+    return new String[] {
+      "--input=" + input,
+      "--output=" + output,
+      "--annotators=none",
+      "--hdfsConfiguration=[{\"fs.defaultFS\": \"" + root + "\"}]"
+    };
   }
 
   private static Cli.Result job(String input, String output) {
@@ -90,12 +93,19 @@ class HdfsTest {
   }
 
   private static void copyToHdfs(Path local, String path) throws IOException {
-    hdfs.copyFromLocalFile(new org.apache.hadoop.fs.Path(local.toString()), new org.apache.hadoop.fs.Path(path));
+    hdfs.copyFromLocalFile(
+        new org.apache.hadoop.fs.Path(local.toString()), new org.apache.hadoop.fs.Path(path));
   }
 
   /** The tables the comparisons read: the five of rows and the manifest. */
-  private static final List<Table> COMPARED = List.of(Table.ANSWERS, Table.SENTENCES, Table.ENTITIES, Table.TURNS, Table.REJECTS,
-      Table.MANIFEST);
+  private static final List<Table> COMPARED =
+      List.of(
+          Table.ANSWERS,
+          Table.SENTENCES,
+          Table.ENTITIES,
+          Table.TURNS,
+          Table.REJECTS,
+          Table.MANIFEST);
 
   /**
    * Every current row of the tables of an output (local or {@code hdfs://}), read with Iceberg's
@@ -103,13 +113,15 @@ class HdfsTest {
    * its fields but run_id, through {@code paths} (which writes the input folder the same way for
    * two outputs), sorted.
    */
-  static Map<String, List<String>> rows(String output, UnaryOperator<String> paths) throws IOException {
+  static Map<String, List<String>> rows(String output, UnaryOperator<String> paths)
+      throws IOException {
     Map<String, List<String>> rows = new TreeMap<>();
     Catalog catalog = IcebergTables.catalog(output, "hadoop");
     try {
       for (Table t : COMPARED) {
         List<String> table = new ArrayList<>();
-        try (CloseableIterable<Record> all = IcebergGenerics.read(catalog.loadTable(IcebergTables.identifier(t))).build()) {
+        try (CloseableIterable<Record> all =
+            IcebergGenerics.read(catalog.loadTable(IcebergTables.identifier(t))).build()) {
           for (Record r : all) {
             StringBuilder row = new StringBuilder();
             for (Types.NestedField f : r.struct().fields()) {
@@ -170,7 +182,9 @@ class HdfsTest {
     assertPrinted(job(input, output), "matched: 2 files = 2 new + 0 changed + 0 unchanged");
     Cli.Result nothing = job(input, output);
     assertPrinted(nothing, "matched: 2 files = 0 new + 0 changed + 2 unchanged");
-    assertPrinted(nothing, "iceberg: nothing new, so only the runs table was committed (its row for this run)");
+    assertPrinted(
+        nothing,
+        "iceberg: nothing new, so only the runs table was committed (its row for this run)");
     Path third = samples.get(2);
     copyToHdfs(third, in + "/" + third.getFileName());
     Files.copy(third, localIn.resolve(third.getFileName()));
@@ -180,8 +194,10 @@ class HdfsTest {
     // The same files in one run on a local folder: the same rows, read through the catalogs.
     Path local = dir.resolve("local-out");
     job(localIn + "/*", local.toString());
-    Map<String, List<String>> reference = rows(local.toString(), r -> r.replace(localIn.toString(), "IN"));
-    Map<String, List<String>> onHdfs = rows(output, r -> r.replace(root + in.replace(" ", "%20"), "IN").replace(root + in, "IN"));
+    Map<String, List<String>> reference =
+        rows(local.toString(), r -> r.replace(localIn.toString(), "IN"));
+    Map<String, List<String>> onHdfs =
+        rows(output, r -> r.replace(root + in.replace(" ", "%20"), "IN").replace(root + in, "IN"));
     assertEquals(reference, onHdfs);
     assertEquals(3, reference.get("manifest").size());
     assertEquals(50, reference.get("answers").size());
@@ -210,14 +226,23 @@ class HdfsTest {
         for (Snapshot s : table.snapshots()) {
           committedBy.add(s.summary().get(IcebergTables.RUN_ID));
         }
-        assertEquals(t == Table.RUNS ? byRun : List.of(byRun.get(0), byRun.get(2)), committedBy, t.folder() + "'s snapshots");
+        assertEquals(
+            t == Table.RUNS ? byRun : List.of(byRun.get(0), byRun.get(2)),
+            committedBy,
+            t.folder() + "'s snapshots");
         List<String> current = IcebergTables.currentFiles(table);
         for (String f : current) {
           assertTrue(f.startsWith(root + "/tables/transcripts/" + t.folder() + "/data/run-"), f);
         }
-        assertEquals(List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST, Table.RUNS).contains(t), !current.isEmpty(), t.folder());
-        assertEquals(new TreeSet<>(current), filesUnder("/tables/transcripts/" + t.folder() + "/data"),
-            t.folder() + ": the data files on HDFS are those of the current snapshot (no run replaced any)");
+        assertEquals(
+            List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST, Table.RUNS).contains(t),
+            !current.isEmpty(),
+            t.folder());
+        assertEquals(
+            new TreeSet<>(current),
+            filesUnder("/tables/transcripts/" + t.folder() + "/data"),
+            t.folder()
+                + ": the data files on HDFS are those of the current snapshot (no run replaced any)");
       }
     } finally {
       IcebergTables.close(catalog);
@@ -234,11 +259,18 @@ class HdfsTest {
     copyToHdfs(Fixtures.seed(), "/default-fs-in/seed.txt");
     Cli.Result r = job("hdfs:///default-fs-in/*", "hdfs:///default-fs-tables");
     assertPrinted(r, "matched: 1 files = 1 new + 0 changed + 0 unchanged");
-    assertPrinted(job("hdfs:///default-fs-in/*", "hdfs:///default-fs-tables"), "matched: 1 files = 0 new + 0 changed + 1 unchanged");
+    assertPrinted(
+        job("hdfs:///default-fs-in/*", "hdfs:///default-fs-tables"),
+        "matched: 1 files = 0 new + 0 changed + 1 unchanged");
     Map<String, List<String>> rows = rows(root + "/default-fs-tables", UnaryOperator.identity());
     assertEquals(26, rows.get("answers").size());
-    assertTrue(rows.get("answers").stream().allMatch(a -> a.contains("source_path=hdfs:///default-fs-in/seed.txt;")
-        || a.contains("source_path=" + root + "/default-fs-in/seed.txt;")), rows.get("answers").get(0));
+    assertTrue(
+        rows.get("answers").stream()
+            .allMatch(
+                a ->
+                    a.contains("source_path=hdfs:///default-fs-in/seed.txt;")
+                        || a.contains("source_path=" + root + "/default-fs-in/seed.txt;")),
+        rows.get("answers").get(0));
   }
 
   /** The report of an output on HDFS, written to a local folder and to HDFS: the same pages. */
@@ -267,7 +299,9 @@ class HdfsTest {
     assertTrue(page.contains("<div class=\"k\">Answers</div><div class=\"v\">26</div>"), page);
     assertTrue(page.contains("<div class=\"k\">Turns</div><div class=\"v\">52</div>"), page);
     assertTrue(page.contains("No sentiment scores"), "--annotators=none: no scores");
-    assertTrue(page.contains((root + "/report-in/interview-tokayev-2024.txt").replace("/", "/<wbr>")), "the source path on HDFS");
+    assertTrue(
+        page.contains((root + "/report-in/interview-tokayev-2024.txt").replace("/", "/<wbr>")),
+        "the source path on HDFS");
     String index = Files.readString(local.resolve("index.html"));
     for (String name : answers.keySet()) {
       assertTrue(Files.exists(local.resolve(name)), name);
@@ -283,22 +317,27 @@ class HdfsTest {
         copy = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       }
       String same = Files.readString(local.resolve(name));
-      assertEquals(same.replaceAll("Generated [^<.]+", ""), copy.replaceAll("Generated [^<.]+", ""), name);
+      assertEquals(
+          same.replaceAll("Generated [^<.]+", ""), copy.replaceAll("Generated [^<.]+", ""), name);
     }
   }
 
   /** Whether a thread is waiting in a {@link HaltPoint} pause. */
   private static boolean pausedInHaltPoint(Thread t) {
     return Arrays.stream(t.getStackTrace())
-        .anyMatch(f -> f.getClassName().equals(HaltPoint.class.getName()) && f.getMethodName().equals("reach"));
+        .anyMatch(
+            f ->
+                f.getClassName().equals(HaltPoint.class.getName())
+                    && f.getMethodName().equals("reach"));
   }
 
   /**
    * No lock on HDFS (nor anywhere now): two runs started together on one output, made to overlap
    * for sure. The first pauses once it has written its data files (HaltPoint tables-written, in a
-   * thread of this JVM); the second runs and commits meanwhile; then the first resumes, finds at its
-   * first commit that the tables changed since it started, rolls back, deletes its files and exits
-   * 4 with one line. The tables hold exactly the rows of one clean run, all of the second run.
+   * thread of this JVM); the second runs and commits meanwhile; then the first resumes, finds at
+   * its first commit that the tables changed since it started, rolls back, deletes its files and
+   * exits 4 with one line. The tables hold exactly the rows of one clean run, all of the second
+   * run.
    */
   @Test
   void twoRunsThatOverlapOnOneOutputLeaveTheRowsOfOneCleanRun() throws Exception {
@@ -309,13 +348,14 @@ class HdfsTest {
    * The same, the first run paused right after reading the history (the committed runs and the
    * manifest), and no grace for runs still committing: the second run's commits are those of a
    * committed run (its runs row is there), which the first run must not roll back as a killed
-   * run's; it finds at its first commit that the tables changed since it read the history.
-   * (Before the fix the first run rolled the second's five tables and manifest back, leaving a runs
-   * row whose rows were gone; with the default grace it exited 4 saying the finished run was
-   * still committing.)
+   * run's; it finds at its first commit that the tables changed since it read the history. (Before
+   * the fix the first run rolled the second's five tables and manifest back, leaving a runs row
+   * whose rows were gone; with the default grace it exited 4 saying the finished run was still
+   * committing.)
    */
   @Test
-  void aRunThatOverlapsRightAfterReadingTheHistoryDoesNotRollBackTheOtherCommittedRun() throws Exception {
+  void aRunThatOverlapsRightAfterReadingTheHistoryDoesNotRollBackTheOtherCommittedRun()
+      throws Exception {
     overlap("overlap-history", "history-read", "--cleanAfterMinutes=0");
   }
 
@@ -327,7 +367,9 @@ class HdfsTest {
   private static void overlap(String name, String point, String... options) throws Exception {
     String inFolder = "/" + name + "-in";
     copyToHdfs(Fixtures.seed(), inFolder + "/seed.txt");
-    copyToHdfs(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"), inFolder + "/fox.md");
+    copyToHdfs(
+        Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"),
+        inFolder + "/fox.md");
     String input = root + inFolder + "/*";
     String output = root + "/" + name + "-tables";
     List<String> arguments = new ArrayList<>(Arrays.asList(args(input, output)));
@@ -339,19 +381,24 @@ class HdfsTest {
     System.setProperty(HaltPoint.PAUSE, point);
     System.setProperty(HaltPoint.RESUME, resume.toString());
     CompletableFuture<Cli.Result> running = new CompletableFuture<>();
-    Thread thread = new Thread(() -> {
-      try {
-        running.complete(Cli.run(both));
-      } catch (Throwable e) {
-        running.completeExceptionally(e);
-      }
-    }, "first-run");
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                running.complete(Cli.run(both));
+              } catch (Throwable e) {
+                running.completeExceptionally(e);
+              }
+            },
+            "first-run");
     try {
       thread.start();
       long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
       while (!pausedInHaltPoint(thread)) {
-        assertFalse(running.isDone(), () -> "the first run ended before its pause: " + running.join());
-        assertTrue(System.nanoTime() < deadline, "the first run did not reach " + point + " in 3 minutes");
+        assertFalse(
+            running.isDone(), () -> "the first run ended before its pause: " + running.join());
+        assertTrue(
+            System.nanoTime() < deadline, "the first run did not reach " + point + " in 3 minutes");
         Thread.sleep(20);
       }
       // The pause has read its properties: the second run (in this thread) does not pause.
@@ -368,14 +415,20 @@ class HdfsTest {
     }
     first = running.get(3, TimeUnit.MINUTES);
     thread.join();
-    // Either the first run lost at its first commit (exit 4, one line), or, paused before it planned,
+    // Either the first run lost at its first commit (exit 4, one line), or, paused before it
+    // planned,
     // it found the second run's rows and had nothing left to do (exit 0, only its runs row).
     boolean lost = first.code() == TranscriptNlp.LOCKED;
     String firstRun;
     if (lost) {
       assertEquals("", first.out());
-      assertTrue(first.err().matches("transcript-nlp: another run committed to " + java.util.regex.Pattern.quote(output)
-          + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]+ is visible; run again\\R"),
+      assertTrue(
+          first
+              .err()
+              .matches(
+                  "transcript-nlp: another run committed to "
+                      + java.util.regex.Pattern.quote(output)
+                      + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]+ is visible; run again\\R"),
           first.err());
       firstRun = first.err().replaceAll("(?s).* nothing of run (\\S+) is visible.*", "$1");
     } else {
@@ -387,10 +440,13 @@ class HdfsTest {
     // Exactly the rows of one clean run: the same input in one run on a local folder.
     Path localIn = Files.createDirectories(dir.resolve(name + "-local-in"));
     Files.copy(Fixtures.seed(), localIn.resolve("seed.txt"));
-    Files.copy(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"), localIn.resolve("fox.md"));
+    Files.copy(
+        Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"),
+        localIn.resolve("fox.md"));
     Path local = dir.resolve(name + "-local-out");
     job(localIn + "/*", local.toString());
-    Map<String, List<String>> reference = rows(local.toString(), r -> r.replace(localIn.toString(), "IN"));
+    Map<String, List<String>> reference =
+        rows(local.toString(), r -> r.replace(localIn.toString(), "IN"));
     assertEquals(26 + 8, reference.get("answers").size());
     assertEquals(reference, rows(output, r -> r.replace(root + inFolder, "IN")));
 
@@ -402,17 +458,27 @@ class HdfsTest {
       assertEquals(!lost, runs.contains(firstRun));
       for (Table t : Table.values()) {
         org.apache.iceberg.Table table = catalog.loadTable(IcebergTables.identifier(t));
-        if (List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST).contains(t)) { // the others are empty here
-          assertEquals(Set.of(secondRun), runIds(table), t.folder() + ": every row is the second run's");
+        if (List.of(Table.ANSWERS, Table.TURNS, Table.MANIFEST)
+            .contains(t)) { // the others are empty here
+          assertEquals(
+              Set.of(secondRun), runIds(table), t.folder() + ": every row is the second run's");
         }
         for (Snapshot s : table.snapshots()) {
-          assertTrue(runs.contains(s.summary().get(IcebergTables.RUN_ID)), t.folder() + ": a snapshot of a committed run");
+          assertTrue(
+              runs.contains(s.summary().get(IcebergTables.RUN_ID)),
+              t.folder() + ": a snapshot of a committed run");
           if (t != Table.RUNS) {
-            assertEquals(secondRun, s.summary().get(IcebergTables.RUN_ID), t.folder() + ": no snapshot of the first run");
+            assertEquals(
+                secondRun,
+                s.summary().get(IcebergTables.RUN_ID),
+                t.folder() + ": no snapshot of the first run");
           }
         }
-        // The first run deleted the data files it wrote: only the current snapshot's files are left.
-        assertEquals(new TreeSet<>(IcebergTables.currentFiles(table)), filesUnder("/" + name + "-tables/transcripts/" + t.folder() + "/data"),
+        // The first run deleted the data files it wrote: only the current snapshot's files are
+        // left.
+        assertEquals(
+            new TreeSet<>(IcebergTables.currentFiles(table)),
+            filesUnder("/" + name + "-tables/transcripts/" + t.folder() + "/data"),
             t.folder());
       }
     } finally {

@@ -1,8 +1,7 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.runs.Maintenance;
-import org.transcriptnlp.pipeline.runs.TableCommit;
-import org.transcriptnlp.pipeline.runs.Warehouse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,7 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.catalog.Catalog;
@@ -19,12 +21,11 @@ import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.TableCommit;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Reads the job's tables with Iceberg's own generic reader ({@link IcebergGenerics}), the second
@@ -51,7 +52,9 @@ final class IcebergRows implements AutoCloseable {
     return rowsWithoutRun(t, null);
   }
 
-  /** The rows of a table as of a snapshot (null: the current one), as text without run_id, sorted. */
+  /**
+   * The rows of a table as of a snapshot (null: the current one), as text without run_id, sorted.
+   */
   List<String> rowsWithoutRun(Table t, Long snapshot) {
     return records(t, snapshot).stream().map(IcebergRows::textWithoutRun).sorted().toList();
   }
@@ -135,17 +138,25 @@ final class IcebergRows implements AutoCloseable {
 
   /** The data files of a table's current snapshot, as local paths. */
   List<Path> currentFiles(Table t) {
-    return IcebergTables.currentFiles(table(t)).stream().map(f -> Path.of(Warehouse.beamPath(f))).toList();
+    return IcebergTables.currentFiles(table(t)).stream()
+        .map(f -> Path.of(Warehouse.beamPath(f)))
+        .toList();
   }
 
-  /** The files under a table's data folder (whatever references them), as paths relative to it, sorted. */
+  /**
+   * The files under a table's data folder (whatever references them), as paths relative to it,
+   * sorted.
+   */
   static List<String> filesOnDisk(Path output, Table t) throws IOException {
     Path data = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data");
     if (!Files.isDirectory(data)) {
       return List.of();
     }
     try (Stream<Path> all = Files.walk(data)) {
-      return all.filter(Files::isRegularFile).map(p -> data.relativize(p).toString()).sorted().toList();
+      return all.filter(Files::isRegularFile)
+          .map(p -> data.relativize(p).toString())
+          .sorted()
+          .toList();
     }
   }
 
@@ -206,54 +217,64 @@ final class IcebergRows implements AutoCloseable {
 
   /** The run_id of every row of the runs table: the committed runs. */
   static Set<String> committedRuns(Path output) {
-    return withCatalog(output, c -> {
-      Set<String> runs = new TreeSet<>();
-      if (!c.tableExists(IcebergTables.identifier(Table.RUNS))) {
-        return runs;
-      }
-      try (CloseableIterable<Record> all = IcebergGenerics.read(table(c, Table.RUNS)).build()) {
-        all.forEach(r -> runs.add(String.valueOf(r.getField("run_id"))));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return runs;
-    });
+    return withCatalog(
+        output,
+        c -> {
+          Set<String> runs = new TreeSet<>();
+          if (!c.tableExists(IcebergTables.identifier(Table.RUNS))) {
+            return runs;
+          }
+          try (CloseableIterable<Record> all = IcebergGenerics.read(table(c, Table.RUNS)).build()) {
+            all.forEach(r -> runs.add(String.valueOf(r.getField("run_id"))));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          return runs;
+        });
   }
 
-  /** The run id in the summary of each table's current snapshot ("none" for a table without a snapshot or run id). */
+  /**
+   * The run id in the summary of each table's current snapshot ("none" for a table without a
+   * snapshot or run id).
+   */
   static Map<String, String> currentSnapshotRuns(Path output) {
-    return withCatalog(output, c -> {
-      Map<String, String> runs = new TreeMap<>();
-      for (Table t : Table.values()) {
-        Snapshot s = table(c, t).currentSnapshot();
-        String run = s == null ? null : s.summary().get(IcebergTables.RUN_ID);
-        runs.put(t.folder(), run == null ? "none" : run);
-      }
-      return runs;
-    });
+    return withCatalog(
+        output,
+        c -> {
+          Map<String, String> runs = new TreeMap<>();
+          for (Table t : Table.values()) {
+            Snapshot s = table(c, t).currentSnapshot();
+            String run = s == null ? null : s.summary().get(IcebergTables.RUN_ID);
+            runs.put(t.folder(), run == null ? "none" : run);
+          }
+          return runs;
+        });
   }
 
   /** The files under each table's data/ folder that no snapshot of the table references. */
   static List<String> unreferencedDataFiles(Path output) {
-    return withCatalog(output, c -> {
-      List<String> left = new ArrayList<>();
-      for (Table t : Table.values()) {
-        Path data = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data");
-        if (!Files.isDirectory(data)) {
-          continue;
-        }
-        Set<String> referenced = Maintenance.referenced(table(c, t));
-        try (Stream<Path> files = Files.walk(data)) {
-          files.filter(Files::isRegularFile)
-              .filter(p -> !referenced.contains(p.toAbsolutePath().toString()))
-              .forEach(p -> left.add(output.relativize(p).toString()));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-      left.sort(null);
-      return left;
-    });
+    return withCatalog(
+        output,
+        c -> {
+          List<String> left = new ArrayList<>();
+          for (Table t : Table.values()) {
+            Path data = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data");
+            if (!Files.isDirectory(data)) {
+              continue;
+            }
+            Set<String> referenced = Maintenance.referenced(table(c, t));
+            try (Stream<Path> files = Files.walk(data)) {
+              files
+                  .filter(Files::isRegularFile)
+                  .filter(p -> !referenced.contains(p.toAbsolutePath().toString()))
+                  .forEach(p -> left.add(output.relativize(p).toString()));
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          }
+          left.sort(null);
+          return left;
+        });
   }
 
   /**
@@ -262,30 +283,47 @@ final class IcebergRows implements AutoCloseable {
    * data/run-RUN/} and added again (its rows twice). Returns the snapshot's time.
    */
   static java.time.Instant commitAsRun(Path output, Table t, String run, boolean empty) {
-    return withCatalog(output, c -> {
-      org.apache.iceberg.Table table = table(c, t);
-      if (empty) {
-        table.newDelete().deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue())
-            .set(IcebergTables.RUN_ID, run).commit();
-      } else {
-        Path from = Path.of(Warehouse.beamPath(IcebergTables.currentFiles(table).get(0)));
-        Path copy = output.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data/run-" + run)
-            .resolve("part-00000-of-00001-" + run + ".parquet");
-        try {
-          Files.createDirectories(copy.getParent());
-          Files.copy(from, copy);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        table.newAppend().appendFile(TableCommit.dataFile(table, copy.toString(), org.apache.iceberg.MetricsConfig.forTable(table)))
-            .set(IcebergTables.RUN_ID, run).commit();
-      }
-      table.refresh();
-      return java.time.Instant.ofEpochMilli(table.currentSnapshot().timestampMillis());
-    });
+    return withCatalog(
+        output,
+        c -> {
+          org.apache.iceberg.Table table = table(c, t);
+          if (empty) {
+            table
+                .newDelete()
+                .deleteFromRowFilter(org.apache.iceberg.expressions.Expressions.alwaysTrue())
+                .set(IcebergTables.RUN_ID, run)
+                .commit();
+          } else {
+            Path from = Path.of(Warehouse.beamPath(IcebergTables.currentFiles(table).get(0)));
+            Path copy =
+                output
+                    .resolve(IcebergTables.NAMESPACE)
+                    .resolve(t.folder())
+                    .resolve("data/run-" + run)
+                    .resolve("part-00000-of-00001-" + run + ".parquet");
+            try {
+              Files.createDirectories(copy.getParent());
+              Files.copy(from, copy);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            table
+                .newAppend()
+                .appendFile(
+                    TableCommit.dataFile(
+                        table, copy.toString(), org.apache.iceberg.MetricsConfig.forTable(table)))
+                .set(IcebergTables.RUN_ID, run)
+                .commit();
+          }
+          table.refresh();
+          return java.time.Instant.ofEpochMilli(table.currentSnapshot().timestampMillis());
+        });
   }
 
-  /** Every file under a folder (relative path) with its size: equal when nothing was written or deleted. */
+  /**
+   * Every file under a folder (relative path) with its size: equal when nothing was written or
+   * deleted.
+   */
   static Map<String, Long> tree(Path folder) throws IOException {
     Map<String, Long> files = new TreeMap<>();
     if (!Files.exists(folder)) {
@@ -307,16 +345,32 @@ final class IcebergRows implements AutoCloseable {
    */
   static void assertOneCleanRun(Path reference, Path output, String what) throws Exception {
     Map<String, List<String>> duck = Duck.currentRows(reference);
-    assertEquals(duck, Duck.currentRows(output), what + ": DuckDB over the current snapshots' files");
+    assertEquals(
+        duck, Duck.currentRows(output), what + ": DuckDB over the current snapshots' files");
     Map<String, List<String>> iceberg = currentRows(reference);
     assertEquals(iceberg, currentRows(output), what + ": Iceberg's generic reader");
     for (String t : duck.keySet()) {
-      assertEquals(duck.get(t).size(), iceberg.get(t).size(), what + ": " + t + ", the two readers count the same rows");
+      assertEquals(
+          duck.get(t).size(),
+          iceberg.get(t).size(),
+          what + ": " + t + ", the two readers count the same rows");
     }
     Set<String> committed = committedRuns(output);
-    currentSnapshotRuns(output).forEach((table, run) ->
-        assertEquals(true, committed.contains(run), what + ": the current snapshot of " + table + " is run " + run
-            + "'s, which has no runs row (committed: " + committed + ")"));
-    assertEquals(List.of(), unreferencedDataFiles(output), what + ": data files no snapshot references");
+    currentSnapshotRuns(output)
+        .forEach(
+            (table, run) ->
+                assertEquals(
+                    true,
+                    committed.contains(run),
+                    what
+                        + ": the current snapshot of "
+                        + table
+                        + " is run "
+                        + run
+                        + "'s, which has no runs row (committed: "
+                        + committed
+                        + ")"));
+    assertEquals(
+        List.of(), unreferencedDataFiles(output), what + ": data files no snapshot references");
   }
 }

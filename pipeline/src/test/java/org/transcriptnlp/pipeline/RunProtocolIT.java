@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.runs.HaltPoint;
-import org.transcriptnlp.pipeline.runs.OutputFolder;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +21,8 @@ import org.apache.iceberg.Snapshot;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.pipeline.runs.HaltPoint;
+import org.transcriptnlp.pipeline.runs.OutputFolder;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
@@ -54,22 +54,41 @@ class RunProtocolIT {
   private record Exit(int code, String out) {}
 
   private static Exit java(String... args) throws Exception {
-    Process p = new ProcessBuilder(command(List.of(), args)).redirectErrorStream(true)
-        .directory(new File(Fixtures.root().toString())).start();
+    Process p =
+        new ProcessBuilder(command(List.of(), args))
+            .redirectErrorStream(true)
+            .directory(new File(Fixtures.root().toString()))
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(5, TimeUnit.MINUTES), "the jar did not finish");
     return new Exit(p.exitValue(), out);
   }
 
-  /** Starts the jar paused at {@code point} (until {@code resume} exists); returns once it waits there. */
+  /**
+   * Starts the jar paused at {@code point} (until {@code resume} exists); returns once it waits
+   * there.
+   */
   private Process pausedAt(String point, Path log, Path resume, String... args) throws Exception {
-    Process p = new ProcessBuilder(command(List.of("-D" + HaltPoint.PAUSE + "=" + point, "-D" + HaltPoint.RESUME + "=" + resume), args))
-        .redirectErrorStream(true).redirectOutput(log.toFile()).directory(new File(Fixtures.root().toString())).start();
+    Process p =
+        new ProcessBuilder(
+                command(
+                    List.of(
+                        "-D" + HaltPoint.PAUSE + "=" + point,
+                        "-D" + HaltPoint.RESUME + "=" + resume),
+                    args))
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .directory(new File(Fixtures.root().toString()))
+            .start();
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-    while (!Files.readString(log).contains("pausing at " + point) && p.isAlive() && System.nanoTime() < deadline) {
+    while (!Files.readString(log).contains("pausing at " + point)
+        && p.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertTrue(p.isAlive() && Files.readString(log).contains("pausing at " + point), Files.readString(log));
+    assertTrue(
+        p.isAlive() && Files.readString(log).contains("pausing at " + point),
+        Files.readString(log));
     return p;
   }
 
@@ -92,7 +111,9 @@ class RunProtocolIT {
     }
   }
 
-  /** A folder {@code name} with the first {@code count} samples; returns the --input option for it. */
+  /**
+   * A folder {@code name} with the first {@code count} samples; returns the --input option for it.
+   */
   private String input(String name, int count) throws IOException {
     Path in = Files.createDirectories(dir.resolve(name));
     for (Path f : samples().subList(0, count)) {
@@ -101,7 +122,10 @@ class RunProtocolIT {
     return "--input=" + in + "/*";
   }
 
-  /** A clean run of {@code input} (in this JVM) into a new folder: what an output must hold afterwards. */
+  /**
+   * A clean run of {@code input} (in this JVM) into a new folder: what an output must hold
+   * afterwards.
+   */
   private Path reference(String input, String name) {
     Path ref = dir.resolve(name);
     Cli.Result r = Cli.run(input, "--output=" + ref, "--annotators=none");
@@ -111,8 +135,12 @@ class RunProtocolIT {
 
   /** The data folders a run wrote ({@code data/run-ID}) that are still there. */
   private static List<Path> runFolders(Path out, String run) {
-    return Table.PIPELINE.stream().map(t -> out.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data/run-" + run))
-        .filter(Files::exists).toList();
+    return Table.PIPELINE.stream()
+        .map(
+            t ->
+                out.resolve(IcebergTables.NAMESPACE).resolve(t.folder()).resolve("data/run-" + run))
+        .filter(Files::exists)
+        .toList();
   }
 
   /**
@@ -124,12 +152,27 @@ class RunProtocolIT {
   @Test
   void aRunStoppedBySigtermOrSigintSaysWhetherItCommittedAndTheNextRunCleansUp() throws Exception {
     record Stop(String point, String signal, int code, String line, boolean committed) {}
-    for (Stop stop : List.of(
-        new Stop("tables-written", "TERM", 143, "before its commit: nothing of it is visible; a later run deletes the files it wrote",
-            false),
-        new Stop("committed-answers", "TERM", 143, "during its commit: it is committed only if its runs row was committed; if not,"
-            + " a later run rolls back the tables it committed", false),
-        new Stop("committed", "INT", 130, "after its commit: it is committed and its rows are current", true))) {
+    for (Stop stop :
+        List.of(
+            new Stop(
+                "tables-written",
+                "TERM",
+                143,
+                "before its commit: nothing of it is visible; a later run deletes the files it wrote",
+                false),
+            new Stop(
+                "committed-answers",
+                "TERM",
+                143,
+                "during its commit: it is committed only if its runs row was committed; if not,"
+                    + " a later run rolls back the tables it committed",
+                false),
+            new Stop(
+                "committed",
+                "INT",
+                130,
+                "after its commit: it is committed and its rows are current",
+                true))) {
       String input = input("in-" + stop.point(), 2);
       Path out = dir.resolve("out-" + stop.point());
       Cli.Result base = Cli.run(input, "--output=" + out, "--annotators=none");
@@ -137,24 +180,40 @@ class RunProtocolIT {
       Path third = samples().get(2);
       Files.copy(third, dir.resolve("in-" + stop.point()).resolve(third.getFileName()));
       Path log = dir.resolve(stop.point() + ".log");
-      Process p = pausedAt(stop.point(), log, dir.resolve("never"), input, "--output=" + out, "--annotators=none");
+      Process p =
+          pausedAt(
+              stop.point(),
+              log,
+              dir.resolve("never"),
+              input,
+              "--output=" + out,
+              "--annotators=none");
       String run = runId(Files.readString(log));
       if (stop.signal().equals("TERM")) {
         p.destroy(); // SIGTERM
       } else {
-        assertEquals(0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
+        assertEquals(
+            0, new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor());
       }
       assertTrue(p.waitFor(2, TimeUnit.MINUTES));
       String printed = Files.readString(log);
       assertEquals(stop.code(), p.exitValue(), printed);
-      String line = "transcript-nlp: run " + run + " stopped by SIG" + stop.signal() + " " + stop.line();
-      assertEquals(1, printed.lines().filter(l -> l.equals(line)).count(), "'" + line + "' in:\n" + printed);
+      String line =
+          "transcript-nlp: run " + run + " stopped by SIG" + stop.signal() + " " + stop.line();
+      assertEquals(
+          1, printed.lines().filter(l -> l.equals(line)).count(), "'" + line + "' in:\n" + printed);
       assertTrue(printed.strip().endsWith(line), "the last line: " + printed);
       assertEquals(stop.committed(), IcebergRows.committedRuns(out).contains(run), stop.point());
 
       Exit again = java(input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
       assertEquals(0, again.code(), again.out());
-      assertTrue(again.out().contains(stop.committed() ? "0 new + 0 changed + 3 unchanged" : "1 new + 0 changed + 2 unchanged"),
+      assertTrue(
+          again
+              .out()
+              .contains(
+                  stop.committed()
+                      ? "0 new + 0 changed + 3 unchanged"
+                      : "1 new + 0 changed + 2 unchanged"),
           again.out());
       IcebergRows.assertOneCleanRun(reference(input, "ref-" + stop.point()), out, stop.point());
       assertEquals(stop.committed(), IcebergRows.committedRuns(out).contains(run), stop.point());
@@ -164,15 +223,20 @@ class RunProtocolIT {
 
   /** The line of a run that lost the race to commit. */
   private static String conflict(Path out, String table, String run) {
-    return "transcript-nlp: another run committed to " + out + " while this one ran (table " + table + "): nothing of run " + run
+    return "transcript-nlp: another run committed to "
+        + out
+        + " while this one ran (table "
+        + table
+        + "): nothing of run "
+        + run
         + " is visible; run again";
   }
 
   /**
    * Two runs on one output: the first is paused with its table files written, the second runs to
-   * its end, then the first goes on. Both read the output before either committed, so the first
-   * to commit wins; the other finds the winner's commit in its way, exits 4 with one line and
-   * leaves nothing: the tables hold the rows of one clean run.
+   * its end, then the first goes on. Both read the output before either committed, so the first to
+   * commit wins; the other finds the winner's commit in its way, exits 4 with one line and leaves
+   * nothing: the tables hold the rows of one clean run.
    */
   @Test
   void ofTwoOverlappingRunsTheSecondToCommitExits4AndLeavesNothing() throws Exception {
@@ -180,18 +244,27 @@ class RunProtocolIT {
     Path out = dir.resolve("out");
     Path resume = dir.resolve("resume");
     Path log = dir.resolve("first.log");
-    Process first = pausedAt("tables-written", log, resume, input, "--output=" + out, "--annotators=none");
+    Process first =
+        pausedAt("tables-written", log, resume, input, "--output=" + out, "--annotators=none");
     try {
       String firstRun = runId(Files.readString(log));
       Exit second = java(input, "--output=" + out, "--annotators=none");
       assertEquals(0, second.code(), second.out());
       String secondRun = runId(second.out());
-      assertTrue(runFolders(out, firstRun).size() > 0, "the first run's files are kept: they are younger than --cleanAfterMinutes");
+      assertTrue(
+          runFolders(out, firstRun).size() > 0,
+          "the first run's files are kept: they are younger than --cleanAfterMinutes");
 
       String printed = resume(first, resume, log);
       assertEquals(TranscriptNlp.LOCKED, first.exitValue(), printed);
-      assertEquals(conflict(out, "answers", firstRun), printed.strip().lines().reduce((a, b) -> b).orElseThrow(), printed);
-      assertEquals(1, printed.lines().filter(l -> l.startsWith("transcript-nlp: another run")).count(), printed);
+      assertEquals(
+          conflict(out, "answers", firstRun),
+          printed.strip().lines().reduce((a, b) -> b).orElseThrow(),
+          printed);
+      assertEquals(
+          1,
+          printed.lines().filter(l -> l.startsWith("transcript-nlp: another run")).count(),
+          printed);
       assertEquals(Set.of(secondRun), IcebergRows.committedRuns(out));
       assertEquals(List.of(), runFolders(out, firstRun), "the loser deleted its files");
     } finally {
@@ -212,7 +285,15 @@ class RunProtocolIT {
     Path out = dir.resolve("out");
     Path resume = dir.resolve("resume");
     Path log = dir.resolve("late.log");
-    Process late = pausedAt("history-read", log, resume, input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
+    Process late =
+        pausedAt(
+            "history-read",
+            log,
+            resume,
+            input,
+            "--output=" + out,
+            "--annotators=none",
+            "--cleanAfterMinutes=0");
     try {
       Exit other = java(input, "--output=" + out, "--annotators=none");
       assertEquals(0, other.code(), other.out());
@@ -235,23 +316,31 @@ class RunProtocolIT {
     IcebergRows.assertOneCleanRun(reference(input, "ref"), out, "after the overlap");
   }
 
-  /** Every snapshot the run made is an ancestor of each table's current snapshot: none was rolled back. */
+  /**
+   * Every snapshot the run made is an ancestor of each table's current snapshot: none was rolled
+   * back.
+   */
   private static void assertCommitsStay(Path out, String run) {
-    IcebergRows.withCatalog(out, c -> {
-      for (Table t : Table.values()) {
-        org.apache.iceberg.Table table = IcebergRows.table(c, t);
-        List<Long> ancestors = SnapshotUtil.ancestorIds(table.currentSnapshot(), table::snapshot);
-        int made = 0;
-        for (Snapshot s : table.snapshots()) {
-          if (run.equals(s.summary().get(IcebergTables.RUN_ID))) {
-            made++;
-            assertTrue(ancestors.contains(s.snapshotId()), t + ": run " + run + "'s commit was rolled back");
+    IcebergRows.withCatalog(
+        out,
+        c -> {
+          for (Table t : Table.values()) {
+            org.apache.iceberg.Table table = IcebergRows.table(c, t);
+            List<Long> ancestors =
+                SnapshotUtil.ancestorIds(table.currentSnapshot(), table::snapshot);
+            int made = 0;
+            for (Snapshot s : table.snapshots()) {
+              if (run.equals(s.summary().get(IcebergTables.RUN_ID))) {
+                made++;
+                assertTrue(
+                    ancestors.contains(s.snapshotId()),
+                    t + ": run " + run + "'s commit was rolled back");
+              }
+            }
+            assertEquals(1, made, t + ": one commit of run " + run);
           }
-        }
-        assertEquals(1, made, t + ": one commit of run " + run);
-      }
-      return null;
-    });
+          return null;
+        });
   }
 
   /**
@@ -265,7 +354,8 @@ class RunProtocolIT {
     Path out = dir.resolve("out");
     Path resume = dir.resolve("resume");
     Path log = dir.resolve("first.log");
-    Process first = pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
+    Process first =
+        pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
     try {
       String firstRun = runId(Files.readString(log));
       Map<String, Long> before = IcebergRows.tree(out);
@@ -274,7 +364,14 @@ class RunProtocolIT {
       String line = second.out().strip();
       assertEquals(1, line.lines().filter(l -> l.startsWith("transcript-nlp:")).count(), line);
       String last = line.lines().reduce((a, b) -> b).orElseThrow();
-      assertTrue(last.startsWith("transcript-nlp: run " + firstRun + " is committing to " + out + " (its answers commit at "), line);
+      assertTrue(
+          last.startsWith(
+              "transcript-nlp: run "
+                  + firstRun
+                  + " is committing to "
+                  + out
+                  + " (its answers commit at "),
+          line);
       assertEquals(before, IcebergRows.tree(out), "the second run changed nothing");
 
       String printed = resume(first, resume, log);
@@ -297,7 +394,8 @@ class RunProtocolIT {
     Path out = dir.resolve("out");
     Path resume = dir.resolve("resume");
     Path log = dir.resolve("first.log");
-    Process first = pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
+    Process first =
+        pausedAt("committed-turns", log, resume, input, "--output=" + out, "--annotators=none");
     try {
       String firstRun = runId(Files.readString(log));
       Exit second = java(input, "--output=" + out, "--annotators=none", "--cleanAfterMinutes=0");
@@ -307,9 +405,14 @@ class RunProtocolIT {
 
       String printed = resume(first, resume, log);
       assertEquals(TranscriptNlp.LOCKED, first.exitValue(), printed);
-      assertTrue(printed.strip().endsWith("nothing of run " + firstRun + " is visible; run again"), printed);
+      assertTrue(
+          printed.strip().endsWith("nothing of run " + firstRun + " is visible; run again"),
+          printed);
       assertEquals(Set.of(secondRun), IcebergRows.committedRuns(out));
-      assertEquals(Map.of(), Maps.without(IcebergRows.currentSnapshotRuns(out), secondRun), "every current snapshot is the second run's");
+      assertEquals(
+          Map.of(),
+          Maps.without(IcebergRows.currentSnapshotRuns(out), secondRun),
+          "every current snapshot is the second run's");
     } finally {
       first.destroyForcibly();
     }

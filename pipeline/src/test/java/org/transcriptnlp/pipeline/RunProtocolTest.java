@@ -1,8 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.runs.Maintenance;
-import org.transcriptnlp.pipeline.runs.OutputFolder;
-import org.transcriptnlp.pipeline.runs.Warehouse;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,6 +15,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.pipeline.runs.Maintenance;
+import org.transcriptnlp.pipeline.runs.OutputFolder;
+import org.transcriptnlp.pipeline.runs.Warehouse;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.Fixtures;
@@ -35,7 +35,9 @@ class RunProtocolTest {
   private static final String OTHER = "20260101-000000-000-abcdef";
 
   private static Cli.Result job(Path in, Path out, String... more) {
-    List<String> args = new java.util.ArrayList<>(List.of("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of("--input=" + in + "/*", "--output=" + out, "--annotators=none"));
     args.addAll(List.of(more));
     return Cli.run(args.toArray(String[]::new));
   }
@@ -79,7 +81,8 @@ class RunProtocolTest {
    * tables hold the rows of one clean run.
    */
   @Test
-  void commitsWithoutARunsRowStopARunWhileYoungAndAreRolledBackOnceOlderThanCleanAfterMinutes() throws Exception {
+  void commitsWithoutARunsRowStopARunWhileYoungAndAreRolledBackOnceOlderThanCleanAfterMinutes()
+      throws Exception {
     Path in = samples("in", 2);
     Path out = dir.resolve("out");
     ok(in, out);
@@ -90,16 +93,23 @@ class RunProtocolTest {
     assertEquals(List.of(OTHER, OTHER), List.of(current.get("answers"), current.get("turns")));
     Map<String, Long> before = IcebergRows.tree(out);
 
-    String line = "transcript-nlp: run " + OTHER + " is committing to " + out + " (its answers commit at " + at
-        + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's commits"
-        + " are rolled back by the first run 60 minutes after them, see --cleanAfterMinutes)";
+    String line =
+        "transcript-nlp: run "
+            + OTHER
+            + " is committing to "
+            + out
+            + " (its answers commit at "
+            + at
+            + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's commits"
+            + " are rolled back by the first run 60 minutes after them, see --cleanAfterMinutes)";
     assertOneLine(job(in, out), TranscriptNlp.LOCKED, line);
     assertEquals(before, IcebergRows.tree(out), "nothing written or deleted");
     assertOneLine(Cli.run("--output=" + out, "--mode=maintain"), TranscriptNlp.LOCKED, line);
     assertEquals(before, IcebergRows.tree(out), "maintain: nothing written or deleted");
 
     Cli.Result again = ok(in, out, "--cleanAfterMinutes=0");
-    assertTrue(again.out().contains("matched: 3 files = 1 new + 0 changed + 2 unchanged"), again.out());
+    assertTrue(
+        again.out().contains("matched: 3 files = 1 new + 0 changed + 2 unchanged"), again.out());
     Path ref = dir.resolve("ref");
     ok(in, ref);
     IcebergRows.assertOneCleanRun(ref, out, "rolled back");
@@ -121,7 +131,10 @@ class RunProtocolTest {
     Map<String, String> current = IcebergRows.currentSnapshotRuns(out);
     Map<String, Long> before = IcebergRows.tree(out);
     try (Warehouse w = Warehouse.open(out.toString(), "hadoop")) {
-      assertEquals(0, Maintenance.rollBackUncommitted(w, java.util.Set.of(), 0), "a history read before the run committed");
+      assertEquals(
+          0,
+          Maintenance.rollBackUncommitted(w, java.util.Set.of(), 0),
+          "a history read before the run committed");
     }
     assertEquals(current, IcebergRows.currentSnapshotRuns(out));
     assertEquals(before, IcebergRows.tree(out));
@@ -147,10 +160,17 @@ class RunProtocolTest {
     ok(in, out);
     Map<String, List<String>> rows = Duck.currentRows(out);
     Path tables = out.resolve(IcebergTables.NAMESPACE);
-    List<Path> theirs = List.of(
-        tables.resolve("turns/data/run-" + OTHER + "/part-00000-of-00002-" + OTHER + ".parquet"),
-        tables.resolve("answers/data/run-" + OTHER + "/.part-00001-of-00002-" + OTHER + ".parquet.inprogress"),
-        out.resolve(OutputFolder.STAGING).resolve("run-" + OTHER + "/turns/0a1b.bundle"));
+    List<Path> theirs =
+        List.of(
+            tables.resolve(
+                "turns/data/run-" + OTHER + "/part-00000-of-00002-" + OTHER + ".parquet"),
+            tables.resolve(
+                "answers/data/run-"
+                    + OTHER
+                    + "/.part-00001-of-00002-"
+                    + OTHER
+                    + ".parquet.inprogress"),
+            out.resolve(OutputFolder.STAGING).resolve("run-" + OTHER + "/turns/0a1b.bundle"));
     for (Path f : theirs) {
       Files.createDirectories(f.getParent());
       Files.writeString(f, "rows of a run that never committed");
@@ -159,7 +179,8 @@ class RunProtocolTest {
     theirs.forEach(f -> referenced.remove(tables.relativize(f).toString()));
 
     Cli.Result young = ok(in, out);
-    assertTrue(young.out().contains("matched: 2 files = 0 new + 0 changed + 2 unchanged"), young.out());
+    assertTrue(
+        young.out().contains("matched: 2 files = 0 new + 0 changed + 2 unchanged"), young.out());
     assertTrue(theirs.stream().allMatch(Files::exists), "younger than 60 minutes: kept");
 
     FileTime old = FileTime.from(Instant.now().minusSeconds(61 * 60));
@@ -171,7 +192,9 @@ class RunProtocolTest {
     assertFalse(Files.exists(tables.resolve("turns/data/run-" + OTHER)), "with their folder");
     assertFalse(Files.exists(out.resolve(OutputFolder.STAGING)), "no staged file left");
     Map<String, Long> after = IcebergRows.tree(tables);
-    referenced.keySet().forEach(f -> assertTrue(after.containsKey(f), f + " was referenced and is gone"));
+    referenced
+        .keySet()
+        .forEach(f -> assertTrue(after.containsKey(f), f + " was referenced and is gone"));
     assertEquals(List.of(), IcebergRows.unreferencedDataFiles(out));
     assertEquals(rows, Duck.currentRows(out));
     assertEquals(3, IcebergRows.committedRuns(out).size());
@@ -188,8 +211,11 @@ class RunProtocolTest {
     for (Table table : List.of(Table.RUNS, Table.ANSWERS)) {
       Path out = dir.resolve("out-" + table.folder());
       ok(in, out);
-      Path file = Path.of(Warehouse.beamPath(IcebergRows.withCatalog(out,
-          c -> IcebergTables.currentFiles(IcebergRows.table(c, table)).get(0))));
+      Path file =
+          Path.of(
+              Warehouse.beamPath(
+                  IcebergRows.withCatalog(
+                      out, c -> IcebergTables.currentFiles(IcebergRows.table(c, table)).get(0))));
       byte[] bytes = Files.readAllBytes(file);
       if (table == Table.RUNS) {
         Arrays.fill(bytes, bytes.length - 4, bytes.length, (byte) 'x'); // no PAR1 at its end
@@ -206,11 +232,18 @@ class RunProtocolTest {
       Cli.Result r = job(in, out);
       Files.writeString(first, text);
       assertEquals(TranscriptNlp.FAILED, r.code(), table + ": " + r.out() + r.err());
-      // The first line names the file: Parquet's message does for the runs table read at the start; a rewrite adds it.
+      // The first line names the file: Parquet's message does for the runs table read at the start;
+      // a rewrite adds it.
       String line = r.err().lines().findFirst().orElseThrow();
-      assertTrue(line.startsWith(table == Table.RUNS ? "transcript-nlp: the job failed: file:" + file + " is not a Parquet file."
-          : "transcript-nlp: the job failed: cannot rewrite the rows of file:" + file + " (a data file of the answers table) into the"
-              + " run's folder: "), line);
+      assertTrue(
+          line.startsWith(
+              table == Table.RUNS
+                  ? "transcript-nlp: the job failed: file:" + file + " is not a Parquet file."
+                  : "transcript-nlp: the job failed: cannot rewrite the rows of file:"
+                      + file
+                      + " (a data file of the answers table) into the"
+                      + " run's folder: "),
+          line);
       assertEquals(before, IcebergRows.tree(out), table + ": nothing written or deleted");
       assertEquals(snapshots, IcebergRows.currentSnapshotRuns(out), table + ": nothing committed");
     }

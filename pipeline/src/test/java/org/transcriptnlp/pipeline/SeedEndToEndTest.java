@@ -1,10 +1,5 @@
 package org.transcriptnlp.pipeline;
 
-import org.transcriptnlp.pipeline.console.RunSummary;
-import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
-import org.transcriptnlp.pipeline.runs.RunCommit;
-import org.transcriptnlp.pipeline.runs.RunPlan;
-import org.transcriptnlp.model.Ids;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,14 +10,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.beam.Metric;
-import org.transcriptnlp.beam.ReadTranscripts;
+import org.transcriptnlp.model.Ids;
+import org.transcriptnlp.pipeline.console.RunSummary;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.RunPlan;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Rows;
 import org.transcriptnlp.tables.Table;
@@ -42,7 +41,9 @@ class SeedEndToEndTest {
     output = Files.createTempDirectory("transcript-nlp-e2e");
     TranscriptNlpOptions options =
         PipelineOptionsFactory.fromArgs(
-                "--input=" + Fixtures.seed(), "--output=" + output, "--annotators=sentiment,entities")
+                "--input=" + Fixtures.seed(),
+                "--output=" + output,
+                "--annotators=sentiment,entities")
             .withValidation()
             .as(TranscriptNlpOptions.class);
     summary = TranscriptNlp.run(options);
@@ -86,8 +87,12 @@ class SeedEndToEndTest {
   @Test
   void twentySixAnswersAllByTokayevToDikhan() throws Exception {
     assertEquals(26, duck.count("SELECT count(*) FROM answers"));
-    assertEquals(List.of("Kassym-Jomart Tokayev"), duck.column("SELECT DISTINCT answer_speaker FROM answers"));
-    assertEquals(List.of("Dikhan Kamzabekuly"), duck.column("SELECT DISTINCT question_speaker FROM answers"));
+    assertEquals(
+        List.of("Kassym-Jomart Tokayev"),
+        duck.column("SELECT DISTINCT answer_speaker FROM answers"));
+    assertEquals(
+        List.of("Dikhan Kamzabekuly"),
+        duck.column("SELECT DISTINCT question_speaker FROM answers"));
     assertEquals(
         java.util.stream.IntStream.range(0, 26).boxed().toList(),
         duck.column("SELECT answer_index FROM answers ORDER BY answer_index"));
@@ -120,8 +125,16 @@ class SeedEndToEndTest {
       assertEquals(
           0,
           duck.count(
-              "SELECT count(*) FROM " + table + " WHERE " + text + " LIKE '%By Dikhan Kamzabekuly%' OR "
-                  + text + " LIKE '%The author is%' OR " + text + " LIKE '%Photo:%' OR " + text
+              "SELECT count(*) FROM "
+                  + table
+                  + " WHERE "
+                  + text
+                  + " LIKE '%By Dikhan Kamzabekuly%' OR "
+                  + text
+                  + " LIKE '%The author is%' OR "
+                  + text
+                  + " LIKE '%Photo:%' OR "
+                  + text
                   + " LIKE '%INPS Japan%'"),
           table);
     }
@@ -129,9 +142,13 @@ class SeedEndToEndTest {
 
   @Test
   void kazakhstanAndCstoAreEntitiesWithSensibleTypes() throws Exception {
-    Set<Object> kazakhstan = Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'Kazakhstan'"));
-    assertTrue(Set.of("LOCATION", "COUNTRY").containsAll(kazakhstan) && !kazakhstan.isEmpty(), kazakhstan.toString());
-    Set<Object> csto = Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'CSTO'"));
+    Set<Object> kazakhstan =
+        Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'Kazakhstan'"));
+    assertTrue(
+        Set.of("LOCATION", "COUNTRY").containsAll(kazakhstan) && !kazakhstan.isEmpty(),
+        kazakhstan.toString());
+    Set<Object> csto =
+        Set.copyOf(duck.column("SELECT DISTINCT type FROM entities WHERE text = 'CSTO'"));
     assertEquals(Set.of("ORGANIZATION"), csto);
     assertTrue(duck.count("SELECT count(*) FROM entities WHERE text = 'Kazakhstan'") > 20);
   }
@@ -158,14 +175,18 @@ class SeedEndToEndTest {
         duck.count(
             "SELECT count(*) FROM sentences WHERE sentiment_label NOT IN "
                 + "('very_negative','negative','neutral','positive','very_positive')"));
-    assertEquals(0, duck.count("SELECT count(*) FROM answers WHERE sentiment_score NOT BETWEEN -2 AND 2 OR sentiment_score IS NULL"));
+    assertEquals(
+        0,
+        duck.count(
+            "SELECT count(*) FROM answers WHERE sentiment_score NOT BETWEEN -2 AND 2 OR sentiment_score IS NULL"));
     assertEquals(
         0,
         duck.count(
             "SELECT count(*) FROM answers WHERE very_negative_sentences + negative_sentences + neutral_sentences "
                 + "+ positive_sentences + very_positive_sentences <> sentence_count"));
     assertEquals(
-        duck.count("SELECT sum(sentence_count) FROM answers"), duck.count("SELECT count(*) FROM sentences"));
+        duck.count("SELECT sum(sentence_count) FROM answers"),
+        duck.count("SELECT count(*) FROM sentences"));
     assertEquals(
         0,
         duck.count(
@@ -182,7 +203,8 @@ class SeedEndToEndTest {
   @Test
   void parquetColumnsAreTheAvroSchemasAndEachTableIsOneFileOfTheRun() throws Exception {
     for (Table table : Table.values()) {
-      List<Object> columns = duck.column("SELECT column_name FROM (DESCRIBE " + table.folder() + ")");
+      List<Object> columns =
+          duck.column("SELECT column_name FROM (DESCRIBE " + table.folder() + ")");
       List<String> expected = new ArrayList<>(Rows.fieldNames(table.schema()));
       assertTrue(expected.contains("run_id"), table.folder());
       assertEquals(expected, columns, table.folder());
@@ -195,55 +217,107 @@ class SeedEndToEndTest {
           assertEquals(List.of(), IcebergRows.filesOnDisk(output, table));
           continue;
         }
-        assertEquals(List.of(IcebergRows.dataFolder(output, table).resolve("run-" + run).resolve("part-00000-of-00001-" + run + ".parquet")),
-            tables.currentFiles(table), table.folder());
-        assertEquals(List.of("run-" + run + "/part-00000-of-00001-" + run + ".parquet"), IcebergRows.filesOnDisk(output, table),
+        assertEquals(
+            List.of(
+                IcebergRows.dataFolder(output, table)
+                    .resolve("run-" + run)
+                    .resolve("part-00000-of-00001-" + run + ".parquet")),
+            tables.currentFiles(table),
+            table.folder());
+        assertEquals(
+            List.of("run-" + run + "/part-00000-of-00001-" + run + ".parquet"),
+            IcebergRows.filesOnDisk(output, table),
             table.folder() + ": no other file");
-        assertEquals(List.of(run), tables.column(table, "run_id").stream().distinct().toList(), table.folder());
+        assertEquals(
+            List.of(run),
+            tables.column(table, "run_id").stream().distinct().toList(),
+            table.folder());
       }
     }
   }
 
-  /** Each table's snapshot carries the run: its id (the runs row's), settings fingerprint, pipeline version, mode and counts. */
+  /**
+   * Each table's snapshot carries the run: its id (the runs row's), settings fingerprint, pipeline
+   * version, mode and counts.
+   */
   @Test
   void everyTablesSnapshotSummaryNamesTheRun() throws Exception {
-    List<Object> runsRow = duck.rows("SELECT run_id, settings_fingerprint, pipeline_version, mode FROM runs").get(0);
+    List<Object> runsRow =
+        duck.rows("SELECT run_id, settings_fingerprint, pipeline_version, mode FROM runs").get(0);
     assertEquals(summary.report().run().value(), runsRow.get(0));
     try (IcebergRows tables = new IcebergRows(output)) {
       for (Table table : Table.values()) {
         org.apache.iceberg.Snapshot s = tables.current(table);
         assertEquals(1, tables.snapshotCount(table), table.folder() + ": one commit");
-        assertEquals(runsRow, List.of(s.summary().get(IcebergTables.RUN_ID), s.summary().get(IcebergTables.SETTINGS_FINGERPRINT),
-            s.summary().get(IcebergTables.PIPELINE_VERSION), s.summary().get(IcebergTables.MODE)), table.folder());
+        assertEquals(
+            runsRow,
+            List.of(
+                s.summary().get(IcebergTables.RUN_ID),
+                s.summary().get(IcebergTables.SETTINGS_FINGERPRINT),
+                s.summary().get(IcebergTables.PIPELINE_VERSION),
+                s.summary().get(IcebergTables.MODE)),
+            table.folder());
         assertEquals("1", s.summary().get(IcebergTables.FILES_PROCESSED), table.folder());
         long rows = duck.count("SELECT count(*) FROM " + table.folder());
-        assertEquals(String.valueOf(rows), s.summary().get(IcebergTables.ROWS_ADDED), table.folder());
+        assertEquals(
+            String.valueOf(rows), s.summary().get(IcebergTables.ROWS_ADDED), table.folder());
         assertEquals("0", s.summary().get("transcript-nlp.rows-replaced"), table.folder());
         assertEquals("0", s.summary().get("transcript-nlp.files-rewritten"), table.folder());
       }
     }
-    assertEquals(RunPlan.fingerprint((String) duck.one("SELECT settings FROM runs")), runsRow.get(1));
+    assertEquals(
+        RunPlan.fingerprint((String) duck.one("SELECT settings FROM runs")), runsRow.get(1));
   }
 
   @Test
   void theManifestAndRunsRowsMatchTheFileAndTheTables() throws Exception {
-    String sha = java.util.HexFormat.of().formatHex(
-        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(Fixtures.seed())));
+    String sha =
+        java.util.HexFormat.of()
+            .formatHex(
+                java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(Fixtures.seed())));
     assertEquals(
-        List.of(List.of(Fixtures.seed().toString(), sha, Files.size(Fixtures.seed()), "new", "processed",
-            duck.one("SELECT DISTINCT transcript_id FROM answers"),
-            duck.count("SELECT count(*) FROM answers"), duck.count("SELECT count(*) FROM sentences"),
-            duck.count("SELECT count(*) FROM entities"), duck.count("SELECT count(*) FROM turns"), 0L)),
-        duck.rows("SELECT source_path, content_sha256, size_bytes, change, status, transcript_id, "
-            + "answers, sentences, entities, turns, rejects FROM manifest"));
+        List.of(
+            List.of(
+                Fixtures.seed().toString(),
+                sha,
+                Files.size(Fixtures.seed()),
+                "new",
+                "processed",
+                duck.one("SELECT DISTINCT transcript_id FROM answers"),
+                duck.count("SELECT count(*) FROM answers"),
+                duck.count("SELECT count(*) FROM sentences"),
+                duck.count("SELECT count(*) FROM entities"),
+                duck.count("SELECT count(*) FROM turns"),
+                0L)),
+        duck.rows(
+            "SELECT source_path, content_sha256, size_bytes, change, status, transcript_id, "
+                + "answers, sentences, entities, turns, rejects FROM manifest"));
     assertEquals(
-        List.of(List.of("incremental", 1L, 1L, 0L, 0L, 0L, summary.get(Metric.ANSWERS), summary.get(Metric.SENTENCES),
-            summary.get(Metric.ENTITIES), summary.get(Metric.TURNS), 0L, "DirectRunner", summary.report().run().value())),
-        duck.rows("SELECT mode, files_matched, files_new, files_changed, files_unchanged, files_rejected, "
-            + "answers, sentences, entities, turns, rejects, runner, run_id FROM runs"));
+        List.of(
+            List.of(
+                "incremental",
+                1L,
+                1L,
+                0L,
+                0L,
+                0L,
+                summary.get(Metric.ANSWERS),
+                summary.get(Metric.SENTENCES),
+                summary.get(Metric.ENTITIES),
+                summary.get(Metric.TURNS),
+                0L,
+                "DirectRunner",
+                summary.report().run().value())),
+        duck.rows(
+            "SELECT mode, files_matched, files_new, files_changed, files_unchanged, files_rejected, "
+                + "answers, sentences, entities, turns, rejects, runner, run_id FROM runs"));
     assertTrue((Boolean) duck.one("SELECT started_at < finished_at FROM runs"));
-    assertEquals(RunCommit.pipelineVersion(), duck.one("SELECT DISTINCT pipeline_version FROM manifest"));
-    assertTrue(RunCommit.pipelineVersion().matches("\\d+\\.\\d+\\.\\d+.*"), "filled in by Maven: " + RunCommit.pipelineVersion());
+    assertEquals(
+        RunCommit.pipelineVersion(), duck.one("SELECT DISTINCT pipeline_version FROM manifest"));
+    assertTrue(
+        RunCommit.pipelineVersion().matches("\\d+\\.\\d+\\.\\d+.*"),
+        "filled in by Maven: " + RunCommit.pipelineVersion());
   }
 
   @Test
@@ -253,8 +327,13 @@ class SeedEndToEndTest {
     Path export = Files.createTempDirectory("transcript-nlp-e2e-export");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertEquals(0, TranscriptNlp.execute(new String[] {"--output=" + output, "--export=" + export},
-        new PrintStream(out, true), new PrintStream(err, true)), err.toString());
+    assertEquals(
+        0,
+        TranscriptNlp.execute(
+            new String[] {"--output=" + output, "--export=" + export},
+            new PrintStream(out, true),
+            new PrintStream(err, true)),
+        err.toString());
     try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
         java.sql.Statement st = c.createStatement();
         var files = Files.list(Fixtures.path("samples/queries"))) {
@@ -262,7 +341,11 @@ class SeedEndToEndTest {
       for (String view : Duck.statements(Fixtures.path("samples/queries/export-views.sql"))) {
         st.execute(view);
       }
-      for (Path sql : files.filter(f -> f.toString().endsWith(".sql") && !f.endsWith("export-views.sql")).sorted().toList()) {
+      for (Path sql :
+          files
+              .filter(f -> f.toString().endsWith(".sql") && !f.endsWith("export-views.sql"))
+              .sorted()
+              .toList()) {
         List<String> statements = Duck.statements(sql);
         assertEquals(1, statements.size(), sql + " is one query");
         int n = 0;
@@ -271,19 +354,26 @@ class SeedEndToEndTest {
             n++;
           }
         }
-        assertEquals(duck.rows(statements.get(0)).size(), n, sql + ": the same over the export as over the current snapshot's files");
+        assertEquals(
+            duck.rows(statements.get(0)).size(),
+            n,
+            sql + ": the same over the export as over the current snapshot's files");
         rows.put(sql.getFileName().toString(), n);
       }
     }
     assertEquals(26, rows.get("answers_by_sentiment.sql"));
-    assertEquals((int) duck.count("SELECT count(*) FROM entities WHERE text = 'CSTO'"), rows.get("entity_in_context.sql"));
+    assertEquals(
+        (int) duck.count("SELECT count(*) FROM entities WHERE text = 'CSTO'"),
+        rows.get("entity_in_context.sql"));
     assertTrue(rows.get("entity_in_context.sql") > 0);
     assertEquals(0, rows.get("rejects.sql"));
     assertEquals(30, rows.get("top_entities.sql"));
     assertEquals(26, rows.get("sentiment_arc.sql"));
     assertEquals(10, rows.get("negative_questions.sql"));
     assertEquals(2, rows.get("talk_share.sql"), "the interviewer and Tokayev");
-    rows.forEach((file, n) -> assertTrue(n > 0 || file.equals("rejects.sql"), file + " returns rows on the seed"));
+    rows.forEach(
+        (file, n) ->
+            assertTrue(n > 0 || file.equals("rejects.sql"), file + " returns rows on the seed"));
     // SampleQueriesTest checks each result against the same figures computed from the plain rows.
   }
 }

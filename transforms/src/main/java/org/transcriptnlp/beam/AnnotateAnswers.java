@@ -1,9 +1,14 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.AnnotatedAnswer;
-import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
 import java.io.Serializable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Distribution;
@@ -16,14 +21,9 @@ import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.TextAnnotator;
 
@@ -31,13 +31,14 @@ import org.transcriptnlp.nlp.TextAnnotator;
  * Runs one CoreNLP annotator over every answer and passes the answer on with the result attached
  * ({@link #annotated}), so the next annotator and the rows see it without a join. An answer the
  * annotator fails on is passed on without that result and becomes a {@link Failure} (stage {@code
- * annotate}); the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one
- * ({@code CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
+ * annotate}); the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one ({@code
+ * CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
  */
 public abstract class AnnotateAnswers<R extends Serializable>
     extends PTransform<PCollection<AnnotatedAnswer>, PCollectionTuple> {
   /** Every input answer, with this annotator's result when it succeeded. */
   public final TupleTag<AnnotatedAnswer> annotated = new TupleTag<>() {};
+
   public final TupleTag<Failure> failures = new TupleTag<>() {};
 
   private final AnnotatorSettings settings;
@@ -74,10 +75,15 @@ public abstract class AnnotateAnswers<R extends Serializable>
 
   static class AnnotateFn<R extends Serializable> extends DoFn<AnnotatedAnswer, AnnotatedAnswer> {
     private static final Logger LOG = LoggerFactory.getLogger(AnnotateAnswers.class);
-    /** Answers annotated in this JVM per step, for a progress line every {@link #PROGRESS_EVERY}. */
+
+    /**
+     * Answers annotated in this JVM per step, for a progress line every {@link #PROGRESS_EVERY}.
+     */
     private static final ConcurrentHashMap<String, AtomicLong> DONE = new ConcurrentHashMap<>();
+
     private static final int PROGRESS_EVERY = 50;
     private static final AtomicLong THREADS = new AtomicLong();
+
     /**
      * Annotation threads for the time limit, shared by every DoFn of the JVM: one per answer being
      * annotated, created as needed, daemon so a stuck one never keeps the JVM alive.
@@ -114,15 +120,23 @@ public abstract class AnnotateAnswers<R extends Serializable>
         result = annotateWithinLimit(answer.answerText());
       } catch (TimeoutException e) {
         failed.inc();
-        LOG.warn("{}: {} took over {} s; interrupted and rejected", spec.getClass().getSimpleName(), answer.answerId(),
+        LOG.warn(
+            "{}: {} took over {} s; interrupted and rejected",
+            spec.getClass().getSimpleName(),
+            answer.answerId(),
             spec.settings.maxAnswerSeconds());
         out.get(spec.failures)
             .output(
                 new Failure(
-                    answer.sourcePath(), "annotate", "annotation_timeout",
-                    spec.getClass().getSimpleName() + ": no result within " + spec.settings.maxAnswerSeconds()
+                    answer.sourcePath(),
+                    "annotate",
+                    "annotation_timeout",
+                    spec.getClass().getSimpleName()
+                        + ": no result within "
+                        + spec.settings.maxAnswerSeconds()
                         + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
-                    answer.answerId(), Failure.excerpt(answer.answerText())));
+                    answer.answerId(),
+                    Failure.excerpt(answer.answerText())));
         out.get(spec.annotated).output(in);
         return;
       } catch (RuntimeException | StackOverflowError e) {
@@ -130,14 +144,20 @@ public abstract class AnnotateAnswers<R extends Serializable>
         out.get(spec.failures)
             .output(
                 Failure.of(
-                    answer.sourcePath(), "annotate", spec.failureReason(), e, answer.answerId(),
+                    answer.sourcePath(),
+                    "annotate",
+                    spec.failureReason(),
+                    e,
+                    answer.answerId(),
                     answer.answerText()));
         out.get(spec.annotated).output(in);
         return;
       }
       millis.update((System.nanoTime() - start) / 1_000_000);
       spec.count(result);
-      long done = DONE.computeIfAbsent(spec.getClass().getSimpleName(), k -> new AtomicLong()).incrementAndGet();
+      long done =
+          DONE.computeIfAbsent(spec.getClass().getSimpleName(), k -> new AtomicLong())
+              .incrementAndGet();
       if (done % PROGRESS_EVERY == 0) {
         LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
       }

@@ -1,10 +1,10 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.AnnotatedAnswer;
 import org.apache.beam.sdk.metrics.Counter;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.EntityAnnotator;
-import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.nlp.TextAnnotator;
 
 /** Named-entity mentions of every answer (CoreNLP tokenize, ssplit, pos, lemma, ner). */
@@ -14,7 +14,10 @@ public class AnnotateEntities extends AnnotateAnswers<EntityResult> {
   private final Counter runsBlanked = Metric.counter(Metric.RUNS_BLANKED);
   private final Counter tokensCut = Metric.counter(Metric.TOKENS_CUT);
   private final Counter inWindows = Metric.counter(Metric.SENTENCES_IN_NER_WINDOWS);
-  /** Sentiment, when it runs, counts blanked runs and cut tokens: both annotators tokenize alike. */
+
+  /**
+   * Sentiment, when it runs, counts blanked runs and cut tokens: both annotators tokenize alike.
+   */
   private final boolean countTokenBounds;
 
   public AnnotateEntities(AnnotatorSettings settings) {

@@ -1,10 +1,10 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.AnnotatedAnswer;
 import org.apache.beam.sdk.metrics.Counter;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.SentimentAnnotator;
-import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.nlp.TextAnnotator;
 
 /** Sentence-level sentiment of every answer (CoreNLP tokenize, ssplit, pos, parse, sentiment). */

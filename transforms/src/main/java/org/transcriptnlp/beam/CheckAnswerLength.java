@@ -1,8 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.AnnotatedAnswer;
-import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -12,6 +9,9 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
 
 /**
  * Lets through to annotation the answers of at most {@code maxChars} characters. A longer one (a
@@ -35,7 +35,8 @@ public class CheckAnswerLength extends PTransform<PCollection<AnswerUnit>, PColl
     PCollectionTuple out =
         answers.apply(
             "CheckEach",
-            ParDo.of(new CheckFn(maxChars)).withOutputTags(ANNOTATE, TupleTagList.of(UNANNOTATED).and(FAILURES)));
+            ParDo.of(new CheckFn(maxChars))
+                .withOutputTags(ANNOTATE, TupleTagList.of(UNANNOTATED).and(FAILURES)));
     out.get(ANNOTATE).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
     out.get(UNANNOTATED).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
@@ -62,10 +63,16 @@ public class CheckAnswerLength extends PTransform<PCollection<AnswerUnit>, PColl
       out.get(FAILURES)
           .output(
               new Failure(
-                  answer.sourcePath(), "annotate", "answer_too_long",
-                  "the answer has " + length + " characters, over the limit of " + maxChars
+                  answer.sourcePath(),
+                  "annotate",
+                  "answer_too_long",
+                  "the answer has "
+                      + length
+                      + " characters, over the limit of "
+                      + maxChars
                       + " (--maxAnswerChars); it is in the answers and turns tables, unannotated",
-                  answer.answerId(), Failure.excerpt(answer.answerText())));
+                  answer.answerId(),
+                  Failure.excerpt(answer.answerText())));
     }
   }
 }

@@ -21,12 +21,21 @@ public final class Metric {
   public static final String SENTENCES = "sentences";
   public static final String TOKENS = "tokens";
   public static final String SENTENCES_TOO_LONG = "sentences_too_long_to_parse";
-  /** Runs over InputBounds.maxRunChars without a space, tokenized by their ends (once per answer). */
+
+  /**
+   * Runs over InputBounds.maxRunChars without a space, tokenized by their ends (once per answer).
+   */
   public static final String RUNS_BLANKED = "runs_blanked";
-  /** Tokens over InputBounds.maxTokenChars, annotated as their first that many chars (once per answer). */
+
+  /**
+   * Tokens over InputBounds.maxTokenChars, annotated as their first that many chars (once per
+   * answer).
+   */
   public static final String TOKENS_CUT = "tokens_cut";
+
   /** Sentences over InputBounds.nerMaxTokens, tagged for entities in windows. */
   public static final String SENTENCES_IN_NER_WINDOWS = "sentences_in_ner_windows";
+
   public static final String ENTITY_ANSWERS = "entity_answers";
   public static final String ENTITIES = "entities";
   public static final String ANNOTATION_FAILURES = "annotation_failures";

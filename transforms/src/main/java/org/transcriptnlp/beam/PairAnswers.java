@@ -1,12 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.extract.Extraction;
-import org.transcriptnlp.model.Ids;
-import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
-import org.transcriptnlp.model.ParsedDoc;
-import org.transcriptnlp.model.TranscriptDoc;
-import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -16,10 +9,15 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.transcriptnlp.model.QaPair;
-import org.transcriptnlp.parse.QaPairer;
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.ParsedDoc;
 
-/** Pairs each question with its answers ({@link Extraction#pair}) and emits one {@link AnswerUnit} each. */
+/**
+ * Pairs each question with its answers ({@link Extraction#pair}) and emits one {@link AnswerUnit}
+ * each.
+ */
 public class PairAnswers extends PTransform<PCollection<ParsedDoc>, PCollectionTuple> {
   public static final TupleTag<AnswerUnit> ANSWERS = new TupleTag<>() {};
   public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
@@ -27,7 +25,8 @@ public class PairAnswers extends PTransform<PCollection<ParsedDoc>, PCollectionT
   @Override
   public PCollectionTuple expand(PCollection<ParsedDoc> parsed) {
     PCollectionTuple out =
-        parsed.apply("PairEach", ParDo.of(new PairFn()).withOutputTags(ANSWERS, TupleTagList.of(FAILURES)));
+        parsed.apply(
+            "PairEach", ParDo.of(new PairFn()).withOutputTags(ANSWERS, TupleTagList.of(FAILURES)));
     out.get(ANSWERS).setCoder(SerializableCoder.of(AnswerUnit.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;

@@ -1,10 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.extract.Extraction;
-import org.transcriptnlp.model.Failure;
-import org.transcriptnlp.model.ParsedDoc;
-import org.transcriptnlp.model.TranscriptDoc;
-import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.metrics.Counter;
@@ -15,9 +10,10 @@ import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
-import org.transcriptnlp.model.ParsedTranscript;
-import org.transcriptnlp.parse.SpeakerLabels;
-import org.transcriptnlp.parse.TurnParser;
+import org.transcriptnlp.extract.Extraction;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.ParsedDoc;
+import org.transcriptnlp.model.TranscriptDoc;
 
 /**
  * Splits each transcript's paragraphs (read in its format by {@link ReadTranscripts}) into speaker

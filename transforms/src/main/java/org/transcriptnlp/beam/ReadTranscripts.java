@@ -1,18 +1,9 @@
 package org.transcriptnlp.beam;
 
-import java.util.Set;
-import org.transcriptnlp.extract.Extraction;
-import org.transcriptnlp.io.BoundedRead;
-import org.transcriptnlp.io.LocalEntry;
-import org.transcriptnlp.model.Failure;
-import org.transcriptnlp.model.TranscriptDoc;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MetadataCoderV2;
@@ -21,8 +12,8 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.transforms.Distinct;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
-import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PBegin;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -31,8 +22,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.extract.Extraction;
 import org.transcriptnlp.formats.Format;
 import org.transcriptnlp.formats.TranscriptFiles;
+import org.transcriptnlp.io.BoundedRead;
+import org.transcriptnlp.io.LocalEntry;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.TranscriptDoc;
 
 /**
  * Matches the input globs and reads each file into a {@link TranscriptDoc}: bytes within the limits
@@ -53,7 +49,9 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   private final int maxRatio;
   private final Format format;
 
-  /** @param maxBytes larger files (inflated size for .gz) are rejected */
+  /**
+   * @param maxBytes larger files (inflated size for .gz) are rejected
+   */
   public ReadTranscripts(List<String> patterns, long maxBytes) {
     this(patterns, maxBytes, 100, null);
   }
@@ -67,7 +65,11 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   }
 
   private ReadTranscripts(
-      List<String> patterns, List<MatchResult.Metadata> files, long maxBytes, int maxRatio, Format format) {
+      List<String> patterns,
+      List<MatchResult.Metadata> files,
+      long maxBytes,
+      int maxRatio,
+      Format format) {
     this.patterns = patterns;
     this.files = files;
     this.maxBytes = maxBytes;
@@ -76,32 +78,38 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
   }
 
   /**
-   * Reads exactly these files, already matched (and each listed once) by the caller, e.g. the
-   * new and changed files of an incremental run; no pattern is matched again, so glob characters
-   * in their names are taken literally.
+   * Reads exactly these files, already matched (and each listed once) by the caller, e.g. the new
+   * and changed files of an incremental run; no pattern is matched again, so glob characters in
+   * their names are taken literally.
    */
-  public static ReadTranscripts files(List<MatchResult.Metadata> files, long maxBytes, int maxRatio, Format format) {
+  public static ReadTranscripts files(
+      List<MatchResult.Metadata> files, long maxBytes, int maxRatio, Format format) {
     return new ReadTranscripts(null, List.copyOf(files), maxBytes, maxRatio, format);
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollection<MatchResult.Metadata> files = this.files != null
-        // Spread like the matched files below: one file per bundle, parsed in parallel.
-        ? input.apply("ListFiles", Create.of(this.files).withCoder(MetadataCoderV2.of()))
-            .apply("OneFilePerBundle", Reshuffle.viaRandomKey())
-        : input
-            .apply("ListPatterns", Create.of(patterns))
-            .apply("MatchFiles", FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
-            .apply(
-                "OncePerFile",
-                Distinct.withRepresentativeValueFn(
-                        (MatchResult.Metadata m) -> m.resourceId().toString())
-                    .withRepresentativeType(TypeDescriptor.of(String.class)));
+    PCollection<MatchResult.Metadata> files =
+        this.files != null
+            // Spread like the matched files below: one file per bundle, parsed in parallel.
+            ? input
+                .apply("ListFiles", Create.of(this.files).withCoder(MetadataCoderV2.of()))
+                .apply("OneFilePerBundle", Reshuffle.viaRandomKey())
+            : input
+                .apply("ListPatterns", Create.of(patterns))
+                .apply(
+                    "MatchFiles",
+                    FileIO.matchAll().withEmptyMatchTreatment(EmptyMatchTreatment.ALLOW))
+                .apply(
+                    "OncePerFile",
+                    Distinct.withRepresentativeValueFn(
+                            (MatchResult.Metadata m) -> m.resourceId().toString())
+                        .withRepresentativeType(TypeDescriptor.of(String.class)));
     PCollectionTuple out =
         files.apply(
             "ReadAndDecode",
-            ParDo.of(new ReadFn(maxBytes, maxRatio, format)).withOutputTags(DOCS, TupleTagList.of(FAILURES)));
+            ParDo.of(new ReadFn(maxBytes, maxRatio, format))
+                .withOutputTags(DOCS, TupleTagList.of(FAILURES)));
     out.get(DOCS).setCoder(SerializableCoder.of(TranscriptDoc.class));
     out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;
@@ -140,8 +148,14 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
       Failure failure;
       if (file.resourceId().isDirectory()) {
         java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
-        failure = Failure.of(path, "read", "is_directory",
-            local == null ? "the input pattern matched a directory" : LocalEntry.DIRECTORY.detail(local));
+        failure =
+            Failure.of(
+                path,
+                "read",
+                "is_directory",
+                local == null
+                    ? "the input pattern matched a directory"
+                    : LocalEntry.DIRECTORY.detail(local));
       } else {
         try {
           byte[] bytes = BoundedRead.readFile(file, maxBytes, maxRatio);
@@ -151,7 +165,11 @@ public class ReadTranscripts extends PTransform<PBegin, PCollectionTuple> {
           replaced.inc(doc.replaced());
           controls.inc(doc.controlsRemoved());
           if (doc.replaced() > 0) {
-            LOG.warn("{}: {} invalid {} byte sequence(s) read as U+FFFD", path, doc.replaced(), doc.doc().source());
+            LOG.warn(
+                "{}: {} invalid {} byte sequence(s) read as U+FFFD",
+                path,
+                doc.replaced(),
+                doc.doc().source());
           }
           out.get(DOCS).output(doc.doc());
           return;

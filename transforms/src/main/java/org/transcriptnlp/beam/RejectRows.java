@@ -1,6 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.Failure;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.SerializableCoder;
@@ -12,6 +11,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
+import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.tables.Rows;
 import org.transcriptnlp.tables.Table;
 

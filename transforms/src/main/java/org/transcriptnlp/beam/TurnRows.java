@@ -1,6 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.ParsedDoc;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -8,6 +7,7 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollection;
+import org.transcriptnlp.model.ParsedDoc;
 import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.tables.Rows;
 import org.transcriptnlp.tables.Table;
@@ -16,7 +16,9 @@ import org.transcriptnlp.tables.Table;
 public class TurnRows extends PTransform<PCollection<ParsedDoc>, PCollection<GenericRecord>> {
   @Override
   public PCollection<GenericRecord> expand(PCollection<ParsedDoc> parsed) {
-    return parsed.apply("ToTurnRows", ParDo.of(new TurnRowsFn())).setCoder(AvroCoder.of(Table.TURNS.schema()));
+    return parsed
+        .apply("ToTurnRows", ParDo.of(new TurnRowsFn()))
+        .setCoder(AvroCoder.of(Table.TURNS.schema()));
   }
 
   static class TurnRowsFn extends DoFn<ParsedDoc, GenericRecord> {

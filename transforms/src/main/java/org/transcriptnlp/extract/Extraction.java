@@ -88,7 +88,13 @@ public final class Extraction {
           read.controlsRemoved());
     } catch (TranscriptFiles.Refused e) {
       throw new Rejected(
-          new Failure(sourcePath, e.stage(), e.reason(), e.getMessage(), null, Failure.excerpt(e.excerpt())));
+          new Failure(
+              sourcePath,
+              e.stage(),
+              e.reason(),
+              e.getMessage(),
+              null,
+              Failure.excerpt(e.excerpt())));
     } catch (RuntimeException e) {
       throw new Rejected(Failure.of(sourcePath, "read", "unreadable", e, null, null));
     }
@@ -103,7 +109,8 @@ public final class Extraction {
     try {
       result = turns(doc);
     } catch (RuntimeException | StackOverflowError e) {
-      throw new Rejected(Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text()));
+      throw new Rejected(
+          Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text()));
     }
     if (result.turns().isEmpty()) {
       throw new Rejected(whyNoTurns(doc, result));
@@ -145,7 +152,8 @@ public final class Extraction {
   }
 
   /** The whole chain: a file's answers, as the job finds them. */
-  public List<AnswerUnit> answers(String sourcePath, String fileName, byte[] bytes) throws Rejected {
+  public List<AnswerUnit> answers(String sourcePath, String fileName, byte[] bytes)
+      throws Rejected {
     return pair(parse(read(sourcePath, fileName, bytes).doc()));
   }
 
@@ -164,7 +172,10 @@ public final class Extraction {
     return listing;
   }
 
-  /** The reason a transcript gave no turn: no text at all, labels with nothing after them, no labels. */
+  /**
+   * The reason a transcript gave no turn: no text at all, labels with nothing after them, no
+   * labels.
+   */
   static Failure whyNoTurns(TranscriptDoc doc, ParsedTranscript result) {
     if (doc.blocks().stream().allMatch(b -> b.text().isBlank())) {
       return Failure.of(
@@ -180,7 +191,10 @@ public final class Extraction {
           doc.sourcePath(),
           "parse",
           "labels_without_text",
-          labelOnly.size() + " speaker label(s) such as '" + labelOnly.get(0) + "' with no speech after them");
+          labelOnly.size()
+              + " speaker label(s) such as '"
+              + labelOnly.get(0)
+              + "' with no speech after them");
     }
     return Failure.of(
         doc.sourcePath(),

@@ -1,6 +1,5 @@
 package org.transcriptnlp.formats;
 
-import org.transcriptnlp.parse.Timestamps;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -8,13 +7,14 @@ import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 import org.transcriptnlp.model.Block;
 import org.transcriptnlp.parse.SpeakerLabels;
+import org.transcriptnlp.parse.Timestamps;
 
 /**
- * WebVTT and SRT captions. Each cue has timings and text lines. The speaker is named by a {@code
- * <v Name>} voice tag, a {@code [Name]:} or a {@code >> NAME:} at the start of the cue (put in
- * {@link Block#speaker()}); a plain {@code Name: text} or {@code - Name: text} stays in the text for
- * the turn parser to judge. A {@code >>} or a leading {@code - } without a name marks a change to
- * an unnamed speaker ({@link Block#speakerChange()}); a cue of two such lines is two turns.
+ * WebVTT and SRT captions. Each cue has timings and text lines. The speaker is named by a {@code <v
+ * Name>} voice tag, a {@code [Name]:} or a {@code >> NAME:} at the start of the cue (put in {@link
+ * Block#speaker()}); a plain {@code Name: text} or {@code - Name: text} stays in the text for the
+ * turn parser to judge. A {@code >>} or a leading {@code - } without a name marks a change to an
+ * unnamed speaker ({@link Block#speakerChange()}); a cue of two such lines is two turns.
  *
  * <p>A cue that starts with a speaker starts a turn and the following unlabelled cues continue it
  * (files that name the speaker only on a turn's first cue), unless the file names the speaker on
@@ -27,12 +27,21 @@ public final class CaptionReader {
       Pattern.compile("^\\s*(" + Timestamps.CLOCK + ")\\s*-->\\s*(" + Timestamps.CLOCK + ").*$");
   private static final Pattern VOICE = Pattern.compile("<v(?:\\.[\\w.-]+)?\\s+([^>]+)>");
   private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]*>|<\\d[^>]*>");
-  /** {@code [Name]: text}: a name in brackets with a colon (a bare {@code [MUSIC]} is not a name). */
-  private static final Pattern BRACKETED = Pattern.compile("^\\[([^\\[\\]:]{1,60})\\]\\s*:\\s*(.*)$", Pattern.DOTALL);
+
+  /**
+   * {@code [Name]: text}: a name in brackets with a colon (a bare {@code [MUSIC]} is not a name).
+   */
+  private static final Pattern BRACKETED =
+      Pattern.compile("^\\[([^\\[\\]:]{1,60})\\]\\s*:\\s*(.*)$", Pattern.DOTALL);
+
   /** {@code >> NAME: text} or {@code >> text} (broadcast captions). */
-  private static final Pattern CHEVRONS = Pattern.compile("^>>+\\s*(?:([\\p{Lu}][\\p{Lu}\\p{M}0-9 .'’-]{0,50}?)\\s*:\\s+)?(.*)$", Pattern.DOTALL);
+  private static final Pattern CHEVRONS =
+      Pattern.compile(
+          "^>>+\\s*(?:([\\p{Lu}][\\p{Lu}\\p{M}0-9 .'’-]{0,50}?)\\s*:\\s+)?(.*)$", Pattern.DOTALL);
+
   /** {@code - text} or {@code - Name: text} (subtitles: a dash starts each speaker's line). */
   private static final Pattern DASH = Pattern.compile("^[-–—]\\s+(.*)$", Pattern.DOTALL);
+
   /** Share of cues naming their speaker from which an unnamed cue is a change of speaker. */
   private static final double NAMED_ON_NEARLY_EVERY_CUE = 0.8;
 
@@ -46,7 +55,8 @@ public final class CaptionReader {
   }
 
   /** One cue's text (tags removed) and times, with what its start says about the speaker. */
-  private record Piece(String text, String speaker, boolean change, boolean labelled, Double start, Double end) {
+  private record Piece(
+      String text, String speaker, boolean change, boolean labelled, Double start, Double end) {
     boolean named() {
       return speaker != null || labelled;
     }
@@ -74,7 +84,10 @@ public final class CaptionReader {
     return merge(cues);
   }
 
-  /** Cues into paragraphs: a new one where the speaker changes, consecutive cues of one speaker merged. */
+  /**
+   * Cues into paragraphs: a new one where the speaker changes, consecutive cues of one speaker
+   * merged.
+   */
   private static List<Block> merge(List<Piece> cues) {
     long named = cues.stream().filter(Piece::named).count();
     boolean namedOnEveryCue = named >= 2 && named >= NAMED_ON_NEARLY_EVERY_CUE * cues.size();
@@ -95,10 +108,17 @@ public final class CaptionReader {
         continues = true;
       }
       if (continues) {
-        blocks.set(blocks.size() - 1, new Block(last.text() + " " + c.text(), last.speaker(), last.startSeconds(),
-            c.end() != null ? c.end() : last.endSeconds(), last.speakerChange()));
+        blocks.set(
+            blocks.size() - 1,
+            new Block(
+                last.text() + " " + c.text(),
+                last.speaker(),
+                last.startSeconds(),
+                c.end() != null ? c.end() : last.endSeconds(),
+                last.speakerChange()));
       } else {
-        blocks.add(new Block(c.text(), c.speaker(), c.start(), c.end(), c.speaker() == null && change));
+        blocks.add(
+            new Block(c.text(), c.speaker(), c.start(), c.end(), c.speaker() == null && change));
       }
       previous = c;
     }
@@ -108,7 +128,10 @@ public final class CaptionReader {
   /** The WEBVTT header and NOTE, STYLE and REGION blocks hold no speech. */
   private static boolean isMetadata(String first) {
     String s = first.strip();
-    return s.startsWith("WEBVTT") || s.equals("NOTE") || s.startsWith("NOTE ") || s.startsWith("STYLE")
+    return s.startsWith("WEBVTT")
+        || s.equals("NOTE")
+        || s.startsWith("NOTE ")
+        || s.startsWith("STYLE")
         || s.startsWith("REGION");
   }
 
@@ -157,14 +180,29 @@ public final class CaptionReader {
     return String.join("\n", java.util.Arrays.asList(lines).subList(from, to));
   }
 
-  /** A cue: one piece, or one per line when its lines each start a speaker ({@code - Hi.} / {@code - Hello.}). */
+  /**
+   * A cue: one piece, or one per line when its lines each start a speaker ({@code - Hi.} / {@code -
+   * Hello.}).
+   */
   private void addCue(List<Piece> cues, String raw, Double start, Double end) {
     // ">>" after the end of a sentence inside a line starts another speaker too.
-    List<String> lines = raw.replaceAll("([.!?])\\s*>>", "$1\n>>").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines =
+        raw.replaceAll("([.!?])\\s*>>", "$1\n>>")
+            .lines()
+            .map(String::strip)
+            .filter(l -> !l.isEmpty())
+            .toList();
     boolean chevronLater = lines.stream().skip(1).anyMatch(l -> l.startsWith(">>"));
-    boolean perLine = lines.size() >= 2 && (chevronLater
-        || lines.stream().filter(l -> DASH.matcher(l).matches() || l.startsWith(">>")).count() >= 2
-            && (DASH.matcher(lines.get(0)).matches() || lines.get(0).startsWith(">>") || lines.get(0).startsWith("<v")));
+    boolean perLine =
+        lines.size() >= 2
+            && (chevronLater
+                || lines.stream()
+                            .filter(l -> DASH.matcher(l).matches() || l.startsWith(">>"))
+                            .count()
+                        >= 2
+                    && (DASH.matcher(lines.get(0)).matches()
+                        || lines.get(0).startsWith(">>")
+                        || lines.get(0).startsWith("<v")));
     if (perLine) {
       List<String> turns = new ArrayList<>();
       for (String l : lines) {

@@ -1,6 +1,5 @@
 package org.transcriptnlp.formats;
 
-import org.transcriptnlp.parse.Timestamps;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -12,6 +11,7 @@ import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.transcriptnlp.model.Block;
+import org.transcriptnlp.parse.Timestamps;
 
 /**
  * CSV and TSV transcripts (Apache Commons CSV): a row per utterance (or per word), with speaker,
@@ -26,19 +26,55 @@ import org.transcriptnlp.model.Block;
 public final class CsvReader {
   private static final char[] DELIMITERS = {'\t', '|', ';', ','};
   private static final List<String> SPEAKER_NAMES =
-      List.of("speaker", "speaker_name", "speakername", "spkr", "spk", "name", "person", "role", "who", "participant", "character");
+      List.of(
+          "speaker",
+          "speaker_name",
+          "speakername",
+          "spkr",
+          "spk",
+          "name",
+          "person",
+          "role",
+          "who",
+          "participant",
+          "character");
   private static final List<String> TEXT_NAMES =
-      List.of("text", "utterance", "content", "transcript", "transcription", "dialogue", "sentence", "speech", "said",
-          "token", "word", "line");
+      List.of(
+          "text",
+          "utterance",
+          "content",
+          "transcript",
+          "transcription",
+          "dialogue",
+          "sentence",
+          "speech",
+          "said",
+          "token",
+          "word",
+          "line");
   private static final List<String> START_NAMES =
-      List.of("start", "starttime", "start_time", "sttime", "begin", "time", "timestamp", "ts", "start_seconds", "from");
-  private static final List<String> END_NAMES = List.of("end", "endtime", "end_time", "entime", "endts", "stop", "to");
+      List.of(
+          "start",
+          "starttime",
+          "start_time",
+          "sttime",
+          "begin",
+          "time",
+          "timestamp",
+          "ts",
+          "start_seconds",
+          "from");
+  private static final List<String> END_NAMES =
+      List.of("end", "endtime", "end_time", "entime", "endts", "stop", "to");
   private static final int SAMPLE = 50;
 
   /** The columns of a table. */
-  private record Layout(char delimiter, boolean header, int speaker, int text, int start, int end, int punctuation) {}
+  private record Layout(
+      char delimiter, boolean header, int speaker, int text, int start, int end, int punctuation) {}
 
-  /** TSV or CSV when the start of a text is clearly a table of speaker and text columns, else null. */
+  /**
+   * TSV or CSV when the start of a text is clearly a table of speaker and text columns, else null.
+   */
   static Format looksTabular(String start) {
     Layout l = layout(start, false);
     return l == null ? null : l.delimiter() == '\t' ? Format.TSV : Format.CSV;
@@ -53,7 +89,8 @@ public final class CsvReader {
   public List<Block> read(String text) {
     Layout l = layout(text.length() > 20000 ? text.substring(0, 20000) : text, false);
     if (l == null) {
-      throw new FormatException("unknown_table_shape",
+      throw new FormatException(
+          "unknown_table_shape",
           "no speaker and text columns: the first rows do not split into the same number of fields with a header"
               + " naming speaker and text columns, or with a column of repeated short values beside one of prose");
     }
@@ -73,20 +110,35 @@ public final class CsvReader {
         t = t + cell(r, l.punctuation());
       }
       t = t.replace('\u00A0', ' ').replaceAll("\\s+", " ").strip();
-      if (t.matches("^[(\\[].*[)\\]]$") && t.length() <= 42 && !t.substring(1, t.length() - 1).matches(".*[()\\[\\]].*")) {
+      if (t.matches("^[(\\[].*[)\\]]$")
+          && t.length() <= 42
+          && !t.substring(1, t.length() - 1).matches(".*[()\\[\\]].*")) {
         t = "{" + t.substring(1, t.length() - 1) + "}"; // (pause 0.20), [laughter]
       }
       String speaker = cell(r, l.speaker()).strip();
       if (speaker.matches("\\d{1,3}|\\p{L}")) {
         speaker = "Speaker " + speaker;
       }
-      Double start = l.start() < 0 ? null : JsonReader.number(com.fasterxml.jackson.databind.node.TextNode.valueOf(cell(r, l.start())));
-      Double end = l.end() < 0 ? null : JsonReader.number(com.fasterxml.jackson.databind.node.TextNode.valueOf(cell(r, l.end())));
+      Double start =
+          l.start() < 0
+              ? null
+              : JsonReader.number(
+                  com.fasterxml.jackson.databind.node.TextNode.valueOf(cell(r, l.start())));
+      Double end =
+          l.end() < 0
+              ? null
+              : JsonReader.number(
+                  com.fasterxml.jackson.databind.node.TextNode.valueOf(cell(r, l.end())));
       Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
       String who = speaker.isEmpty() ? null : speaker;
       if (last != null && (who == null || who.equals(last.speaker()))) {
-        blocks.set(blocks.size() - 1, new Block(JsonReader.joinWords(last.text(), t), last.speaker(), last.startSeconds(),
-            end != null ? end : last.endSeconds()));
+        blocks.set(
+            blocks.size() - 1,
+            new Block(
+                JsonReader.joinWords(last.text(), t),
+                last.speaker(),
+                last.startSeconds(),
+                end != null ? end : last.endSeconds()));
       } else {
         blocks.add(new Block(t, who, start, end));
       }
@@ -99,8 +151,14 @@ public final class CsvReader {
   }
 
   private static List<CSVRecord> records(String text, char delimiter) {
-    CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-        .setQuote(delimiter == '\t' ? null : '"').setTrim(true).get();
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setDelimiter(delimiter)
+            .setIgnoreEmptyLines(true)
+            .setQuote(delimiter == '\t' ? null : '"')
+            .setTrim(true)
+            .get();
     try {
       return format.parse(new StringReader(text)).getRecords();
     } catch (IOException e) {
@@ -148,8 +206,10 @@ public final class CsvReader {
       if (fields < 2 || same * 10 < rows.size() * 9) {
         continue;
       }
-      List<String> header = rows.get(0).toList().stream()
-          .map(h -> h.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_")).toList();
+      List<String> header =
+          rows.get(0).toList().stream()
+              .map(h -> h.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_"))
+              .toList();
       int speaker = index(header, SPEAKER_NAMES);
       int textCol = index(header, TEXT_NAMES);
       if (speaker >= 0 && textCol >= 0) {
@@ -157,7 +217,10 @@ public final class CsvReader {
         // Of the text-like columns, the one with the longest values ("Line" may be a line number).
         double best = -1;
         for (int i = 0; i < header.size(); i++) {
-          if (i != speaker && TEXT_NAMES.contains(header.get(i)) && meanLength(data, i) > best && !numeric(data, i)) {
+          if (i != speaker
+              && TEXT_NAMES.contains(header.get(i))
+              && meanLength(data, i) > best
+              && !numeric(data, i)) {
             best = meanLength(data, i);
             textCol = i;
           }
@@ -178,7 +241,10 @@ public final class CsvReader {
     return null;
   }
 
-  /** Columns from their values: the longest prose is the text, short repeated values the speaker, numbers the times. */
+  /**
+   * Columns from their values: the longest prose is the text, short repeated values the speaker,
+   * numbers the times.
+   */
   private static Layout infer(char d, List<CSVRecord> rows) {
     int fields = rows.get(0).size();
     int text = -1;
@@ -230,7 +296,11 @@ public final class CsvReader {
 
   /** Whether most values are numbers or clock times. */
   private static boolean numeric(List<CSVRecord> rows, int i) {
-    long n = rows.stream().map(r -> cell(r, i).strip()).filter(v -> v.matches("-?\\d+(?:[.,]\\d+)?") || Timestamps.seconds(v) != null).count();
+    long n =
+        rows.stream()
+            .map(r -> cell(r, i).strip())
+            .filter(v -> v.matches("-?\\d+(?:[.,]\\d+)?") || Timestamps.seconds(v) != null)
+            .count();
     return n * 10 >= rows.size() * 8;
   }
 }

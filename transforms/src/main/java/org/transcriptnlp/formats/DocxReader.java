@@ -22,8 +22,9 @@ import org.transcriptnlp.model.Block;
  * colon {@code **Name:**}, so that the label finder sees bold speaker names.
  *
  * <p>POI's zip-bomb guard refuses entries that inflate more than 100 times or past 100 MB, and text
- * past 10 M characters (its default): a crafted file is refused ({@code corrupt_docx}) instead of filling the
- * heap. A file that is not a Word package (damaged, encrypted, a legacy .doc) is refused too.
+ * past 10 M characters (its default): a crafted file is refused ({@code corrupt_docx}) instead of
+ * filling the heap. A file that is not a Word package (damaged, encrypted, a legacy .doc) is
+ * refused too.
  */
 final class DocxReader {
   static {
@@ -34,8 +35,12 @@ final class DocxReader {
   private DocxReader() {}
 
   static List<Block> read(byte[] bytes) {
-    if (bytes.length >= 4 && (bytes[0] & 0xFF) == 0xD0 && (bytes[1] & 0xFF) == 0xCF && (bytes[2] & 0xFF) == 0x11) {
-      throw new FormatException("encrypted_docx",
+    if (bytes.length >= 4
+        && (bytes[0] & 0xFF) == 0xD0
+        && (bytes[1] & 0xFF) == 0xCF
+        && (bytes[2] & 0xFF) == 0x11) {
+      throw new FormatException(
+          "encrypted_docx",
           "an OLE2 file, not a Word package: a password-protected .docx or a legacy .doc; save it as .docx without a password");
     }
     List<Block> blocks = new ArrayList<>();
@@ -54,7 +59,8 @@ final class DocxReader {
         throw f;
       }
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new FormatException("corrupt_docx", "not a readable Word document: " + what.replaceAll("\\s+", " "));
+      throw new FormatException(
+          "corrupt_docx", "not a readable Word document: " + what.replaceAll("\\s+", " "));
     }
     if (blocks.isEmpty()) {
       throw new FormatException("no_text", "the Word document's body has no text");
@@ -69,7 +75,10 @@ final class DocxReader {
     }
   }
 
-  /** A table row: a short first cell and a longer one is a speaker and speech; otherwise the cells in order. */
+  /**
+   * A table row: a short first cell and a longer one is a speaker and speech; otherwise the cells
+   * in order.
+   */
   private static String row(XWPFTableRow row) {
     List<String> cells = new ArrayList<>();
     for (XWPFTableCell c : row.getTableCells()) {
@@ -82,8 +91,11 @@ final class DocxReader {
         cells.add(s);
       }
     }
-    if (cells.size() == 2 && cells.get(0).length() <= 40 && cells.get(1).length() > cells.get(0).length()
-        && !cells.get(0).matches(".*[.?!]$") && !cells.get(0).matches("[\\d:.,\\s]+")) {
+    if (cells.size() == 2
+        && cells.get(0).length() <= 40
+        && cells.get(1).length() > cells.get(0).length()
+        && !cells.get(0).matches(".*[.?!]$")
+        && !cells.get(0).matches("[\\d:.,\\s]+")) {
       String name = cells.get(0).endsWith(":") ? cells.get(0) : cells.get(0) + ":";
       return name + " " + cells.get(1);
     }

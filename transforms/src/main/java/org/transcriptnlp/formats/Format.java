@@ -55,8 +55,11 @@ public enum Format {
       case "tsv" -> TSV;
       case "docx" -> DOCX;
       case "pdf" -> PDF;
-      default -> throw new IllegalArgumentException(
-          "unknown format '" + value + "': use auto, text, markdown, html, vtt, srt, json, xml, csv, tsv, docx or pdf");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown format '"
+                  + value
+                  + "': use auto, text, markdown, html, vtt, srt, json, xml, csv, tsv, docx or pdf");
     };
   }
 
@@ -70,13 +73,14 @@ public enum Format {
   }
 
   /**
-   * The document container of a file, from its bytes first: a ZIP holding {@code
-   * word/document.xml} is DOCX, {@code %PDF-} in the first kilobyte is PDF; then from its
-   * extension ({@code .docx}, {@code .pdf}: read as such, and rejected if they are not). Null
-   * for everything else, which is decoded to text.
+   * The document container of a file, from its bytes first: a ZIP holding {@code word/document.xml}
+   * is DOCX, {@code %PDF-} in the first kilobyte is PDF; then from its extension ({@code .docx},
+   * {@code .pdf}: read as such, and rejected if they are not). Null for everything else, which is
+   * decoded to text.
    */
   public static Format container(String fileName, byte[] bytes) {
-    if (startsWith(bytes, 'P', 'K', 3, 4) && contains(bytes, "word/document.xml".getBytes(StandardCharsets.US_ASCII))) {
+    if (startsWith(bytes, 'P', 'K', 3, 4)
+        && contains(bytes, "word/document.xml".getBytes(StandardCharsets.US_ASCII))) {
       return DOCX;
     }
     if (indexOf(bytes, "%PDF-".getBytes(StandardCharsets.US_ASCII), 1024) >= 0) {
@@ -90,13 +94,52 @@ public enum Format {
   }
 
   private static final Set<String> HTML_TAGS =
-      Set.of("html", "head", "body", "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "cite", "span", "table", "pre",
-          "b", "strong", "i", "em", "a", "ul", "ol", "li", "br", "section", "article", "main", "blockquote", "font",
-          "center", "dl", "meta", "title", "link", "script", "style", "hr", "img", "header", "nav");
+      Set.of(
+          "html",
+          "head",
+          "body",
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "cite",
+          "span",
+          "table",
+          "pre",
+          "b",
+          "strong",
+          "i",
+          "em",
+          "a",
+          "ul",
+          "ol",
+          "li",
+          "br",
+          "section",
+          "article",
+          "main",
+          "blockquote",
+          "font",
+          "center",
+          "dl",
+          "meta",
+          "title",
+          "link",
+          "script",
+          "style",
+          "hr",
+          "img",
+          "header",
+          "nav");
 
   /** The prolog, comments, processing instructions and DOCTYPE before an XML root element. */
   private static final Pattern XML_PREAMBLE =
-      Pattern.compile("^(?:\\s*(?:<\\?[\\s\\S]*?\\?>|<!--[\\s\\S]*?-->|<!DOCTYPE[^\\[>]*(?:\\[[\\s\\S]*?\\])?\\s*>))*\\s*");
+      Pattern.compile(
+          "^(?:\\s*(?:<\\?[\\s\\S]*?\\?>|<!--[\\s\\S]*?-->|<!DOCTYPE[^\\[>]*(?:\\[[\\s\\S]*?\\])?\\s*>))*\\s*");
 
   private static final Pattern ROOT = Pattern.compile("^<([A-Za-z_][\\w.:-]*)");
 
@@ -120,12 +163,15 @@ public enum Format {
         return CSV;
       case "tsv", "tab":
         return TSV;
-      case "txt", "text": {
-        // A table saved as .txt (a speaker and a text column under a header) is still a table.
-        String start = text.substring(0, Math.min(text.length(), 4000));
-        Format table = CsvReader.looksTabularWithHeader(start.startsWith("\uFEFF") ? start.substring(1) : start);
-        return table != null ? table : TEXT;
-      }
+      case "txt", "text":
+        {
+          // A table saved as .txt (a speaker and a text column under a header) is still a table.
+          String start = text.substring(0, Math.min(text.length(), 4000));
+          Format table =
+              CsvReader.looksTabularWithHeader(
+                  start.startsWith("\uFEFF") ? start.substring(1) : start);
+          return table != null ? table : TEXT;
+        }
       case "md", "markdown":
         return TEXT;
       default:
@@ -140,8 +186,12 @@ public enum Format {
     if (head.startsWith("WEBVTT")) {
       return VTT;
     }
-    if (head.startsWith("{") || head.startsWith("[{") || head.startsWith("[\n") || head.startsWith("[ ")
-        || head.startsWith("[\r") || head.startsWith("[[")) {
+    if (head.startsWith("{")
+        || head.startsWith("[{")
+        || head.startsWith("[\n")
+        || head.startsWith("[ ")
+        || head.startsWith("[\r")
+        || head.startsWith("[[")) {
       return JSON;
     }
     if (head.startsWith("<")) {
@@ -150,7 +200,9 @@ public enum Format {
         return markup;
       }
     }
-    if (lower.startsWith("<!doctype html") || lower.startsWith("<html") || lower.contains("<body")
+    if (lower.startsWith("<!doctype html")
+        || lower.startsWith("<html")
+        || lower.contains("<body")
         || lower.matches("(?s)^<(p|div|h[1-6]|cite|span|table|pre)\\b.*")) {
       return HTML;
     }
@@ -173,7 +225,8 @@ public enum Format {
     Matcher preamble = XML_PREAMBLE.matcher(start);
     int at = preamble.lookingAt() ? preamble.end() : 0;
     boolean prolog = lower.startsWith("<?xml");
-    if (lower.startsWith("<!doctype html", at) || lower.startsWith("<html", at)
+    if (lower.startsWith("<!doctype html", at)
+        || lower.startsWith("<html", at)
         || lower.contains("http://www.w3.org/1999/xhtml")) {
       return HTML;
     }
@@ -184,7 +237,9 @@ public enum Format {
     String name = root.group(1);
     String local = name.substring(name.indexOf(':') + 1).toLowerCase(Locale.ROOT);
     boolean closed = head.stripTrailing().endsWith("</" + name + ">");
-    if (prolog || (closed && !HTML_TAGS.contains(local)) || start.startsWith("<" + name + " xmlns", at)) {
+    if (prolog
+        || (closed && !HTML_TAGS.contains(local))
+        || start.startsWith("<" + name + " xmlns", at)) {
       return XML;
     }
     return null;

@@ -21,21 +21,55 @@ import org.jsoup.select.NodeVisitor;
 public final class HtmlText {
   private static final Set<String> BLOCKS =
       Set.of(
-          "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
-          "table", "blockquote", "section", "article", "header", "footer", "main", "aside", "pre",
-          "hr", "cite", "time", "figure", "figcaption", "center", "address", "form", "fieldset",
-          "title", "body");
+          "p",
+          "div",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "li",
+          "ul",
+          "ol",
+          "dl",
+          "dt",
+          "dd",
+          "tr",
+          "table",
+          "blockquote",
+          "section",
+          "article",
+          "header",
+          "footer",
+          "main",
+          "aside",
+          "pre",
+          "hr",
+          "cite",
+          "time",
+          "figure",
+          "figcaption",
+          "center",
+          "address",
+          "form",
+          "fieldset",
+          "title",
+          "body");
 
   private static final Pattern FURNITURE =
-      Pattern.compile("(?i)(?:^|[\\s_-])(?:share|sharing|social|related|newsletter|advert|advertisement|ads|promo|cookie|"
-          + "subscribe|sidebar|breadcrumbs?|site-header|site-footer|menu|navbar|comments?)(?:$|[\\s_-])");
+      Pattern.compile(
+          "(?i)(?:^|[\\s_-])(?:share|sharing|social|related|newsletter|advert|advertisement|ads|promo|cookie|"
+              + "subscribe|sidebar|breadcrumbs?|site-header|site-footer|menu|navbar|comments?)(?:$|[\\s_-])");
 
   private HtmlText() {}
 
   public static String of(String html) {
     Document doc = Jsoup.parse(html);
-    doc.select("script, style, noscript, template, head, svg, iframe, object, nav, footer, aside, form, button, "
-        + "menu, [role=navigation], [role=contentinfo], [role=banner], [aria-hidden=true]").remove();
+    doc.select(
+            "script, style, noscript, template, head, svg, iframe, object, nav, footer, aside, form, button, "
+                + "menu, [role=navigation], [role=contentinfo], [role=banner], [aria-hidden=true]")
+        .remove();
     // Page furniture of news and government sites: sharing bars, related links, newsletters, ads.
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().select("[class], [id]")) {
       String names = e.className() + " " + e.id();
@@ -64,12 +98,17 @@ public final class HtmlText {
         continue; // the outer bold element is the one marked
       }
       String text = b.text().strip();
-      Element block = b.parents().stream().filter(p -> BLOCKS.contains(p.normalName())).findFirst().orElse(null);
+      Element block =
+          b.parents().stream()
+              .filter(p -> BLOCKS.contains(p.normalName()))
+              .findFirst()
+              .orElse(null);
       if (text.isEmpty() || text.length() > 200 || block == null || block == body) {
         continue;
       }
       String blockText = block.text().strip();
-      if (blockText.equals(text) || blockText.startsWith(text) && text.endsWith(":") && text.length() <= 80) {
+      if (blockText.equals(text)
+          || blockText.startsWith(text) && text.endsWith(":") && text.length() <= 80) {
         b.prependText("**");
         b.appendText("**");
       }

@@ -1,6 +1,5 @@
 package org.transcriptnlp.formats;
 
-import org.transcriptnlp.parse.Timestamps;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -24,28 +23,29 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.transcriptnlp.model.Block;
+import org.transcriptnlp.parse.Timestamps;
 
 /**
  * JSON transcripts of any reasonable shape, found by their structure: the reader walks the tree,
  * takes every array of objects as a candidate (arrays at the same path under different parents,
  * such as {@code sections[*].turns}, form one candidate, read in document order), and for each
- * finds per item a speaker (a string, a number or letter, an object with a name), a text (a
- * string, or nested pieces joined: {@code text_blocks[{text}]}, Rev.ai {@code elements[{value}]},
- * {@code sentences[{text}]}, {@code alternatives[0]}) and times. Candidates are scored on
- * coverage (items with both), text length, words per item and speaker variety, and the best is
- * read: QMSum, podcast-namespace segments, WhisperX, AssemblyAI utterances, Deepgram utterances,
- * paragraphs or words, Rev.ai monologues, Oyez oral arguments, AWS Transcribe items (with speaker
- * labels per item, or speaker segments and timed words joined by time) all come out the same way.
+ * finds per item a speaker (a string, a number or letter, an object with a name), a text (a string,
+ * or nested pieces joined: {@code text_blocks[{text}]}, Rev.ai {@code elements[{value}]}, {@code
+ * sentences[{text}]}, {@code alternatives[0]}) and times. Candidates are scored on coverage (items
+ * with both), text length, words per item and speaker variety, and the best is read: QMSum,
+ * podcast-namespace segments, WhisperX, AssemblyAI utterances, Deepgram utterances, paragraphs or
+ * words, Rev.ai monologues, Oyez oral arguments, AWS Transcribe items (with speaker labels per
+ * item, or speaker segments and timed words joined by time) all come out the same way.
  *
  * <p>Consecutive items of one speaker are merged into one paragraph (word-level lists become
  * sentences). JSON with no array of speaker-and-text objects is refused ({@code
  * unknown_json_shape}) with the keys it has.
  *
  * <p>Jackson's {@link StreamReadConstraints} bound what is read: nesting to {@link #MAX_NESTING}
- * levels (the reader walks the tree recursively; Jackson's default is 1,000), strings to
- * Jackson's default 20,000,000 characters and numbers to its 1,000 digits. Past a limit the file is
- * refused as {@code json_too_deep}, {@code json_string_too_long} or {@code json_number_too_long},
- * with the limit and where it was reached.
+ * levels (the reader walks the tree recursively; Jackson's default is 1,000), strings to Jackson's
+ * default 20,000,000 characters and numbers to its 1,000 digits. Past a limit the file is refused
+ * as {@code json_too_deep}, {@code json_string_too_long} or {@code json_number_too_long}, with the
+ * limit and where it was reached.
  */
 public final class JsonReader {
   /** Levels of nesting read; a transcript needs a few. */
@@ -79,27 +79,107 @@ public final class JsonReader {
 
   /** Key names that say "this is the speaker", best first. */
   private static final List<String> SPEAKER_HINTS =
-      List.of("speakername", "speaker_name", "speaker", "speakerlabel", "speaker_label", "spk", "who", "name",
-          "person", "participant", "character", "author", "role", "by", "from", "sender", "user", "voice", "talker");
+      List.of(
+          "speakername",
+          "speaker_name",
+          "speaker",
+          "speakerlabel",
+          "speaker_label",
+          "spk",
+          "who",
+          "name",
+          "person",
+          "participant",
+          "character",
+          "author",
+          "role",
+          "by",
+          "from",
+          "sender",
+          "user",
+          "voice",
+          "talker");
 
   /** Key names that say "this is the text", best first. */
   private static final List<String> TEXT_HINTS =
-      List.of("text", "content", "body", "transcript", "utterance", "punctuated_word", "value", "sentence", "speech",
-          "line", "dialogue", "message", "caption", "paragraph", "words", "word", "alternatives", "text_blocks",
-          "elements", "sentences");
+      List.of(
+          "text",
+          "content",
+          "body",
+          "transcript",
+          "utterance",
+          "punctuated_word",
+          "value",
+          "sentence",
+          "speech",
+          "line",
+          "dialogue",
+          "message",
+          "caption",
+          "paragraph",
+          "words",
+          "word",
+          "alternatives",
+          "text_blocks",
+          "elements",
+          "sentences");
 
   /** Keys that are never a speaker, however their values repeat. */
   private static final Set<String> NOT_SPEAKER =
-      Set.of("type", "kind", "class", "category", "status", "lang", "language", "locale", "format", "version",
-          "channel", "tag", "confidence", "id", "uuid", "topic", "title", "url", "href", "src", "source");
+      Set.of(
+          "type",
+          "kind",
+          "class",
+          "category",
+          "status",
+          "lang",
+          "language",
+          "locale",
+          "format",
+          "version",
+          "channel",
+          "tag",
+          "confidence",
+          "id",
+          "uuid",
+          "topic",
+          "title",
+          "url",
+          "href",
+          "src",
+          "source");
 
   private static final List<String> START_HINTS =
-      List.of("start", "starttime", "start_time", "start_ts", "ts", "begin", "from", "offset", "start_ms", "startms",
-          "start_seconds", "startseconds", "time", "timestamp");
+      List.of(
+          "start",
+          "starttime",
+          "start_time",
+          "start_ts",
+          "ts",
+          "begin",
+          "from",
+          "offset",
+          "start_ms",
+          "startms",
+          "start_seconds",
+          "startseconds",
+          "time",
+          "timestamp");
   private static final List<String> END_HINTS =
-      List.of("end", "endtime", "end_time", "end_ts", "stop", "to", "end_ms", "endms", "end_seconds", "endseconds");
+      List.of(
+          "end",
+          "endtime",
+          "end_time",
+          "end_ts",
+          "stop",
+          "to",
+          "end_ms",
+          "endms",
+          "end_seconds",
+          "endseconds");
 
-  private static final Pattern CLOSING_PUNCT = Pattern.compile("^[.,!?;:%)\\]}…»”’]+$|^['’](?:s|t|re|ve|ll|d|m)\\b.*");
+  private static final Pattern CLOSING_PUNCT =
+      Pattern.compile("^[.,!?;:%)\\]}…»”’]+$|^['’](?:s|t|re|ve|ll|d|m)\\b.*");
 
   /** The JSON is not an utterance list this reader knows. */
   public static final class UnknownShapeException extends FormatException {
@@ -163,7 +243,8 @@ public final class JsonReader {
       throw overLimit(e, parser.currentLocation());
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
-      throw new UnknownShapeException("invalid_json", "not valid JSON: " + e.getOriginalMessage() + " " + where(at));
+      throw new UnknownShapeException(
+          "invalid_json", "not valid JSON: " + e.getOriginalMessage() + " " + where(at));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -175,26 +256,45 @@ public final class JsonReader {
     }
   }
 
-  /** The refusal of JSON past one of Jackson's limits, which names the limit and where it was reached. */
+  /**
+   * The refusal of JSON past one of Jackson's limits, which names the limit and where it was
+   * reached.
+   */
   private UnknownShapeException overLimit(StreamConstraintsException e, JsonLocation at) {
     String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-    // "Depth (201) exceeds ..." up to Jackson 2.18, "Document nesting depth (201) exceeds ..." from 2.19
+    // "Depth (201) exceeds ..." up to Jackson 2.18, "Document nesting depth (201) exceeds ..." from
+    // 2.19
     if (message.startsWith("Depth") || message.startsWith("Document nesting depth")) {
-      return new UnknownShapeException("json_too_deep", String.format(Locale.ROOT,
-          "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson StreamReadConstraints.maxNestingDepth); "
-              + "a transcript needs a few levels: flatten it or split the file", limits.getMaxNestingDepth(), where(at)));
+      return new UnknownShapeException(
+          "json_too_deep",
+          String.format(
+              Locale.ROOT,
+              "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson StreamReadConstraints.maxNestingDepth); "
+                  + "a transcript needs a few levels: flatten it or split the file",
+              limits.getMaxNestingDepth(),
+              where(at)));
     }
     if (message.startsWith("String")) {
-      return new UnknownShapeException("json_string_too_long", String.format(Locale.ROOT,
-          "a JSON string is longer than %,d characters %s (Jackson StreamReadConstraints.maxStringLength); "
-              + "split the text into utterances", limits.getMaxStringLength(), where(at)));
+      return new UnknownShapeException(
+          "json_string_too_long",
+          String.format(
+              Locale.ROOT,
+              "a JSON string is longer than %,d characters %s (Jackson StreamReadConstraints.maxStringLength); "
+                  + "split the text into utterances",
+              limits.getMaxStringLength(),
+              where(at)));
     }
     if (message.startsWith("Number")) {
-      return new UnknownShapeException("json_number_too_long", String.format(Locale.ROOT,
-          "a JSON number is longer than %,d digits %s (Jackson StreamReadConstraints.maxNumberLength)",
-          limits.getMaxNumberLength(), where(at)));
+      return new UnknownShapeException(
+          "json_number_too_long",
+          String.format(
+              Locale.ROOT,
+              "a JSON number is longer than %,d digits %s (Jackson StreamReadConstraints.maxNumberLength)",
+              limits.getMaxNumberLength(),
+              where(at)));
     }
-    return new UnknownShapeException("invalid_json", "not valid JSON: " + message + " " + where(at));
+    return new UnknownShapeException(
+        "invalid_json", "not valid JSON: " + message + " " + where(at));
   }
 
   private static String where(JsonLocation at) {
@@ -202,7 +302,9 @@ public final class JsonReader {
   }
 
   private static String unknownShape(JsonNode root, Map<String, List<JsonNode>> groups) {
-    StringBuilder sb = new StringBuilder("no array of objects with a speaker and a text (e.g. [{\"speaker\", \"text\"}]) anywhere in it; found ");
+    StringBuilder sb =
+        new StringBuilder(
+            "no array of objects with a speaker and a text (e.g. [{\"speaker\", \"text\"}]) anywhere in it; found ");
     if (root.isObject()) {
       List<String> keys = new ArrayList<>();
       root.fieldNames().forEachRemaining(keys::add);
@@ -227,7 +329,8 @@ public final class JsonReader {
   }
 
   /** Every array of objects in the tree, grouped by its path with array indices wildcarded. */
-  private static void collect(JsonNode node, String path, Map<String, List<JsonNode>> groups, int depth) {
+  private static void collect(
+      JsonNode node, String path, Map<String, List<JsonNode>> groups, int depth) {
     if (depth > 64) {
       return;
     }
@@ -270,7 +373,9 @@ public final class JsonReader {
     return i;
   }
 
-  /** An array (or arrays at one path) of objects, with the keys that hold speaker, text and times. */
+  /**
+   * An array (or arrays at one path) of objects, with the keys that hold speaker, text and times.
+   */
   private static final class Candidate {
     final String path;
     final List<JsonNode> items;
@@ -294,8 +399,11 @@ public final class JsonReader {
       for (JsonNode n : items) {
         n.fieldNames().forEachRemaining(k -> present.merge(k, 1, Integer::sum));
       }
-      List<String> common = present.entrySet().stream().filter(e -> e.getValue() * 2 >= items.size())
-          .map(Map.Entry::getKey).toList();
+      List<String> common =
+          present.entrySet().stream()
+              .filter(e -> e.getValue() * 2 >= items.size())
+              .map(Map.Entry::getKey)
+              .toList();
       c.startKey = timeKey(items, common, START_HINTS);
       c.endKey = timeKey(items, common, END_HINTS);
       if (Objects.equals(c.startKey, c.endKey)) {
@@ -328,7 +436,10 @@ public final class JsonReader {
       return c;
     }
 
-    /** Higher is more likely the transcript: covered items, amount of text, words per item, speakers. */
+    /**
+     * Higher is more likely the transcript: covered items, amount of text, words per item,
+     * speakers.
+     */
     double score() {
       if (withBoth == 0) {
         return 0;
@@ -351,7 +462,8 @@ public final class JsonReader {
         }
         String s = speaker(n.get(speakerKey));
         if (s == null && words) {
-          s = previous; // a punctuation mark or a word without a speaker of its own continues the turn
+          s = previous; // a punctuation mark or a word without a speaker of its own continues the
+          // turn
         } else if (s == null) {
           // An utterance whose speaker is not known (Oyez's null speaker): someone else speaks.
           merger.unnamed(t, seconds(n, startKey, true), seconds(n, endKey, false));
@@ -387,9 +499,16 @@ public final class JsonReader {
         return;
       }
       Block last = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
-      if (last != null && Objects.equals(speaker, last.speaker()) && (speaker != null || CLOSING_PUNCT.matcher(text).matches())) {
-        blocks.set(blocks.size() - 1,
-            new Block(joinWords(last.text(), text), speaker, last.startSeconds(), end != null ? end : last.endSeconds()));
+      if (last != null
+          && Objects.equals(speaker, last.speaker())
+          && (speaker != null || CLOSING_PUNCT.matcher(text).matches())) {
+        blocks.set(
+            blocks.size() - 1,
+            new Block(
+                joinWords(last.text(), text),
+                speaker,
+                last.startSeconds(),
+                end != null ? end : last.endSeconds()));
       } else {
         blocks.add(new Block(text, speaker, start, end));
       }
@@ -412,7 +531,10 @@ public final class JsonReader {
     if (a.isEmpty()) {
       return b;
     }
-    if (CLOSING_PUNCT.matcher(b).matches() || a.endsWith("(") || a.endsWith("“") || a.endsWith("-")) {
+    if (CLOSING_PUNCT.matcher(b).matches()
+        || a.endsWith("(")
+        || a.endsWith("“")
+        || a.endsWith("-")) {
       return a + b;
     }
     return a + " " + b;
@@ -453,7 +575,10 @@ public final class JsonReader {
       Set<String> distinct = new HashSet<>(values);
       double meanLength = values.stream().mapToInt(String::length).average().orElse(99);
       boolean allNumbers = values.stream().allMatch(v -> v.startsWith("Speaker "));
-      if (!allNumbers && distinct.size() >= 2 && distinct.size() * 2 <= values.size() && meanLength <= 40
+      if (!allNumbers
+          && distinct.size() >= 2
+          && distinct.size() * 2 <= values.size()
+          && meanLength <= 40
           && values.stream().noneMatch(v -> v.contains(". ") || v.endsWith("?"))) {
         return k;
       }
@@ -486,12 +611,19 @@ public final class JsonReader {
     Map<String, String> names = new HashMap<>();
     for (Map.Entry<String, List<JsonNode>> g : groups.entrySet()) {
       String path = g.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (!path.matches(".*(?:speakers|participants|people|persons|members|channels)(?:\\[\\*\\])?$")) {
+      if (!path.matches(
+          ".*(?:speakers|participants|people|persons|members|channels)(?:\\[\\*\\])?$")) {
         continue;
       }
       for (JsonNode item : g.getValue()) {
-        JsonNode id = item.has("id") ? item.get("id") : item.get("speaker_id") != null ? item.get("speaker_id") : item.get("speakerId");
-        JsonNode name = item.has("name") ? item.get("name") : item.has("label") ? item.get("label") : item.get("display_name");
+        JsonNode id =
+            item.has("id")
+                ? item.get("id")
+                : item.get("speaker_id") != null ? item.get("speaker_id") : item.get("speakerId");
+        JsonNode name =
+            item.has("name")
+                ? item.get("name")
+                : item.has("label") ? item.get("label") : item.get("display_name");
         String key = speaker(id);
         if (key != null && name != null && name.isTextual() && !name.asText().isBlank()) {
           names.put(key, name.asText().strip());
@@ -508,7 +640,10 @@ public final class JsonReader {
     List<Block> out = new ArrayList<>(blocks.size());
     for (Block b : blocks) {
       String name = b.speaker() == null ? null : names.get(b.speaker());
-      out.add(name == null ? b : new Block(b.text(), name, b.startSeconds(), b.endSeconds(), b.speakerChange()));
+      out.add(
+          name == null
+              ? b
+              : new Block(b.text(), name, b.startSeconds(), b.endSeconds(), b.speakerChange()));
     }
     return out;
   }
@@ -529,7 +664,16 @@ public final class JsonReader {
       return "Speaker " + v.asLong();
     }
     if (v.isObject()) {
-      for (String k : List.of("name", "full_name", "fullName", "display_name", "displayName", "label", "speaker", "id")) {
+      for (String k :
+          List.of(
+              "name",
+              "full_name",
+              "fullName",
+              "display_name",
+              "displayName",
+              "label",
+              "speaker",
+              "id")) {
         JsonNode n = v.get(k);
         if (n != null && (n.isTextual() || n.isIntegralNumber())) {
           return speaker(n);
@@ -539,7 +683,9 @@ public final class JsonReader {
     return null;
   }
 
-  /** The key of the text: a hinted key that holds text, else the string key with the longest values. */
+  /**
+   * The key of the text: a hinted key that holds text, else the string key with the longest values.
+   */
   private static String textKey(List<JsonNode> items, List<String> common, Set<String> times) {
     String best = null;
     double bestScore = 0;
@@ -564,7 +710,8 @@ public final class JsonReader {
       double mean = (double) chars / texts;
       int rank = hintRank(k, TEXT_HINTS);
       // A hinted key wins; among unhinted keys, prose (with spaces) and long values win.
-      double score = (rank >= 0 ? 1000 - rank * 10 : 0) + (spaces * 2 >= texts ? 100 : 0) + Math.min(mean, 99);
+      double score =
+          (rank >= 0 ? 1000 - rank * 10 : 0) + (spaces * 2 >= texts ? 100 : 0) + Math.min(mean, 99);
       if (rank < 0 && spaces * 2 < texts && mean < 2) {
         continue;
       }
@@ -610,7 +757,9 @@ public final class JsonReader {
         if (t == null) {
           continue;
         }
-        if (t.isEmpty() || Character.isWhitespace(t.charAt(0)) || Character.isWhitespace(t.charAt(t.length() - 1))) {
+        if (t.isEmpty()
+            || Character.isWhitespace(t.charAt(0))
+            || Character.isWhitespace(t.charAt(t.length() - 1))) {
           rawPieces = true; // Rev.ai: spaces are elements of their own
         }
         pieces.add(t);
@@ -653,7 +802,10 @@ public final class JsonReader {
   /** Objects of alternatives (AWS, Deepgram): each has a confidence; only the first is the text. */
   private static boolean isAlternatives(JsonNode array) {
     JsonNode first = array.get(0);
-    return array.size() > 1 && first != null && first.isObject() && first.has("confidence")
+    return array.size() > 1
+        && first != null
+        && first.isObject()
+        && first.has("confidence")
         && (first.has("content") || first.has("transcript"));
   }
 
@@ -774,8 +926,10 @@ public final class JsonReader {
     if (speakers.isEmpty() || words.isEmpty()) {
       return null;
     }
-    Candidate seg = speakers.stream().max((a, b) -> Integer.compare(a.items.size(), b.items.size())).get();
-    Candidate w = words.stream().max((a, b) -> Integer.compare(a.items.size(), b.items.size())).get();
+    Candidate seg =
+        speakers.stream().max((a, b) -> Integer.compare(a.items.size(), b.items.size())).get();
+    Candidate w =
+        words.stream().max((a, b) -> Integer.compare(a.items.size(), b.items.size())).get();
     double[] starts = new double[seg.items.size()];
     String[] names = new String[seg.items.size()];
     int n = 0;

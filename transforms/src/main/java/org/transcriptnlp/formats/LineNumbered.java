@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * column starts a paragraph; others continue it. Text that is not line-numbered is returned as is.
  */
 public final class LineNumbered {
-  private static final Pattern NUMBERED = Pattern.compile("^\\s{0,10}(\\d{1,2})(?:(\\s+)(\\S.*))?\\s*$");
+  private static final Pattern NUMBERED =
+      Pattern.compile("^\\s{0,10}(\\d{1,2})(?:(\\s+)(\\S.*))?\\s*$");
   private static final Pattern PAGE_NUMBER = Pattern.compile("^\\s{12,}\\d{1,5}\\s*$");
 
   private LineNumbered() {}
@@ -44,7 +45,8 @@ public final class LineNumbered {
     List<String> contents = new ArrayList<>();
     List<Integer> columns = new ArrayList<>();
     Map<Integer, Integer> columnCounts = new HashMap<>();
-    for (String line : text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
+    for (String line :
+        text.replace("\r\n", "\n").replace('\r', '\n').replace('\f', '\n').split("\n", -1)) {
       if (line.isBlank() || PAGE_NUMBER.matcher(line).matches()) {
         continue;
       }
@@ -65,7 +67,11 @@ public final class LineNumbered {
       columns.add(column);
       columnCounts.merge(column, 1, Integer::sum);
     }
-    int base = columnCounts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+    int base =
+        columnCounts.entrySet().stream()
+            .max(Map.Entry.comparingByValue())
+            .map(Map.Entry::getKey)
+            .orElse(0);
     StringBuilder out = new StringBuilder();
     for (int i = 0; i < contents.size(); i++) {
       if (i > 0) {

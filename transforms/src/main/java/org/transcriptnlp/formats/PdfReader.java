@@ -24,12 +24,12 @@ import org.transcriptnlp.model.Block;
  * PDF transcripts through Apache PDFBox: the text layer line by line, in the order the page draws
  * it, with each line's position and fonts. Page furniture is left out: a line that repeats on most
  * pages (its digits ignored: running headers, "Page 3 of 9", "Alderson Reporting Company"), a line
- * that is only a page number, the court reporter's line numbers 1-25 down the margin, and the
- * lines of a word index (mostly page:line references).
- * Paragraphs are rebuilt from the layout: a wider gap than the page's usual line spacing, an
- * indented first line, or a line starting with a bold name starts one; the other lines are joined.
- * A line whose text is all bold is written {@code **text**}, and a bold lead ending in a colon
- * {@code **Name:**}, so that the label finder sees bold names.
+ * that is only a page number, the court reporter's line numbers 1-25 down the margin, and the lines
+ * of a word index (mostly page:line references). Paragraphs are rebuilt from the layout: a wider
+ * gap than the page's usual line spacing, an indented first line, or a line starting with a bold
+ * name starts one; the other lines are joined. A line whose text is all bold is written {@code
+ * **text**}, and a bold lead ending in a colon {@code **Name:**}, so that the label finder sees
+ * bold names.
  *
  * <p>Bounded: at most {@value #MAX_PAGES} pages, PDFBox's scratch memory in temporary files. A PDF
  * without a text layer (scanned pages) is refused ({@code no_text_layer}), as is one that needs a
@@ -38,7 +38,8 @@ import org.transcriptnlp.model.Block;
 final class PdfReader {
   static final int MAX_PAGES = 2000;
   private static final Pattern PAGE_NUMBER =
-      Pattern.compile("(?i)^(?:-\\s*)?(?:page\\s+)?\\d{1,4}(?:\\s*(?:/|of)\\s*\\d{1,4})?(?:\\s*-)?$");
+      Pattern.compile(
+          "(?i)^(?:-\\s*)?(?:page\\s+)?\\d{1,4}(?:\\s*(?:/|of)\\s*\\d{1,4})?(?:\\s*-)?$");
   private static final Pattern LINE_NUMBER = Pattern.compile("^(\\d{1,2})(?:\\s+(.*))?$");
 
   private PdfReader() {}
@@ -48,27 +49,35 @@ final class PdfReader {
 
   static List<Block> read(byte[] bytes) {
     List<List<Line>> pages;
-    try (PDDocument doc = Loader.loadPDF(bytes, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
+    try (PDDocument doc =
+        Loader.loadPDF(bytes, "", null, null, IOUtils.createTempFileOnlyStreamCache())) {
       int n = doc.getNumberOfPages();
       if (n > MAX_PAGES) {
-        throw new FormatException("too_many_pages", "the PDF has " + n + " pages, more than the limit of " + MAX_PAGES);
+        throw new FormatException(
+            "too_many_pages", "the PDF has " + n + " pages, more than the limit of " + MAX_PAGES);
       }
       LineStripper stripper = new LineStripper();
       stripper.getText(doc);
       pages = stripper.pages;
     } catch (InvalidPasswordException e) {
-      throw new FormatException("encrypted_pdf", "the PDF is encrypted and needs a password to be read");
+      throw new FormatException(
+          "encrypted_pdf", "the PDF is encrypted and needs a password to be read");
     } catch (IOException | RuntimeException e) {
       if (e instanceof FormatException f) {
         throw f;
       }
       String what = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      throw new FormatException("corrupt_pdf", "not a readable PDF: " + what.replaceAll("\\s+", " "));
+      throw new FormatException(
+          "corrupt_pdf", "not a readable PDF: " + what.replaceAll("\\s+", " "));
     }
-    long chars = pages.stream().flatMap(List::stream).mapToLong(l -> l.text().strip().length()).sum();
+    long chars =
+        pages.stream().flatMap(List::stream).mapToLong(l -> l.text().strip().length()).sum();
     if (chars < 20) {
-      throw new FormatException("no_text_layer", "the PDF's " + pages.size()
-          + " page(s) have no text layer (a scan?): it needs OCR before it can be read");
+      throw new FormatException(
+          "no_text_layer",
+          "the PDF's "
+              + pages.size()
+              + " page(s) have no text layer (a scan?): it needs OCR before it can be read");
     }
     return paragraphs(clean(pages));
   }
@@ -112,30 +121,48 @@ final class PdfReader {
       }
       TextPosition first = positions.get(0);
       List<Line> page = pages.get(pages.size() - 1);
-      Line line = new Line(text, first.getXDirAdj(), first.getYDirAdj(), first.getHeightDir(), letters > 0 && bold == letters,
-          lead.toString().strip().endsWith(":") ? lead.toString() : null);
+      Line line =
+          new Line(
+              text,
+              first.getXDirAdj(),
+              first.getYDirAdj(),
+              first.getHeightDir(),
+              letters > 0 && bold == letters,
+              lead.toString().strip().endsWith(":") ? lead.toString() : null);
       page.add(line);
     }
 
     /**
-     * The page's pieces top to bottom, and the pieces of one visual line (a margin line number drawn
-     * before the text, a label and its speech after a wide gap) joined left to right.
+     * The page's pieces top to bottom, and the pieces of one visual line (a margin line number
+     * drawn before the text, a label and its speech after a wide gap) joined left to right.
      */
     @Override
     protected void endPage(org.apache.pdfbox.pdmodel.PDPage page) throws IOException {
       List<Line> pieces = pages.get(pages.size() - 1);
       List<Line> sorted = new ArrayList<>(pieces);
-      sorted.sort((p, q) -> Math.abs(p.y() - q.y()) < 0.5f * Math.max(1f, Math.min(p.height(), q.height()))
-          ? Float.compare(p.x(), q.x()) : Float.compare(p.y(), q.y()));
+      sorted.sort(
+          (p, q) ->
+              Math.abs(p.y() - q.y()) < 0.5f * Math.max(1f, Math.min(p.height(), q.height()))
+                  ? Float.compare(p.x(), q.x())
+                  : Float.compare(p.y(), q.y()));
       List<Line> lines = new ArrayList<>();
       for (Line l : sorted) {
         Line prev = lines.isEmpty() ? null : lines.get(lines.size() - 1);
-        if (prev != null && Math.abs(prev.y() - l.y()) < 0.5f * Math.max(1f, Math.min(prev.height(), l.height()))) {
-          // A number in the margin (a court line number, a paragraph number) is not part of the line.
+        if (prev != null
+            && Math.abs(prev.y() - l.y())
+                < 0.5f * Math.max(1f, Math.min(prev.height(), l.height()))) {
+          // A number in the margin (a court line number, a paragraph number) is not part of the
+          // line.
           boolean number = prev.text().strip().matches("\\d{1,4}") && l.x() > prev.x();
-          lines.set(lines.size() - 1, new Line(number ? l.text() : prev.text() + " " + l.text(), number ? l.x() : prev.x(), prev.y(),
-              Math.max(prev.height(), l.height()), number ? l.bold() : prev.bold() && l.bold(),
-              number ? l.boldLead() : prev.boldLead()));
+          lines.set(
+              lines.size() - 1,
+              new Line(
+                  number ? l.text() : prev.text() + " " + l.text(),
+                  number ? l.x() : prev.x(),
+                  prev.y(),
+                  Math.max(prev.height(), l.height()),
+                  number ? l.bold() : prev.bold() && l.bold(),
+                  number ? l.boldLead() : prev.boldLead()));
         } else {
           lines.add(l);
         }
@@ -150,7 +177,10 @@ final class PdfReader {
         return false;
       }
       String name = font.getName() == null ? "" : font.getName().toLowerCase(Locale.ROOT);
-      if (name.contains("bold") || name.contains("black") || name.contains("heavy") || name.contains("semibold")) {
+      if (name.contains("bold")
+          || name.contains("black")
+          || name.contains("heavy")
+          || name.contains("semibold")) {
         return true;
       }
       PDFontDescriptor d = font.getFontDescriptor();
@@ -160,7 +190,9 @@ final class PdfReader {
 
   private static final Pattern PAGE_LINE_REF = Pattern.compile("\\b\\d{1,3}:\\d{1,2}\\b");
 
-  /** A line of a word index: mostly page:line references ("argument 3:2,21 60:8 agencies 45:15"). */
+  /**
+   * A line of a word index: mostly page:line references ("argument 3:2,21 60:8 agencies 45:15").
+   */
   private static boolean isIndex(String line) {
     long refs = PAGE_LINE_REF.matcher(line).results().count();
     int tokens = line.split("\\s+").length;
@@ -188,15 +220,17 @@ final class PdfReader {
     int n = pages.size();
     Set<String> furniture = new HashSet<>();
     if (n >= 3) {
-      onPages.forEach((s, count) -> {
-        if (count * 2 > n && !s.isEmpty()) {
-          furniture.add(s);
-        }
-      });
+      onPages.forEach(
+          (s, count) -> {
+            if (count * 2 > n && !s.isEmpty()) {
+              furniture.add(s);
+            }
+          });
     }
     List<List<Line>> out = new ArrayList<>();
     for (List<Line> page : pages) {
-      long indexLines = page.stream().filter(l -> PAGE_LINE_REF.matcher(l.text()).results().count() >= 2).count();
+      long indexLines =
+          page.stream().filter(l -> PAGE_LINE_REF.matcher(l.text()).results().count() >= 2).count();
       if (indexLines >= 5 && indexLines * 10 >= page.size() * 3) {
         continue; // a page of the word index at the end of a court transcript
       }
@@ -205,8 +239,11 @@ final class PdfReader {
         Line l = page.get(i);
         String t = l.text().replace('\u00A0', ' ').strip();
         boolean edge = i < 4 || i >= page.size() - 4;
-        if (t.isEmpty() || (edge && furniture.contains(shape(t))) || PAGE_NUMBER.matcher(t).matches()
-            || t.matches("\\d{1,4}(?:\\s+\\d{1,4})*") || isIndex(t)) {
+        if (t.isEmpty()
+            || (edge && furniture.contains(shape(t)))
+            || PAGE_NUMBER.matcher(t).matches()
+            || t.matches("\\d{1,4}(?:\\s+\\d{1,4})*")
+            || isIndex(t)) {
           continue;
         }
         kept.add(l);
@@ -268,12 +305,17 @@ final class PdfReader {
         lefts.merge(Math.round(page.get(i).x()), 1, Integer::sum);
       }
       float usualGap = gaps.isEmpty() ? 0 : gaps.stream().sorted().toList().get(gaps.size() / 2);
-      int left = lefts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(0);
+      int left =
+          lefts.entrySet().stream()
+              .max(Map.Entry.comparingByValue())
+              .map(Map.Entry::getKey)
+              .orElse(0);
       for (int i = 0; i < page.size(); i++) {
         Line l = page.get(i);
         String text = render(l);
         if (heading(l, left)) {
-          // A centred line in capitals between turns ("ORAL ARGUMENT OF ...") is a heading: kept as a
+          // A centred line in capitals between turns ("ORAL ARGUMENT OF ...") is a heading: kept as
+          // a
           // stage direction, so it is in no one's speech.
           if (current.length() > 0) {
             blocks.add(Block.text(current.toString()));
@@ -297,9 +339,15 @@ final class PdfReader {
           }
           continue;
         }
-        boolean starts = current.length() == 0 || indented || wide || boldName || (i > 0 && page.get(i - 1).bold() && !l.bold());
+        boolean starts =
+            current.length() == 0
+                || indented
+                || wide
+                || boldName
+                || (i > 0 && page.get(i - 1).bold() && !l.bold());
         if (starts && text.startsWith("(") && !text.contains(")")) {
-          // The reporter's note in parentheses over several lines: "(Whereupon, at 11:41 a.m., the case
+          // The reporter's note in parentheses over several lines: "(Whereupon, at 11:41 a.m., the
+          // case
           // in the above-entitled matter was submitted.)".
           if (current.length() > 0) {
             blocks.add(Block.text(current.toString()));
@@ -313,7 +361,10 @@ final class PdfReader {
           current.setLength(0);
         }
         if (current.length() > 0) {
-          current.append(current.charAt(current.length() - 1) == '-' && Character.isLowerCase(text.charAt(0)) ? "" : " ");
+          current.append(
+              current.charAt(current.length() - 1) == '-' && Character.isLowerCase(text.charAt(0))
+                  ? ""
+                  : " ");
         }
         current.append(text);
       }
@@ -324,12 +375,15 @@ final class PdfReader {
     if (current.length() > 0) {
       blocks.add(Block.text(current.toString()));
     }
-    // A paragraph wholly in parentheses is the reporter's note ("(Whereupon, at 11:43 a.m., the case
+    // A paragraph wholly in parentheses is the reporter's note ("(Whereupon, at 11:43 a.m., the
+    // case
     // ... was submitted.)"): a stage direction when short, left out when long.
     List<Block> out = new ArrayList<>();
     for (Block b : blocks) {
       String t = b.text();
-      if (t.startsWith("(") && (t.endsWith(")") || t.endsWith(").")) && t.indexOf(')') >= t.length() - 2) {
+      if (t.startsWith("(")
+          && (t.endsWith(")") || t.endsWith(")."))
+          && t.indexOf(')') >= t.length() - 2) {
         String inner = t.substring(1, t.lastIndexOf(')')).strip();
         if (inner.length() <= 40 && !inner.isEmpty()) {
           out.add(Block.text("{" + inner + "}"));
@@ -341,7 +395,10 @@ final class PdfReader {
     return out;
   }
 
-  /** A note in parentheses: a stage direction when short; when long, left out; text after it is a paragraph. */
+  /**
+   * A note in parentheses: a stage direction when short; when long, left out; text after it is a
+   * paragraph.
+   */
   private static void closeParenthesis(StringBuilder paren, List<Block> blocks) {
     String t = paren.toString();
     int close = t.indexOf(')');
@@ -358,8 +415,12 @@ final class PdfReader {
   /** A heading: capitals only, no label colon, indented well past the text's left edge. */
   private static boolean heading(Line l, int left) {
     String t = l.text().strip();
-    return t.length() >= 4 && t.equals(t.toUpperCase(Locale.ROOT)) && t.chars().filter(Character::isLetter).count() >= 4
-        && !t.contains(":") && l.x() > left + 4 * Math.max(4f, l.height()) && !t.startsWith("(");
+    return t.length() >= 4
+        && t.equals(t.toUpperCase(Locale.ROOT))
+        && t.chars().filter(Character::isLetter).count() >= 4
+        && !t.contains(":")
+        && l.x() > left + 4 * Math.max(4f, l.height())
+        && !t.startsWith("(");
   }
 
   private static String render(Line l) {

@@ -14,7 +14,9 @@ public final class TranscriptReader {
   private final Format forced;
   private final PlainTextSegmenter segmenter = new PlainTextSegmenter(new SpeakerLabels());
 
-  /** @param forced the format to assume, or null to detect it per file */
+  /**
+   * @param forced the format to assume, or null to detect it per file
+   */
   public TranscriptReader(Format forced) {
     this.forced = forced;
   }
@@ -32,8 +34,12 @@ public final class TranscriptReader {
           case JSON -> new JsonReader().read(text);
           case XML -> new XmlReader().read(text);
           case CSV, TSV -> new CsvReader().read(text);
-          case DOCX, PDF -> throw new FormatException("not_text",
-              "a " + format.value() + " document is read from its bytes (TranscriptFiles), not from text");
+          case DOCX, PDF ->
+              throw new FormatException(
+                  "not_text",
+                  "a "
+                      + format.value()
+                      + " document is read from its bytes (TranscriptFiles), not from text");
         };
     return new Read(format, blocks);
   }

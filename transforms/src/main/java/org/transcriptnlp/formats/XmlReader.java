@@ -1,6 +1,5 @@
 package org.transcriptnlp.formats;
 
-import org.transcriptnlp.parse.Timestamps;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +13,7 @@ import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.transcriptnlp.model.Block;
+import org.transcriptnlp.parse.Timestamps;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -25,21 +25,22 @@ import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 
 /**
- * XML transcripts, read by their structure with the JDK's parser (no external entity, DTD or
- * schema is ever loaded; entity expansion is limited).
+ * XML transcripts, read by their structure with the JDK's parser (no external entity, DTD or schema
+ * is ever loaded; entity expansion is limited).
  *
  * <ul>
  *   <li>A <em>speech</em> is the innermost element that names its speaker: by an attribute ({@code
  *       by}, {@code who}, {@code speaker}, {@code speakername}, ...; a {@code #id} is resolved
  *       against the people the document declares: Akoma Ntoso {@code TLCPerson showAs}, TEI {@code
  *       person/persName}) or by a first child element ({@code <from>}, {@code <speaker>}). Akoma
- *       Ntoso {@code <speech by="#id"><from>..</from><p>..}, TEI {@code <sp who><speaker>..</speaker><p>/<l>},
- *       ParlaMint {@code <u who="#id"><seg>..}, TheyWorkForYou {@code <speech speakername>} are
- *       all speeches.
+ *       Ntoso {@code <speech by="#id"><from>..</from><p>..}, TEI {@code <sp
+ *       who><speaker>..</speaker><p>/<l>}, ParlaMint {@code <u who="#id"><seg>..}, TheyWorkForYou
+ *       {@code <speech speakername>} are all speeches.
  *   <li>Paragraphs are the elements that hold text themselves ({@code <p>}, {@code <seg>}, {@code
  *       <l>}, a {@code <u>} of plain text split at blank lines), in document order. In a document
  *       with speeches, text outside them (titles, headings, roll calls, summaries) is left out; in
- *       one without, every paragraph is read, without a speaker, for the turn parser's label finder.
+ *       one without, every paragraph is read, without a speaker, for the turn parser's label
+ *       finder.
  *   <li>{@code <note>}, {@code <incident>}, {@code <kinesic>}, {@code <vocal>}, {@code <gap>},
  *       {@code <stage>} and a paragraph wholly in italics that ends without a full stop ("Mr Crean
  *       interjecting") are stage directions, written {@code {...}} so that the turn parser keeps
@@ -49,18 +50,60 @@ import org.xml.sax.SAXParseException;
  */
 public final class XmlReader {
   private static final Set<String> SPEAKER_ATTRIBUTES =
-      Set.of("by", "who", "speaker", "speakername", "speaker_name", "speakerid", "person", "spk", "voice");
+      Set.of(
+          "by",
+          "who",
+          "speaker",
+          "speakername",
+          "speaker_name",
+          "speakerid",
+          "person",
+          "spk",
+          "voice");
   private static final List<String> SPEAKER_ATTRIBUTE_ORDER =
-      List.of("speakername", "speaker_name", "speaker", "by", "who", "person", "spk", "voice", "speakerid");
+      List.of(
+          "speakername",
+          "speaker_name",
+          "speaker",
+          "by",
+          "who",
+          "person",
+          "spk",
+          "voice",
+          "speakerid");
   private static final Set<String> SPEAKER_ELEMENTS =
-      Set.of("from", "speaker", "speakername", "speaker_name", "personspeaking", "speakerlabel", "spkr");
-  private static final Set<String> STAGE = Set.of("note", "incident", "kinesic", "vocal", "gap", "stage", "pause", "shift", "desc");
+      Set.of(
+          "from",
+          "speaker",
+          "speakername",
+          "speaker_name",
+          "personspeaking",
+          "speakerlabel",
+          "spkr");
+  private static final Set<String> STAGE =
+      Set.of("note", "incident", "kinesic", "vocal", "gap", "stage", "pause", "shift", "desc");
   private static final Set<String> SKIPPED =
-      Set.of("teiheader", "meta", "metadata", "references", "script", "style", "recordedtime", "docproponent",
-          "fw", "pb", "lb", "index", "keywords", "subjects", "synopsis");
+      Set.of(
+          "teiheader",
+          "meta",
+          "metadata",
+          "references",
+          "script",
+          "style",
+          "recordedtime",
+          "docproponent",
+          "fw",
+          "pb",
+          "lb",
+          "index",
+          "keywords",
+          "subjects",
+          "synopsis");
   private static final Set<String> ITALIC = Set.of("i", "em", "emphasis");
-  private static final Set<String> PARAGRAPHS = Set.of("p", "seg", "l", "ab", "para", "line", "u", "s");
-  private static final Pattern HTML = Pattern.compile("(?s).*</?(?:p|br|div|span|b|i|strong|em|a)(?:\\s[^>]*)?/?>.*");
+  private static final Set<String> PARAGRAPHS =
+      Set.of("p", "seg", "l", "ab", "para", "line", "u", "s");
+  private static final Pattern HTML =
+      Pattern.compile("(?s).*</?(?:p|br|div|span|b|i|strong|em|a)(?:\\s[^>]*)?/?>.*");
   private static final int STAGE_MAX = 40;
 
   private final Map<String, String> people = new HashMap<>();
@@ -72,7 +115,8 @@ public final class XmlReader {
     walk(doc.getDocumentElement(), blocks);
     long speeches = blocks.stream().filter(b -> b.speaker() != null).count();
     if (speeches >= 2) {
-      // The structure says who speaks: text outside every speech (titles, headings, rolls, summaries) is not speech.
+      // The structure says who speaks: text outside every speech (titles, headings, rolls,
+      // summaries) is not speech.
       blocks.removeIf(b -> b.speaker() == null);
     }
     return blocks;
@@ -81,7 +125,8 @@ public final class XmlReader {
   /** Parses with DTDs and external entities off; malformed XML is refused with line and reason. */
   static Document parse(String xml) {
     try {
-      DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance(); // the JDK's, not a Xerces on the class path
+      DocumentBuilderFactory f =
+          DocumentBuilderFactory.newDefaultInstance(); // the JDK's, not a Xerces on the class path
       f.setNamespaceAware(true);
       f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       f.setFeature("http://xml.org/sax/features/external-general-entities", false);
@@ -101,8 +146,14 @@ public final class XmlReader {
       String text = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
       return b.parse(new InputSource(new StringReader(text)));
     } catch (SAXParseException e) {
-      throw new FormatException("malformed_xml",
-          "not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + "): " + e.getMessage());
+      throw new FormatException(
+          "malformed_xml",
+          "not well-formed XML (line "
+              + e.getLineNumber()
+              + ", column "
+              + e.getColumnNumber()
+              + "): "
+              + e.getMessage());
     } catch (SAXException e) {
       throw new FormatException("malformed_xml", "not well-formed XML: " + e.getMessage());
     } catch (ParserConfigurationException | java.io.IOException e) {
@@ -116,7 +167,10 @@ public final class XmlReader {
     return (colon < 0 ? name : name.substring(colon + 1)).toLowerCase(Locale.ROOT);
   }
 
-  /** Ids of declared people and their names: TLCPerson showAs, TEI person/persName, any element with an id and a name. */
+  /**
+   * Ids of declared people and their names: TLCPerson showAs, TEI person/persName, any element with
+   * an id and a name.
+   */
   private void collectPeople(Element root) {
     NodeList all = root.getElementsByTagNameNS("*", "*");
     for (int i = 0; i < all.getLength(); i++) {
@@ -133,8 +187,12 @@ public final class XmlReader {
         }
       }
       String tag = local(e);
-      if (name != null && !name.isBlank()
-          && (tag.startsWith("tlc") || tag.equals("person") || tag.equals("speaker") || tag.contains("member")
+      if (name != null
+          && !name.isBlank()
+          && (tag.startsWith("tlc")
+              || tag.equals("person")
+              || tag.equals("speaker")
+              || tag.contains("member")
               || firstChild(e, "persname") != null)) {
         people.putIfAbsent(id, name.strip());
       }
@@ -143,7 +201,8 @@ public final class XmlReader {
 
   private static String firstAttribute(Element e, String... names) {
     for (String n : names) {
-      String v = n.equals("xml:id") ? e.getAttributeNS(XMLConstants.XML_NS_URI, "id") : e.getAttribute(n);
+      String v =
+          n.equals("xml:id") ? e.getAttributeNS(XMLConstants.XML_NS_URI, "id") : e.getAttribute(n);
       if (v != null && !v.isEmpty()) {
         return v;
       }
@@ -160,7 +219,9 @@ public final class XmlReader {
     return null;
   }
 
-  /** The speaker an element names, or null: a resolved attribute, else its speaker child element. */
+  /**
+   * The speaker an element names, or null: a resolved attribute, else its speaker child element.
+   */
   private String speakerOf(Element e) {
     Map<String, String> attrs = new HashMap<>();
     NamedNodeMap map = e.getAttributes();
@@ -204,7 +265,9 @@ public final class XmlReader {
     return spaced.isEmpty() ? id : spaced;
   }
 
-  /** The first child element that names the speaker ({@code <from>}, {@code <speaker>}), if short. */
+  /**
+   * The first child element that names the speaker ({@code <from>}, {@code <speaker>}), if short.
+   */
   private static Element speakerElement(Element e) {
     for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
       if (c instanceof Element ce) {
@@ -277,7 +340,8 @@ public final class XmlReader {
       return;
     }
     if (ownsText(e) && e.getTextContent().stripLeading().startsWith("WEBVTT")) {
-      // A transcript of another format inside an element (an OHMS export holds WebVTT): read it as such.
+      // A transcript of another format inside an element (an OHMS export holds WebVTT): read it as
+      // such.
       try {
         blocks.addAll(new CaptionReader().read(e.getTextContent().strip()));
         return;
@@ -319,9 +383,9 @@ public final class XmlReader {
   }
 
   /**
-   * Whether an element is a paragraph: it holds text of its own (not only in child elements), or
-   * it is a paragraph element ({@code <p>}, {@code <seg>}, {@code <l>}, ...) with no paragraph
-   * element inside.
+   * Whether an element is a paragraph: it holds text of its own (not only in child elements), or it
+   * is a paragraph element ({@code <p>}, {@code <seg>}, {@code <l>}, ...) with no paragraph element
+   * inside.
    */
   private static boolean ownsText(Element e) {
     boolean paragraphTag = PARAGRAPHS.contains(local(e));
@@ -343,8 +407,8 @@ public final class XmlReader {
 
   /**
    * One element's text as paragraphs: inline elements' text in place, stage directions as {@code
-   * {...}}, blank lines as paragraph breaks; HTML inside it read as HTML; a short paragraph
-   * wholly in italics without a full stop is a stage direction.
+   * {...}}, blank lines as paragraph breaks; HTML inside it read as HTML; a short paragraph wholly
+   * in italics without a full stop is a stage direction.
    */
   private List<String> paragraph(Element e, Element skip) {
     StringBuilder sb = new StringBuilder();
@@ -422,11 +486,19 @@ public final class XmlReader {
     }
   }
 
-  /** A stage direction as {@code {text}} (its desc, type or text), or null when too long or empty. */
+  /**
+   * A stage direction as {@code {text}} (its desc, type or text), or null when too long or empty.
+   */
   private static String stage(Element e) {
     String text = clean(e.getTextContent());
     if (text.isEmpty()) {
-      text = clean(firstNonEmpty(e.getAttribute("desc"), e.getAttribute("type"), e.getAttribute("reason"), local(e)));
+      text =
+          clean(
+              firstNonEmpty(
+                  e.getAttribute("desc"),
+                  e.getAttribute("type"),
+                  e.getAttribute("reason"),
+                  local(e)));
     }
     text = text.replace("{", "(").replace("}", ")");
     if (text.isEmpty() || text.length() > STAGE_MAX) {

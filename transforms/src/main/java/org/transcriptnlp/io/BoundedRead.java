@@ -5,19 +5,19 @@ import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
-import java.nio.channels.Channels;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
- * Reads a file's bytes within limits: never more than the size limit, and for gzip never more
- * than the compression-ratio limit allows, so a gzip bomb is rejected while it is being inflated
- * instead of filling memory. Every way a read can fail has its own reason code.
+ * Reads a file's bytes within limits: never more than the size limit, and for gzip never more than
+ * the compression-ratio limit allows, so a gzip bomb is rejected while it is being inflated instead
+ * of filling memory. Every way a read can fail has its own reason code.
  */
 public final class BoundedRead {
   private static final int CHUNK = 64 * 1024;
@@ -43,7 +43,8 @@ public final class BoundedRead {
    * that is not a regular file (a directory, FIFO, device, a dangling or looping link) is refused
    * without being opened: opening a FIFO would wait for a writer forever.
    */
-  public static byte[] readFile(MatchResult.Metadata file, long maxBytes, int maxRatio) throws Refused {
+  public static byte[] readFile(MatchResult.Metadata file, long maxBytes, int maxRatio)
+      throws Refused {
     java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
     if (local != null) {
       LocalEntry kind = LocalEntry.of(local);
@@ -95,7 +96,8 @@ public final class BoundedRead {
    * @param gzip whether to inflate them
    * @param storedSize the stored (compressed) size, for the ratio limit
    */
-  static byte[] read(InputStream raw, boolean gzip, long storedSize, long maxBytes, int maxRatio) throws Refused {
+  static byte[] read(InputStream raw, boolean gzip, long storedSize, long maxBytes, int maxRatio)
+      throws Refused {
     long ratioCap = gzip ? Math.max(CHUNK, storedSize * (long) maxRatio) : Long.MAX_VALUE;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[CHUNK];
@@ -106,12 +108,18 @@ public final class BoundedRead {
         if (out.size() > maxBytes) {
           throw new Refused(
               gzip ? "decompressed_too_large" : "file_too_large",
-              (gzip ? "inflates to more than " : "larger than ") + "the limit of " + maxBytes + " bytes (--maxFileMegabytes)");
+              (gzip ? "inflates to more than " : "larger than ")
+                  + "the limit of "
+                  + maxBytes
+                  + " bytes (--maxFileMegabytes)");
         }
         if (out.size() > ratioCap) {
           throw new Refused(
               "compression_ratio_too_high",
-              "inflates more than " + maxRatio + " times its " + storedSize
+              "inflates more than "
+                  + maxRatio
+                  + " times its "
+                  + storedSize
                   + " stored bytes (--maxCompressionRatio): a gzip bomb, not a transcript");
         }
       }

@@ -13,10 +13,10 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 
 /**
  * What a local directory entry is, told from its attributes alone, never by opening it: opening a
- * FIFO for reading waits until something writes to it, so a job that opened one would never end.
- * A link is judged by what it leads to; a link that leads nowhere or back to itself is a kind of
- * its own. Used when matching the input (the pipeline's {@code InputFiles}), before hashing a file
- * and before reading one ({@link BoundedRead}).
+ * FIFO for reading waits until something writes to it, so a job that opened one would never end. A
+ * link is judged by what it leads to; a link that leads nowhere or back to itself is a kind of its
+ * own. Used when matching the input (the pipeline's {@code InputFiles}), before hashing a file and
+ * before reading one ({@link BoundedRead}).
  */
 public enum LocalEntry {
   /** A regular file, or a link to one: the only kind that is opened. */
@@ -96,10 +96,18 @@ public enum LocalEntry {
   public String detail(Path path) {
     return switch (this) {
       case DIRECTORY -> "the input pattern matched a directory" + linkNote(path);
-      case NOT_A_REGULAR_FILE -> "not a regular file but " + special(path)
-          + ": it is not opened (reading a FIFO waits for a writer, a device may never end)";
-      case DANGLING_LINK -> "a symbolic link to " + target(path) + ", which does not exist (a share that is not mounted?)";
-      case LINK_LOOP -> "a symbolic link that leads back to itself (" + target(path) + "): too many levels of symbolic links";
+      case NOT_A_REGULAR_FILE ->
+          "not a regular file but "
+              + special(path)
+              + ": it is not opened (reading a FIFO waits for a writer, a device may never end)";
+      case DANGLING_LINK ->
+          "a symbolic link to "
+              + target(path)
+              + ", which does not exist (a share that is not mounted?)";
+      case LINK_LOOP ->
+          "a symbolic link that leads back to itself ("
+              + target(path)
+              + "): too many levels of symbolic links";
       default -> "";
     };
   }
@@ -116,7 +124,9 @@ public enum LocalEntry {
     }
   }
 
-  /** What kind of special file it is, from the file type bits of st_mode where the JDK gives them. */
+  /**
+   * What kind of special file it is, from the file type bits of st_mode where the JDK gives them.
+   */
   private static String special(Path path) {
     try {
       int mode = (Integer) Files.getAttribute(path, "unix:mode");

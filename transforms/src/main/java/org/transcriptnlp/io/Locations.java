@@ -12,7 +12,10 @@ import org.apache.beam.sdk.io.fs.ResourceId;
 public final class Locations {
   private Locations() {}
 
-  /** The folder or file {@code name} in {@code dir}, on any file system ({@code dir} may end with a slash). */
+  /**
+   * The folder or file {@code name} in {@code dir}, on any file system ({@code dir} may end with a
+   * slash).
+   */
   public static String folder(String dir, String name) {
     return dir.endsWith("/") ? dir + name : dir + "/" + name;
   }
@@ -24,13 +27,15 @@ public final class Locations {
    */
   public static void publish(ResourceId partial, ResourceId file) throws IOException {
     if ("file".equals(partial.getScheme())) {
-      try (FileChannel c = FileChannel.open(Path.of(partial.toString()), StandardOpenOption.WRITE)) {
+      try (FileChannel c =
+          FileChannel.open(Path.of(partial.toString()), StandardOpenOption.WRITE)) {
         c.force(true);
       }
     }
     FileSystems.rename(List.of(partial), List.of(file));
     if ("file".equals(file.getScheme())) {
-      try (FileChannel dir = FileChannel.open(Path.of(file.toString()).getParent(), StandardOpenOption.READ)) {
+      try (FileChannel dir =
+          FileChannel.open(Path.of(file.toString()).getParent(), StandardOpenOption.READ)) {
         dir.force(true);
       }
     }

@@ -13,7 +13,11 @@ import java.util.List;
  *     tokenizer saw only the ends of
  */
 public record EntityResult(
-    List<EntityMention> mentions, int sentenceCount, int tokenCount, int tokensCut, int sentencesInWindows,
+    List<EntityMention> mentions,
+    int sentenceCount,
+    int tokenCount,
+    int tokensCut,
+    int sentencesInWindows,
     int runsBlanked)
     implements Serializable {
   public EntityResult {

@@ -13,7 +13,12 @@ import java.io.Serializable;
  * @param inputExcerpt the start of the failing input, or null
  */
 public record Failure(
-    String sourcePath, String stage, String reason, String detail, String elementId, String inputExcerpt)
+    String sourcePath,
+    String stage,
+    String reason,
+    String detail,
+    String elementId,
+    String inputExcerpt)
     implements Serializable {
 
   private static final int EXCERPT = 500;
@@ -24,8 +29,15 @@ public record Failure(
 
   /** A failure caused by an exception: its class and message become the detail. */
   public static Failure of(
-      String sourcePath, String stage, String reason, Throwable error, String elementId, String input) {
-    String detail = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+      String sourcePath,
+      String stage,
+      String reason,
+      Throwable error,
+      String elementId,
+      String input) {
+    String detail =
+        error.getClass().getSimpleName()
+            + (error.getMessage() == null ? "" : ": " + error.getMessage());
     return new Failure(sourcePath, stage, reason, detail, elementId, excerpt(input));
   }
 

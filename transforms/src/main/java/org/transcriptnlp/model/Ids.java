@@ -4,7 +4,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** The ids that join the tables: a transcript's, from its bytes, and an answer's, from its place. */
+/**
+ * The ids that join the tables: a transcript's, from its bytes, and an answer's, from its place.
+ */
 public final class Ids {
   private Ids() {}
 

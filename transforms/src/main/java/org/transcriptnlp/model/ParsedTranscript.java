@@ -10,7 +10,8 @@ import java.util.List;
  * @param nonSpeech paragraphs that were kept out of every turn (titles, bylines, captions, notes)
  * @param attribution how speakers were found: the label styles recognised, for {@code --explain}
  */
-public record ParsedTranscript(List<Turn> turns, List<String> nonSpeech, String attribution) implements Serializable {
+public record ParsedTranscript(List<Turn> turns, List<String> nonSpeech, String attribution)
+    implements Serializable {
   public ParsedTranscript {
     turns = List.copyOf(turns);
     nonSpeech = List.copyOf(nonSpeech);

@@ -26,16 +26,19 @@ public record SentenceSentiment(
 
   public SentenceSentiment {
     if ((predicted == null) != (probabilities == null)) {
-      throw new IllegalArgumentException("a class without probabilities, or probabilities without a class");
+      throw new IllegalArgumentException(
+          "a class without probabilities, or probabilities without a class");
     }
     if (probabilities != null && probabilities.size() != SentimentClass.values().length) {
-      throw new IllegalArgumentException("expected 5 class probabilities, got " + probabilities.size());
+      throw new IllegalArgumentException(
+          "expected 5 class probabilities, got " + probabilities.size());
     }
     probabilities = probabilities == null ? null : List.copyOf(probabilities);
   }
 
   /** A sentence over the parse length limit: no sentiment. */
-  public static SentenceSentiment unparsed(int index, String text, int charBegin, int charEnd, int tokenCount) {
+  public static SentenceSentiment unparsed(
+      int index, String text, int charBegin, int charEnd, int tokenCount) {
     return new SentenceSentiment(index, text, charBegin, charEnd, tokenCount, null, null);
   }
 

@@ -37,8 +37,24 @@ public record Turn(
   }
 
   /** A turn without timing or stage directions (tests, simple sources). */
-  public Turn(int index, String speaker, String label, Role role, List<String> paragraphs, boolean inferred) {
-    this(index, speaker, label, role, paragraphs, inferred, inferred ? "inferred" : "label", null, null, List.of());
+  public Turn(
+      int index,
+      String speaker,
+      String label,
+      Role role,
+      List<String> paragraphs,
+      boolean inferred) {
+    this(
+        index,
+        speaker,
+        label,
+        role,
+        paragraphs,
+        inferred,
+        inferred ? "inferred" : "label",
+        null,
+        null,
+        List.of());
   }
 
   /** The turn's text: its paragraphs separated by a blank line. */

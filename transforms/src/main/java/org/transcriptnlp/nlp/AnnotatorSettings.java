@@ -9,9 +9,9 @@ import java.util.Properties;
  * @param sentiment run the sentiment annotator (tokenize, ssplit, pos, parse, sentiment)
  * @param entities run the entity annotator (tokenize, ssplit, pos, lemma, ner)
  * @param parser the constituency parser whose binarized trees the sentiment model reads
- * @param parseMaxLength sentences longer than this many tokens are not parsed and get no
- *     sentiment (null, flagged in the sentences table). Guards against the cubic cost of the PCFG
- *     parser and the stack depth of deep trees on run-on "sentences".
+ * @param parseMaxLength sentences longer than this many tokens are not parsed and get no sentiment
+ *     (null, flagged in the sentences table). Guards against the cubic cost of the PCFG parser and
+ *     the stack depth of deep trees on run-on "sentences".
  * @param nerFineGrained CoreNLP {@code ner.applyFineGrained}: COUNTRY, CITY, TITLE, ... instead of
  *     LOCATION, MISC
  * @param nerNumeric CoreNLP {@code ner.applyNumericClassifiers}: NUMBER, ORDINAL, DURATION (DATE,
@@ -20,8 +20,8 @@ import java.util.Properties;
  *     SET mentions ("every year") and its own DATE, TIME, DURATION spans
  * @param maxAnswerChars answers longer than this are not annotated (rejects: answer_too_long); a
  *     runaway "answer" (a whole unlabelled book) would otherwise hold a worker for hours
- * @param maxAnswerSeconds an annotator that takes longer than this on one answer is interrupted
- *     and the answer rejected (annotation_timeout); 0 for no limit
+ * @param maxAnswerSeconds an annotator that takes longer than this on one answer is interrupted and
+ *     the answer rejected (annotation_timeout); 0 for no limit
  */
 public record AnnotatorSettings(
     boolean sentiment,
@@ -40,7 +40,9 @@ public record AnnotatorSettings(
 
   /** The parser behind sentiment. */
   public enum Parser {
-    /** Shift-reduce (englishSR.ser.gz): linear in sentence length, about ten times the PCFG's speed. */
+    /**
+     * Shift-reduce (englishSR.ser.gz): linear in sentence length, about ten times the PCFG's speed.
+     */
     SR("edu/stanford/nlp/models/srparser/englishSR.ser.gz"),
     /** CoreNLP's default PCFG (englishPCFG.ser.gz): cubic in sentence length. */
     PCFG("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz");
@@ -69,37 +71,85 @@ public record AnnotatorSettings(
 
   /** The same settings with another per-answer time limit. */
   public AnnotatorSettings withMaxAnswerSeconds(int seconds) {
-    return new AnnotatorSettings(sentiment, entities, parser, parseMaxLength, nerFineGrained, nerNumeric, nerSutime,
-        maxAnswerChars, seconds);
+    return new AnnotatorSettings(
+        sentiment,
+        entities,
+        parser,
+        parseMaxLength,
+        nerFineGrained,
+        nerNumeric,
+        nerSutime,
+        maxAnswerChars,
+        seconds);
   }
 
   /** The same settings with another parser. */
   public AnnotatorSettings withParser(Parser other) {
-    return new AnnotatorSettings(sentiment, entities, other, parseMaxLength, nerFineGrained, nerNumeric, nerSutime,
-        maxAnswerChars, maxAnswerSeconds);
+    return new AnnotatorSettings(
+        sentiment,
+        entities,
+        other,
+        parseMaxLength,
+        nerFineGrained,
+        nerNumeric,
+        nerSutime,
+        maxAnswerChars,
+        maxAnswerSeconds);
   }
 
   /** The same settings with only these annotators. */
   public AnnotatorSettings withAnnotators(boolean withSentiment, boolean withEntities) {
-    return new AnnotatorSettings(withSentiment, withEntities, parser, parseMaxLength, nerFineGrained, nerNumeric,
-        nerSutime, maxAnswerChars, maxAnswerSeconds);
+    return new AnnotatorSettings(
+        withSentiment,
+        withEntities,
+        parser,
+        parseMaxLength,
+        nerFineGrained,
+        nerNumeric,
+        nerSutime,
+        maxAnswerChars,
+        maxAnswerSeconds);
   }
 
   /** The same settings with another parse length limit. */
   public AnnotatorSettings withParseMaxLength(int tokens) {
-    return new AnnotatorSettings(sentiment, entities, parser, tokens, nerFineGrained, nerNumeric, nerSutime,
-        maxAnswerChars, maxAnswerSeconds);
+    return new AnnotatorSettings(
+        sentiment,
+        entities,
+        parser,
+        tokens,
+        nerFineGrained,
+        nerNumeric,
+        nerSutime,
+        maxAnswerChars,
+        maxAnswerSeconds);
   }
 
   /** The same settings with other NER switches. */
   public AnnotatorSettings withNer(boolean fineGrained, boolean numeric, boolean sutime) {
-    return new AnnotatorSettings(sentiment, entities, parser, parseMaxLength, fineGrained, numeric, sutime,
-        maxAnswerChars, maxAnswerSeconds);
+    return new AnnotatorSettings(
+        sentiment,
+        entities,
+        parser,
+        parseMaxLength,
+        fineGrained,
+        numeric,
+        sutime,
+        maxAnswerChars,
+        maxAnswerSeconds);
   }
 
   /** The job's defaults (the option defaults of TranscriptNlpOptions). */
   public static AnnotatorSettings defaults() {
-    return new AnnotatorSettings(true, true, Parser.SR, 80, false, true, false, DEFAULT_MAX_ANSWER_CHARS,
+    return new AnnotatorSettings(
+        true,
+        true,
+        Parser.SR,
+        80,
+        false,
+        true,
+        false,
+        DEFAULT_MAX_ANSWER_CHARS,
         DEFAULT_MAX_ANSWER_SECONDS);
   }
 
@@ -134,9 +184,9 @@ public record AnnotatorSettings(
   }
 
   /**
-   * The sentiment annotators as one plain StanfordCoreNLP, as a user would configure it (the bench's
-   * baseline): the same parser settings, with CoreNLP's own {@code parse.maxlen} (a flat tree for
-   * longer sentences) instead of the job's guard (no sentiment for them).
+   * The sentiment annotators as one plain StanfordCoreNLP, as a user would configure it (the
+   * bench's baseline): the same parser settings, with CoreNLP's own {@code parse.maxlen} (a flat
+   * tree for longer sentences) instead of the job's guard (no sentiment for them).
    */
   public Properties plainSentimentProperties() {
     Properties p = common();

@@ -15,11 +15,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@link StanfordCoreNLP} per distinct configuration per JVM.
  *
- * <p>Models take seconds to load and gigabytes of heap, so every DoFn instance and every thread
- * of a worker shares the pipeline built here; it is never built per element or per bundle. A
- * {@code StanfordCoreNLP} is safe to call from several threads at once ({@code annotate} keeps its
- * state in the {@code Annotation} it is given). The first caller for a configuration loads it; the
- * others wait for that load instead of starting their own.
+ * <p>Models take seconds to load and gigabytes of heap, so every DoFn instance and every thread of
+ * a worker shares the pipeline built here; it is never built per element or per bundle. A {@code
+ * StanfordCoreNLP} is safe to call from several threads at once ({@code annotate} keeps its state
+ * in the {@code Annotation} it is given). The first caller for a configuration loads it; the others
+ * wait for that load instead of starting their own.
  */
 public final class CoreNlpHolder {
   private static final Logger LOG = LoggerFactory.getLogger(CoreNlpHolder.class);
@@ -35,8 +35,8 @@ public final class CoreNlpHolder {
   }
 
   /**
-   * Starts loading the pipelines of these settings' annotators in the background, one daemon
-   * thread per annotator, so that loading overlaps whatever the caller does next (the Direct Runner
+   * Starts loading the pipelines of these settings' annotators in the background, one daemon thread
+   * per annotator, so that loading overlaps whatever the caller does next (the Direct Runner
    * reading and parsing the transcripts). The annotators' own {@link #get} then waits for that load
    * instead of starting another. A failed load is remembered: the annotate step's {@link #get}
    * throws it, and the job reports it there.
@@ -56,15 +56,20 @@ public final class CoreNlpHolder {
 
   private static CompletableFuture<Void> preload(String name, Runnable load) {
     CompletableFuture<Void> done = new CompletableFuture<>();
-    Thread t = new Thread(() -> {
-      try {
-        load.run();
-        done.complete(null);
-      } catch (RuntimeException | Error e) {
-        LOG.warn("preloading the " + name + " models failed; the annotate step will report it", e);
-        done.completeExceptionally(e);
-      }
-    }, "corenlp-preload-" + name);
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                load.run();
+                done.complete(null);
+              } catch (RuntimeException | Error e) {
+                LOG.warn(
+                    "preloading the " + name + " models failed; the annotate step will report it",
+                    e);
+                done.completeExceptionally(e);
+              }
+            },
+            "corenlp-preload-" + name);
     t.setDaemon(true);
     t.start();
     return done;
@@ -107,11 +112,16 @@ public final class CoreNlpHolder {
             } catch (RuntimeException | Error e) {
               // Loading again would cost the same time and fail the same way (or, after a failed
               // static initialiser, with a less telling NoClassDefFoundError).
-              failure = new IllegalStateException("loading CoreNLP models for " + annotators + " failed: " + e, e);
+              failure =
+                  new IllegalStateException(
+                      "loading CoreNLP models for " + annotators + " failed: " + e, e);
               throw failure;
             }
             LOADS.incrementAndGet();
-            LOG.info("CoreNLP {} loaded in {} s", annotators, String.format("%.1f", (System.nanoTime() - start) / 1e9));
+            LOG.info(
+                "CoreNLP {} loaded in {} s",
+                annotators,
+                String.format("%.1f", (System.nanoTime() - start) / 1e9));
             pipeline = p;
           }
         }

@@ -1,7 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.EntityMention;
-import org.transcriptnlp.model.EntityResult;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -9,14 +7,16 @@ import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
 
 /**
  * Named-entity mentions of a text with CoreNLP (tokenize, ssplit, then pos, lemma, ner).
  *
  * <p>The text is tokenized and split first (over-long runs without a space blanked but for their
  * ends); the tagger and NER then get it within the {@link InputBounds}: over-long tokens cut,
- * over-long sentences in windows. A mention keeps the index of
- * the sentence it is in, whatever window it was found in, and its offsets in the original text.
+ * over-long sentences in windows. A mention keeps the index of the sentence it is in, whatever
+ * window it was found in, and its offsets in the original text.
  *
  * <p>CoreNLP's entity mentions also hold pronouns ("he", "his", "she", "her") as PERSON mentions,
  * for its relation extractor: their tokens have no NER tag of their own ("O"). They are not named
@@ -77,12 +77,15 @@ public final class EntityAnnotator implements TextAnnotator<EntityResult> {
                 Offsets.toCodePoints(text, end)));
       }
     }
-    return new EntityResult(mentions, sentences.size(), tokenCount, tokensCut, windows.split(), bounded.runsBlanked());
+    return new EntityResult(
+        mentions, sentences.size(), tokenCount, tokensCut, windows.split(), bounded.runsBlanked());
   }
 
   /** A mention none of whose tokens NER tagged: CoreNLP's pronominal mention ("he" as PERSON). */
   private static boolean pronominal(CoreMap mention) {
     List<CoreLabel> tokens = mention.get(CoreAnnotations.TokensAnnotation.class);
-    return tokens != null && !tokens.isEmpty() && tokens.stream().allMatch(t -> "O".equals(t.ner()));
+    return tokens != null
+        && !tokens.isEmpty()
+        && tokens.stream().allMatch(t -> "O".equals(t.ner()));
   }
 }

@@ -27,18 +27,19 @@ import java.util.List;
  *     windows of at most this many tokens, cut after punctuation or between lower-case words where
  *     the window's second half has one. The tagger's and NER's working sets grow with the sentence
  *     (the tagger ran out of 3 GB on a sentence of 30,000 emoji); a 100,000-char answer without a
- *     full stop is one sentence of some 20,000 tokens. Sentiment has its own bound
- *     ({@code parseMaxLength}).
+ *     full stop is one sentence of some 20,000 tokens. Sentiment has its own bound ({@code
+ *     parseMaxLength}).
  * @param maxRunChars a run of more than this many chars without a space is seen by the tokenizer as
  *     its first and last {@code maxRunChars / 2} chars, the middle blanked. CoreNLP's tokenizer
  *     takes time in the square of such a run's length when it holds many tokens (emoji, "a,a,a",
  *     quotes): 30 s for 20,000 chars of quotes, and it does not stop when interrupted.
  */
-public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) implements Serializable {
+public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars)
+    implements Serializable {
 
   /**
-   * The job's bounds: tokens longer than real words and most URLs, windows longer than nearly
-   * every spoken sentence, runs longer than any URL.
+   * The job's bounds: tokens longer than real words and most URLs, windows longer than nearly every
+   * spoken sentence, runs longer than any URL.
    */
   public static final InputBounds DEFAULT = new InputBounds(100, 250, 1000);
 
@@ -105,7 +106,11 @@ public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) 
    * the tokenizer reads as short tokens separated by it.
    */
   static boolean space(char c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\u180E' || c == '\u200B' || c == '\uFEFF';
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u180E'
+        || c == '\u200B'
+        || c == '\uFEFF';
   }
 
   /**
@@ -179,9 +184,9 @@ public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) 
 
   /**
    * Where the window that starts at {@code start} ends (exclusive): at most {@link #nerMaxTokens}
-   * tokens on, after the last punctuation token of the window's second half, else between the
-   * last two lower-case words there (where a name, a number or a date is least likely to be cut in
-   * two), else at the bound.
+   * tokens on, after the last punctuation token of the window's second half, else between the last
+   * two lower-case words there (where a name, a number or a date is least likely to be cut in two),
+   * else at the bound.
    */
   int windowEnd(List<CoreLabel> tokens, int start) {
     int limit = start + nerMaxTokens;
@@ -208,10 +213,14 @@ public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) 
 
   private static boolean lowerCaseWord(String word) {
     return word.codePoints().anyMatch(Character::isLetter)
-        && word.codePoints().noneMatch(c -> Character.isUpperCase(c) || Character.isTitleCase(c) || Character.isDigit(c));
+        && word.codePoints()
+            .noneMatch(
+                c -> Character.isUpperCase(c) || Character.isTitleCase(c) || Character.isDigit(c));
   }
 
-  /** Tokens [start, end) of the sentence as a sentence of their own, with its offsets in the text. */
+  /**
+   * Tokens [start, end) of the sentence as a sentence of their own, with its offsets in the text.
+   */
   private static CoreMap window(CoreMap sentence, List<CoreLabel> tokens, int start, int end) {
     List<CoreLabel> part = new ArrayList<>(tokens.subList(start, end));
     int sentenceBegin = sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
@@ -220,7 +229,9 @@ public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) 
     CoreMap w = new ArrayCoreMap();
     String text = sentence.get(CoreAnnotations.TextAnnotation.class);
     if (text != null) {
-      w.set(CoreAnnotations.TextAnnotation.class, text.substring(begin - sentenceBegin, last - sentenceBegin));
+      w.set(
+          CoreAnnotations.TextAnnotation.class,
+          text.substring(begin - sentenceBegin, last - sentenceBegin));
     }
     w.set(CoreAnnotations.CharacterOffsetBeginAnnotation.class, begin);
     w.set(CoreAnnotations.CharacterOffsetEndAnnotation.class, last);
@@ -230,7 +241,9 @@ public record InputBounds(int maxTokenChars, int nerMaxTokens, int maxRunChars) 
       w.set(CoreAnnotations.TokenBeginAnnotation.class, tokenBegin + start);
       w.set(CoreAnnotations.TokenEndAnnotation.class, tokenBegin + end);
     }
-    w.set(CoreAnnotations.SentenceIndexAnnotation.class, sentence.get(CoreAnnotations.SentenceIndexAnnotation.class));
+    w.set(
+        CoreAnnotations.SentenceIndexAnnotation.class,
+        sentence.get(CoreAnnotations.SentenceIndexAnnotation.class));
     return w;
   }
 }

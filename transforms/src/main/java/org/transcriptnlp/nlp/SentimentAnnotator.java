@@ -1,8 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.SentenceSentiment;
-import org.transcriptnlp.model.SentimentClass;
-import org.transcriptnlp.model.SentimentResult;
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
 import edu.stanford.nlp.pipeline.Annotation;
@@ -13,22 +10,25 @@ import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.List;
 import org.ejml.simple.SimpleMatrix;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentClass;
+import org.transcriptnlp.model.SentimentResult;
 
 /**
  * Sentence-level sentiment of a text with CoreNLP (tokenize, ssplit, pos, parse, sentiment).
  *
  * <p>The sentence-length guard: the text is first split into sentences; only sentences of at most
  * {@code parseMaxLength} tokens go on to the tagger, parser and sentiment model. A longer one (a
- * run-on transcript "sentence" of thousands of tokens) keeps its row with null sentiment and
- * {@link SentenceSentiment#parsed()} false. Left to CoreNLP, such a sentence gets a flat tree whose
+ * run-on transcript "sentence" of thousands of tokens) keeps its row with null sentiment and {@link
+ * SentenceSentiment#parsed()} false. Left to CoreNLP, such a sentence gets a flat tree whose
  * binarization overflows the stack (5,000 tokens), failing the whole answer, or a label the model
  * never saw a parse for.
  *
  * <p>The token-length guards ({@link InputBounds}): a run of over {@link InputBounds#maxRunChars()}
  * chars without a space reaches the tokenizer as its two ends, and a token over {@link
- * InputBounds#maxTokenChars()} goes to the tagger, parser and sentiment model as its first that many
- * chars (a 99,999-char token in a short sentence); sentences keep their text and offsets in the
- * original text.
+ * InputBounds#maxTokenChars()} goes to the tagger, parser and sentiment model as its first that
+ * many chars (a 99,999-char token in a short sentence); sentences keep their text and offsets in
+ * the original text.
  */
 public final class SentimentAnnotator implements TextAnnotator<SentimentResult> {
   private final StanfordCoreNLP split;
@@ -88,8 +88,13 @@ public final class SentimentAnnotator implements TextAnnotator<SentimentResult> 
       }
       out.add(
           new SentenceSentiment(
-              index, sentenceText, cpBegin, cpEnd, tokens(sentence),
-              SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)), p));
+              index,
+              sentenceText,
+              cpBegin,
+              cpEnd,
+              tokens(sentence),
+              SentimentClass.ofIndex(RNNCoreAnnotations.getPredictedClass(tree)),
+              p));
     }
     return new SentimentResult(out, tokensCut, bounded.runsBlanked());
   }

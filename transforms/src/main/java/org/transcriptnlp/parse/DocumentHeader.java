@@ -31,38 +31,122 @@ final class DocumentHeader {
   /**
    * @param nonSpeech indexes of the paragraphs that are header fields, list headings or entries, or
    *     the biography
-   * @param roles the role each named speaker has by the header (keys of {@link SpeakerRegistry#key})
+   * @param roles the role each named speaker has by the header (keys of {@link
+   *     SpeakerRegistry#key})
    * @param names the names as written, in order
    */
-  record Result(Set<Integer> nonSpeech, Map<String, Role> roles, List<String> names, boolean drama) {
+  record Result(
+      Set<Integer> nonSpeech, Map<String, Role> roles, List<String> names, boolean drama) {
     static final Result NONE = new Result(Set.of(), Map.of(), List.of(), false);
   }
 
-  /** A cast list's heading: the document is a play, whose characters neither interview nor answer. */
+  /**
+   * A cast list's heading: the document is a play, whose characters neither interview nor answer.
+   */
   private static final Pattern CAST_HEADING =
-      Pattern.compile("(?i)^(?:\\*\\*|__|#+\\s*)?(?:dramatis\\s+person(?:ae|æ)|persons\\s+(?:of\\s+the\\s+play|represented)|"
-          + "cast(?:\\s+of\\s+characters)?|characters(?:\\s+in\\s+the\\s+play)?|the\\s+characters)(?:\\*\\*|__)?[:.]?$");
+      Pattern.compile(
+          "(?i)^(?:\\*\\*|__|#+\\s*)?(?:dramatis\\s+person(?:ae|æ)|persons\\s+(?:of\\s+the\\s+play|represented)|"
+              + "cast(?:\\s+of\\s+characters)?|characters(?:\\s+in\\s+the\\s+play)?|the\\s+characters)(?:\\*\\*|__)?[:.]?$");
+
   /** Acts, scenes and entrances of a play. */
   private static final Pattern DRAMA_MARK =
-      Pattern.compile("(?i)^[\\[(_*]*(?:(?:act|scene)\\s+(?:[ivxlc]+|\\d+|one|two|three|four|five|first|second|third)\\b|"
-          + "(?:enter|re-enter|exit|exeunt)\\b)");
+      Pattern.compile(
+          "(?i)^[\\[(_*]*(?:(?:act|scene)\\s+(?:[ivxlc]+|\\d+|one|two|three|four|five|first|second|third)\\b|"
+              + "(?:enter|re-enter|exit|exeunt)\\b)");
 
   private static final Pattern FIELD =
-      Pattern.compile("^(?:\\*\\*|__)?(?<key>[\\p{L}][\\p{L} ./&'’-]{1,38}?)(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s*(?<value>.{0,160})$");
+      Pattern.compile(
+          "^(?:\\*\\*|__)?(?<key>[\\p{L}][\\p{L} ./&'’-]{1,38}?)(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s*(?<value>.{0,160})$");
 
   /** Field names of transcript headers. */
   private static final Set<String> FIELDS =
-      Set.of("interviewee", "interviewees", "interviewer", "interviewers", "narrator", "interviewed by", "subject",
-          "date", "dates", "interview date", "date of interview", "interview dates", "place", "location",
-          "place of interview", "interview location", "time", "length", "duration", "transcriber",
-          "transcribed by", "transcription", "transcriptionist", "edited by", "editor", "reviewed by", "collection", "project", "series",
-          "tape", "tape number", "tapes", "session", "sessions", "language", "recorded", "recording", "audio", "video",
-          "format", "rights", "copyright", "identifier", "accession number", "call number", "keywords", "abstract",
-          "summary", "biography", "bio", "biographical note", "occupation", "born", "birthplace", "title", "event",
-          "venue", "host", "hosts", "guest", "guests", "moderator", "speakers", "participants", "panelists",
-          "present", "attendees", "others present", "also present", "interview number", "interview no", "source",
-          "description", "topics", "topic", "subjects", "restrictions", "citation", "file", "tape length",
-          "total length", "audio file", "video file", "transcript", "place of birth", "date of birth");
+      Set.of(
+          "interviewee",
+          "interviewees",
+          "interviewer",
+          "interviewers",
+          "narrator",
+          "interviewed by",
+          "subject",
+          "date",
+          "dates",
+          "interview date",
+          "date of interview",
+          "interview dates",
+          "place",
+          "location",
+          "place of interview",
+          "interview location",
+          "time",
+          "length",
+          "duration",
+          "transcriber",
+          "transcribed by",
+          "transcription",
+          "transcriptionist",
+          "edited by",
+          "editor",
+          "reviewed by",
+          "collection",
+          "project",
+          "series",
+          "tape",
+          "tape number",
+          "tapes",
+          "session",
+          "sessions",
+          "language",
+          "recorded",
+          "recording",
+          "audio",
+          "video",
+          "format",
+          "rights",
+          "copyright",
+          "identifier",
+          "accession number",
+          "call number",
+          "keywords",
+          "abstract",
+          "summary",
+          "biography",
+          "bio",
+          "biographical note",
+          "occupation",
+          "born",
+          "birthplace",
+          "title",
+          "event",
+          "venue",
+          "host",
+          "hosts",
+          "guest",
+          "guests",
+          "moderator",
+          "speakers",
+          "participants",
+          "panelists",
+          "present",
+          "attendees",
+          "others present",
+          "also present",
+          "interview number",
+          "interview no",
+          "source",
+          "description",
+          "topics",
+          "topic",
+          "subjects",
+          "restrictions",
+          "citation",
+          "file",
+          "tape length",
+          "total length",
+          "audio file",
+          "video file",
+          "transcript",
+          "place of birth",
+          "date of birth");
 
   private static final Set<String> ASKING_FIELDS =
       Set.of("interviewer", "interviewers", "interviewed by", "host", "hosts");
@@ -71,12 +155,43 @@ final class DocumentHeader {
 
   /** Fields whose value names people: a value that is not names is speech. */
   private static final Set<String> NAME_FIELDS =
-      Set.of("moderator", "speakers", "participants", "panelists", "present", "attendees", "others present",
-          "also present", "transcriber", "transcribed by", "edited by", "editor", "reviewed by", "transcriptionist");
+      Set.of(
+          "moderator",
+          "speakers",
+          "participants",
+          "panelists",
+          "present",
+          "attendees",
+          "others present",
+          "also present",
+          "transcriber",
+          "transcribed by",
+          "edited by",
+          "editor",
+          "reviewed by",
+          "transcriptionist");
+
   /** Fields whose value may be long prose. */
   private static final Set<String> LONG_FIELDS =
-      Set.of("abstract", "summary", "biography", "bio", "biographical note", "description", "keywords", "topics",
-          "subjects", "citation", "restrictions", "rights", "copyright", "title", "collection", "project", "series", "source");
+      Set.of(
+          "abstract",
+          "summary",
+          "biography",
+          "bio",
+          "biographical note",
+          "description",
+          "keywords",
+          "topics",
+          "subjects",
+          "citation",
+          "restrictions",
+          "rights",
+          "copyright",
+          "title",
+          "collection",
+          "project",
+          "series",
+          "source");
 
   /** Headings of participant lists. */
   private static final Pattern LIST_HEADING =
@@ -87,12 +202,16 @@ final class DocumentHeader {
               + "characters|witnesses|appearances|in\\s+attendance|also\\s+present|interviewers?|interviewees?))"
               + "(?:\\*\\*|__)?\\s*[:：]?\\s*(?:\\*\\*|__)?$");
 
-  /** A list entry: a bullet, a name, perhaps a company or role after a dash, comma or parenthesis. */
+  /**
+   * A list entry: a bullet, a name, perhaps a company or role after a dash, comma or parenthesis.
+   */
   private static final Pattern ENTRY =
-      Pattern.compile("^(?:[*•·-]\\s+|\\d{1,2}[.)]\\s+)?(?:\\*\\*|__)?(?<name>[^,;:()|–—]+?)(?:\\*\\*|__)?"
-          + "(?:\\s+[-–—|]\\s+(?<rest>.*)|\\s*[,;(]\\s*(?<rest2>.*)|\\s*[–—]\\s*(?<rest3>.*))?$");
+      Pattern.compile(
+          "^(?:[*•·-]\\s+|\\d{1,2}[.)]\\s+)?(?:\\*\\*|__)?(?<name>[^,;:()|–—]+?)(?:\\*\\*|__)?"
+              + "(?:\\s+[-–—|]\\s+(?<rest>.*)|\\s*[,;(]\\s*(?<rest2>.*)|\\s*[–—]\\s*(?<rest3>.*))?$");
 
-  private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
+  private static final Pattern FIRST_PERSON =
+      Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
 
   private DocumentHeader() {}
 
@@ -103,7 +222,9 @@ final class DocumentHeader {
     fields(paragraphs, nonSpeech, roles, names);
     lists(paragraphs, nonSpeech, roles, names);
     boolean drama = drama(paragraphs);
-    return nonSpeech.isEmpty() && names.isEmpty() && !drama ? Result.NONE : new Result(nonSpeech, roles, names, drama);
+    return nonSpeech.isEmpty() && names.isEmpty() && !drama
+        ? Result.NONE
+        : new Result(nonSpeech, roles, names, drama);
   }
 
   /** True for a play: a cast list, or acts, scenes and entrances marked again and again. */
@@ -127,10 +248,14 @@ final class DocumentHeader {
 
   /**
    * Header fields at the top, the names on lines of their own under a name field ("INTERVIEWERS:
-   * Sarah Schneider" then "David J. Caruso"), and the third-person prose (a biography, an
-   * abstract) before, among or after them.
+   * Sarah Schneider" then "David J. Caruso"), and the third-person prose (a biography, an abstract)
+   * before, among or after them.
    */
-  private static void fields(List<String> paragraphs, Set<Integer> nonSpeech, Map<String, Role> roles, List<String> names) {
+  private static void fields(
+      List<String> paragraphs,
+      Set<Integer> nonSpeech,
+      Map<String, Role> roles,
+      List<String> names) {
     int fieldsSeen = 0;
     List<Integer> pendingProse = new ArrayList<>();
     Role lastNameField = null;
@@ -151,7 +276,8 @@ final class DocumentHeader {
         boolean namesField = asking || answering || NAME_FIELDS.contains(key);
         if (namesField && !namesOnly(value)
             || !namesField && !LONG_FIELDS.contains(key) && value.split("\\s+").length > 14) {
-          break; // "INTERVIEWER: So tell me..." and "MODERATOR: Thanks, everyone" are speech: the header, if any, is over
+          break; // "INTERVIEWER: So tell me..." and "MODERATOR: Thanks, everyone" are speech: the
+          // header, if any, is over
         }
         nonSpeech.add(i);
         nonSpeech.addAll(pendingProse);
@@ -188,7 +314,9 @@ final class DocumentHeader {
         }
         continue;
       }
-      if (!NonSpeech.isProse(p) && labels.match(p).isEmpty() && p.split("\\s+").length <= (fieldsSeen == 0 ? 25 : 12)) {
+      if (!NonSpeech.isProse(p)
+          && labels.match(p).isEmpty()
+          && p.split("\\s+").length <= (fieldsSeen == 0 ? 25 : 12)) {
         continue; // a title, a heading or a note around the header
       }
       break;
@@ -196,7 +324,11 @@ final class DocumentHeader {
   }
 
   /** Participant lists: a heading, then one entry per paragraph. */
-  private static void lists(List<String> paragraphs, Set<Integer> nonSpeech, Map<String, Role> roles, List<String> names) {
+  private static void lists(
+      List<String> paragraphs,
+      Set<Integer> nonSpeech,
+      Map<String, Role> roles,
+      List<String> names) {
     int limit = Math.min(paragraphs.size(), Math.max(80, paragraphs.size() / 4));
     SpeakerLabels labels = new SpeakerLabels();
     for (int i = 0; i < limit; i++) {
@@ -209,13 +341,20 @@ final class DocumentHeader {
         continue;
       }
       String what = h.group("what").toLowerCase(Locale.ROOT);
-      Role role = what.contains("conference call") || what.contains("analyst") || what.startsWith("interviewer")
-              || what.startsWith("host")
-          ? Role.QUESTIONER
-          : what.startsWith("company") || what.startsWith("corporate") || what.startsWith("executive")
-                  || what.startsWith("management") || what.startsWith("interviewee") || what.startsWith("guest")
-              ? Role.RESPONDENT
-              : null;
+      Role role =
+          what.contains("conference call")
+                  || what.contains("analyst")
+                  || what.startsWith("interviewer")
+                  || what.startsWith("host")
+              ? Role.QUESTIONER
+              : what.startsWith("company")
+                      || what.startsWith("corporate")
+                      || what.startsWith("executive")
+                      || what.startsWith("management")
+                      || what.startsWith("interviewee")
+                      || what.startsWith("guest")
+                  ? Role.RESPONDENT
+                  : null;
       List<Integer> entries = new ArrayList<>();
       Boolean withDetail = null;
       for (int j = i + 1; j < paragraphs.size() && entries.size() < 60; j++) {
@@ -234,8 +373,10 @@ final class DocumentHeader {
           continue;
         }
         String next = j + 1 < paragraphs.size() ? paragraphs.get(j + 1) : null;
-        if (name == null || next != null && (NonSpeech.isProse(next) || next.split("\\s+").length >= 15)) {
-          break; // an entry is followed by another entry or a heading; a name above speech is a label
+        if (name == null
+            || next != null && (NonSpeech.isProse(next) || next.split("\\s+").length >= 15)) {
+          break; // an entry is followed by another entry or a heading; a name above speech is a
+          // label
         }
         entries.add(j);
         names.add(name);
@@ -254,26 +395,33 @@ final class DocumentHeader {
 
   /** True for the heading of a participant list or cast: "Company Participants", "Present:". */
   static boolean isListHeading(String paragraph) {
-    return LIST_HEADING.matcher(paragraph.strip()).matches() || CAST_HEADING.matcher(paragraph.strip()).matches();
+    return LIST_HEADING.matcher(paragraph.strip()).matches()
+        || CAST_HEADING.matcher(paragraph.strip()).matches();
   }
 
   /** A line that describes the entry above it: a company and a role, no sentence. */
   private static boolean isDetailLine(String line) {
     String l = line.strip();
-    return l.split("\\s+").length <= 16 && !l.matches("(?s).*[!?]$") && l.matches("(?s).*(?:\\s[-–—]\\s|,).*")
-        && new SpeakerLabels().match(l).isEmpty() && !SpeakerLabels.isName(l);
+    return l.split("\\s+").length <= 16
+        && !l.matches("(?s).*[!?]$")
+        && l.matches("(?s).*(?:\\s[-–—]\\s|,).*")
+        && new SpeakerLabels().match(l).isEmpty()
+        && !SpeakerLabels.isName(l);
   }
 
   /** An entry with a company or role after the name: "Tim Cook - Chief Executive Officer". */
   private static boolean hasDetail(String entry) {
     Matcher m = ENTRY.matcher(entry.strip());
-    return m.matches() && (m.group("rest") != null || m.group("rest2") != null || m.group("rest3") != null);
+    return m.matches()
+        && (m.group("rest") != null || m.group("rest2") != null || m.group("rest3") != null);
   }
 
   /** The name of a participant-list entry, or null when the paragraph is no entry. */
   private static String entryName(String paragraph, SpeakerLabels labels) {
     String p = paragraph.strip();
-    if (p.split("\\s+").length > 16 || p.matches("(?s).*[.!?]$") && !p.matches("(?s).*\\b(?:Inc|Corp|Co|Ltd|Jr|Sr|LLC|plc|S\\.A|N\\.V)\\.$")) {
+    if (p.split("\\s+").length > 16
+        || p.matches("(?s).*[.!?]$")
+            && !p.matches("(?s).*\\b(?:Inc|Corp|Co|Ltd|Jr|Sr|LLC|plc|S\\.A|N\\.V)\\.$")) {
       return null;
     }
     if (labels.match(p).filter(m -> !m.rest().isEmpty()).isPresent()) {

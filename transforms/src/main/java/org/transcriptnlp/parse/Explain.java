@@ -25,27 +25,47 @@ public final class Explain {
       answerAt.put(p.answer().index(), p);
     }
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%s: read as %s; %d turns, %d answers, %d non-speech paragraphs%n",
-        name, format, parsed.turns().size(), pairs.size(), parsed.nonSpeech().size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s: read as %s; %d turns, %d answers, %d non-speech paragraphs%n",
+            name,
+            format,
+            parsed.turns().size(),
+            pairs.size(),
+            parsed.nonSpeech().size()));
     if (!parsed.attribution().isEmpty()) {
       out.append("speakers: ").append(parsed.attribution()).append('\n');
     }
-    java.util.Set<String> names = Utterances.nameWords(parsed.turns().stream().map(Turn::speaker).distinct().toList());
+    java.util.Set<String> names =
+        Utterances.nameWords(parsed.turns().stream().map(Turn::speaker).distinct().toList());
     for (Turn t : parsed.turns()) {
       QaPair answer = answerAt.get(t.index());
-      out.append(String.format(Locale.ROOT, "%4d  %-10s  %-10s  %-28s  %s%s%s%n",
-          t.index(),
-          t.role().value(),
-          Utterances.kind(t.text(), names).value(),
-          t.speaker(),
-          why(t),
-          t.startSeconds() == null ? "" : String.format(Locale.ROOT, "  @%.1fs", t.startSeconds()),
-          answer == null ? "" : "  -> answer " + answer.answerIndex() + " to turn " + answer.question().index()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%4d  %-10s  %-10s  %-28s  %s%s%s%n",
+              t.index(),
+              t.role().value(),
+              Utterances.kind(t.text(), names).value(),
+              t.speaker(),
+              why(t),
+              t.startSeconds() == null
+                  ? ""
+                  : String.format(Locale.ROOT, "  @%.1fs", t.startSeconds()),
+              answer == null
+                  ? ""
+                  : "  -> answer "
+                      + answer.answerIndex()
+                      + " to turn "
+                      + answer.question().index()));
       for (String p : t.paragraphs()) {
         out.append("        | ").append(excerpt(p)).append('\n');
       }
       if (!t.stageDirections().isEmpty()) {
-        out.append("        stage directions: ").append(String.join(" ", t.stageDirections())).append('\n');
+        out.append("        stage directions: ")
+            .append(String.join(" ", t.stageDirections()))
+            .append('\n');
       }
     }
     if (!parsed.nonSpeech().isEmpty()) {

@@ -22,15 +22,20 @@ public final class NonSpeech {
           Pattern.compile("(?i).*\\ball rights reserved\\b.*"),
           Pattern.compile("(?i)^\\(Whereupon,? [^()]{5,300}\\)\\.?$"));
 
-  /** Non-speech that is short (at most {@value #SHORT_CHARS} characters): bylines, headings, furniture. */
+  /**
+   * Non-speech that is short (at most {@value #SHORT_CHARS} characters): bylines, headings,
+   * furniture.
+   */
   private static final List<Pattern> SHORT =
       List.of(
           // Author note: "The author is General Director of ..." (a narrator's "The interviewer was
           // a kind woman, and I told her..." runs longer: speech)
-          Pattern.compile("(?i)^(?:the\\s+)?(?:author|writer|interviewer)s?\\s+(?:is|was|are|were)\\b.*"),
+          Pattern.compile(
+              "(?i)^(?:the\\s+)?(?:author|writer|interviewer)s?\\s+(?:is|was|are|were)\\b.*"),
           Pattern.compile("(?i).*\\b(?:republished|reprinted)\\s+(?:this|the|with|from|by)\\b.*"),
           // Byline: "By Dikhan Kamzabekuly"
-          Pattern.compile("^By\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’\\-]*|and|&)){0,5}$"),
+          Pattern.compile(
+              "^By\\s+\\p{Lu}[\\p{L}.'’\\-]*(?:\\s+(?:\\p{Lu}[\\p{L}.'’\\-]*|and|&)){0,5}$"),
           Pattern.compile("^(?:©|\\([cC]\\)\\s*(?:19|20)\\d\\d|(?i:copyright)\\b).*"),
           // A link alone: "<https://twitter.com/...>", "https://github.com/..."
           Pattern.compile("^<?https?://\\S+>?$"),
@@ -42,7 +47,8 @@ public final class NonSpeech {
           // End-of-transcript marker in White House transcripts: "END 2:45 P.M. EDT"
           Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
           // Narration of legislative records: what the clerk did, what was agreed to
-          Pattern.compile("^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
+          Pattern.compile(
+              "^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
           ANNOUNCES_DOCUMENT,
           Pattern.compile(
               "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent resolution|question|"
@@ -51,17 +57,22 @@ public final class NonSpeech {
                   + "rejected|passed|adopted|read|considered)\\b.*"),
           Pattern.compile("^There (?:being|was) no objection\\b.*"),
           Pattern.compile("^The yeas and nays (?:were|are) ordered\\b.*"),
-          // What the record says the House did: "The House rose at 7.01 p.m.", "The Committee adjourned at 4 pm."
-          Pattern.compile("(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)"
-              + "\\s+(?:rose|adjourned|was adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
+          // What the record says the House did: "The House rose at 7.01 p.m.", "The Committee
+          // adjourned at 4 pm."
+          Pattern.compile(
+              "(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)"
+                  + "\\s+(?:rose|adjourned|was adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
           // Colophons: "Published by Clerk of the National Assembly", "Printed by ..."
-          Pattern.compile("(?i)^(?:published|printed|produced|prepared)\\s+by\\s+[^.!?]{3,120}\\.?$"),
+          Pattern.compile(
+              "(?i)^(?:published|printed|produced|prepared)\\s+by\\s+[^.!?]{3,120}\\.?$"),
           // Page headers and web furniture
           Pattern.compile("(?i)^page \\d{1,4}(?: of \\d{1,4})?$"),
           Pattern.compile("^[-–(\\[]?\\s*\\d{1,5}\\s*[-–)\\]]?$"),
-          Pattern.compile("(?i)^(?:subscribe|sign up|follow us|share this|share on|click here|read more|related)\\b[^.?!]{0,80}$"),
+          Pattern.compile(
+              "(?i)^(?:subscribe|sign up|follow us|share this|share on|click here|read more|related)\\b[^.?!]{0,80}$"),
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
-          Pattern.compile("(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
+          Pattern.compile(
+              "(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
 
   /** Paragraphs longer than this are speech unless an {@link #ANY_LENGTH} note matches. */
   private static final int SHORT_CHARS = 400;
@@ -110,9 +121,10 @@ public final class NonSpeech {
 
   /** Headings of what follows a transcript: an index, notes, a bibliography, appendices. */
   private static final Pattern END_MATTER =
-      Pattern.compile("(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject index|notes|endnotes|footnotes|bibliography|"
-          + "references|works cited|publications|appendix(?:\\s+[a-z0-9]+)?|appendices|glossary|about the (?:interviewer|narrator)|"
-          + "end of (?:interview|transcript))(?:\\*\\*)?[:.]?$");
+      Pattern.compile(
+          "(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject index|notes|endnotes|footnotes|bibliography|"
+              + "references|works cited|publications|appendix(?:\\s+[a-z0-9]+)?|appendices|glossary|about the (?:interviewer|narrator)|"
+              + "end of (?:interview|transcript))(?:\\*\\*)?[:.]?$");
 
   /** An index, notes, a bibliography after the transcript: the rest is no speech. */
   public static boolean isEndMatter(String paragraph) {

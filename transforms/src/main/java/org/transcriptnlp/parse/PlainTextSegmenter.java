@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
  *
  * <p>Line endings, non-breaking spaces and YAML front matter are normalised away. When the text
  * separates paragraphs with blank lines, the lines of one block are hard-wrapped lines of one
- * paragraph and are joined with a space, except that a line that starts with a speaker label
- * always starts a new paragraph. When the text has no blank lines at all (one paragraph per line,
- * as in the seed interview), every line is a paragraph.
+ * paragraph and are joined with a space, except that a line that starts with a speaker label always
+ * starts a new paragraph. When the text has no blank lines at all (one paragraph per line, as in
+ * the seed interview), every line is a paragraph.
  */
 public final class PlainTextSegmenter {
   private static final Pattern FRONT_MATTER_END = Pattern.compile("^(---|\\.\\.\\.)\\s*$");
@@ -53,7 +53,8 @@ public final class PlainTextSegmenter {
 
   private static int indent(String line) {
     int i = 0;
-    while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\u00A0')) {
+    while (i < line.length()
+        && (line.charAt(i) == ' ' || line.charAt(i) == '\t' || line.charAt(i) == '\u00A0')) {
       i++;
     }
     return i;
@@ -83,20 +84,29 @@ public final class PlainTextSegmenter {
       }
     }
     // where blank lines already part most paragraphs, indentation is layout, not structure
-    return nonBlank >= 20 && margin * 5 >= nonBlank && small * 10 >= nonBlank && blank * 4 < nonBlank;
+    return nonBlank >= 20
+        && margin * 5 >= nonBlank
+        && small * 10 >= nonBlank
+        && blank * 4 < nonBlank;
   }
 
-  private static final Pattern DELETED = Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
+  private static final Pattern DELETED =
+      Pattern.compile("<(s|del|strike)>.*?</\\1>", Pattern.CASE_INSENSITIVE);
   private static final Pattern INLINE_TAG =
-      Pattern.compile("</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br|a|abbr|img|center|div|p|"
-          + "figure|figcaption|picture|source|iframe|hr|table|tr|td|th|tbody|thead|ul|ol|li|blockquote|cite|time|"
-          + "section|article|header|footer|nav|aside|audio|video|details|summary|s|del|ins|q|wbr)\\b[^>]*>|<!--.*?-->",
+      Pattern.compile(
+          "</?(?:sub|sup|i|b|em|strong|u|span|font|small|big|mark|code|br|a|abbr|img|center|div|p|"
+              + "figure|figcaption|picture|source|iframe|hr|table|tr|td|th|tbody|thead|ul|ol|li|blockquote|cite|time|"
+              + "section|article|header|footer|nav|aside|audio|video|details|summary|s|del|ins|q|wbr)\\b[^>]*>|<!--.*?-->",
           Pattern.CASE_INSENSITIVE);
-  private static final Pattern ENTITY = Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{2,6}|#x[0-9a-fA-F]{2,5});");
+  private static final Pattern ENTITY =
+      Pattern.compile("&(?:[a-zA-Z]{2,8}|#\\d{2,6}|#x[0-9a-fA-F]{2,5});");
   private static final Pattern MARKDOWN_ESCAPE = Pattern.compile("\\\\([\\[\\]*_#`>~|()])");
+
   /** Page markers of printed records: "[[Page S8538]]". */
   private static final Pattern PAGE_MARKER = Pattern.compile("\\[\\[Page [A-Z]?\\d+\\]\\]");
-  private static final Pattern MARKDOWN_LINK = Pattern.compile("\\[([^\\]\\[]{1,200})\\]\\((?:https?://|/)[^)\\s]*\\)");
+
+  private static final Pattern MARKDOWN_LINK =
+      Pattern.compile("\\[([^\\]\\[]{1,200})\\]\\((?:https?://|/)[^)\\s]*\\)");
   private static final Pattern LINK_MARKUP = Pattern.compile("\\[[a-z_]+:[^|\\]]*\\|([^\\]]*)\\]");
 
   /**
@@ -105,7 +115,10 @@ public final class PlainTextSegmenter {
    * \[of\]}) removed, link markup ({@code [glossary:LOS|LOS]}) reduced to its visible text.
    */
   static String inlineMarkup(String line) {
-    if (line.indexOf('<') < 0 && line.indexOf('\\') < 0 && line.indexOf('[') < 0 && line.indexOf('&') < 0) {
+    if (line.indexOf('<') < 0
+        && line.indexOf('\\') < 0
+        && line.indexOf('[') < 0
+        && line.indexOf('&') < 0) {
       return line;
     }
     String l = DELETED.matcher(line).replaceAll("");
@@ -168,13 +181,22 @@ public final class PlainTextSegmenter {
       previousIndent = in;
       // In a block of lines, a short line before another that starts in upper case ends a
       // paragraph: a list entry, a name alone above its speech, a heading; wrapped lines are long.
-      boolean shortLineBreak = blankLineSeparated && !byIndent && current.length() > 0
-          && (before.length() * 10 < width * 6 || inList) && !Character.isLowerCase(line.codePointAt(0));
-      if ((!blankLineSeparated && !byIndent) || indentBreak || shortLineBreak || labels.startsWithLabel(line)) {
+      boolean shortLineBreak =
+          blankLineSeparated
+              && !byIndent
+              && current.length() > 0
+              && (before.length() * 10 < width * 6 || inList)
+              && !Character.isLowerCase(line.codePointAt(0));
+      if ((!blankLineSeparated && !byIndent)
+          || indentBreak
+          || shortLineBreak
+          || labels.startsWithLabel(line)) {
         flush(current, paragraphs);
       }
       // Under a participant list's heading each line is an entry, however long.
-      inList = DocumentHeader.isListHeading(line) || inList && !line.isEmpty() && !NonSpeech.isProse(line);
+      inList =
+          DocumentHeader.isListHeading(line)
+              || inList && !line.isEmpty() && !NonSpeech.isProse(line);
       if (current.length() > 0) {
         current.append(' ');
       }
@@ -187,25 +209,34 @@ public final class PlainTextSegmenter {
     return rejoinBrokenSentences(paragraphs);
   }
 
-  private static final Pattern DESCRIBED = Pattern.compile(".*(?:\\[\\d{1,4}\\]|,\\s+\\S.*|\\s(?:--|[-–—])\\s.*)\\s*$");
+  private static final Pattern DESCRIBED =
+      Pattern.compile(".*(?:\\[\\d{1,4}\\]|,\\s+\\S.*|\\s(?:--|[-–—])\\s.*)\\s*$");
 
   /**
    * A name alone on its line with a company, role or reference number after it ("Kathryn Lynn
-   * Huberty,  Morgan Stanley - Analyst    [2]", "Tejas Gala -- Senior Analyst"): the speech follows
-   * on the next line, never joined to it.
+   * Huberty, Morgan Stanley - Analyst [2]", "Tejas Gala -- Senior Analyst"): the speech follows on
+   * the next line, never joined to it.
    */
   private boolean isDescribedName(String line) {
-    return line.length() <= 160 && DESCRIBED.matcher(line).matches()
+    return line.length() <= 160
+        && DESCRIBED.matcher(line).matches()
         && labels.candidate(line).filter(m -> m.shape() == SpeakerLabels.Shape.ALONE).isPresent();
   }
 
-  /** The width the text is wrapped at: the length of the 80th percentile line (0 when there are few lines). */
+  /**
+   * The width the text is wrapped at: the length of the 80th percentile line (0 when there are few
+   * lines).
+   */
   private static int wrapWidth(List<String> lines) {
-    int[] lengths = lines.stream().filter(l -> !l.isEmpty()).mapToInt(String::length).sorted().toArray();
+    int[] lengths =
+        lines.stream().filter(l -> !l.isEmpty()).mapToInt(String::length).sorted().toArray();
     return lengths.length < 5 ? 0 : lengths[(int) (lengths.length * 0.8)];
   }
 
-  /** True when the paragraph stops in the middle of a sentence: its last word is in lower case, perhaps with a comma. */
+  /**
+   * True when the paragraph stops in the middle of a sentence: its last word is in lower case,
+   * perhaps with a comma.
+   */
   private static boolean endsMidSentence(String p) {
     int end = p.length();
     if (end > 0 && p.charAt(end - 1) == ',') {
@@ -223,7 +254,9 @@ public final class PlainTextSegmenter {
 
   /** A paragraph that stops in the middle of a sentence: on a lower-case word or a comma. */
   private static final Pattern MID_SENTENCE = Pattern.compile("(?s).*\\s\\p{Ll}[\\p{L}'’-]*,?$");
-  private static final Pattern SENTENCE_END = Pattern.compile(".*[.!?:;\"”’)\\]—–-]\\s*$", Pattern.DOTALL);
+
+  private static final Pattern SENTENCE_END =
+      Pattern.compile(".*[.!?:;\"”’)\\]—–-]\\s*$", Pattern.DOTALL);
 
   /**
    * A blank line in the middle of a sentence ("...a number\n\nof Koreans find...") does not make
@@ -236,8 +269,10 @@ public final class PlainTextSegmenter {
       int last = out.size() - 1;
       String previous = last >= 0 ? out.get(last) : "";
       // a title ("Transcript of proceedings") does not end a sentence either, but is short
-      boolean brokenOff = endsMidSentence(previous) && !previous.startsWith("#")
-          && previous.split("\\s+").length >= 6;
+      boolean brokenOff =
+          endsMidSentence(previous)
+              && !previous.startsWith("#")
+              && previous.split("\\s+").length >= 6;
       if (last >= 0
           && (Character.isLowerCase(p.codePointAt(0)) || brokenOff)
           && !SENTENCE_END.matcher(previous).matches()

@@ -1,10 +1,10 @@
 package org.transcriptnlp.parse;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Set;
 import org.transcriptnlp.model.QaPair;
 import org.transcriptnlp.model.Role;
@@ -23,9 +23,9 @@ import org.transcriptnlp.model.Turn;
  *       paired with that question; a respondent who speaks again before the next question adds no
  *       second answer. A self-introduction is no answer.
  *   <li>Turns that only manage the floor (a chair's "The honourable minister.", an operator's "Our
- *       next question comes from...") are skipped: the minister's reply still answers the
- *       member's question. A statement of some length (forty words or more) by anyone else closes
- *       the question.
+ *       next question comes from...") are skipped: the minister's reply still answers the member's
+ *       question. A statement of some length (forty words or more) by anyone else closes the
+ *       question.
  * </ul>
  *
  * Every turn is used at most once as an answer.
@@ -38,7 +38,8 @@ public final class QaPairer {
     Turn question = null;
     Set<String> answeredBy = new HashSet<>();
     Set<String> names = Utterances.nameWords(turns.stream().map(Turn::speaker).distinct().toList());
-    List<Utterances.Kind> kinds = turns.stream().map(t -> Utterances.kind(t.text(), names)).toList();
+    List<Utterances.Kind> kinds =
+        turns.stream().map(t -> Utterances.kind(t.text(), names)).toList();
     Set<String> interviewers = interviewers(turns, kinds);
     for (int i = 0; i < turns.size(); i++) {
       Turn t = turns.get(i);
@@ -54,10 +55,17 @@ public final class QaPairer {
         case RESPONDENT -> {
           // "Yeah." while the reporter is still asking (the reporter goes on) is no answer: the
           // answer comes after.
-          boolean backchannel = kind == Utterances.Kind.COURTESY && words(t) <= 3 && question != null && next != null
-              && next.speaker().equals(question.speaker()) && (cutOff(question) || continues(next));
+          boolean backchannel =
+              kind == Utterances.Kind.COURTESY
+                  && words(t) <= 3
+                  && question != null
+                  && next != null
+                  && next.speaker().equals(question.speaker())
+                  && (cutOff(question) || continues(next));
           // an introduction is no answer, unless the question asked for one
-          boolean intro = kind == Utterances.Kind.INTRO && !(question != null && Utterances.asksForIntroduction(question.text()));
+          boolean intro =
+              kind == Utterances.Kind.INTRO
+                  && !(question != null && Utterances.asksForIntroduction(question.text()));
           if (question != null && !intro && !backchannel && answeredBy.add(t.speaker())) {
             pairs.add(new QaPair(pairs.size(), question, t));
           }
@@ -78,14 +86,15 @@ public final class QaPairer {
    * machine level."), which is an interviewer's way of asking.
    */
   static boolean opensQuestion(Utterances.Kind kind, Turn t, boolean interviewer) {
-    return Utterances.seeksReply(t.text(), kind) || (interviewer && kind == Utterances.Kind.STATEMENT && words(t) >= 4);
+    return Utterances.seeksReply(t.text(), kind)
+        || (interviewer && kind == Utterances.Kind.STATEMENT && words(t) >= 4);
   }
 
   /**
-   * The questioners who interview: where one respondent answers, the one questioner of a
-   * one-on-one interview, or, where several ask (a host and a co-host), those of whose turns
-   * (thanks and floor-giving aside) at least 30% seek a reply. A debater taken for a questioner
-   * mostly states, and their statements prompt nothing.
+   * The questioners who interview: where one respondent answers, the one questioner of a one-on-one
+   * interview, or, where several ask (a host and a co-host), those of whose turns (thanks and
+   * floor-giving aside) at least 30% seek a reply. A debater taken for a questioner mostly states,
+   * and their statements prompt nothing.
    */
   private static Set<String> interviewers(List<Turn> turns, List<Utterances.Kind> kinds) {
     Set<String> out = new HashSet<>();
@@ -94,7 +103,10 @@ public final class QaPairer {
     }
     if (speakers(turns, Role.QUESTIONER) == 1) {
       // one-on-one: the interviewer's remarks are their way of asking, however few turns ask
-      turns.stream().filter(t -> t.role() == Role.QUESTIONER).findFirst().ifPresent(t -> out.add(t.speaker()));
+      turns.stream()
+          .filter(t -> t.role() == Role.QUESTIONER)
+          .findFirst()
+          .ifPresent(t -> out.add(t.speaker()));
       return out;
     }
     Map<String, int[]> asks = new HashMap<>();
@@ -106,11 +118,12 @@ public final class QaPairer {
         n[1] += Utterances.seeksReply(t.text(), kinds.get(i)) ? 1 : 0;
       }
     }
-    asks.forEach((speaker, n) -> {
-      if (n[1] * 10 >= n[0] * 3) {
-        out.add(speaker);
-      }
-    });
+    asks.forEach(
+        (speaker, n) -> {
+          if (n[1] * 10 >= n[0] * 3) {
+            out.add(speaker);
+          }
+        });
     return out;
   }
 
@@ -123,7 +136,9 @@ public final class QaPairer {
   /** A turn that carries on the one before: it starts in lower case, with a dash or an ellipsis. */
   private static boolean continues(Turn t) {
     String s = t.text().strip();
-    return !s.isEmpty() && (Character.isLowerCase(s.codePointAt(0)) || s.matches("(?s)^(?:—|--|-|\\.\\.\\.|…|and\\b|And\\b).*"));
+    return !s.isEmpty()
+        && (Character.isLowerCase(s.codePointAt(0))
+            || s.matches("(?s)^(?:—|--|-|\\.\\.\\.|…|and\\b|And\\b).*"));
   }
 
   private static long speakers(List<Turn> turns, Role role) {

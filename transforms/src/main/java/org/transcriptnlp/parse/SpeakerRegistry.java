@@ -3,23 +3,25 @@ package org.transcriptnlp.parse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Maps the labels of one transcript to canonical speaker names.
  *
- * <p>An alias declaration {@code Full Name(ALIAS):} makes the full name canonical and the alias
- * one of its keys. Labels are compared case-insensitively, so {@code TOKAYEV} and {@code Tokayev}
- * are one speaker; a bare surname (with or without an honorific) resolves to the one declared
- * speaker whose name ends with it. Canonical names are written in a readable case: an all-caps
- * surname becomes title case ({@code Kassym-Jomart TOKAYEV} gives {@code Kassym-Jomart Tokayev},
- * {@code MS. PSAKI} gives {@code Ms. Psaki}); all-caps initials of up to three letters such as {@code DK} or {@code
- * Q} stay as written.
+ * <p>An alias declaration {@code Full Name(ALIAS):} makes the full name canonical and the alias one
+ * of its keys. Labels are compared case-insensitively, so {@code TOKAYEV} and {@code Tokayev} are
+ * one speaker; a bare surname (with or without an honorific) resolves to the one declared speaker
+ * whose name ends with it. Canonical names are written in a readable case: an all-caps surname
+ * becomes title case ({@code Kassym-Jomart TOKAYEV} gives {@code Kassym-Jomart Tokayev}, {@code MS.
+ * PSAKI} gives {@code Ms. Psaki}); all-caps initials of up to three letters such as {@code DK} or
+ * {@code Q} stay as written.
  */
 public final class SpeakerRegistry {
-  /** Honorifics and offices before a name, any number of them: "Senator", "Assembly Member", "The Hon.". */
+  /**
+   * Honorifics and offices before a name, any number of them: "Senator", "Assembly Member", "The
+   * Hon.".
+   */
   private static final Pattern HONORIFIC =
       Pattern.compile(
           "(?i)^(?:(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sen|senator|rep|representative|hon|honourable|honorable|"
@@ -27,8 +29,10 @@ public final class SpeakerRegistry {
               + "congressman|congresswoman|council\\s*member|councillor|councilor|alderman|alderwoman|delegate|"
               + "commissioner|secretary|minister|governor|mayor|judge|justice|ambassador|general|colonel|captain|"
               + "sir|dame|lord|lady|rev|reverend|father|sister|brother)\\.?\\s+)+");
+
   /** "McNALLY" -> "McNally", "MacDONALD" -> "MacDonald". */
   private static final Pattern MC = Pattern.compile("^(Mc|Mac)(\\p{Lu}{2,})$");
+
   private static final Pattern ROMAN = Pattern.compile("^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)$");
 
   private final Map<String, String> canonicalByKey = new LinkedHashMap<>();
@@ -49,7 +53,8 @@ public final class SpeakerRegistry {
 
   /** True when the label is already known (as a name, alias or declared surname). */
   public boolean knows(String label) {
-    return canonicalByKey.containsKey(key(label)) || canonicalByKey.containsKey(key(stripHonorific(label)));
+    return canonicalByKey.containsKey(key(label))
+        || canonicalByKey.containsKey(key(stripHonorific(label)));
   }
 
   /** The canonical name for a label, registering it as a new speaker when unknown. */
@@ -89,7 +94,8 @@ public final class SpeakerRegistry {
         initials.append(Character.toLowerCase(w.charAt(0)));
       }
       boolean surname = words[words.length - 1].toLowerCase(java.util.Locale.ROOT).equals(want);
-      boolean isInitials = want.length() >= 2 && SpeakerLabels.isAllCaps(label) && initials.toString().equals(want);
+      boolean isInitials =
+          want.length() >= 2 && SpeakerLabels.isAllCaps(label) && initials.toString().equals(want);
       if (surname || isInitials) {
         found.add(canonical);
       }
@@ -148,11 +154,19 @@ public final class SpeakerRegistry {
       if (out.length() > 0) {
         out.append(' ');
       }
-      boolean caps = SpeakerLabels.isAllCaps(word) || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
+      boolean caps =
+          SpeakerLabels.isAllCaps(word)
+              || (word.length() == 1 && Character.isUpperCase(word.charAt(0)));
       int letters = (int) word.chars().filter(Character::isLetter).count();
-      boolean suffix = out.length() > 0 && letters <= 2 && word.indexOf('.') < 0; // "Suzy Davies AM"
+      boolean suffix =
+          out.length() > 0 && letters <= 2 && word.indexOf('.') < 0; // "Suzy Davies AM"
       boolean code = word.matches(".*[_\\d].*"); // "SPEAKER_01", "P1": an id, kept as written
-      boolean keep = !caps || suffix || code || ROMAN.matcher(word).matches() || (words.length == 1 && letters <= 3);
+      boolean keep =
+          !caps
+              || suffix
+              || code
+              || ROMAN.matcher(word).matches()
+              || (words.length == 1 && letters <= 3);
       java.util.regex.Matcher mc = MC.matcher(word);
       if (mc.matches()) {
         out.append(mc.group(1)).append(titleCase(mc.group(2)));
@@ -173,7 +187,8 @@ public final class SpeakerRegistry {
         start = false;
       } else {
         out.append(c);
-        // "JEAN-PIERRE" -> "Jean-Pierre", "O'BRIEN" -> "O'Brien", "P.D." -> "P.D.", but "REPORTER'S" -> "Reporter's".
+        // "JEAN-PIERRE" -> "Jean-Pierre", "O'BRIEN" -> "O'Brien", "P.D." -> "P.D.", but
+        // "REPORTER'S" -> "Reporter's".
         start = c == '-' || c == '.' || ((c == '\'' || c == '’') && i + 2 < word.length());
       }
     }

@@ -34,8 +34,16 @@ public final class StageDirections {
   private static final String TIME = "(?:\\s*" + Timestamps.CLOCK + ")?";
   private static final Pattern BRACKETED =
       Pattern.compile(
-          "\\\\?\\[\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\\\?\\]"
-              + "|\\(\\s*(?i:" + WHAT + ")" + TIME + "\\s*\\.?\\s*\\)"
+          "\\\\?\\[\\s*(?i:"
+              + WHAT
+              + ")"
+              + TIME
+              + "\\s*\\.?\\s*\\\\?\\]"
+              + "|\\(\\s*(?i:"
+              + WHAT
+              + ")"
+              + TIME
+              + "\\s*\\.?\\s*\\)"
               + "|\\{[^{}]{1,40}\\}"
               // a transcriber's note in capitals: "[END OF AUDIO, FILE #1.2]", "[INAUDIBLE 00:12]"
               + "|\\\\?\\[(?!\\s*(?:SPEAKER|PARTICIPANT|INTERVIEWER|INTERVIEWEE|RESPONDENT|MODERATOR|PANELIST|GUEST|HOST|"
@@ -50,13 +58,17 @@ public final class StageDirections {
     return BRACKETED.matcher(text.strip()).matches();
   }
 
-  /** One or more bracketed notes and nothing else: "(OFF-MIKE)", "[CROSSTALK] [MUSIC]", "(Speaking French.)". */
+  /**
+   * One or more bracketed notes and nothing else: "(OFF-MIKE)", "[CROSSTALK] [MUSIC]", "(Speaking
+   * French.)".
+   */
   private static final Pattern ONLY_BRACKETED =
-      Pattern.compile("^(?:\\s*(?:\\\\?\\[[^\\[\\]]{1,80}\\\\?\\]|\\([^()]{1,80}\\)|\\{[^{}]{1,80}\\}|\\*[^*]{1,80}\\*)[.,;:!?]?)+\\s*$");
+      Pattern.compile(
+          "^(?:\\s*(?:\\\\?\\[[^\\[\\]]{1,80}\\\\?\\]|\\([^()]{1,80}\\)|\\{[^{}]{1,80}\\}|\\*[^*]{1,80}\\*)[.,;:!?]?)+\\s*$");
 
   /**
-   * True when a paragraph or turn is only stage directions, of any wording, case or bracket
-   * ({@code (OFF-MIKE)}, {@code [CROSSTALK]}, {@code *laughs*}): it is no speech and no answer.
+   * True when a paragraph or turn is only stage directions, of any wording, case or bracket ({@code
+   * (OFF-MIKE)}, {@code [CROSSTALK]}, {@code *laughs*}): it is no speech and no answer.
    */
   public static boolean isOnlyDirections(String text) {
     return !text.isBlank() && ONLY_BRACKETED.matcher(text).matches();
@@ -79,7 +91,8 @@ public final class StageDirections {
       return new Split(paragraph, List.of());
     }
     speech.append(paragraph.substring(last));
-    String cleaned = speech.toString().replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
+    String cleaned =
+        speech.toString().replaceAll("\\s+", " ").replaceAll(" ([.,;:!?])", "$1").strip();
     return new Split(cleaned, directions);
   }
 }

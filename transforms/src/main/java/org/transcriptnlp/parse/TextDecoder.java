@@ -36,15 +36,15 @@ import java.util.Set;
  *       UTF-8 with U+FFFD for each bad sequence, counted in {@link Decoded#replaced()};
  *   <li>otherwise a legacy code page ({@link #legacy}): each charset ICU's {@link CharsetDetector}
  *       proposes (Latin, Cyrillic, Greek, Hebrew, Arabic, Chinese, Japanese, Korean), and Thai
- *       (TIS-620) and DOS Cyrillic (IBM866), which it does not know, is read from the file (up to 64
- *       KB of its lines with non-ASCII bytes); a reading counts only when it reads as text of its
- *       script. One clearly ahead of every other reading is taken; else windows-1252 when it reads
- *       as Latin text; else the file is refused ({@code encoding_uncertain}) rather than stored as
- *       mojibake.
+ *       (TIS-620) and DOS Cyrillic (IBM866), which it does not know, is read from the file (up to
+ *       64 KB of its lines with non-ASCII bytes); a reading counts only when it reads as text of
+ *       its script. One clearly ahead of every other reading is taken; else windows-1252 when it
+ *       reads as Latin text; else the file is refused ({@code encoding_uncertain}) rather than
+ *       stored as mojibake.
  * </ol>
  *
- * <p>Then control characters are removed: C0 controls other than tab, line feed, vertical tab,
- * form feed and carriage return (NUL, BEL, ...), DEL, C1 controls and ANSI escape sequences such as
+ * <p>Then control characters are removed: C0 controls other than tab, line feed, vertical tab, form
+ * feed and carriage return (NUL, BEL, ...), DEL, C1 controls and ANSI escape sequences such as
  * {@code ESC[31m}. Vertical tab and form feed are kept: the segmenter treats them as line breaks.
  * The count is in {@link Decoded#controlsRemoved()}.
  */
@@ -59,8 +59,13 @@ public final class TextDecoder {
     HEBREW("Hebrew", Character.UnicodeScript.HEBREW),
     ARABIC("Arabic", Character.UnicodeScript.ARABIC),
     THAI("Thai", Character.UnicodeScript.THAI),
-    CJK("Chinese, Japanese or Korean", Character.UnicodeScript.HAN, Character.UnicodeScript.HIRAGANA,
-        Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL, Character.UnicodeScript.BOPOMOFO);
+    CJK(
+        "Chinese, Japanese or Korean",
+        Character.UnicodeScript.HAN,
+        Character.UnicodeScript.HIRAGANA,
+        Character.UnicodeScript.KATAKANA,
+        Character.UnicodeScript.HANGUL,
+        Character.UnicodeScript.BOPOMOFO);
 
     final String description;
     final Set<Character.UnicodeScript> scripts;
@@ -98,7 +103,8 @@ public final class TextDecoder {
           // the two differ in where they put Ά: see greek()
           Map.entry("ISO-8859-7", new Known(Script.GREEK, false, "ISO-8859-7", "windows-1253")),
           Map.entry("windows-1253", new Known(Script.GREEK, false, "windows-1253")),
-          // logical (-I) or visual order, the letters are the same; windows-1255 adds points and quotes
+          // logical (-I) or visual order, the letters are the same; windows-1255 adds points and
+          // quotes
           Map.entry("ISO-8859-8-I", new Known(Script.HEBREW, false, "windows-1255")),
           Map.entry("ISO-8859-8", new Known(Script.HEBREW, false, "windows-1255")),
           Map.entry("windows-1255", new Known(Script.HEBREW, false, "windows-1255")),
@@ -120,13 +126,16 @@ public final class TextDecoder {
   private static final int MIN_CONFIDENCE = 20;
 
   /**
-   * Letters of its script a single-byte reading of another script than Latin must have to be
-   * taken: on a few words the detector's confidence means little (four bytes of Shift_JIS are
-   * windows-1251 at 42).
+   * Letters of its script a single-byte reading of another script than Latin must have to be taken:
+   * on a few words the detector's confidence means little (four bytes of Shift_JIS are windows-1251
+   * at 42).
    */
   private static final int MIN_LETTERS = 20;
 
-  /** Detector confidence below which a multi-byte charset is not taken: 10 means too few characters to tell. */
+  /**
+   * Detector confidence below which a multi-byte charset is not taken: 10 means too few characters
+   * to tell.
+   */
   private static final int MIN_MULTIBYTE_CONFIDENCE = 50;
 
   /**
@@ -202,7 +211,8 @@ public final class TextDecoder {
     }
     if (controlShare(bytes) > 0.10) {
       throw new UndecodableException(
-          "binary_content", "more than 10% of the first 8 KB are control bytes; it is not a text transcript");
+          "binary_content",
+          "more than 10% of the first 8 KB are control bytes; it is not a text transcript");
     }
     Decoded utf8 = lenient(bytes, 0, StandardCharsets.UTF_8);
     if (utf8.replaced() == 0 || utf8.replaced() <= nonAscii(utf8.text())) {
@@ -218,12 +228,20 @@ public final class TextDecoder {
    * @param charset the Java charset it is read with
    * @param confidence the detector's confidence, 0-100
    * @param language the language the detector took it for, or null
-   * @param readsRight the text reads as text of its script (see {@link #readsAsLatin}, {@link #letters})
+   * @param readsRight the text reads as text of its script (see {@link #readsAsLatin}, {@link
+   *     #letters})
    * @param letters the letters of its script, for another script than Latin
    */
   private record Reading(
-      String name, String charset, Script script, boolean multiByte, int confidence, String language, String text,
-      boolean readsRight, int letters) {
+      String name,
+      String charset,
+      Script script,
+      boolean multiByte,
+      int confidence,
+      String language,
+      String text,
+      boolean readsRight,
+      int letters) {
     Reading withConfidence(int c, String lang) {
       return new Reading(name, charset, script, multiByte, c, lang, text, readsRight, letters);
     }
@@ -238,9 +256,10 @@ public final class TextDecoder {
 
     String describe() {
       // for a Latin code page the detector's language is a guess among many: the script says more
-      String lang = language == null || language.isEmpty() || script == Script.LATIN
-          ? script.description
-          : Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
+      String lang =
+          language == null || language.isEmpty() || script == Script.LATIN
+              ? script.description
+              : Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
       return name + " (" + lang + ") " + confidence + "/100";
     }
   }
@@ -253,9 +272,8 @@ public final class TextDecoder {
    * ({@link #readsAsLatin}). The reading with the highest confidence is taken when it is sure
    * enough (a confidence of {@link #MIN_CONFIDENCE}, {@link #MIN_MULTIBYTE_CONFIDENCE} for a
    * multi-byte charset, and {@link #MIN_LETTERS} letters for a single-byte one of another script
-   * than Latin) and {@link #MARGIN} ahead of every other reading that gives another text;
-   * otherwise windows-1252 when it reads as Latin text; otherwise the file is refused with the
-   * best guesses.
+   * than Latin) and {@link #MARGIN} ahead of every other reading that gives another text; otherwise
+   * windows-1252 when it reads as Latin text; otherwise the file is refused with the best guesses.
    */
   private static Decoded legacy(byte[] bytes) throws UndecodableException {
     byte[] sample = sample(bytes);
@@ -286,28 +304,37 @@ public final class TextDecoder {
     if (dos != null) {
       readings.put(dos.charset(), dos);
     }
-    List<Reading> ranked = readings.values().stream()
-        .sorted(Comparator.comparingInt(Reading::confidence).reversed().thenComparing(Reading::name))
-        .toList();
+    List<Reading> ranked =
+        readings.values().stream()
+            .sorted(
+                Comparator.comparingInt(Reading::confidence)
+                    .reversed()
+                    .thenComparing(Reading::name))
+            .toList();
     Reading chosen = null;
     for (Reading best : ranked) {
       if (!best.readsRight() || best == readings.get(WINDOWS_1252) || !best.sure()) {
         continue;
       }
-      int rival = ranked.stream()
-          .filter(r -> r != best && r.readsRight() && !r.text().equals(best.text()))
-          .mapToInt(Reading::confidence).max().orElse(0);
+      int rival =
+          ranked.stream()
+              .filter(r -> r != best && r.readsRight() && !r.text().equals(best.text()))
+              .mapToInt(Reading::confidence)
+              .max()
+              .orElse(0);
       if (best.confidence() > rival + MARGIN) {
         chosen = best;
       }
       break;
     }
     western = readings.get(WINDOWS_1252);
-    if (chosen == null && western.readsRight() || chosen != null && chosen.text().equals(western.text())) {
+    if (chosen == null && western.readsRight()
+        || chosen != null && chosen.text().equals(western.text())) {
       chosen = western; // the same text either way: windows-1252, as when unsure
     }
     if (chosen == null) {
-      throw new UndecodableException("encoding_uncertain", uncertain(ranked, western, sample, bytes));
+      throw new UndecodableException(
+          "encoding_uncertain", uncertain(ranked, western, sample, bytes));
     }
     return lenient(bytes, 0, Charset.forName(chosen.charset()));
   }
@@ -316,14 +343,19 @@ public final class TextDecoder {
    * The refusal's detail, on one line: how much there was to go by, the best guesses, what
    * windows-1252 would make of the text, the fix.
    */
-  private static String uncertain(List<Reading> ranked, Reading western, byte[] sample, byte[] bytes) {
+  private static String uncertain(
+      List<Reading> ranked, Reading western, byte[] sample, byte[] bytes) {
     int high = nonAsciiBytes(sample);
     int all = sample == bytes ? high : nonAsciiBytes(bytes);
-    List<String> guesses = ranked.stream().filter(r -> r.confidence() > 0).limit(4).map(Reading::describe).toList();
+    List<String> guesses =
+        ranked.stream().filter(r -> r.confidence() > 0).limit(4).map(Reading::describe).toList();
     return "not UTF-8, and its legacy encoding cannot be told with confidence from "
-        + (high == all ? high + " non-ASCII bytes" : high + " of its " + all + " non-ASCII bytes") + " (best guesses: "
-        + (guesses.isEmpty() ? "none" : String.join(", ", guesses)) + "); read as windows-1252 it would be '"
-        + preview(western.text()) + "'; save the file as UTF-8";
+        + (high == all ? high + " non-ASCII bytes" : high + " of its " + all + " non-ASCII bytes")
+        + " (best guesses: "
+        + (guesses.isEmpty() ? "none" : String.join(", ", guesses))
+        + "); read as windows-1252 it would be '"
+        + preview(western.text())
+        + "'; save the file as UTF-8";
   }
 
   /** Up to 24 characters from the first word with a non-ASCII character, on one line. */
@@ -353,8 +385,8 @@ public final class TextDecoder {
    * What a legacy charset is chosen from: the whole file up to 64 KB; else its lines that have a
    * non-ASCII byte, up to 64 KB of them (an English transcript with a Chinese passage after its
    * first 64 KB is judged on that passage), whole lines: no charset read here has 0x0A inside a
-   * character. A first line longer than 64 KB is cut after two ASCII bytes, which cannot end
-   * inside a character either.
+   * character. A first line longer than 64 KB is cut after two ASCII bytes, which cannot end inside
+   * a character either.
    */
   static byte[] sample(byte[] bytes) {
     if (bytes.length <= SAMPLE) {
@@ -388,7 +420,10 @@ public final class TextDecoder {
     return out.toByteArray();
   }
 
-  /** The Java charset a detected charset is read with: the first of its charsets that decodes the sample cleanly. */
+  /**
+   * The Java charset a detected charset is read with: the first of its charsets that decodes the
+   * sample cleanly.
+   */
   private static String pick(Known known, byte[] sample) {
     if (known.script() == Script.GREEK && known.charsets().length > 1) {
       return greek(sample);
@@ -426,7 +461,8 @@ public final class TextDecoder {
     return windows > iso ? "windows-1253" : "ISO-8859-7";
   }
 
-  private static Reading read(byte[] sample, String name, String charset, Script script, boolean multiByte) {
+  private static Reading read(
+      byte[] sample, String name, String charset, Script script, boolean multiByte) {
     Counted c = decodeCounting(sample, Charset.forName(charset));
     String text = c.text;
     int letters = script == Script.LATIN || c.replaced > 0 ? 0 : letters(script, text);
@@ -437,9 +473,9 @@ public final class TextDecoder {
 
   /**
    * Thai, which ICU's detector does not know: TIS-620 (windows-874 where bytes 0x80-0x9F are its
-   * quotes and dashes), when it reads as Thai text. Its confidence is the number of Thai letters, up
-   * to 100, less 25 for each vowel or tone mark not written on a consonant and each leading vowel
-   * before no consonant: Thai spelling is strict where random bytes are not.
+   * quotes and dashes), when it reads as Thai text. Its confidence is the number of Thai letters,
+   * up to 100, less 25 for each vowel or tone mark not written on a consonant and each leading
+   * vowel before no consonant: Thai spelling is strict where random bytes are not.
    */
   private static Reading thai(byte[] sample) {
     boolean c1 = false;
@@ -463,7 +499,8 @@ public final class TextDecoder {
       letters += Character.isLetter(ch) ? 1 : 0;
       char before = i > 0 ? t.charAt(i - 1) : ' ';
       char after = i + 1 < t.length() ? t.charAt(i + 1) : ' ';
-      boolean mark = ch == 0x0E31 || (ch >= 0x0E34 && ch <= 0x0E3A) || (ch >= 0x0E47 && ch <= 0x0E4E);
+      boolean mark =
+          ch == 0x0E31 || (ch >= 0x0E34 && ch <= 0x0E3A) || (ch >= 0x0E47 && ch <= 0x0E4E);
       if (mark && !(isThaiConsonant(before) || isThaiMark(before))) {
         slips++;
       } else if (ch >= 0x0E40 && ch <= 0x0E44 && !isThaiConsonant(after)) {
@@ -471,8 +508,16 @@ public final class TextDecoder {
       }
     }
     int confidence = Math.max(0, Math.min(100, letters) - 25 * slips);
-    return new Reading(charset.equals("TIS-620") ? "TIS-620" : "windows-874", charset, Script.THAI, false, confidence,
-        "th", t, true, thaiLetters);
+    return new Reading(
+        charset.equals("TIS-620") ? "TIS-620" : "windows-874",
+        charset,
+        Script.THAI,
+        false,
+        confidence,
+        "th",
+        t,
+        true,
+        thaiLetters);
   }
 
   private static boolean isThaiConsonant(char c) {
@@ -506,18 +551,19 @@ public final class TextDecoder {
         confidence = m.getConfidence();
       }
     }
-    return new Reading("IBM866", "IBM866", Script.CYRILLIC, false, confidence, "ru", c.text, true, letters);
+    return new Reading(
+        "IBM866", "IBM866", Script.CYRILLIC, false, confidence, "ru", c.text, true, letters);
   }
 
   /**
    * True when a reading in a Latin code page reads as Latin text: at most a fifth of its non-ASCII
    * characters sit in words that no Latin language writes, those are words of three or more
    * non-ASCII letters and no ASCII one ("Âîïðîñ", Cyrillic read as windows-1252; not "þú"), a
-   * non-ASCII upper-case letter right after a lower-case one ("ÄãÔÚ", "nŽ"), a symbol between two letters
-   * ("¦b", "È‚½"; not ’, ·, a dash or an ellipsis), a character the code page does not define
-   * (U+FFFD) or a C1 control; nor when its only words with non-ASCII letters have no ASCII letter
-   * and one of them has two ("Åñ: Ðï"). A few accented letters in English or French text read
-   * right.
+   * non-ASCII upper-case letter right after a lower-case one ("ÄãÔÚ", "nŽ"), a symbol between two
+   * letters ("¦b", "È‚½"; not ’, ·, a dash or an ellipsis), a character the code page does not
+   * define (U+FFFD) or a C1 control; nor when its only words with non-ASCII letters have no ASCII
+   * letter and one of them has two ("Åñ: Ðï"). A few accented letters in English or French text
+   * read right.
    */
   static boolean readsAsLatin(String text) {
     int nonAscii = 0;
@@ -552,8 +598,11 @@ public final class TextDecoder {
           letters++;
           char before = j > start ? text.charAt(j - 1) : ' ';
           odd |= Character.isUpperCase(c) && Character.isLowerCase(before);
-        } else if (IN_WORD.indexOf(c) < 0 && j > start && j + 1 < i
-            && Character.isLetter(text.charAt(j - 1)) && Character.isLetter(text.charAt(j + 1))) {
+        } else if (IN_WORD.indexOf(c) < 0
+            && j > start
+            && j + 1 < i
+            && Character.isLetter(text.charAt(j - 1))
+            && Character.isLetter(text.charAt(j + 1))) {
           odd = true;
         }
       }
@@ -563,7 +612,8 @@ public final class TextDecoder {
       nonAscii += chars;
       alien += odd ? chars : undefined;
     }
-    // "Åñ: Ðï" (Greek): a text too short for the rules above, whose only accented words have no ASCII letter
+    // "Åñ: Ðï" (Greek): a text too short for the rules above, whose only accented words have no
+    // ASCII letter
     return alien * 5 <= nonAscii && !(pairWithoutAscii && !mixedWord);
   }
 
@@ -578,8 +628,8 @@ public final class TextDecoder {
   }
 
   /**
-   * The letters of the script in a reading that reads as text of that script, else 0: at least
-   * four in five of its non-ASCII characters are letters of the script, marks on them, punctuation,
+   * The letters of the script in a reading that reads as text of that script, else 0: at least four
+   * in five of its non-ASCII characters are letters of the script, marks on them, punctuation,
    * spaces, digits, currency signs or formatting characters (no box drawing, no stray symbols, no
    * punctuation between two letters but ’ or a dash, no mark on a space); at most one in five of
    * its letters touches an ASCII letter (a Latin file read as Cyrillic gives "cafй", read as
@@ -614,8 +664,10 @@ public final class TextDecoder {
       previous = c;
       i += len;
     }
-    boolean spacedLikeWords = script == Script.CJK && hangul * 5 < letters * 4 && spaced * 4 > letters;
-    boolean right = letters > 0 && fitting * 5 >= nonAscii * 4 && touching * 5 <= letters && !spacedLikeWords;
+    boolean spacedLikeWords =
+        script == Script.CJK && hangul * 5 < letters * 4 && spaced * 4 > letters;
+    boolean right =
+        letters > 0 && fitting * 5 >= nonAscii * 4 && touching * 5 <= letters && !spacedLikeWords;
     return right ? letters : 0;
   }
 
@@ -631,17 +683,26 @@ public final class TextDecoder {
     if (c <= 0x9F || c == 0xFFFD) {
       return false;
     }
-    if (script == Script.CJK && ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x30FC)) {
+    if (script == Script.CJK
+        && ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || c == 0x30FC)) {
       return true; // CJK punctuation, the long-vowel mark, full-width forms
     }
     return switch (Character.getType(c)) {
       case Character.NON_SPACING_MARK, Character.COMBINING_SPACING_MARK, Character.ENCLOSING_MARK ->
-          Character.isLetter(previous) || Character.getType(previous) == Character.NON_SPACING_MARK
+          Character.isLetter(previous)
+              || Character.getType(previous) == Character.NON_SPACING_MARK
               || Character.getType(previous) == Character.COMBINING_SPACING_MARK;
-      case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
-          Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
-          Character.OTHER_PUNCTUATION, Character.SPACE_SEPARATOR, Character.DECIMAL_DIGIT_NUMBER,
-          Character.CURRENCY_SYMBOL, Character.FORMAT ->
+      case Character.CONNECTOR_PUNCTUATION,
+          Character.DASH_PUNCTUATION,
+          Character.START_PUNCTUATION,
+          Character.END_PUNCTUATION,
+          Character.INITIAL_QUOTE_PUNCTUATION,
+          Character.FINAL_QUOTE_PUNCTUATION,
+          Character.OTHER_PUNCTUATION,
+          Character.SPACE_SEPARATOR,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.CURRENCY_SYMBOL,
+          Character.FORMAT ->
           IN_WORD.indexOf(c) >= 0 || !(Character.isLetter(previous) && Character.isLetter(next));
       default -> false;
     };
@@ -649,8 +710,8 @@ public final class TextDecoder {
 
   /**
    * ISO-2022-JP, -KR or -CN: 7-bit text with an escape sequence that designates a double-byte set
-   * ({@code ESC $}), which ICU's detector is sure of and which decodes without an invalid
-   * sequence. Null otherwise (ASCII with ANSI colour escapes is UTF-8, below).
+   * ({@code ESC $}), which ICU's detector is sure of and which decodes without an invalid sequence.
+   * Null otherwise (ASCII with ANSI colour escapes is UTF-8, below).
    */
   private static Decoded iso2022(byte[] bytes) {
     boolean designates = false;
@@ -666,7 +727,8 @@ public final class TextDecoder {
     CharsetDetector detector = new CharsetDetector();
     detector.setText(sample(bytes));
     for (CharsetMatch m : detector.detectAll()) {
-      if (ISO_2022.contains(m.getName()) && m.getConfidence() >= MIN_MULTIBYTE_CONFIDENCE
+      if (ISO_2022.contains(m.getName())
+          && m.getConfidence() >= MIN_MULTIBYTE_CONFIDENCE
           && Charset.isSupported(m.getName())) {
         Charset charset = Charset.forName(m.getName());
         Counted c = decodeCounting(bytes, charset);
@@ -679,12 +741,14 @@ public final class TextDecoder {
   }
 
   /** Decodes with U+FFFD for bad sequences, counting them, then removes control characters. */
-  private static Decoded lenient(byte[] bytes, int offset, Charset charset) throws UndecodableException {
+  private static Decoded lenient(byte[] bytes, int offset, Charset charset)
+      throws UndecodableException {
     Counted c;
     try {
       c = decodeCounting(ByteBuffer.wrap(bytes, offset, bytes.length - offset), charset);
     } catch (CharacterCodingException e) {
-      throw new UndecodableException("invalid_encoding", "the bytes cannot be read as " + charset.name() + ": " + e);
+      throw new UndecodableException(
+          "invalid_encoding", "the bytes cannot be read as " + charset.name() + ": " + e);
     }
     return removeControls(c.text, charset.name(), c.replaced);
   }
@@ -700,10 +764,15 @@ public final class TextDecoder {
     }
   }
 
-  private static Counted decodeCounting(ByteBuffer in, Charset charset) throws CharacterCodingException {
+  private static Counted decodeCounting(ByteBuffer in, Charset charset)
+      throws CharacterCodingException {
     CharsetDecoder decoder =
-        charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    // Every charset here makes at most one char per byte (a replacement consumes at least one byte).
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    // Every charset here makes at most one char per byte (a replacement consumes at least one
+    // byte).
     CharBuffer out = CharBuffer.allocate(in.remaining() + 16);
     int replaced = 0;
     while (true) {
@@ -753,7 +822,8 @@ public final class TextDecoder {
   private static int endOfEscape(CharSequence text, int esc) {
     int n = text.length();
     if (esc + 1 < n && text.charAt(esc + 1) == '[') {
-      // CSI (ECMA-48): parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte 0x40-0x7E.
+      // CSI (ECMA-48): parameter bytes 0x30-0x3F, intermediate bytes 0x20-0x2F, one final byte
+      // 0x40-0x7E.
       int i = esc + 2;
       while (i < n && i - esc < 64 && text.charAt(i) >= 0x30 && text.charAt(i) <= 0x3F) {
         i++;
@@ -769,8 +839,8 @@ public final class TextDecoder {
   }
 
   /**
-   * UTF-16 text of mostly Latin letters has a NUL in every other byte (its high bytes): valid UTF-8,
-   * but not text. NULs on the even bytes mean big-endian, on the odd bytes little-endian.
+   * UTF-16 text of mostly Latin letters has a NUL in every other byte (its high bytes): valid
+   * UTF-8, but not text. NULs on the even bytes mean big-endian, on the odd bytes little-endian.
    */
   /**
    * UTF-32 without a byte-order mark: nearly every 4-byte unit of the first 8 KB has two NUL bytes

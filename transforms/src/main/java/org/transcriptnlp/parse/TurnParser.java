@@ -23,35 +23,42 @@ import org.transcriptnlp.model.Turn;
  *       labels glued into running text ({@code ...built.MR. JONES: That is}) split off, a time
  *       before a paragraph taken as its start.
  *   <li>Around the speech: the document's header (fields, participant lists, a cast list) names
- *       speakers and gives roles ({@link DocumentHeader}); running heads and feet of printed
- *       pages, bylines, notes and end matter are no speech ({@link NonSpeech}).
+ *       speakers and gives roles ({@link DocumentHeader}); running heads and feet of printed pages,
+ *       bylines, notes and end matter are no speech ({@link NonSpeech}).
  *   <li>A paragraph's speaker comes from the file's structure (a WebVTT voice, a JSON field) or
- *       from a label at its start, which {@link LabelLexicon} accepts from the document as a
- *       whole: the label's shape, its recurrence, the names the document gives elsewhere and the
- *       document's own style. Court examinations make the Q lines the examining lawyer's; clips
- *       and unnamed caption changes ({@code >>}) are their own turns.
- *   <li>Unlabelled paragraphs continue the current turn, unless there is evidence that the
- *       speaker changed (a question addressed to "you" inside a respondent's turn, a first-person
- *       answer after a question); such turns are marked {@code inferred}. A document with no label
- *       at all gets one of the {@link UnlabelledReadings} (questions set as paragraphs, a talk).
+ *       from a label at its start, which {@link LabelLexicon} accepts from the document as a whole:
+ *       the label's shape, its recurrence, the names the document gives elsewhere and the
+ *       document's own style. Court examinations make the Q lines the examining lawyer's; clips and
+ *       unnamed caption changes ({@code >>}) are their own turns.
+ *   <li>Unlabelled paragraphs continue the current turn, unless there is evidence that the speaker
+ *       changed (a question addressed to "you" inside a respondent's turn, a first-person answer
+ *       after a question); such turns are marked {@code inferred}. A document with no label at all
+ *       gets one of the {@link UnlabelledReadings} (questions set as paragraphs, a talk).
  *   <li>Stage directions are taken out of the text and recorded on the turn ({@link
  *       StageDirections}); roles come from {@link RoleInference}: who asks and who answers.
  * </ol>
  */
 public final class TurnParser {
-  private static final Pattern ENDS_WITH_QUESTION = Pattern.compile(".*\\?[\"”’')\\]»」』]*\\s*$", Pattern.DOTALL);
-  private static final Pattern SECOND_PERSON = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
+  private static final Pattern ENDS_WITH_QUESTION =
+      Pattern.compile(".*\\?[\"”’')\\]»」』]*\\s*$", Pattern.DOTALL);
+  private static final Pattern SECOND_PERSON =
+      Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
+
   /** A time before a paragraph: "[00:09:25] ...", "\[08:23\] ...", "(00:01:02) ...". */
   private static final Pattern LEADING_TIME =
-      Pattern.compile("^\\\\?[\\[(](" + Timestamps.CLOCK + ")\\\\?[\\])]\\s*(?<rest>.*)$", Pattern.DOTALL);
+      Pattern.compile(
+          "^\\\\?[\\[(](" + Timestamps.CLOCK + ")\\\\?[\\])]\\s*(?<rest>.*)$", Pattern.DOTALL);
+
   /** A paragraph that is only a time: "0:00", "00:09:25", "[00:00:05:32]". */
   private static final Pattern TIME_ONLY =
       Pattern.compile("^\\\\?[\\[(]?(" + Timestamps.CLOCK + ")\\\\?[\\])]?$");
 
   /** Marks unlabelled prose before the first label. */
   private static final String PRE_LABEL = "pre-label";
+
   /** Marks text the source gives to a new, unnamed speaker (a caption cue opened by ">>"). */
   private static final String UNNAMED_CHANGE = "unnamed-change";
+
   /** The speaker of an unnamed change when no earlier speaker can be meant. */
   public static final String UNIDENTIFIED = "Unknown speaker";
 
@@ -76,10 +83,18 @@ public final class TurnParser {
    * @param how label | alias | format, or null when unlabelled
    */
   record Item(
-      String text, String speaker, String label, String how, Double start, Double end, List<String> directions,
+      String text,
+      String speaker,
+      String label,
+      String how,
+      Double start,
+      Double end,
+      List<String> directions,
       boolean clip) {
     Item asClip(boolean clip) {
-      return clip == this.clip ? this : new Item(text, speaker, label, how, start, end, directions, clip);
+      return clip == this.clip
+          ? this
+          : new Item(text, speaker, label, how, start, end, directions, clip);
     }
   }
 
@@ -97,7 +112,8 @@ public final class TurnParser {
   public ParsedTranscript parseBlocks(List<Block> blocks) {
     List<String> nonSpeech = new ArrayList<>();
     Labelled labelled = label(blocks, nonSpeech);
-    if (labelled.items().stream().noneMatch(i -> i.speaker != null || UNNAMED_CHANGE.equals(i.how))) {
+    if (labelled.items().stream()
+        .noneMatch(i -> i.speaker != null || UNNAMED_CHANGE.equals(i.how))) {
       // No label anywhere: another reading may still find the speakers (questions set as
       // paragraphs, a monologue).
       UnlabelledReadings.Reading bold = UnlabelledReadings.read(blocks, labels);
@@ -114,7 +130,8 @@ public final class TurnParser {
     List<Item> items = labelled.items();
 
     // Pass 1: turns from labels alone, to learn who asks and who answers.
-    RoleInference.Result inferred = roles.infer(group(items, null), labelled.headerRoles(), labelled.drama());
+    RoleInference.Result inferred =
+        roles.infer(group(items, null), labelled.headerRoles(), labelled.drama());
     Map<String, Role> roleOf = inferred.roleOf();
     // Pass 2: the same, now inferring unlabelled changes of speaker.
     List<Draft> drafts = group(items, inferred);
@@ -142,7 +159,10 @@ public final class TurnParser {
     return new ParsedTranscript(turns, nonSpeech, labelled.styles());
   }
 
-  /** The labelled paragraphs, the roles the document's header gives, and what label styles were found. */
+  /**
+   * The labelled paragraphs, the roles the document's header gives, and what label styles were
+   * found.
+   */
   record Labelled(List<Item> items, Map<String, Role> headerRoles, boolean drama, String styles) {}
 
   private Labelled label(List<Block> blocks, List<String> nonSpeech) {
@@ -243,17 +263,28 @@ public final class TurnParser {
       Item added;
       if (block.speaker() != null) {
         seenSpeaker = true;
-        added = item(block.text(), structuralSpeaker(block.speaker(), registry), block.speaker(), "format", time, block.endSeconds());
+        added =
+            item(
+                block.text(),
+                structuralSpeaker(block.speaker(), registry),
+                block.speaker(),
+                "format",
+                time,
+                block.endSeconds());
       } else if (labelled) {
         seenSpeaker = true;
-        // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the label.
+        // "The SPEAKER pro tempore (Mr. Poe)": the office speaks; the holder is only noted in the
+        // label.
         String name = m.formal() ? m.label().replaceAll("\\s*\\([^()]*\\)$", "") : m.label();
-        if (examiner != null && m.shape() == SpeakerLabels.Shape.ANONYMOUS && m.label().equals("Q")) {
+        if (examiner != null
+            && m.shape() == SpeakerLabels.Shape.ANONYMOUS
+            && m.label().equals("Q")) {
           name = examiner;
         }
         boolean declares = m.declaresAlias() && m.shape() == SpeakerLabels.Shape.COLON;
         String speaker = declares ? registry.declare(m.label(), m.alias()) : registry.resolve(name);
-        boolean viaAlias = declares || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
+        boolean viaAlias =
+            declares || !SpeakerRegistry.key(speaker).equals(SpeakerRegistry.key(name));
         String how = viaAlias ? "alias" : "label";
         String written = declares ? m.label() + "(" + m.alias() + ")" : m.label();
         added = item(m.rest(), speaker, written, how, time, block.endSeconds());
@@ -261,7 +292,8 @@ public final class TurnParser {
         // the source marks a new speaker here without naming them (caption ">>")
         seenSpeaker = true;
         added = item(p, null, null, UNNAMED_CHANGE, time, block.endSeconds());
-      } else if (NonSpeech.isNonSpeech(p) || (!seenSpeaker && (!NonSpeech.isProse(p) || !talkBeforeLabels))) {
+      } else if (NonSpeech.isNonSpeech(p)
+          || (!seenSpeaker && (!NonSpeech.isProse(p) || !talkBeforeLabels))) {
         nonSpeech.add(p);
         // "The amendment is as follows:" and, after the speech, an index or a bibliography: what
         // follows, up to the next label, is a document, not speech.
@@ -283,13 +315,21 @@ public final class TurnParser {
       items.add(added);
       pendingTime = null;
     }
-    return new Labelled(items, header.roles(), header.drama(), lexicon.describe() + (header.drama() ? "; a play: its characters neither ask nor answer" : ""));
+    return new Labelled(
+        items,
+        header.roles(),
+        header.drama(),
+        lexicon.describe()
+            + (header.drama() ? "; a play: its characters neither ask nor answer" : ""));
   }
 
   /** A court transcript's examination marker: "BY MS. MURRAY:". */
-  private static final Pattern EXAMINER = Pattern.compile("^(?i:by)\\s+(?<name>(?:(?i:mr|mrs|ms|dr)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})\\s*:\\s*$");
+  private static final Pattern EXAMINER =
+      Pattern.compile(
+          "^(?i:by)\\s+(?<name>(?:(?i:mr|mrs|ms|dr)\\.?\\s+)?\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){0,3})\\s*:\\s*$");
 
-  private static final Pattern OFFICE_AND_HOLDER = Pattern.compile("^(?<office>[^()]+?)\\s*\\((?<holder>.+)\\)\\s*:?$");
+  private static final Pattern OFFICE_AND_HOLDER =
+      Pattern.compile("^(?<office>[^()]+?)\\s*\\((?<holder>.+)\\)\\s*:?$");
 
   /**
    * The speaker a file's structure names, as a label would be read: "Le président (M. Pat Kelly
@@ -310,15 +350,20 @@ public final class TurnParser {
   }
 
   /**
-   * True when unlabelled prose before the first label is a talk (first-person speech: "I'm going
-   * to talk about...") rather than front matter (an abstract, a biography in the third person).
+   * True when unlabelled prose before the first label is a talk (first-person speech: "I'm going to
+   * talk about...") rather than front matter (an abstract, a biography in the third person).
    */
   private boolean talkBeforeLabels(
-      List<String> texts, LabelLexicon lexicon, DocumentHeader.Result header, List<Block> blocks, SpeakerRegistry registry) {
+      List<String> texts,
+      LabelLexicon lexicon,
+      DocumentHeader.Result header,
+      List<Block> blocks,
+      SpeakerRegistry registry) {
     int prose = 0;
     int firstPerson = 0;
     for (int i = 0; i < texts.size(); i++) {
-      if (blocks.get(i).speaker() != null || (lexicon.candidate(i) != null && lexicon.acceptsQuietly(i, registry))) {
+      if (blocks.get(i).speaker() != null
+          || (lexicon.candidate(i) != null && lexicon.acceptsQuietly(i, registry))) {
         break;
       }
       String p = texts.get(i);
@@ -334,7 +379,9 @@ public final class TurnParser {
   }
 
   private static final Set<String> SMALL_WORDS =
-      Set.of("of", "the", "and", "on", "in", "for", "to", "a", "an", "at", "by", "de", "du", "la", "le", "et", "und", "der");
+      Set.of(
+          "of", "the", "and", "on", "in", "for", "to", "a", "an", "at", "by", "de", "du", "la",
+          "le", "et", "und", "der");
 
   private static boolean looksLikeAHead(String p) {
     if (p.chars().anyMatch(Character::isDigit)) {
@@ -350,28 +397,35 @@ public final class TurnParser {
   }
 
   private static final Pattern FIRST_PERSON_ANYWHERE =
-      Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|we|we're|we’re|our|us)\\b");
+      Pattern.compile(
+          "\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|we|we're|we’re|our|us)\\b");
 
   /**
-   * Running heads and feet of printed pages that reached the text (a PDF turned into HTML or
-   * text): short paragraphs that recur three times or more, with their digits ignored ("Page 21",
-   * "15 th April, 2024", "Questions"), that are written as heads are (a digit, or every word
-   * capitalised but the small ones: "I don't know" said three times is speech), and that are not
-   * labels.
+   * Running heads and feet of printed pages that reached the text (a PDF turned into HTML or text):
+   * short paragraphs that recur three times or more, with their digits ignored ("Page 21", "15 th
+   * April, 2024", "Questions"), that are written as heads are (a digit, or every word capitalised
+   * but the small ones: "I don't know" said three times is speech), and that are not labels.
    */
   private Set<Integer> runningHeads(List<String> paragraphs) {
     Map<String, List<Integer>> where = new HashMap<>();
     for (int i = 0; i < paragraphs.size(); i++) {
       String p = paragraphs.get(i);
-      if (p == null || p.isBlank() || p.split("\\s+").length > 6 || p.strip().matches("(?s).*[.?!…\"”’)]$")
+      if (p == null
+          || p.isBlank()
+          || p.split("\\s+").length > 6
+          || p.strip().matches("(?s).*[.?!…\"”’)]$")
           || !looksLikeAHead(p)) {
         continue;
       }
-      where.computeIfAbsent(p.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
+      where
+          .computeIfAbsent(
+              p.strip().replaceAll("\\d+", "#").toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(i);
     }
     Set<Integer> out = new HashSet<>();
     for (List<Integer> at : where.values()) {
-      if (at.size() >= 3 && labels.candidate(paragraphs.get(at.get(0))).isEmpty()
+      if (at.size() >= 3
+          && labels.candidate(paragraphs.get(at.get(0))).isEmpty()
           && !StageDirections.isOnlyDirections(paragraphs.get(at.get(0)))
           && !Utterances.kind(paragraphs.get(at.get(0))).equals(Utterances.Kind.COURTESY)) {
         out.addAll(at);
@@ -380,26 +434,34 @@ public final class TurnParser {
     return out;
   }
 
-  /** The start of a label that wrapped onto the next line: capitalised words, no sentence end, no colon. */
+  /**
+   * The start of a label that wrapped onto the next line: capitalised words, no sentence end, no
+   * colon.
+   */
   private static final Pattern LABEL_HEAD =
-      Pattern.compile("^(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*,?)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*|&|of|on|for|the|and|at|in|to)[,]?){1,11}$");
+      Pattern.compile(
+          "^(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*,?)(?:\\s+(?:\\p{Lu}[\\p{L}\\p{M}'’.&/-]*|&|of|on|for|the|and|at|in|to)[,]?){1,11}$");
 
   /**
    * Joins a label that a printed page wrapped onto a second line ("SENATOR TIM KENNEDY, CHAIR,
-   * SENATE" then "STANDING COMMITTEE ON TRANSPORTATION:  Well, ..."): the first part, alone in its
+   * SENATE" then "STANDING COMMITTEE ON TRANSPORTATION: Well, ..."): the first part, alone in its
    * paragraph, is joined to the next when only together do they make one label.
    */
   private List<Block> joinWrappedLabels(List<Block> blocks) {
     List<Block> out = new ArrayList<>(blocks.size());
     boolean changed = false;
     for (int i = 0; i < blocks.size(); i++) {
-      // the head may itself have wrapped: up to three lines of a label before the one with the colon
+      // the head may itself have wrapped: up to three lines of a label before the one with the
+      // colon
       int last = i;
       while (last < blocks.size() && last - i < 3 && isLabelHead(blocks.get(last))) {
         last++;
       }
       Block next = last > i && last < blocks.size() ? blocks.get(last) : null;
-      SpeakerLabels.Match alone = next == null || next.speaker() != null ? null : labels.match(next.text().strip()).orElse(null);
+      SpeakerLabels.Match alone =
+          next == null || next.speaker() != null
+              ? null
+              : labels.match(next.text().strip()).orElse(null);
       if (alone != null && alone.shape() == SpeakerLabels.Shape.COLON) {
         StringBuilder heads = new StringBuilder();
         for (int j = i; j < last; j++) {
@@ -407,8 +469,16 @@ public final class TurnParser {
         }
         String joinedText = heads + next.text().strip();
         SpeakerLabels.Match joined = labels.match(joinedText).orElse(null);
-        if (joined != null && joined.rest().equals(alone.rest()) && joinedText.startsWith(joined.label())) {
-          out.add(new Block(joinedText, null, blocks.get(i).startSeconds(), next.endSeconds(), blocks.get(i).speakerChange()));
+        if (joined != null
+            && joined.rest().equals(alone.rest())
+            && joinedText.startsWith(joined.label())) {
+          out.add(
+              new Block(
+                  joinedText,
+                  null,
+                  blocks.get(i).startSeconds(),
+                  next.endSeconds(),
+                  blocks.get(i).speakerChange()));
           i = last;
           changed = true;
           continue;
@@ -422,12 +492,15 @@ public final class TurnParser {
   /** Only a label in capitals, or one cut after a comma, wraps onto the next line. */
   private static boolean isLabelHead(Block b) {
     String h = b.text().strip();
-    return b.speaker() == null && h.length() <= 80 && LABEL_HEAD.matcher(h).matches()
+    return b.speaker() == null
+        && h.length() <= 80
+        && LABEL_HEAD.matcher(h).matches()
         && (h.endsWith(",") || SpeakerLabels.isAllCaps(h));
   }
 
-
-  /** Splits blocks that hold labels glued into their running text ({@link LabelLexicon#splitGlued}). */
+  /**
+   * Splits blocks that hold labels glued into their running text ({@link LabelLexicon#splitGlued}).
+   */
   private List<Block> splitGlued(List<Block> blocks) {
     List<String> texts = blocks.stream().map(b -> b.speaker() == null ? b.text() : null).toList();
     List<List<String>> pieces = LabelLexicon.splitGlued(texts, labels);
@@ -443,14 +516,20 @@ public final class TurnParser {
         continue;
       }
       for (int j = 0; j < ps.size(); j++) {
-        out.add(new Block(ps.get(j), null, j == 0 ? b.startSeconds() : null, j == ps.size() - 1 ? b.endSeconds() : null,
-            j == 0 && b.speakerChange()));
+        out.add(
+            new Block(
+                ps.get(j),
+                null,
+                j == 0 ? b.startSeconds() : null,
+                j == ps.size() - 1 ? b.endSeconds() : null,
+                j == 0 && b.speakerChange()));
       }
     }
     return out;
   }
 
-  static Item item(String text, String speaker, String label, String how, Double start, Double end) {
+  static Item item(
+      String text, String speaker, String label, String how, Double start, Double end) {
     String t = text.strip();
     if (StageDirections.isOnlyDirections(t)) {
       // "MS. JEAN-PIERRE: (OFF-MIKE)": a direction of any wording, not speech
@@ -470,6 +549,7 @@ public final class TurnParser {
     final List<String> directions = new ArrayList<>();
     Double start;
     Double end;
+
     /** The voice of recorded material played inside the show (a soundbite, an ad). */
     boolean clip;
 
@@ -544,20 +624,34 @@ public final class TurnParser {
       Item next = i + 1 < items.size() ? items.get(i + 1) : null;
       if (item.speaker != null) {
         // Consecutive "Q" labels are different (anonymous) reporters: each starts a turn.
-        boolean anotherAnonymous = "Q".equals(item.label) && "Q".equals(current == null ? null : current.speaker);
-        if (current == null || !current.speaker.equals(item.speaker) || anotherAnonymous || current.clip != item.clip) {
-          current = new Draft(item.speaker, item.label, item.how != null && item.how.startsWith("inferred"), item.how);
+        boolean anotherAnonymous =
+            "Q".equals(item.label) && "Q".equals(current == null ? null : current.speaker);
+        if (current == null
+            || !current.speaker.equals(item.speaker)
+            || anotherAnonymous
+            || current.clip != item.clip) {
+          current =
+              new Draft(
+                  item.speaker,
+                  item.label,
+                  item.how != null && item.how.startsWith("inferred"),
+                  item.how);
           current.clip = item.clip;
           drafts.add(current);
         }
         current.add(item);
       } else if (UNNAMED_CHANGE.equals(item.how)) {
-        // The source marks a new speaker without a name: in a conversation, the one who spoke before.
+        // The source marks a new speaker without a name: in a conversation, the one who spoke
+        // before.
         String before = speakerBefore(drafts, current == null ? null : current.speaker);
-        current = new Draft(before == null ? UNIDENTIFIED : before, null, true,
-            before == null
-                ? "inferred: the source marks a change of speaker and names no one"
-                : "inferred: the source marks a change of speaker; the one who spoke before");
+        current =
+            new Draft(
+                before == null ? UNIDENTIFIED : before,
+                null,
+                true,
+                before == null
+                    ? "inferred: the source marks a change of speaker and names no one"
+                    : "inferred: the source marks a change of speaker; the one who spoke before");
         drafts.add(current);
         current.add(item);
       } else if (PRE_LABEL.equals(item.how)) {
@@ -567,7 +661,12 @@ public final class TurnParser {
           continue;
         }
         if (current == null) {
-          current = new Draft(respondent, null, true, "inferred: unlabelled prose before the first label, by the main respondent");
+          current =
+              new Draft(
+                  respondent,
+                  null,
+                  true,
+                  "inferred: unlabelled prose before the first label, by the main respondent");
           drafts.add(current);
         }
         current.add(item);
@@ -576,12 +675,20 @@ public final class TurnParser {
         String switchTo = null;
         String evidence = null;
         // Pass 1 knows no roles (every speaker is "other"), so it never gets to these.
-        String questioner = known == null ? null : lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
-        String respondent = known == null ? null : lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
+        String questioner =
+            known == null
+                ? null
+                : lastSpeakerIn.getOrDefault(Role.QUESTIONER, known.main(Role.QUESTIONER));
+        String respondent =
+            known == null
+                ? null
+                : lastSpeakerIn.getOrDefault(Role.RESPONDENT, known.main(Role.RESPONDENT));
         if (role == Role.RESPONDENT
             && isQuestionToRespondent(item.text)
             && next != null
-            && ((next.speaker == null && !PRE_LABEL.equals(next.how) && looksLikeAnAnswer(next.text))
+            && ((next.speaker == null
+                    && !PRE_LABEL.equals(next.how)
+                    && looksLikeAnAnswer(next.text))
                 || current.speaker.equals(next.speaker))) {
           switchTo = questioner;
           evidence = "inferred: a question put to the respondent";
@@ -656,8 +763,10 @@ public final class TurnParser {
     return ENDS_WITH_QUESTION.matcher(Utterances.withLatinPunctuation(paragraph)).matches();
   }
 
-  private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine)\\b");
-  private static final Pattern FIRST_SENTENCE = Pattern.compile("^.*?(?:[.!?](?=\\s|$)|$)", Pattern.DOTALL);
+  private static final Pattern FIRST_PERSON =
+      Pattern.compile("\\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|I'll|I’ll|my|me|mine)\\b");
+  private static final Pattern FIRST_SENTENCE =
+      Pattern.compile("^.*?(?:[.!?](?=\\s|$)|$)", Pattern.DOTALL);
 
   /**
    * An unlabelled paragraph after a question that reads as the answer: no question in it, and its

@@ -12,8 +12,8 @@ import org.transcriptnlp.model.Block;
 import org.transcriptnlp.model.Role;
 
 /**
- * Readings for documents that name nobody in a label, tried when no label is found (so that a
- * file a person can read is not rejected):
+ * Readings for documents that name nobody in a label, tried when no label is found (so that a file
+ * a person can read is not rejected):
  *
  * <ul>
  *   <li><b>Questions as paragraphs.</b> Magazine, blog and agency Q&As set each question as a
@@ -34,21 +34,35 @@ final class UnlabelledReadings {
   static final String INTERVIEWER = "Interviewer";
   static final String INTERVIEWEE = "Interviewee";
 
-  private static final Pattern BOLD = Pattern.compile("^(?:\\*\\*|__)(?<text>[^*_].*?)(?:\\*\\*|__)[.:]?$", Pattern.DOTALL);
-  /** "sat down with developer Kaitlin Devine", "Interview with Alex Borlaff", "questions for Jane Roe". */
+  private static final Pattern BOLD =
+      Pattern.compile("^(?:\\*\\*|__)(?<text>[^*_].*?)(?:\\*\\*|__)[.:]?$", Pattern.DOTALL);
+
+  /**
+   * "sat down with developer Kaitlin Devine", "Interview with Alex Borlaff", "questions for Jane
+   * Roe".
+   */
   private static final Pattern WHO =
-      Pattern.compile("(?i:interview(?:ed|s)?|sat\\s+down|talk(?:ed|s)?|spoke|spoken|conversation|chat(?:ted)?|questions|asked)"
-          + "\\s+(?:\\w+\\s+){0,3}?(?i:with|for|to)\\s+(?:(?:our|the|a|an|\\p{Ll}+)\\s+){0,3}"
-          + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
+      Pattern.compile(
+          "(?i:interview(?:ed|s)?|sat\\s+down|talk(?:ed|s)?|spoke|spoken|conversation|chat(?:ted)?|questions|asked)"
+              + "\\s+(?:\\w+\\s+){0,3}?(?i:with|for|to)\\s+(?:(?:our|the|a|an|\\p{Ll}+)\\s+){0,3}"
+              + "(?<name>\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}\\.)?(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
+
   /** A line introducing a respondent: "Francesca Gallo, Ph.D., research scientist, ..." */
-  private static final Pattern BIO = Pattern.compile("^(?<name>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}),\\s+\\S.*");
-  /** A speaker addressing listeners: "Good morning, everyone", "in this lecture", "as you can see". */
+  private static final Pattern BIO =
+      Pattern.compile("^(?<name>\\p{Lu}[\\p{L}'’.-]+(?:\\s+\\p{Lu}[\\p{L}'’.-]+){1,3}),\\s+\\S.*");
+
+  /**
+   * A speaker addressing listeners: "Good morning, everyone", "in this lecture", "as you can see".
+   */
   private static final Pattern AUDIENCE =
-      Pattern.compile("(?i)\\b(?:ladies\\s+and\\s+gentlemen|(?:hi|hello|welcome|morning|afternoon|evening),?\\s+(?:everyone|everybody|all)"
-          + "|good\\s+(?:morning|afternoon|evening)|thank\\s+you\\s+(?:all\\s+)?for\\s+(?:coming|joining|having)|welcome\\s+to\\s+(?:this|the|our)"
-          + "|in\\s+this\\s+(?:talk|lecture|session|video|presentation|class)|as\\s+you\\s+can\\s+see"
-          + "|let\\s+me\\s+(?:show|start|begin)|today\\s+(?:I|we)(?:'ll|’ll|\\s+will|\\s+want))\\b");
-  private static final Pattern FIRST_PERSON = Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
+      Pattern.compile(
+          "(?i)\\b(?:ladies\\s+and\\s+gentlemen|(?:hi|hello|welcome|morning|afternoon|evening),?\\s+(?:everyone|everybody|all)"
+              + "|good\\s+(?:morning|afternoon|evening)|thank\\s+you\\s+(?:all\\s+)?for\\s+(?:coming|joining|having)|welcome\\s+to\\s+(?:this|the|our)"
+              + "|in\\s+this\\s+(?:talk|lecture|session|video|presentation|class)|as\\s+you\\s+can\\s+see"
+              + "|let\\s+me\\s+(?:show|start|begin)|today\\s+(?:I|we)(?:'ll|’ll|\\s+will|\\s+want))\\b");
+
+  private static final Pattern FIRST_PERSON =
+      Pattern.compile("\\b(?:I|I'm|I’m|my|me|we|our|us)\\b");
   private static final Pattern YOU = Pattern.compile("(?i)\\b(?:you|your|yours|yourself)\\b");
 
   /** What a reading found: the labelled paragraphs, and what is not speech. */
@@ -89,13 +103,16 @@ final class UnlabelledReadings {
       }
     }
     // Bold marks the questions where most bold paragraphs ask; else the short paragraphs that ask
-    // someone ("Do you have siblings?"), not a lecture's own questions ("What is the probability...?").
-    List<Integer> questions = bold.size() >= 3 && boldQuestions * 10 >= bold.size() * 6 ? bold : asking;
+    // someone ("Do you have siblings?"), not a lecture's own questions ("What is the
+    // probability...?").
+    List<Integer> questions =
+        bold.size() >= 3 && boldQuestions * 10 >= bold.size() * 6 ? bold : asking;
     if (questions.size() < 3) {
       return null;
     }
     if (questions != bold) {
-      long addressed = questions.stream().filter(q -> YOU.matcher(text(blocks.get(q))).find()).count();
+      long addressed =
+          questions.stream().filter(q -> YOU.matcher(text(blocks.get(q))).find()).count();
       if (addressed * 2 < questions.size()) {
         return null;
       }
@@ -113,7 +130,8 @@ final class UnlabelledReadings {
         answers++;
       }
     }
-    boolean longerAnswers = questions == bold || answerWords * questions.size() >= questionWords * answers * 3 / 2;
+    boolean longerAnswers =
+        questions == bold || answerWords * questions.size() >= questionWords * answers * 3 / 2;
     if (followed * 10 < questions.size() * 8 || !longerAnswers) {
       return null;
     }
@@ -146,24 +164,41 @@ final class UnlabelledReadings {
         respondent = bios.get(i);
         roles.put(SpeakerRegistry.key(respondent), Role.RESPONDENT);
         nonSpeech.add(p);
-      } else if (i + 1 < blocks.size() && bios.containsKey(i + 1) && p.contains(lastName(bios.get(i + 1)))) {
+      } else if (i + 1 < blocks.size()
+          && bios.containsKey(i + 1)
+          && p.contains(lastName(bios.get(i + 1)))) {
         nonSpeech.add(p); // the photo caption above the line that introduces the next respondent
       } else if (isQuestion.contains(i)) {
         speaker = INTERVIEWER;
-        items.add(TurnParser.item(text(b), INTERVIEWER, null,
-            "inferred: a question set as its own paragraph" + (questions == bold ? " in bold" : ""), b.startSeconds(), b.endSeconds()));
+        items.add(
+            TurnParser.item(
+                text(b),
+                INTERVIEWER,
+                null,
+                "inferred: a question set as its own paragraph"
+                    + (questions == bold ? " in bold" : ""),
+                b.startSeconds(),
+                b.endSeconds()));
       } else if (NonSpeech.isNonSpeech(p) || StageDirections.isOnlyDirections(p)) {
         nonSpeech.add(p);
       } else {
-        String how = INTERVIEWER.equals(speaker) ? "inferred: the paragraphs after a question" : null;
+        String how =
+            INTERVIEWER.equals(speaker) ? "inferred: the paragraphs after a question" : null;
         items.add(TurnParser.item(p, respondent, null, how, b.startSeconds(), b.endSeconds()));
         speaker = respondent;
       }
     }
-    TurnParser.Labelled labelled = new TurnParser.Labelled(items, roles, false,
-        "no labels; questions set as their own paragraphs" + (questions == bold ? " in bold" : "")
-            + " are the interviewer's, the paragraphs after them "
-            + (interviewee == null && bios.isEmpty() ? "the interviewee's" : "the named interviewee's"));
+    TurnParser.Labelled labelled =
+        new TurnParser.Labelled(
+            items,
+            roles,
+            false,
+            "no labels; questions set as their own paragraphs"
+                + (questions == bold ? " in bold" : "")
+                + " are the interviewer's, the paragraphs after them "
+                + (interviewee == null && bios.isEmpty()
+                    ? "the interviewee's"
+                    : "the named interviewee's"));
     return new Reading(labelled, nonSpeech);
   }
 
@@ -173,8 +208,12 @@ final class UnlabelledReadings {
     for (int i = 0; i + 1 < blocks.size(); i++) {
       String p = blocks.get(i).text().strip();
       Matcher m = BIO.matcher(p);
-      if (isQuestion.contains(i + 1) && !isQuestion.contains(i) && m.matches() && Utterances.words(p) <= 60
-          && !FIRST_PERSON.matcher(p).find() && SpeakerLabels.isName(m.group("name"))) {
+      if (isQuestion.contains(i + 1)
+          && !isQuestion.contains(i)
+          && m.matches()
+          && Utterances.words(p) <= 60
+          && !FIRST_PERSON.matcher(p).find()
+          && SpeakerLabels.isName(m.group("name"))) {
         out.put(i, m.group("name"));
       }
     }
@@ -197,7 +236,10 @@ final class UnlabelledReadings {
     for (int i = 0; i < blocks.size(); i++) {
       Block b = blocks.get(i);
       String p = b.text().strip();
-      if (b.speaker() != null || p.isEmpty() || NonSpeech.isNonSpeech(p) || StageDirections.isOnlyDirections(p)) {
+      if (b.speaker() != null
+          || p.isEmpty()
+          || NonSpeech.isNonSpeech(p)
+          || StageDirections.isOnlyDirections(p)) {
         continue;
       }
       if (Utterances.words(p) >= 12) {
@@ -213,7 +255,10 @@ final class UnlabelledReadings {
     }
     // A speaker who says who they are, or half the paragraphs in the first person with the
     // audience addressed: an essay or a report in the first person now and then is no talk.
-    boolean talk = name != null ? firstPerson * 10 >= prose * 3 : firstPerson * 2 >= prose && addressesAudience;
+    boolean talk =
+        name != null
+            ? firstPerson * 10 >= prose * 3
+            : firstPerson * 2 >= prose && addressesAudience;
     if (prose < 2 || words < 100 || !talk) {
       return null;
     }
@@ -226,14 +271,29 @@ final class UnlabelledReadings {
       if (p.isEmpty()) {
         continue;
       }
-      if (i < speech.get(0) || NonSpeech.isNonSpeech(p) || StageDirections.isOnlyDirections(p)
+      if (i < speech.get(0)
+          || NonSpeech.isNonSpeech(p)
+          || StageDirections.isOnlyDirections(p)
           || Utterances.words(p) < 12 && !p.matches("(?s).*[.!?…\"”]$")) {
         nonSpeech.add(p); // titles, slide headings, short lines that are no sentence
       } else {
-        items.add(TurnParser.item(p, speaker, null, "inferred: one speaker talks throughout", b.startSeconds(), b.endSeconds()));
+        items.add(
+            TurnParser.item(
+                p,
+                speaker,
+                null,
+                "inferred: one speaker talks throughout",
+                b.startSeconds(),
+                b.endSeconds()));
       }
     }
-    return new Reading(new TurnParser.Labelled(items, Map.of(), false,
-        "no labels; a talk in the first person by one speaker" + (name == null ? "" : ", who introduces themself")), nonSpeech);
+    return new Reading(
+        new TurnParser.Labelled(
+            items,
+            Map.of(),
+            false,
+            "no labels; a talk in the first person by one speaker"
+                + (name == null ? "" : ", who introduces themself")),
+        nonSpeech);
   }
 }

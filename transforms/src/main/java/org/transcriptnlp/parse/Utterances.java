@@ -8,21 +8,33 @@ import java.util.regex.Pattern;
 
 /**
  * What a turn does in a conversation, read from its wording rather than from "?" alone, so that
- * speech-to-text output (which rarely writes "?"), debates, hearings and question periods come
- * out right.
+ * speech-to-text output (which rarely writes "?"), debates, hearings and question periods come out
+ * right.
  */
 public final class Utterances {
   /** What a turn does. */
   public enum Kind {
     /** Asks: ends in "?", or is worded as a question ("what do you...", "do you think..."). */
     QUESTION,
-    /** Asks for an answer without a question: "tell us about...", "your response", "walk us through...". */
+    /**
+     * Asks for an answer without a question: "tell us about...", "your response", "walk us
+     * through...".
+     */
     PROMPT,
-    /** Calls on someone to speak, and no more: "Governor Smith.", "The honourable minister.", "Senator, your rebuttal." */
+    /**
+     * Calls on someone to speak, and no more: "Governor Smith.", "The honourable minister.",
+     * "Senator, your rebuttal."
+     */
     CALL,
-    /** Gives the floor or runs the proceedings: "The chair recognizes...", "Our next question comes from...". */
+    /**
+     * Gives the floor or runs the proceedings: "The chair recognizes...", "Our next question comes
+     * from...".
+     */
     FLOOR,
-    /** Only thanks, greets or acknowledges: "Thank you.", "Okay.", "Mm-hmm.", "Thank you, Mr. Chairman." */
+    /**
+     * Only thanks, greets or acknowledges: "Thank you.", "Okay.", "Mm-hmm.", "Thank you, Mr.
+     * Chairman."
+     */
     COURTESY,
     /** Introduces the speaker: "I'm Sander Vanocur, NBC News." */
     INTRO,
@@ -36,9 +48,15 @@ public final class Utterances {
       return this == QUESTION || this == PROMPT;
     }
 
-    /** True for turns that only manage who speaks or are courtesies: they neither ask nor answer. */
+    /**
+     * True for turns that only manage who speaks or are courtesies: they neither ask nor answer.
+     */
     public boolean managesFloor() {
-      return this == CALL || this == FLOOR || this == COURTESY || this == PROCEDURAL || this == INTRO;
+      return this == CALL
+          || this == FLOOR
+          || this == COURTESY
+          || this == PROCEDURAL
+          || this == INTRO;
     }
 
     public String value() {
@@ -53,8 +71,8 @@ public final class Utterances {
    * full-width ？ and ！, the Greek question mark (U+037E, and ';' after a Greek word, which is how
    * Greek writes it), the small and vertical forms and the Ethiopic question mark as "?"; the
    * ideographic and full-width full stops, the Devanagari dandas, the Arabic and Ethiopic full
-   * stops as "."; invisible formatting characters (a right-to-left mark after the "?") dropped.
-   * The same string when there is nothing to change.
+   * stops as "."; invisible formatting characters (a right-to-left mark after the "?") dropped. The
+   * same string when there is nothing to change.
    */
   static String withLatinPunctuation(String text) {
     int n = text.length();
@@ -104,31 +122,52 @@ public final class Utterances {
     while (j >= 0 && "\"”’')»]".indexOf(before.charAt(j)) >= 0) {
       j--;
     }
-    return j >= 0 && Character.isLetter(before.charAt(j))
+    return j >= 0
+        && Character.isLetter(before.charAt(j))
         && Character.UnicodeScript.of(before.charAt(j)) == Character.UnicodeScript.GREEK;
   }
 
   private static final Pattern SENTENCE_SPLIT = Pattern.compile("(?<=[.!?…])[\"”’)\\]]*\\s+");
+
   /** Discourse markers that may open a question: "So, what...", "And do you...". */
   private static final Pattern OPENER =
-      Pattern.compile("^(?:(?i:so|and|but|well|okay|ok|now|then|also|alright|all right|right|um|uh|yeah|oh|"
-          + "mr\\.?|ms\\.?|mrs\\.?|dr\\.?|sir|madam|senator|governor|minister|president|secretary)[,.]?\\s+"
-          + "|\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,\\s+)+");
+      Pattern.compile(
+          "^(?:(?i:so|and|but|well|okay|ok|now|then|also|alright|all right|right|um|uh|yeah|oh|"
+              + "mr\\.?|ms\\.?|mrs\\.?|dr\\.?|sir|madam|senator|governor|minister|president|secretary)[,.]?\\s+"
+              + "|\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+)?,\\s+)+");
+
   private static final String AUX =
       "(?:do|does|did|is|are|was|were|can|could|would|will|should|shall|have|has|had|may|might|must|"
           + "don't|doesn't|didn't|isn't|aren't|wasn't|weren't|can't|couldn't|wouldn't|won't|shouldn't|haven't|hasn't|"
           + "don’t|doesn’t|didn’t|isn’t|aren’t|wasn’t|weren’t|can’t|couldn’t|wouldn’t|won’t|shouldn’t|haven’t|hasn’t)";
-  private static final String SUBJECT = "(?:you|we|they|he|she|i|it|there|people|your|anyone|anybody|everyone|somebody|someone|any)";
-  /** "What do you...", "How did it...", "What kind of impact do you...", "Why not...", "How about...". */
+  private static final String SUBJECT =
+      "(?:you|we|they|he|she|i|it|there|people|your|anyone|anybody|everyone|somebody|someone|any)";
+
+  /**
+   * "What do you...", "How did it...", "What kind of impact do you...", "Why not...", "How
+   * about...".
+   */
   private static final Pattern WH =
       Pattern.compile(
-          "^(?i)(?:what|how|why|when|where|who|whom|whose|which)(?:(?:'s|’s|'re|’re)\\b|\\s+" + AUX + "\\s+" + SUBJECT
-              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+" + AUX + "\\s+" + SUBJECT
-              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+" + AUX
+          "^(?i)(?:what|how|why|when|where|who|whom|whose|which)(?:(?:'s|’s|'re|’re)\\b|\\s+"
+              + AUX
+              + "\\s+"
+              + SUBJECT
+              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+"
+              + AUX
+              + "\\s+"
+              + SUBJECT
+              + "\\b|(?:\\s+(?!(?:i|we|you|they|he|she|it)\\b)[\\p{L}'’-]+){1,4}\\s+"
+              + AUX
               + "\\s+(?:the|this|that|these|those|a|an|your|our|their|his|her)\\s+\\p{L}+"
-              + "|\\s+(?:about|not|so|come|exactly|else)\\b|\\s+" + AUX + "\\s+(?:the|this|that|these|those|a|an|your|our|their)\\b)");
+              + "|\\s+(?:about|not|so|come|exactly|else)\\b|\\s+"
+              + AUX
+              + "\\s+(?:the|this|that|these|those|a|an|your|our|their)\\b)");
+
   /** "Do you...", "Is there...", "Would you say...", "Can I ask...". */
-  private static final Pattern INVERTED = Pattern.compile("^(?i)" + AUX + "\\s+(?:n't\\s+)?" + SUBJECT + "\\b");
+  private static final Pattern INVERTED =
+      Pattern.compile("^(?i)" + AUX + "\\s+(?:n't\\s+)?" + SUBJECT + "\\b");
+
   private static final Pattern PROMPT =
       Pattern.compile(
           "(?i)\\b(?:tell(?:ing)?\\s+(?:me|us|them|our\\s+\\w+)|talk\\s+(?:to\\s+(?:us|me)\\s+)?(?:a\\s+(?:little|bit)\\s+)?about|"
@@ -159,6 +198,7 @@ public final class Utterances {
               + "i\\s+(?:beg\\s+to\\s+)?move\\b|i\\s+beg\\s+to\\s+(?:present|lay)|i\\s+rise\\s+(?:to|in)\\b|i\\s+ask\\s+unanimous\\s+consent|"
               + "i\\s+yield\\b|i\\s+reserve\\s+the\\s+balance|(?:i|we)\\s+(?:present|table|lay\\s+upon\\s+the\\s+table)\\s+(?:a|the|this)\\s+petition|"
               + "petitions?\\b|the\\s+question\\s+is\\b|division[!.]|hear,?\\s+hear)");
+
   /**
    * "I'm Sander Vanocur, NBC News.", "My name is Ana.": a name after "my name is", or a first name
    * and surname after "I'm", "I am", "this is" ("I'm Canadian, and..." introduces no one).
@@ -166,20 +206,23 @@ public final class Utterances {
   private static final Pattern INTRO =
       Pattern.compile(
           "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?"
-              + "(?:my\\s+name\\s+is\\s+" + "(?-i:\\p{Lu}[\\p{L}.'’-]+)" + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
+              + "(?:my\\s+name\\s+is\\s+"
+              + "(?-i:\\p{Lu}[\\p{L}.'’-]+)"
+              + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
               + "(?<who>(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+)))"
               + "(?-i:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
 
   /**
    * A speaker saying who they are anywhere in a paragraph: "my name is Jane Roe", or "I'm" after a
-   * greeting or with a title ("Hi everyone, I'm Dr Federico Andreis"); "I'm African American"
-   * names no one.
+   * greeting or with a title ("Hi everyone, I'm Dr Federico Andreis"); "I'm African American" names
+   * no one.
    */
   private static final Pattern SELF_NAMED =
       Pattern.compile(
           "(?i:\\bmy\\s+name\\s+is\\s+|\\b(?:hi|hello|good\\s+(?:morning|afternoon|evening)|welcome)\\b[^.!?]{0,40}?[,.!]?\\s+"
               + "(?:i'?m|i’m|i\\s+am)\\s+|\\b(?:i'?m|i’m|i\\s+am)\\s+(?=(?:Dr|Prof|Professor)\\b))"
               + "(?<name>(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms)\\.?\\s+)?\\p{Lu}[\\p{L}'’-]+(?:\\s+\\p{Lu}[\\p{L}'’-]+){1,2})");
+
   /**
    * A question as an order paper prints it: "1. What discussions he has had with Cabinet
    * colleagues...", "To ask His Majesty's Government what progress...", "Deputy Mary Roe asked the
@@ -189,40 +232,271 @@ public final class Utterances {
       Pattern.compile(
           "(?i)^(?:(?:q(?:uestion)?\\s*(?:no\\.?\\s*)?)?\\d{1,4}[.)]\\s+(?:what|whether|if|how|when|which|who|why|to\\s+ask)\\b"
               + "|to\\s+ask\\s+(?:her|his|the)\\s+|(?-i:\\p{Lu})[\\p{L} .'’-]{1,60}?\\s+asked\\s+the\\s+(?:minister|secretary|taoiseach|tánaiste|attorney)\\b)");
+
   /** A question that asks the other to introduce themself: their answer is an introduction. */
   private static final Pattern ASKS_INTRODUCTION =
       Pattern.compile(
           "(?i)\\b(?:introduce\\s+(?:yourself|yourselves)|your\\s+(?:full\\s+)?name|who\\s+you\\s+are|who\\s+are\\s+you"
               + "|tell\\s+(?:us|me)\\s+(?:a\\s+(?:little|bit)\\s+)?(?:bit\\s+)?about\\s+yourself)\\b");
+
   private static final Set<String> COURTESY_WORDS =
-      Set.of("thank", "thanks", "you", "very", "much", "so", "okay", "ok", "yeah", "yes", "yep", "right", "sure", "mm",
-          "hmm", "mhm", "mm-hmm", "uh-huh", "uh", "huh", "um", "great", "good", "wow", "oh", "i", "see", "exactly",
-          "absolutely", "alright", "all", "cool", "nice", "interesting", "fantastic", "wonderful", "excellent",
-          "perfect", "true", "indeed", "got", "it", "and", "well", "that's", "that’s", "thats", "hello", "hi",
-          "welcome", "morning", "afternoon", "evening", "bye", "goodbye", "cheers", "sir", "madam", "ma'am", "ma’am",
-          "again", "both", "for", "that", "is", "a", "the", "pleasure", "no", "problem", "of", "course", "agreed",
-          "definitely", "totally", "certainly", "gotcha", "correct", "yup", "ah", "aha", "hm", "mmm", "uh-hmm",
-          "mhmm", "ha", "haha", "fair", "enough", "amazing", "awesome", "lovely", "brilliant");
+      Set.of(
+          "thank",
+          "thanks",
+          "you",
+          "very",
+          "much",
+          "so",
+          "okay",
+          "ok",
+          "yeah",
+          "yes",
+          "yep",
+          "right",
+          "sure",
+          "mm",
+          "hmm",
+          "mhm",
+          "mm-hmm",
+          "uh-huh",
+          "uh",
+          "huh",
+          "um",
+          "great",
+          "good",
+          "wow",
+          "oh",
+          "i",
+          "see",
+          "exactly",
+          "absolutely",
+          "alright",
+          "all",
+          "cool",
+          "nice",
+          "interesting",
+          "fantastic",
+          "wonderful",
+          "excellent",
+          "perfect",
+          "true",
+          "indeed",
+          "got",
+          "it",
+          "and",
+          "well",
+          "that's",
+          "that’s",
+          "thats",
+          "hello",
+          "hi",
+          "welcome",
+          "morning",
+          "afternoon",
+          "evening",
+          "bye",
+          "goodbye",
+          "cheers",
+          "sir",
+          "madam",
+          "ma'am",
+          "ma’am",
+          "again",
+          "both",
+          "for",
+          "that",
+          "is",
+          "a",
+          "the",
+          "pleasure",
+          "no",
+          "problem",
+          "of",
+          "course",
+          "agreed",
+          "definitely",
+          "totally",
+          "certainly",
+          "gotcha",
+          "correct",
+          "yup",
+          "ah",
+          "aha",
+          "hm",
+          "mmm",
+          "uh-hmm",
+          "mhmm",
+          "ha",
+          "haha",
+          "fair",
+          "enough",
+          "amazing",
+          "awesome",
+          "lovely",
+          "brilliant");
   private static final Set<String> TITLES =
-      Set.of("mr", "mrs", "ms", "miss", "madam", "dr", "doctor", "professor", "prof", "senator", "governor", "president",
-          "vice", "secretary", "minister", "congressman", "congresswoman", "representative", "mayor", "judge",
-          "justice", "general", "ambassador", "chairman", "chairwoman", "chair", "premier", "prime", "leader",
-          "member", "members", "honourable", "honorable", "hon", "right", "the", "for", "of", "deputy", "speaker",
-          "gentleman", "gentlewoman", "lady", "commissioner", "director", "chief", "colonel", "captain", "sheriff",
-          "attorney", "counsel", "witness", "panel", "panelist", "panelists", "candidate", "candidates");
+      Set.of(
+          "mr",
+          "mrs",
+          "ms",
+          "miss",
+          "madam",
+          "dr",
+          "doctor",
+          "professor",
+          "prof",
+          "senator",
+          "governor",
+          "president",
+          "vice",
+          "secretary",
+          "minister",
+          "congressman",
+          "congresswoman",
+          "representative",
+          "mayor",
+          "judge",
+          "justice",
+          "general",
+          "ambassador",
+          "chairman",
+          "chairwoman",
+          "chair",
+          "premier",
+          "prime",
+          "leader",
+          "member",
+          "members",
+          "honourable",
+          "honorable",
+          "hon",
+          "right",
+          "the",
+          "for",
+          "of",
+          "deputy",
+          "speaker",
+          "gentleman",
+          "gentlewoman",
+          "lady",
+          "commissioner",
+          "director",
+          "chief",
+          "colonel",
+          "captain",
+          "sheriff",
+          "attorney",
+          "counsel",
+          "witness",
+          "panel",
+          "panelist",
+          "panelists",
+          "candidate",
+          "candidates");
   private static final Set<String> CALL_FILLER =
-      Set.of("your", "response", "rebuttal", "answer", "reply", "comment", "comments", "please", "go", "ahead",
-          "thank", "thanks", "you", "first", "next", "now", "and", "then", "to", "over", "floor", "minute", "minutes",
-          "seconds", "one", "two", "three", "a", "an");
+      Set.of(
+          "your",
+          "response",
+          "rebuttal",
+          "answer",
+          "reply",
+          "comment",
+          "comments",
+          "please",
+          "go",
+          "ahead",
+          "thank",
+          "thanks",
+          "you",
+          "first",
+          "next",
+          "now",
+          "and",
+          "then",
+          "to",
+          "over",
+          "floor",
+          "minute",
+          "minutes",
+          "seconds",
+          "one",
+          "two",
+          "three",
+          "a",
+          "an");
 
   /** Capitalised words that open sentences, not names: "Back there?", "Who next?". */
   private static final Set<String> NOT_A_NAME =
-      Set.of("back", "here", "there", "who", "what", "where", "when", "why", "how", "which", "anyone", "anybody",
-          "everyone", "everybody", "somebody", "someone", "else", "more", "this", "that", "these", "those", "it",
-          "he", "she", "they", "we", "me", "him", "her", "them", "us", "my", "his", "its", "our", "their", "yours",
-          "not", "never", "maybe", "perhaps", "also", "too", "again", "anything", "something", "nothing", "done",
-          "ready", "questions", "question", "comments", "please", "wait", "stop", "listen", "look", "hey", "sorry",
-          "pardon", "excuse", "really", "seriously", "because", "if", "in", "on", "at");
+      Set.of(
+          "back",
+          "here",
+          "there",
+          "who",
+          "what",
+          "where",
+          "when",
+          "why",
+          "how",
+          "which",
+          "anyone",
+          "anybody",
+          "everyone",
+          "everybody",
+          "somebody",
+          "someone",
+          "else",
+          "more",
+          "this",
+          "that",
+          "these",
+          "those",
+          "it",
+          "he",
+          "she",
+          "they",
+          "we",
+          "me",
+          "him",
+          "her",
+          "them",
+          "us",
+          "my",
+          "his",
+          "its",
+          "our",
+          "their",
+          "yours",
+          "not",
+          "never",
+          "maybe",
+          "perhaps",
+          "also",
+          "too",
+          "again",
+          "anything",
+          "something",
+          "nothing",
+          "done",
+          "ready",
+          "questions",
+          "question",
+          "comments",
+          "please",
+          "wait",
+          "stop",
+          "listen",
+          "look",
+          "hey",
+          "sorry",
+          "pardon",
+          "excuse",
+          "really",
+          "seriously",
+          "because",
+          "if",
+          "in",
+          "on",
+          "at");
 
   /**
    * True when the turn opens by introducing its speaker. Where the speakers' names are known, the
@@ -250,13 +524,18 @@ public final class Utterances {
   private static final Pattern AFFILIATION =
       Pattern.compile("(?:\\s*,\\s*|\\s+(?:from|with|of|at)\\s+(?:the\\s+)?)(?-i:\\p{Lu})");
 
-  /** The name a speaker gives themself in the paragraph ("Hi everyone, I'm Dr Jane Roe"), or null. */
+  /**
+   * The name a speaker gives themself in the paragraph ("Hi everyone, I'm Dr Jane Roe"), or null.
+   */
   static String selfIntroducedName(String paragraph) {
     Matcher m = SELF_NAMED.matcher(paragraph);
     return m.find() ? m.group("name") : null;
   }
 
-  /** True when the turn is a question as an order paper prints it ("1. What discussions he has had..."). */
+  /**
+   * True when the turn is a question as an order paper prints it ("1. What discussions he has
+   * had...").
+   */
   public static boolean isTabledQuestion(String text) {
     return TABLED.matcher(text.strip()).lookingAt();
   }
@@ -266,7 +545,10 @@ public final class Utterances {
     return ASKS_INTRODUCTION.matcher(text).find();
   }
 
-  /** What the turn does, knowing no speaker's name (a call must then name an office: "Senator Smith."). */
+  /**
+   * What the turn does, knowing no speaker's name (a call must then name an office: "Senator
+   * Smith.").
+   */
   public static Kind kind(String text) {
     return kind(text, Set.of());
   }
@@ -304,7 +586,8 @@ public final class Utterances {
     // ends in a question of some length.
     int tail = words(last) + words(beforeLast);
     boolean pointOfTheTurn = words <= 80 || tail * 100 >= words * 15;
-    if (pointOfTheTurn && (TurnParser.asksQuestion(t) || interrogative(last) || interrogative(beforeLast))) {
+    if (pointOfTheTurn
+        && (TurnParser.asksQuestion(t) || interrogative(last) || interrogative(beforeLast))) {
       return Kind.QUESTION;
     }
     if (words <= 40 && FLOOR.matcher(t).find()) {
@@ -337,15 +620,22 @@ public final class Utterances {
     for (int i = sentences.length - 1; i >= Math.max(0, sentences.length - 3); i--) {
       String sentence = sentences[i].strip();
       tail += words(sentence);
-      if (sentence.endsWith("?") || sentence.matches(".*\\?[\"”’')\\]»」』]*$") || interrogative(sentence) || PROMPT.matcher(sentence).find()) {
-        // in a long monologue a question near the end is rhetorical unless it is a fair part of the close
+      if (sentence.endsWith("?")
+          || sentence.matches(".*\\?[\"”’')\\]»」』]*$")
+          || interrogative(sentence)
+          || PROMPT.matcher(sentence).find()) {
+        // in a long monologue a question near the end is rhetorical unless it is a fair part of the
+        // close
         return words <= 150 || tail * 100 >= words * 8;
       }
     }
     return false;
   }
 
-  /** The words of the speakers' names, lower case, without honorifics: what a call on a speaker may say. */
+  /**
+   * The words of the speakers' names, lower case, without honorifics: what a call on a speaker may
+   * say.
+   */
   public static Set<String> nameWords(java.util.Collection<String> speakers) {
     Set<String> out = new java.util.HashSet<>();
     for (String speaker : speakers) {
@@ -382,7 +672,9 @@ public final class Utterances {
       char c = s.charAt(i);
       boolean space = Character.isWhitespace(c);
       if (c >= 0x0E00) {
-        if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF)) {
+        if ((c >= 0x3040 && c <= 0x30FF)
+            || (c >= 0x3400 && c <= 0x9FFF)
+            || (c >= 0xF900 && c <= 0xFAFF)) {
           dense++;
           in = false;
           continue;
@@ -392,7 +684,10 @@ public final class Utterances {
           in = false;
           continue;
         }
-        space |= (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20);
+        space |=
+            (c >= 0x3000 && c <= 0x303F)
+                || (c >= 0xFF00 && c <= 0xFF0F)
+                || (c >= 0xFF1A && c <= 0xFF20);
       }
       if (!space && !in) {
         n++;
@@ -437,7 +732,9 @@ public final class Utterances {
       }
       if (names.contains(l)) {
         named++;
-      } else if (!w.isEmpty() && (Character.isUpperCase(w.codePointAt(0)) || Character.getType(w.codePointAt(0)) == Character.OTHER_LETTER)) {
+      } else if (!w.isEmpty()
+          && (Character.isUpperCase(w.codePointAt(0))
+              || Character.getType(w.codePointAt(0)) == Character.OTHER_LETTER)) {
         unknown++;
       } else {
         return false;
@@ -447,17 +744,22 @@ public final class Utterances {
       return false; // "Thank you, Mr. Chairman.": thanks to the chair, not a call on anyone
     }
     // "Governor Smith.", "The honourable minister.", or a speaker's name alone: "Kevin?"
-    return titles > 0 && named + unknown <= 4 || named >= 1 && unknown == 0 && words.length <= 4 && t.strip().matches("(?s).*[.?!:,]$");
+    return titles > 0 && named + unknown <= 4
+        || named >= 1 && unknown == 0 && words.length <= 4 && t.strip().matches("(?s).*[.?!:,]$");
   }
 
   private static boolean isCourtesy(String t) {
-    String[] words = t.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?…—–\"“”()\\[\\]]", " ").strip().split("\\s+");
+    String[] words =
+        t.toLowerCase(Locale.ROOT).replaceAll("[.,;:!?…—–\"“”()\\[\\]]", " ").strip().split("\\s+");
     String[] original = t.replaceAll("[.,;:!?…—–\"“”()\\[\\]]", " ").strip().split("\\s+");
     boolean courtesy = false;
     for (int i = 0; i < words.length; i++) {
       if (COURTESY_WORDS.contains(words[i])) {
         courtesy = true;
-      } else if (!TITLES.contains(words[i]) && !(i < original.length && !original[i].isEmpty() && Character.isUpperCase(original[i].codePointAt(0)))) {
+      } else if (!TITLES.contains(words[i])
+          && !(i < original.length
+              && !original[i].isEmpty()
+              && Character.isUpperCase(original[i].codePointAt(0)))) {
         return false;
       }
     }

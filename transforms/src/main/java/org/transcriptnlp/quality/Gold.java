@@ -14,10 +14,10 @@ import java.util.Set;
 import org.transcriptnlp.parse.SpeakerRegistry;
 
 /**
- * What a careful reader finds in one transcript: its speakers (with every way the transcript
- * writes each of them and their role), how many turns and answers it has (with a tolerance), spot
- * checks of snippet -> speaker and role, and snippets that must never be in an answer. Read from
- * a {@code .gold.json} file (format: docs/formats-and-attribution.md).
+ * What a careful reader finds in one transcript: its speakers (with every way the transcript writes
+ * each of them and their role), how many turns and answers it has (with a tolerance), spot checks
+ * of snippet -> speaker and role, and snippets that must never be in an answer. Read from a {@code
+ * .gold.json} file (format: docs/formats-and-attribution.md).
  */
 public record Gold(
     Path goldFile,
@@ -31,7 +31,10 @@ public record Gold(
     List<Check> checks,
     List<String> nonSpeech) {
 
-  /** A speaker: the name, every label the transcript writes for them, and the role ("any": not scored). */
+  /**
+   * A speaker: the name, every label the transcript writes for them, and the role ("any": not
+   * scored).
+   */
   public record Speaker(String name, Set<String> keys, String role) {
     /** True when a parsed speaker name or label is this speaker. */
     public boolean is(String parsed) {
@@ -40,7 +43,8 @@ public record Gold(
       }
       // "Speaker 0" is how a speaker id 0 of a JSON or CSV export is written
       String id = parsed.matches("(?i)speaker[ _]?\\d{1,3}") ? parsed.replaceAll("\\D", "") : null;
-      return keys.contains(key(parsed)) || keys.contains(key(SpeakerRegistry.withoutHonorifics(parsed)))
+      return keys.contains(key(parsed))
+          || keys.contains(key(SpeakerRegistry.withoutHonorifics(parsed)))
           || id != null && keys.contains(id);
     }
   }
@@ -77,8 +81,12 @@ public record Gold(
     List<Check> checks = new ArrayList<>();
     for (JsonNode c : n.path("checks")) {
       String speaker = text(c, "speaker");
-      Speaker who = speakers.stream().filter(s -> s.name().equals(speaker)).findFirst()
-          .orElseThrow(() -> new IOException(goldFile + ": check on unknown speaker '" + speaker + "'"));
+      Speaker who =
+          speakers.stream()
+              .filter(s -> s.name().equals(speaker))
+              .findFirst()
+              .orElseThrow(
+                  () -> new IOException(goldFile + ": check on unknown speaker '" + speaker + "'"));
       String role = c.hasNonNull("role") ? c.get("role").asText() : who.role();
       checks.add(new Check(text(c, "snippet"), speaker, role));
     }
@@ -115,8 +123,8 @@ public record Gold(
 
   /**
    * How names and snippets are compared: compatibility-normalised, lower case, every run of
-   * characters that are not letters or digits one space (so quotes, dashes, markup and line
-   * breaks do not matter).
+   * characters that are not letters or digits one space (so quotes, dashes, markup and line breaks
+   * do not matter).
    */
   public static String key(String s) {
     String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
@@ -128,7 +136,8 @@ public record Gold(
       if (Character.isLetterOrDigit(cp)) {
         out.appendCodePoint(cp);
         space = false;
-      } else if (Character.getType(cp) == Character.NON_SPACING_MARK || Character.getType(cp) == Character.FORMAT) {
+      } else if (Character.getType(cp) == Character.NON_SPACING_MARK
+          || Character.getType(cp) == Character.FORMAT) {
         // combining marks and invisible format characters: part of the word
       } else if (!space) {
         out.append(' ');

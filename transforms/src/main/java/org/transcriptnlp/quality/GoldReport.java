@@ -24,8 +24,15 @@ public final class GoldReport {
 
   /** What the totals came to. */
   public record Totals(
-      int files, int checks, int speakersRight, int roleChecks, int rolesRight, int turnsHold, int answersHold,
-      int leaks, int rejected) {
+      int files,
+      int checks,
+      int speakersRight,
+      int roleChecks,
+      int rolesRight,
+      int turnsHold,
+      int answersHold,
+      int leaks,
+      int rejected) {
     public double speakerShare() {
       return checks == 0 ? 1 : (double) speakersRight / checks;
     }
@@ -37,11 +44,16 @@ public final class GoldReport {
 
   private GoldReport() {}
 
-  /** Reads, decodes and parses one transcript as the job does; throws with the reason it would be rejected. */
+  /**
+   * Reads, decodes and parses one transcript as the job does; throws with the reason it would be
+   * rejected.
+   */
   public static ParsedTranscript parse(Path file) throws IOException, Extraction.Rejected {
     Extraction extraction = new Extraction();
     byte[] bytes = Files.readAllBytes(file);
-    return extraction.parse(extraction.read(file.toString(), file.getFileName().toString(), bytes).doc()).parsed();
+    return extraction
+        .parse(extraction.read(file.toString(), file.getFileName().toString(), bytes).doc())
+        .parsed();
   }
 
   public static List<Path> goldFiles(Path goldDir) throws IOException {
@@ -50,7 +62,8 @@ public final class GoldReport {
     }
   }
 
-  public static List<GoldScore> score(Path goldDir, Path corpusDir, Path projectDir) throws IOException {
+  public static List<GoldScore> score(Path goldDir, Path corpusDir, Path projectDir)
+      throws IOException {
     List<GoldScore> scores = new ArrayList<>();
     for (Path g : goldFiles(goldDir)) {
       Gold gold = Gold.read(g);
@@ -59,7 +72,8 @@ public final class GoldReport {
         file = projectDir.resolve(gold.file());
       }
       if (!Files.exists(file)) {
-        throw new IOException(g + ": no transcript " + gold.file() + " under " + corpusDir + " or " + projectDir);
+        throw new IOException(
+            g + ": no transcript " + gold.file() + " under " + corpusDir + " or " + projectDir);
       }
       GoldScore s;
       try {
@@ -73,7 +87,14 @@ public final class GoldReport {
   }
 
   public static Totals totals(List<GoldScore> scores) {
-    int checks = 0, speakers = 0, roleChecks = 0, roles = 0, turns = 0, answers = 0, leaks = 0, rejected = 0;
+    int checks = 0,
+        speakers = 0,
+        roleChecks = 0,
+        roles = 0,
+        turns = 0,
+        answers = 0,
+        leaks = 0,
+        rejected = 0;
     for (GoldScore s : scores) {
       checks += s.checks();
       speakers += s.speakersRight();
@@ -84,33 +105,67 @@ public final class GoldReport {
       leaks += s.nonSpeechLeaks();
       rejected += s.rejected() != null ? 1 : 0;
     }
-    return new Totals(scores.size(), checks, speakers, roleChecks, roles, turns, answers, leaks, rejected);
+    return new Totals(
+        scores.size(), checks, speakers, roleChecks, roles, turns, answers, leaks, rejected);
   }
 
-  /** The per-file table and the totals, as Markdown; with details, every failed check under the table. */
+  /**
+   * The per-file table and the totals, as Markdown; with details, every failed check under the
+   * table.
+   */
   public static String table(List<GoldScore> scores, boolean details) {
     StringBuilder out = new StringBuilder();
-    out.append("| file | container | speakers right | roles right | turns (gold) | answers (gold) | leaks | missing / extra speakers |\n");
+    out.append(
+        "| file | container | speakers right | roles right | turns (gold) | answers (gold) | leaks | missing / extra speakers |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (GoldScore s : scores) {
       Gold g = s.gold();
-      out.append(String.format(Locale.ROOT, "| %s | %s | %d/%d | %d/%d | %s %s | %s %s | %d | %s |%n",
-          g.file(), shortContainer(g.container()),
-          s.speakersRight(), s.checks(), s.rolesRight(), s.roleChecks(),
-          s.rejected() != null ? "rejected" : s.turns(), mark(s.turnsHold(), g.turns()),
-          s.rejected() != null ? "-" : s.answers(), mark(s.answersHold(), g.answers()),
-          s.nonSpeechLeaks(),
-          (s.missingSpeakers().isEmpty() ? "" : "missing " + String.join(", ", s.missingSpeakers()))
-              + (s.extraSpeakers().isEmpty() ? "" : (s.missingSpeakers().isEmpty() ? "" : "; ") + "extra "
-                  + String.join(", ", s.extraSpeakers().subList(0, Math.min(6, s.extraSpeakers().size())))
-                  + (s.extraSpeakers().size() > 6 ? " (+" + (s.extraSpeakers().size() - 6) + ")" : ""))));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %d/%d | %d/%d | %s %s | %s %s | %d | %s |%n",
+              g.file(),
+              shortContainer(g.container()),
+              s.speakersRight(),
+              s.checks(),
+              s.rolesRight(),
+              s.roleChecks(),
+              s.rejected() != null ? "rejected" : s.turns(),
+              mark(s.turnsHold(), g.turns()),
+              s.rejected() != null ? "-" : s.answers(),
+              mark(s.answersHold(), g.answers()),
+              s.nonSpeechLeaks(),
+              (s.missingSpeakers().isEmpty()
+                      ? ""
+                      : "missing " + String.join(", ", s.missingSpeakers()))
+                  + (s.extraSpeakers().isEmpty()
+                      ? ""
+                      : (s.missingSpeakers().isEmpty() ? "" : "; ")
+                          + "extra "
+                          + String.join(
+                              ", ",
+                              s.extraSpeakers().subList(0, Math.min(6, s.extraSpeakers().size())))
+                          + (s.extraSpeakers().size() > 6
+                              ? " (+" + (s.extraSpeakers().size() - 6) + ")"
+                              : ""))));
     }
     Totals t = totals(scores);
-    out.append(String.format(Locale.ROOT,
-        "%n%d files: speakers right on %d of %d spot checks (%.1f%%), roles right on %d of %d (%.1f%%); "
-            + "turn counts in tolerance on %d, answer counts on %d; %d non-speech snippets in answers; %d rejected%n",
-        t.files(), t.speakersRight(), t.checks(), 100 * t.speakerShare(), t.rolesRight(), t.roleChecks(),
-        100 * t.roleShare(), t.turnsHold(), t.answersHold(), t.leaks(), t.rejected()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%n%d files: speakers right on %d of %d spot checks (%.1f%%), roles right on %d of %d (%.1f%%); "
+                + "turn counts in tolerance on %d, answer counts on %d; %d non-speech snippets in answers; %d rejected%n",
+            t.files(),
+            t.speakersRight(),
+            t.checks(),
+            100 * t.speakerShare(),
+            t.rolesRight(),
+            t.roleChecks(),
+            100 * t.roleShare(),
+            t.turnsHold(),
+            t.answersHold(),
+            t.leaks(),
+            t.rejected()));
     if (details) {
       for (GoldScore s : scores) {
         if (!s.misses().isEmpty()) {
@@ -132,7 +187,10 @@ public final class GoldReport {
     return "(" + want + (holds ? ")" : ") ✗");
   }
 
-  /** Arguments: gold folder, corpus folder, project folder; {@code --details} lists every failed check. */
+  /**
+   * Arguments: gold folder, corpus folder, project folder; {@code --details} lists every failed
+   * check.
+   */
   public static void main(String[] args) throws IOException {
     List<String> a = new ArrayList<>(List.of(args));
     boolean details = a.remove("--details");

@@ -12,8 +12,8 @@ import org.transcriptnlp.parse.StageDirections;
 
 /**
  * How one parsed transcript compares with its gold: spot checks with the right speaker and the
- * right role, turn and answer counts against their tolerances, non-speech snippets found inside
- * an answer, gold speakers the parser did not find and parsed speakers that are no gold speaker.
+ * right role, turn and answer counts against their tolerances, non-speech snippets found inside an
+ * answer, gold speakers the parser did not find and parsed speakers that are no gold speaker.
  *
  * @param rejected why the file gave no turns (then every check fails), or null
  * @param misses one line per failed check, for the report's detail
@@ -42,8 +42,19 @@ public record GoldScore(
 
   public static GoldScore rejected(Gold gold, String why) {
     long scoredRoles = gold.checks().stream().filter(c -> !"any".equals(c.role())).count();
-    return new GoldScore(gold, why, 0, 0, gold.checks().size(), 0, (int) scoredRoles, 0, 0,
-        gold.speakers().stream().map(Gold.Speaker::name).toList(), List.of(), List.of("rejected: " + why));
+    return new GoldScore(
+        gold,
+        why,
+        0,
+        0,
+        gold.checks().size(),
+        0,
+        (int) scoredRoles,
+        0,
+        0,
+        gold.speakers().stream().map(Gold.Speaker::name).toList(),
+        List.of(),
+        List.of("rejected: " + why));
   }
 
   public static GoldScore of(Gold gold, ParsedTranscript parsed) {
@@ -73,10 +84,22 @@ public record GoldScore(
         rolesRight += roleOk ? 1 : 0;
       }
       if (!speakerOk || (scoreRole && !roleOk)) {
-        misses.add(found == null
-            ? "not in any turn: \"" + c.snippet() + "\" (" + c.speaker() + ")"
-            : "\"" + c.snippet() + "\": want " + c.speaker() + "/" + c.role() + ", got " + found.speaker()
-                + "/" + found.role().value() + " (turn " + found.index() + ")");
+        misses.add(
+            found == null
+                ? "not in any turn: \"" + c.snippet() + "\" (" + c.speaker() + ")"
+                : "\""
+                    + c.snippet()
+                    + "\": want "
+                    + c.speaker()
+                    + "/"
+                    + c.role()
+                    + ", got "
+                    + found.speaker()
+                    + "/"
+                    + found.role().value()
+                    + " (turn "
+                    + found.index()
+                    + ")");
       }
     }
     int leaks = 0;
@@ -91,17 +114,31 @@ public record GoldScore(
       }
     }
     List<String> parsedSpeakers = turns.stream().map(Turn::speaker).distinct().toList();
-    Map<String, String> labelOf = turns.stream()
-        .filter(t -> t.label() != null)
-        .collect(Collectors.toMap(Turn::speaker, Turn::label, (a, b) -> a));
-    List<String> missing = gold.speakers().stream()
-        .filter(s -> parsedSpeakers.stream().noneMatch(p -> s.is(p) || s.is(labelOf.get(p))))
-        .map(Gold.Speaker::name)
-        .toList();
-    List<String> extra = parsedSpeakers.stream()
-        .filter(p -> gold.speakers().stream().noneMatch(s -> s.is(p) || s.is(labelOf.get(p))))
-        .toList();
-    return new GoldScore(gold, null, turns.size(), pairs.size(), gold.checks().size(), speakersRight,
-        roleChecks, rolesRight, leaks, missing, extra, misses);
+    Map<String, String> labelOf =
+        turns.stream()
+            .filter(t -> t.label() != null)
+            .collect(Collectors.toMap(Turn::speaker, Turn::label, (a, b) -> a));
+    List<String> missing =
+        gold.speakers().stream()
+            .filter(s -> parsedSpeakers.stream().noneMatch(p -> s.is(p) || s.is(labelOf.get(p))))
+            .map(Gold.Speaker::name)
+            .toList();
+    List<String> extra =
+        parsedSpeakers.stream()
+            .filter(p -> gold.speakers().stream().noneMatch(s -> s.is(p) || s.is(labelOf.get(p))))
+            .toList();
+    return new GoldScore(
+        gold,
+        null,
+        turns.size(),
+        pairs.size(),
+        gold.checks().size(),
+        speakersRight,
+        roleChecks,
+        rolesRight,
+        leaks,
+        missing,
+        extra,
+        misses);
   }
 }

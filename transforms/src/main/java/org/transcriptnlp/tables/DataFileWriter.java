@@ -30,7 +30,9 @@ import org.apache.iceberg.types.Types;
  * driver commits it.
  */
 public final class DataFileWriter implements AutoCloseable {
-  /** Rows buffered per row group, as {@link ParquetFiles.Writer}: several files are written at once. */
+  /**
+   * Rows buffered per row group, as {@link ParquetFiles.Writer}: several files are written at once.
+   */
   static final long ROW_GROUP_BYTES = ParquetFiles.Writer.ROW_GROUP_BYTES;
 
   private final Schema schema;
@@ -46,13 +48,14 @@ public final class DataFileWriter implements AutoCloseable {
   public DataFileWriter(Schema schema, ResourceId file, String runId) throws IOException {
     this.schema = schema;
     this.runId = runId;
-    this.appender = Parquet.write(new BeamOutputFile(file))
-        .schema(schema)
-        .createWriterFunc(type -> GenericParquetWriter.create(schema, type))
-        .set(TableProperties.PARQUET_COMPRESSION, "snappy")
-        .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, String.valueOf(ROW_GROUP_BYTES))
-        .overwrite()
-        .build();
+    this.appender =
+        Parquet.write(new BeamOutputFile(file))
+            .schema(schema)
+            .createWriterFunc(type -> GenericParquetWriter.create(schema, type))
+            .set(TableProperties.PARQUET_COMPRESSION, "snappy")
+            .set(TableProperties.PARQUET_ROW_GROUP_SIZE_BYTES, String.valueOf(ROW_GROUP_BYTES))
+            .overwrite()
+            .build();
   }
 
   public void write(GenericRecord row) throws IOException {
@@ -75,7 +78,10 @@ public final class DataFileWriter implements AutoCloseable {
     appender.close();
   }
 
-  /** An Avro row of the job as an Iceberg record of the table's schema; {@code run_id} set when given. */
+  /**
+   * An Avro row of the job as an Iceberg record of the table's schema; {@code run_id} set when
+   * given.
+   */
   static Record toIceberg(GenericRecord row, Types.StructType struct, String runId) {
     Record r = org.apache.iceberg.data.GenericRecord.create(struct);
     for (Types.NestedField f : struct.fields()) {
@@ -113,7 +119,9 @@ public final class DataFileWriter implements AutoCloseable {
       case MAP:
         Map<Object, Object> m = new java.util.LinkedHashMap<>();
         for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
-          m.put(value(e.getKey(), type.asMapType().keyType()), value(e.getValue(), type.asMapType().valueType()));
+          m.put(
+              value(e.getKey(), type.asMapType().keyType()),
+              value(e.getValue(), type.asMapType().valueType()));
         }
         return m;
       default:
@@ -121,7 +129,10 @@ public final class DataFileWriter implements AutoCloseable {
     }
   }
 
-  /** An Iceberg output file on a Beam file system (written from start to end, as Beam's channels are). */
+  /**
+   * An Iceberg output file on a Beam file system (written from start to end, as Beam's channels
+   * are).
+   */
   static final class BeamOutputFile implements OutputFile {
     private final ResourceId file;
 
@@ -180,7 +191,8 @@ public final class DataFileWriter implements AutoCloseable {
 
     @Override
     public InputFile toInputFile() {
-      throw new UnsupportedOperationException("a data file is read back by the driver, through the table's FileIO");
+      throw new UnsupportedOperationException(
+          "a data file is read back by the driver, through the table's FileIO");
     }
   }
 }

@@ -19,7 +19,9 @@ public final class FilePlan {
   /** One output file: its name in the table folder and the staged files it is made of. */
   public record Output(String name, List<String> staged) {}
 
-  /** The output files for these staged files, each about {@code targetBytes} (the last one smaller). */
+  /**
+   * The output files for these staged files, each about {@code targetBytes} (the last one smaller).
+   */
   public static List<Output> plan(List<Staged> staged, long targetBytes) {
     if (targetBytes < 1) {
       throw new IllegalArgumentException("target file size must be positive, got " + targetBytes);
@@ -51,7 +53,9 @@ public final class FilePlan {
     return String.format(Locale.ROOT, "part-%05d-of-%05d.parquet", shard, shards);
   }
 
-  /** {@code part-00000-of-00001.parquet} tagged {@code T}: {@code part-00000-of-00001-T.parquet}. */
+  /**
+   * {@code part-00000-of-00001.parquet} tagged {@code T}: {@code part-00000-of-00001-T.parquet}.
+   */
   public static String tagged(String name, String tag) {
     return name.substring(0, name.length() - ".parquet".length()) + "-" + tag + ".parquet";
   }

@@ -25,12 +25,12 @@ import org.apache.iceberg.hadoop.HadoopCatalog;
  * {@value #NAMESPACE} of a catalog. The Avro schemas of {@code schemas/} stay the source of truth:
  * each table's Iceberg schema is converted from its {@code .avsc}.
  *
- * <p>The catalog is, by default, a file-system (Hadoop) catalog whose warehouse is the job's
- * {@code --output}: the table {@code answers} is the folder {@code OUTPUT/transcripts/answers}
- * ({@code metadata/} and {@code data/}), which Spark, Trino, DuckDB's {@code iceberg_scan} and
- * PyIceberg read as it is. Another catalog is named by a URI: {@code jdbc:...} (Iceberg's JDBC
- * catalog, e.g. {@code jdbc:sqlite:/path/catalog.db}) or {@code http(s)://...} (a REST catalog); the
- * data files are still written under {@code --output}.
+ * <p>The catalog is, by default, a file-system (Hadoop) catalog whose warehouse is the job's {@code
+ * --output}: the table {@code answers} is the folder {@code OUTPUT/transcripts/answers} ({@code
+ * metadata/} and {@code data/}), which Spark, Trino, DuckDB's {@code iceberg_scan} and PyIceberg
+ * read as it is. Another catalog is named by a URI: {@code jdbc:...} (Iceberg's JDBC catalog, e.g.
+ * {@code jdbc:sqlite:/path/catalog.db}) or {@code http(s)://...} (a REST catalog); the data files
+ * are still written under {@code --output}.
  */
 public final class IcebergTables {
   /** The namespace (database) of the tables. */
@@ -38,6 +38,7 @@ public final class IcebergTables {
 
   /** Keys of a snapshot's summary that the job sets on every commit. */
   public static final String RUN_ID = "transcript-nlp.run-id";
+
   public static final String SETTINGS_FINGERPRINT = "transcript-nlp.settings-fingerprint";
   public static final String PIPELINE_VERSION = "transcript-nlp.pipeline-version";
   public static final String MODE = "transcript-nlp.mode";
@@ -48,7 +49,9 @@ public final class IcebergTables {
   /** The catalog name the job registers its catalog under (Spark users pick their own). */
   public static final String CATALOG_NAME = "transcript_nlp";
 
-  /** Hadoop settings beside Hadoop's defaults for every catalog opened ({@link #setHadoopSettings}). */
+  /**
+   * Hadoop settings beside Hadoop's defaults for every catalog opened ({@link #setHadoopSettings}).
+   */
   private static volatile Configuration hadoopSettings = new Configuration(false);
 
   private IcebergTables() {}
@@ -66,13 +69,15 @@ public final class IcebergTables {
 
   /**
    * The Iceberg schema of a table, converted from its Avro schema, with the field ids a new table
-   * gets (1, 2, ... in field order, as Iceberg assigns them when it creates a table). Data files are
-   * written with the schema of the table itself ({@link DataFileWriter}), which is this one until
-   * the schema evolves.
+   * gets (1, 2, ... in field order, as Iceberg assigns them when it creates a table). Data files
+   * are written with the schema of the table itself ({@link DataFileWriter}), which is this one
+   * until the schema evolves.
    */
   public static Schema schema(Table table) {
-    java.util.concurrent.atomic.AtomicInteger last = new java.util.concurrent.atomic.AtomicInteger();
-    return org.apache.iceberg.types.TypeUtil.assignFreshIds(AvroSchemaUtil.toIceberg(table.schema()), last::incrementAndGet);
+    java.util.concurrent.atomic.AtomicInteger last =
+        new java.util.concurrent.atomic.AtomicInteger();
+    return org.apache.iceberg.types.TypeUtil.assignFreshIds(
+        AvroSchemaUtil.toIceberg(table.schema()), last::incrementAndGet);
   }
 
   public static TableIdentifier identifier(Table table) {
@@ -104,8 +109,8 @@ public final class IcebergTables {
   }
 
   /**
-   * Opens the catalog: the Hadoop catalog in {@code output} when {@code catalog} is empty or
-   * {@code hadoop}, else the catalog its URI names.
+   * Opens the catalog: the Hadoop catalog in {@code output} when {@code catalog} is empty or {@code
+   * hadoop}, else the catalog its URI names.
    */
   public static Catalog catalog(String output, String catalog) {
     String warehouse = warehouse(output);
@@ -139,7 +144,10 @@ public final class IcebergTables {
     } else if (uri.startsWith("http://") || uri.startsWith("https://")) {
       impl = "org.apache.iceberg.rest.RESTCatalog";
     } else {
-      throw new IllegalArgumentException("--catalog=" + uri + ": give hadoop (the default), a jdbc: URL or an http(s):// REST catalog URI");
+      throw new IllegalArgumentException(
+          "--catalog="
+              + uri
+              + ": give hadoop (the default), a jdbc: URL or an http(s):// REST catalog URI");
     }
     return CatalogUtil.loadCatalog(impl, CATALOG_NAME, props, conf);
   }
@@ -149,7 +157,8 @@ public final class IcebergTables {
     Map<String, String> p = new LinkedHashMap<>();
     p.put(TableProperties.FORMAT_VERSION, "2");
     p.put(TableProperties.PARQUET_COMPRESSION, "snappy");
-    // Exact bounds of source_path, so that a changed file's rows are found without reading every file.
+    // Exact bounds of source_path, so that a changed file's rows are found without reading every
+    // file.
     if (table.schema().getField("source_path") != null) {
       p.put(TableProperties.METRICS_MODE_COLUMN_CONF_PREFIX + "source_path", "full");
     }
@@ -172,7 +181,8 @@ public final class IcebergTables {
       }
     }
     try {
-      return catalog.createTable(id, schema(table), PartitionSpec.unpartitioned(), properties(table));
+      return catalog.createTable(
+          id, schema(table), PartitionSpec.unpartitioned(), properties(table));
     } catch (AlreadyExistsException | org.apache.iceberg.exceptions.CommitFailedException raced) {
       return catalog.loadTable(id); // another run created it meanwhile
     }
@@ -199,7 +209,10 @@ public final class IcebergTables {
     return tables;
   }
 
-  /** The paths of the data files of a table's current snapshot: exactly its current rows (copy-on-write). */
+  /**
+   * The paths of the data files of a table's current snapshot: exactly its current rows
+   * (copy-on-write).
+   */
   public static List<String> currentFiles(org.apache.iceberg.Table table) {
     List<String> files = new java.util.ArrayList<>();
     if (table.currentSnapshot() == null) {
@@ -220,12 +233,18 @@ public final class IcebergTables {
     return readFile(table, location, table.schema());
   }
 
-  /** Reads these columns ({@code table.schema().select(...)}) of every row of one data file of a table. */
+  /**
+   * Reads these columns ({@code table.schema().select(...)}) of every row of one data file of a
+   * table.
+   */
   public static org.apache.iceberg.io.CloseableIterable<org.apache.iceberg.data.Record> readFile(
       org.apache.iceberg.Table table, String location, Schema schema) {
     return org.apache.iceberg.parquet.Parquet.read(table.io().newInputFile(location))
         .project(schema)
-        .createReaderFunc(fileSchema -> org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(schema, fileSchema))
+        .createReaderFunc(
+            fileSchema ->
+                org.apache.iceberg.data.parquet.GenericParquetReaders.buildReader(
+                    schema, fileSchema))
         .build();
   }
 

@@ -1,15 +1,11 @@
 package org.transcriptnlp.tables;
 
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,21 +42,25 @@ import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.io.SeekableInputStream;
 import org.apache.parquet.io.api.RecordMaterializer;
 import org.apache.parquet.schema.MessageType;
+import org.transcriptnlp.io.Locations;
 
 /**
  * Parquet files of a table on any file system Beam knows (local, HDFS, ...): a writer and a reader
  * of Avro records, Snappy-compressed.
  *
  * <p>Both use an empty Hadoop {@code Configuration} (no default resources): Parquet's builders
- * otherwise load Hadoop's default XML files for every file, which cost more than writing a
- * bundle's rows (the job opens a file per bundle).
+ * otherwise load Hadoop's default XML files for every file, which cost more than writing a bundle's
+ * rows (the job opens a file per bundle).
  */
 public final class ParquetFiles {
   private ParquetFiles() {}
 
   /** Writes a table's records to one Parquet file; {@link #close} finishes the file. */
   public static final class Writer implements AutoCloseable {
-    /** Rows buffered per row group: a fourth of Parquet's default, as several files are written at once. */
+    /**
+     * Rows buffered per row group: a fourth of Parquet's default, as several files are written at
+     * once.
+     */
     static final int ROW_GROUP_BYTES = 32 << 20;
 
     private final ParquetWriter<GenericRecord> writer;
@@ -71,14 +71,15 @@ public final class ParquetFiles {
       OutputStream out = Channels.newOutputStream(FileSystems.create(file, MimeTypes.BINARY));
       this.output = new StreamOutputFile(out);
       try {
-        this.writer = AvroParquetWriter.<GenericRecord>builder(output)
-            .withRowGroupSize(ROW_GROUP_BYTES)
-            .withConf(new Configuration(false))
-            .withSchema(table.schema())
-            .withDataModel(GenericData.get())
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .build();
+        this.writer =
+            AvroParquetWriter.<GenericRecord>builder(output)
+                .withRowGroupSize(ROW_GROUP_BYTES)
+                .withConf(new Configuration(false))
+                .withSchema(table.schema())
+                .withDataModel(GenericData.get())
+                .withCompressionCodec(CompressionCodecName.SNAPPY)
+                .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+                .build();
       } catch (IOException | RuntimeException e) {
         out.close();
         throw e;
@@ -112,7 +113,9 @@ public final class ParquetFiles {
     void accept(GenericRecord row) throws IOException;
   }
 
-  /** Reads every record of one Parquet file, in order, as written (the schema stored in the file). */
+  /**
+   * Reads every record of one Parquet file, in order, as written (the schema stored in the file).
+   */
   public static void read(ResourceId file, RowSink each) throws IOException {
     read(file, null, each);
   }
@@ -126,7 +129,9 @@ public final class ParquetFiles {
     SeekableByteChannel channel = open(file);
     ParquetFileReader opened;
     try {
-      opened = ParquetFileReader.open(new ChannelInputFile(channel, file.toString()), ParquetReadOptions.builder().build());
+      opened =
+          ParquetFileReader.open(
+              new ChannelInputFile(channel, file.toString()), ParquetReadOptions.builder().build());
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -135,19 +140,27 @@ public final class ParquetFiles {
       FileMetaData meta = reader.getFooter().getFileMetaData();
       MessageType schema = meta.getSchema();
       if (projection != null) {
-        // Columns added to the table after this file was written are left out: absent from its rows.
+        // Columns added to the table after this file was written are left out: absent from its
+        // rows.
         AvroReadSupport.setRequestedProjection(conf, present(projection, schema));
       }
       Map<String, String> keyValues = meta.getKeyValueMetaData();
       ReadSupport<GenericRecord> support = new AvroReadSupport<>(GenericData.get());
-      Map<String, Set<String>> multi = keyValues.entrySet().stream()
-          .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.of(e.getValue())));
+      Map<String, Set<String>> multi =
+          keyValues.entrySet().stream()
+              .collect(Collectors.toMap(Map.Entry::getKey, e -> Set.of(e.getValue())));
       ReadSupport.ReadContext context = support.init(new InitContext(conf, multi, schema));
-      RecordMaterializer<GenericRecord> materializer = support.prepareForRead(conf, keyValues, schema, context);
+      RecordMaterializer<GenericRecord> materializer =
+          support.prepareForRead(conf, keyValues, schema, context);
       reader.setRequestedSchema(context.getRequestedSchema());
-      MessageColumnIO io = new ColumnIOFactory(meta.getCreatedBy()).getColumnIO(context.getRequestedSchema(), schema, true);
-      for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
-        RecordReader<GenericRecord> records = io.getRecordReader(rowGroup, materializer, FilterCompat.NOOP);
+      MessageColumnIO io =
+          new ColumnIOFactory(meta.getCreatedBy())
+              .getColumnIO(context.getRequestedSchema(), schema, true);
+      for (PageReadStore rowGroup = reader.readNextRowGroup();
+          rowGroup != null;
+          rowGroup = reader.readNextRowGroup()) {
+        RecordReader<GenericRecord> records =
+            io.getRecordReader(rowGroup, materializer, FilterCompat.NOOP);
         for (long i = 0; i < rowGroup.getRowCount(); i++) {
           each.accept(records.read());
         }
@@ -163,8 +176,10 @@ public final class ParquetFiles {
         fields.add(new Schema.Field(f, f.schema()));
       }
     }
-    return fields.size() == projection.getFields().size() ? projection
-        : Schema.createRecord(projection.getName(), projection.getDoc(), projection.getNamespace(), false, fields);
+    return fields.size() == projection.getFields().size()
+        ? projection
+        : Schema.createRecord(
+            projection.getName(), projection.getDoc(), projection.getNamespace(), false, fields);
   }
 
   /** A record schema with only these columns of a table, to read just them. */
@@ -183,12 +198,14 @@ public final class ParquetFiles {
 
   /**
    * Where a file is written before it is complete: a hidden name in the same folder ({@code
-   * .NAME.inprogress}), which readers' {@code *.parquet} globs and Spark skip. It is renamed to
-   * its name once closed, so a file under its own name is always whole, even after a crash.
+   * .NAME.inprogress}), which readers' {@code *.parquet} globs and Spark skip. It is renamed to its
+   * name once closed, so a file under its own name is always whole, even after a crash.
    */
   public static ResourceId inProgress(ResourceId file) {
-    return file.getCurrentDirectory().resolve("." + file.getFilename() + ".inprogress",
-        ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
+    return file.getCurrentDirectory()
+        .resolve(
+            "." + file.getFilename() + ".inprogress",
+            ResolveOptions.StandardResolveOptions.RESOLVE_FILE);
   }
 
   /** Writes rows to a {@link Writer}. */
@@ -198,12 +215,16 @@ public final class ParquetFiles {
   }
 
   /** Writes these rows as one whole file: under its hidden in-progress name, then renamed. */
-  public static void writeWhole(Table table, ResourceId file, List<GenericRecord> rows) throws IOException {
-    writeWhole(table, file, writer -> {
-      for (GenericRecord row : rows) {
-        writer.write(row);
-      }
-    });
+  public static void writeWhole(Table table, ResourceId file, List<GenericRecord> rows)
+      throws IOException {
+    writeWhole(
+        table,
+        file,
+        writer -> {
+          for (GenericRecord row : rows) {
+            writer.write(row);
+          }
+        });
   }
 
   /**

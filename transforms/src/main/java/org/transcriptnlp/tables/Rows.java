@@ -5,18 +5,19 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
-import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.model.EntityMention;
 import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.model.SentenceSentiment;
 import org.transcriptnlp.model.SentimentResult;
+import org.transcriptnlp.model.Turn;
 
 /** Builds the rows of each table from the pipeline's values. Field names follow the .avsc files. */
 public final class Rows {
   private Rows() {}
 
-  public static GenericRecord turn(Schema schema, String transcriptId, String sourcePath, String format, Turn t) {
+  public static GenericRecord turn(
+      Schema schema, String transcriptId, String sourcePath, String format, Turn t) {
     GenericRecord r = new GenericData.Record(schema);
     r.put("transcript_id", transcriptId);
     r.put("source_path", sourcePath);

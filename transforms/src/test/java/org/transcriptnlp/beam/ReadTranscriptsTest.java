@@ -1,7 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.Failure;
-import org.transcriptnlp.model.TranscriptDoc;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +15,8 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.TranscriptDoc;
 import org.transcriptnlp.testing.BeamTest;
 
 /** Reading matched files: a file deleted between matching and reading is a reject, not a crash. */
@@ -38,12 +38,33 @@ class ReadTranscriptsTest {
                   .apply(
                       "Read",
                       ParDo.of(new ReadTranscripts.ReadFn(1 << 20, 100, null))
-                          .withOutputTags(ReadTranscripts.DOCS, TupleTagList.of(ReadTranscripts.FAILURES)));
-          PAssert.that(out.get(ReadTranscripts.DOCS).apply("Texts", MapElements.into(TypeDescriptors.strings())
-                  .via((TranscriptDoc d) -> ParseTurns.fileName(d.sourcePath()) + "|" + d.format() + "|" + d.text())))
+                          .withOutputTags(
+                              ReadTranscripts.DOCS, TupleTagList.of(ReadTranscripts.FAILURES)));
+          PAssert.that(
+                  out.get(ReadTranscripts.DOCS)
+                      .apply(
+                          "Texts",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (TranscriptDoc d) ->
+                                      ParseTurns.fileName(d.sourcePath())
+                                          + "|"
+                                          + d.format()
+                                          + "|"
+                                          + d.text())))
               .containsInAnyOrder("kept.txt|text|Q: Still here?\n\nA: Yes.");
-          PAssert.that(out.get(ReadTranscripts.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> ParseTurns.fileName(f.sourcePath()) + "|" + f.stage() + "|" + f.reason())))
+          PAssert.that(
+                  out.get(ReadTranscripts.FAILURES)
+                      .apply(
+                          "Why",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      ParseTurns.fileName(f.sourcePath())
+                                          + "|"
+                                          + f.stage()
+                                          + "|"
+                                          + f.reason())))
               .containsInAnyOrder("gone.txt|read|file_vanished");
           p.run().waitUntilFinish();
         });

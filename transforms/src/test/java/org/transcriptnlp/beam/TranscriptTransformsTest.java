@@ -1,9 +1,5 @@
 package org.transcriptnlp.beam;
 
-import org.transcriptnlp.model.Ids;
-import org.transcriptnlp.model.AnnotatedAnswer;
-import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,14 +19,18 @@ import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.Ids;
 import org.transcriptnlp.model.QaPair;
+import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.model.Turn;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.EntityAnnotator;
-import org.transcriptnlp.model.EntityMention;
-import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.nlp.SentimentAnnotator;
-import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.parse.QaPairer;
 import org.transcriptnlp.parse.TurnParser;
 import org.transcriptnlp.testing.BeamTest;
@@ -65,7 +65,8 @@ class TranscriptTransformsTest {
 
   @Test
   void readParsePairAnnotateJoin() throws Exception {
-    Path good = Files.writeString(dir.resolve("good interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
+    Path good =
+        Files.writeString(dir.resolve("good interview.txt"), INTERVIEW, StandardCharsets.UTF_8);
     Files.write(dir.resolve("empty.txt"), new byte[0]);
     Files.writeString(dir.resolve("essay.txt"), "No speakers here.\n\nJust prose.\n");
     String tid = Ids.transcriptId(Files.readAllBytes(good));
@@ -82,8 +83,17 @@ class TranscriptTransformsTest {
       EntityResult e = new EntityAnnotator(SETTINGS).annotate(p.answer().text());
       String id = Ids.answerId(tid, p.answerIndex());
       expectedAnswers.add(
-          String.join("|", id, "" + p.answerIndex(), "Anna Berg", p.question().text(), "Tom Ruiz",
-              p.answer().text(), "" + s.sentences().size(), "" + s.tokenCount(), s.label().label(),
+          String.join(
+              "|",
+              id,
+              "" + p.answerIndex(),
+              "Anna Berg",
+              p.question().text(),
+              "Tom Ruiz",
+              p.answer().text(),
+              "" + s.sentences().size(),
+              "" + s.tokenCount(),
+              s.label().label(),
               "" + e.mentions().size()));
       for (EntityMention m : e.mentions()) {
         expectedEntities.add(id + "|" + m.text() + "|" + m.type() + "|" + m.charBegin());
@@ -100,51 +110,115 @@ class TranscriptTransformsTest {
               p.apply("Read", new ReadTranscripts(List.of(dir.toString() + "/*"), 1 << 20));
           PCollectionTuple parsed = read.get(ReadTranscripts.DOCS).apply("Parse", new ParseTurns());
           PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("Pair", new PairAnswers());
-          PCollection<AnswerUnit> answers = paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
+          PCollection<AnswerUnit> answers =
+              paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
           AnnotateSentiment sentiment = new AnnotateSentiment(SETTINGS);
           AnnotateEntities entities = new AnnotateEntities(SETTINGS);
-          PCollectionTuple checked = answers.apply("Check", new CheckAnswerLength(SETTINGS.maxAnswerChars()));
-          PCollectionTuple s = checked.get(CheckAnswerLength.ANNOTATE).apply("Sentiment", sentiment);
+          PCollectionTuple checked =
+              answers.apply("Check", new CheckAnswerLength(SETTINGS.maxAnswerChars()));
+          PCollectionTuple s =
+              checked.get(CheckAnswerLength.ANNOTATE).apply("Sentiment", sentiment);
           PCollectionTuple e = s.get(sentiment.annotated).apply("Entities", entities);
           PCollectionTuple rows = e.get(entities.annotated).apply("Rows", new BuildRows());
           PAssert.that(checked.get(CheckAnswerLength.UNANNOTATED)).empty();
           PAssert.that(checked.get(CheckAnswerLength.FAILURES)).empty();
 
-          PAssert.that(rows.get(BuildRows.ANSWER_ROWS).apply("AnswerLines",
-                  MapElements.into(TypeDescriptors.strings()).via(TranscriptTransformsTest::answerLine)))
+          PAssert.that(
+                  rows.get(BuildRows.ANSWER_ROWS)
+                      .apply(
+                          "AnswerLines",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(TranscriptTransformsTest::answerLine)))
               .containsInAnyOrder(expectedAnswers);
-          PAssert.that(rows.get(BuildRows.ENTITY_ROWS).apply("EntityLines",
-                  MapElements.into(TypeDescriptors.strings())
-                      .via((GenericRecord r) -> r.get("answer_id") + "|" + r.get("text") + "|" + r.get("type") + "|" + r.get("char_begin"))))
+          PAssert.that(
+                  rows.get(BuildRows.ENTITY_ROWS)
+                      .apply(
+                          "EntityLines",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (GenericRecord r) ->
+                                      r.get("answer_id")
+                                          + "|"
+                                          + r.get("text")
+                                          + "|"
+                                          + r.get("type")
+                                          + "|"
+                                          + r.get("char_begin"))))
               .containsInAnyOrder(expectedEntities);
-          PAssert.that(rows.get(BuildRows.SENTENCE_ROWS).apply("SentenceIds",
-                  MapElements.into(TypeDescriptors.strings()).via((GenericRecord r) -> "" + r.get("answer_id"))))
-              .satisfies(ids -> {
-                int n = 0;
-                for (String ignored : ids) {
-                  n++;
-                }
-                assertEquals(sentenceRows, n);
-                return null;
-              });
-          PAssert.that(parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows()).apply("TurnLines",
-                  MapElements.into(TypeDescriptors.strings())
-                      .via((GenericRecord r) -> r.get("turn_index") + "|" + r.get("speaker") + "|" + r.get("role"))))
-              .containsInAnyOrder("0|Anna Berg|questioner", "1|Tom Ruiz|respondent", "2|Anna Berg|questioner", "3|Tom Ruiz|respondent");
+          PAssert.that(
+                  rows.get(BuildRows.SENTENCE_ROWS)
+                      .apply(
+                          "SentenceIds",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via((GenericRecord r) -> "" + r.get("answer_id"))))
+              .satisfies(
+                  ids -> {
+                    int n = 0;
+                    for (String ignored : ids) {
+                      n++;
+                    }
+                    assertEquals(sentenceRows, n);
+                    return null;
+                  });
+          PAssert.that(
+                  parsed
+                      .get(ParseTurns.PARSED)
+                      .apply("TurnRows", new TurnRows())
+                      .apply(
+                          "TurnLines",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (GenericRecord r) ->
+                                      r.get("turn_index")
+                                          + "|"
+                                          + r.get("speaker")
+                                          + "|"
+                                          + r.get("role"))))
+              .containsInAnyOrder(
+                  "0|Anna Berg|questioner",
+                  "1|Tom Ruiz|respondent",
+                  "2|Anna Berg|questioner",
+                  "3|Tom Ruiz|respondent");
           // Failures: the two bad files and nothing else; no pairing or annotation failure.
-          PAssert.that(read.get(ReadTranscripts.FAILURES).apply("ReadFailures",
-                  MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Path.of(f.sourcePath()).getFileName() + "|" + f.stage() + "|" + f.reason())))
+          PAssert.that(
+                  read.get(ReadTranscripts.FAILURES)
+                      .apply(
+                          "ReadFailures",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      Path.of(f.sourcePath()).getFileName()
+                                          + "|"
+                                          + f.stage()
+                                          + "|"
+                                          + f.reason())))
               .containsInAnyOrder("empty.txt|read|empty_file");
-          PAssert.that(parsed.get(ParseTurns.FAILURES).apply("ParseFailures",
-                  MapElements.into(TypeDescriptors.strings()).via((Failure f) -> Path.of(f.sourcePath()).getFileName() + "|" + f.stage() + "|" + f.reason())))
+          PAssert.that(
+                  parsed
+                      .get(ParseTurns.FAILURES)
+                      .apply(
+                          "ParseFailures",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      Path.of(f.sourcePath()).getFileName()
+                                          + "|"
+                                          + f.stage()
+                                          + "|"
+                                          + f.reason())))
               .containsInAnyOrder("essay.txt|parse|no_speaker_labels");
           PAssert.that(paired.get(PairAnswers.FAILURES)).empty();
           PAssert.that(s.get(sentiment.failures)).empty();
           PAssert.that(e.get(entities.failures)).empty();
           PCollection<GenericRecord> rejects =
-              PCollectionList.of(read.get(ReadTranscripts.FAILURES)).and(parsed.get(ParseTurns.FAILURES))
+              PCollectionList.of(read.get(ReadTranscripts.FAILURES))
+                  .and(parsed.get(ParseTurns.FAILURES))
                   .apply("Rejects", new RejectRows());
-          PAssert.that(rejects.apply("RejectReasons", MapElements.into(TypeDescriptors.strings()).via((GenericRecord r) -> "" + r.get("reason"))))
+          PAssert.that(
+                  rejects.apply(
+                      "RejectReasons",
+                      MapElements.into(TypeDescriptors.strings())
+                          .via((GenericRecord r) -> "" + r.get("reason"))))
               .containsInAnyOrder("empty_file", "no_speaker_labels");
           p.run().waitUntilFinish();
         });
@@ -156,19 +230,47 @@ class TranscriptTransformsTest {
         getClass(),
         "aFailingAnswerGoesToFailuresAndTheOthersGoOn",
         p -> {
-          AnswerUnit ok = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit bad = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
+          AnswerUnit ok =
+              new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit bad =
+              new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
           AnnotateAnswers<SentimentResult> failing = new ExplodingSentiment();
-          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(bad)))
-                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
-              .apply("Annotate", failing);
+          PCollectionTuple out =
+              p.apply(
+                      org.apache.beam.sdk.transforms.Create.of(
+                              List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(bad)))
+                          .withCoder(
+                              org.apache.beam.sdk.coders.SerializableCoder.of(
+                                  AnnotatedAnswer.class)))
+                  .apply("Annotate", failing);
           // Both answers go on (to the rows); only the one that did not fail carries a result.
-          PAssert.that(out.get(failing.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
-                  .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
+          PAssert.that(
+                  out.get(failing.annotated)
+                      .apply(
+                          "Keys",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
               .containsInAnyOrder("t-a0000|true", "t-a0001|false");
-          PAssert.that(out.get(failing.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> f.sourcePath() + "|" + f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail() + "|" + f.inputExcerpt())))
-              .containsInAnyOrder("f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
+          PAssert.that(
+                  out.get(failing.failures)
+                      .apply(
+                          "Why",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      f.sourcePath()
+                                          + "|"
+                                          + f.stage()
+                                          + "|"
+                                          + f.reason()
+                                          + "|"
+                                          + f.elementId()
+                                          + "|"
+                                          + f.detail()
+                                          + "|"
+                                          + f.inputExcerpt())))
+              .containsInAnyOrder(
+                  "f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
           p.run().waitUntilFinish();
         });
   }
@@ -179,35 +281,74 @@ class TranscriptTransformsTest {
         getClass(),
         "anAnswerOverTheLengthLimitIsRejectedOnceNotAnnotated",
         p -> {
-          AnswerUnit small = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit huge = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
-          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
-                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
-              .apply("Check", new CheckAnswerLength(100));
-          PAssert.that(out.get(CheckAnswerLength.ANNOTATE).apply("Keys", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().answerId())))
+          AnswerUnit small =
+              new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit huge =
+              new AnswerUnit(
+                  "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "x".repeat(150), false);
+          PCollectionTuple out =
+              p.apply(
+                      org.apache.beam.sdk.transforms.Create.of(List.of(small, huge))
+                          .withCoder(
+                              org.apache.beam.sdk.coders.SerializableCoder.of(AnswerUnit.class)))
+                  .apply("Check", new CheckAnswerLength(100));
+          PAssert.that(
+                  out.get(CheckAnswerLength.ANNOTATE)
+                      .apply(
+                          "Keys",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(a -> a.answer().answerId())))
               .containsInAnyOrder("t-a0000");
-          PAssert.that(out.get(CheckAnswerLength.UNANNOTATED).apply("Skipped", MapElements.into(TypeDescriptors.strings()).via(a -> a.answer().answerId())))
+          PAssert.that(
+                  out.get(CheckAnswerLength.UNANNOTATED)
+                      .apply(
+                          "Skipped",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(a -> a.answer().answerId())))
               .containsInAnyOrder("t-a0001");
-          PAssert.that(out.get(CheckAnswerLength.FAILURES).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.detail())))
-              .containsInAnyOrder("annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
-                  + " (--maxAnswerChars); it is in the answers and turns tables, unannotated");
+          PAssert.that(
+                  out.get(CheckAnswerLength.FAILURES)
+                      .apply(
+                          "Why",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      f.stage()
+                                          + "|"
+                                          + f.reason()
+                                          + "|"
+                                          + f.elementId()
+                                          + "|"
+                                          + f.detail())))
+              .containsInAnyOrder(
+                  "annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
+                      + " (--maxAnswerChars); it is in the answers and turns tables, unannotated");
           p.run().waitUntilFinish();
         });
   }
 
-  /** The bound counters of a chain of sentiment then entities (or entities alone) over two answers. */
+  /**
+   * The bound counters of a chain of sentiment then entities (or entities alone) over two answers.
+   */
   private Map<String, Long> boundCounters(AnnotatorSettings settings) {
     Map<String, Long> counters = new java.util.TreeMap<>();
     BeamTest.run(
         getClass(),
         "boundsAreCountedOncePerAnswer" + settings.sentiment(),
         p -> {
-          List<AnnotatedAnswer> in = List.of(
-              AnnotatedAnswer.of(new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "a", false)),
-              AnnotatedAnswer.of(new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "b", false)));
-          PCollection<AnnotatedAnswer> answers = p.apply(org.apache.beam.sdk.transforms.Create.of(in)
-              .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)));
+          List<AnnotatedAnswer> in =
+              List.of(
+                  AnnotatedAnswer.of(
+                      new AnswerUnit(
+                          "t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "a", false)),
+                  AnnotatedAnswer.of(
+                      new AnswerUnit(
+                          "t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "b", false)));
+          PCollection<AnnotatedAnswer> answers =
+              p.apply(
+                  org.apache.beam.sdk.transforms.Create.of(in)
+                      .withCoder(
+                          org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)));
           if (settings.sentiment()) {
             BoundedSentiment sentiment = new BoundedSentiment(settings);
             answers = answers.apply("Sentiment", sentiment).get(sentiment.annotated);
@@ -215,10 +356,15 @@ class TranscriptTransformsTest {
           answers.apply("Entities", new BoundedEntities(settings));
           org.apache.beam.sdk.PipelineResult result = p.run();
           result.waitUntilFinish();
-          for (org.apache.beam.sdk.metrics.MetricResult<Long> c : result.metrics()
-              .queryMetrics(org.apache.beam.sdk.metrics.MetricsFilter.builder().build()).getCounters()) {
+          for (org.apache.beam.sdk.metrics.MetricResult<Long> c :
+              result
+                  .metrics()
+                  .queryMetrics(org.apache.beam.sdk.metrics.MetricsFilter.builder().build())
+                  .getCounters()) {
             String name = c.getName().getName();
-            if (name.equals(Metric.RUNS_BLANKED) || name.equals(Metric.TOKENS_CUT) || name.equals(Metric.SENTENCES_IN_NER_WINDOWS)) {
+            if (name.equals(Metric.RUNS_BLANKED)
+                || name.equals(Metric.TOKENS_CUT)
+                || name.equals(Metric.SENTENCES_IN_NER_WINDOWS)) {
               counters.merge(name, c.getAttempted(), Long::sum);
             }
           }
@@ -230,7 +376,8 @@ class TranscriptTransformsTest {
   void boundsAreCountedOncePerAnswerWhateverTheAnnotators() {
     // Each annotator reports, per answer, 1 blanked run and 2 cut tokens (they tokenize alike) and
     // entities 1 sentence in windows: counted from sentiment when it runs, else from entities.
-    Map<String, Long> both = Map.of(Metric.RUNS_BLANKED, 2L, Metric.TOKENS_CUT, 4L, Metric.SENTENCES_IN_NER_WINDOWS, 2L);
+    Map<String, Long> both =
+        Map.of(Metric.RUNS_BLANKED, 2L, Metric.TOKENS_CUT, 4L, Metric.SENTENCES_IN_NER_WINDOWS, 2L);
     assertEquals(both, boundCounters(SETTINGS));
     assertEquals(both, boundCounters(SETTINGS.withAnnotators(false, true)));
   }
@@ -242,25 +389,30 @@ class TranscriptTransformsTest {
     }
 
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+        AnnotatorSettings settings) {
       return text -> new SentimentResult(List.of(), 2, 1);
     }
   }
 
-  /** An entity step whose every answer had 1 run blanked, 2 tokens cut and 1 sentence in windows. */
+  /**
+   * An entity step whose every answer had 1 run blanked, 2 tokens cut and 1 sentence in windows.
+   */
   static class BoundedEntities extends AnnotateEntities {
     BoundedEntities(AnnotatorSettings settings) {
       super(settings);
     }
 
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<EntityResult> annotator(AnnotatorSettings settings) {
+    protected org.transcriptnlp.nlp.TextAnnotator<EntityResult> annotator(
+        AnnotatorSettings settings) {
       return text -> new EntityResult(List.of(), 1, 1, 2, 1, 1);
     }
   }
 
   /** Set by the slow annotator when its thread is interrupted at the time limit. */
-  static final java.util.concurrent.CountDownLatch INTERRUPTED = new java.util.concurrent.CountDownLatch(1);
+  static final java.util.concurrent.CountDownLatch INTERRUPTED =
+      new java.util.concurrent.CountDownLatch(1);
 
   @Test
   void anAnswerOverTheTimeLimitIsInterruptedAndRejectedAndTheOthersAreAnnotated() throws Exception {
@@ -268,22 +420,50 @@ class TranscriptTransformsTest {
         getClass(),
         "anAnswerOverTheTimeLimitIsInterruptedAndRejectedAndTheOthersAreAnnotated",
         p -> {
-          AnswerUnit ok = new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
-          AnswerUnit slow = new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
+          AnswerUnit ok =
+              new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
+          AnswerUnit slow =
+              new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
           AnnotateSentiment sentiment = new SlowSentiment(SETTINGS.withMaxAnswerSeconds(1));
-          PCollectionTuple out = p.apply(org.apache.beam.sdk.transforms.Create.of(List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(slow)))
-                  .withCoder(org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
-              .apply("Annotate", sentiment);
-          PAssert.that(out.get(sentiment.annotated).apply("Keys", MapElements.into(TypeDescriptors.strings())
-                  .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
+          PCollectionTuple out =
+              p.apply(
+                      org.apache.beam.sdk.transforms.Create.of(
+                              List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(slow)))
+                          .withCoder(
+                              org.apache.beam.sdk.coders.SerializableCoder.of(
+                                  AnnotatedAnswer.class)))
+                  .apply("Annotate", sentiment);
+          PAssert.that(
+                  out.get(sentiment.annotated)
+                      .apply(
+                          "Keys",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
               .containsInAnyOrder("t-a0000|true", "t-a0001|false");
-          PAssert.that(out.get(sentiment.failures).apply("Why", MapElements.into(TypeDescriptors.strings())
-                  .via((Failure f) -> f.stage() + "|" + f.reason() + "|" + f.elementId() + "|" + f.inputExcerpt() + "|" + f.detail())))
-              .containsInAnyOrder("annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"
-                  + " (--maxAnswerSeconds); the answer is in the answers table, unannotated");
+          PAssert.that(
+                  out.get(sentiment.failures)
+                      .apply(
+                          "Why",
+                          MapElements.into(TypeDescriptors.strings())
+                              .via(
+                                  (Failure f) ->
+                                      f.stage()
+                                          + "|"
+                                          + f.reason()
+                                          + "|"
+                                          + f.elementId()
+                                          + "|"
+                                          + f.inputExcerpt()
+                                          + "|"
+                                          + f.detail())))
+              .containsInAnyOrder(
+                  "annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"
+                      + " (--maxAnswerSeconds); the answer is in the answers table, unannotated");
           p.run().waitUntilFinish();
         });
-    assertTrue(INTERRUPTED.await(10, java.util.concurrent.TimeUnit.SECONDS), "the slow annotation was interrupted");
+    assertTrue(
+        INTERRUPTED.await(10, java.util.concurrent.TimeUnit.SECONDS),
+        "the slow annotation was interrupted");
   }
 
   /** A sentiment step whose annotator takes a minute on "SLOW" unless interrupted. */
@@ -293,7 +473,8 @@ class TranscriptTransformsTest {
     }
 
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+        AnnotatorSettings settings) {
       return text -> {
         if (text.equals("SLOW")) {
           try {
@@ -315,7 +496,8 @@ class TranscriptTransformsTest {
     }
 
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(AnnotatorSettings settings) {
+    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+        AnnotatorSettings settings) {
       return text -> {
         if (text.equals("BOOM")) {
           throw new IllegalStateException("cannot annotate " + text);

@@ -28,21 +28,30 @@ import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 import org.transcriptnlp.testing.BeamTest;
 
-/** WriteTable's wiring: rows staged per bundle, then written into files of about the target size. */
+/**
+ * WriteTable's wiring: rows staged per bundle, then written into files of about the target size.
+ */
 class WriteTableTest {
   @TempDir Path dir;
 
   private static List<GenericRecord> rejects(int n) {
-    return IntStream.range(0, n).mapToObj(i -> {
-      GenericRecord r = new GenericData.Record(Table.REJECTS.schema());
-      r.put("source_path", "file-" + i + ".txt");
-      r.put("stage", "parse");
-      r.put("reason", "no_answers");
-      r.put("detail", "row " + i + " of a test table, long enough to make the staged files a few kilobytes");
-      r.put("element_id", i % 2 == 0 ? null : "answer-" + i);
-      r.put("input_excerpt", null);
-      return (GenericRecord) r;
-    }).toList();
+    return IntStream.range(0, n)
+        .mapToObj(
+            i -> {
+              GenericRecord r = new GenericData.Record(Table.REJECTS.schema());
+              r.put("source_path", "file-" + i + ".txt");
+              r.put("stage", "parse");
+              r.put("reason", "no_answers");
+              r.put(
+                  "detail",
+                  "row "
+                      + i
+                      + " of a test table, long enough to make the staged files a few kilobytes");
+              r.put("element_id", i % 2 == 0 ? null : "answer-" + i);
+              r.put("input_excerpt", null);
+              return (GenericRecord) r;
+            })
+        .toList();
   }
 
   /**
@@ -52,23 +61,36 @@ class WriteTableTest {
   private List<String> write(List<GenericRecord> rows, long targetBytes) throws IOException {
     Path out = dir.resolve("out");
     String folder = out.resolve("rejects").toString();
-    BeamTest.run(getClass(), "write", p -> {
-      PCollection<GenericRecord> input = p.apply("Rows", Create.of(rows).withCoder(AvroCoder.of(Table.REJECTS.schema())))
-          .apply("Spread", Reshuffle.<GenericRecord>viaRandomKey().withNumBuckets(8));
-      PCollection<String> files = input.apply("WriteRejects",
-          new WriteTable(Table.REJECTS, folder, "run1", dir.resolve("staging").toString(), targetBytes));
-      PAssert.that(files).satisfies(paths -> {
-        List<String> sorted = new ArrayList<>();
-        paths.forEach(sorted::add);
-        try {
-          assertEquals(files(Path.of(folder)), sorted.stream().sorted().toList());
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-        return null;
-      });
-      p.run().waitUntilFinish();
-    });
+    BeamTest.run(
+        getClass(),
+        "write",
+        p -> {
+          PCollection<GenericRecord> input =
+              p.apply("Rows", Create.of(rows).withCoder(AvroCoder.of(Table.REJECTS.schema())))
+                  .apply("Spread", Reshuffle.<GenericRecord>viaRandomKey().withNumBuckets(8));
+          PCollection<String> files =
+              input.apply(
+                  "WriteRejects",
+                  new WriteTable(
+                      Table.REJECTS,
+                      folder,
+                      "run1",
+                      dir.resolve("staging").toString(),
+                      targetBytes));
+          PAssert.that(files)
+              .satisfies(
+                  paths -> {
+                    List<String> sorted = new ArrayList<>();
+                    paths.forEach(sorted::add);
+                    try {
+                      assertEquals(files(Path.of(folder)), sorted.stream().sorted().toList());
+                    } catch (IOException e) {
+                      throw new AssertionError(e);
+                    }
+                    return null;
+                  });
+          p.run().waitUntilFinish();
+        });
     return files(Path.of(folder));
   }
 
@@ -83,12 +105,17 @@ class WriteTableTest {
 
   /** The rows as the table's data files hold them: each stamped with the run's id. */
   private static List<String> stamped(List<GenericRecord> rows, String run) {
-    return rows.stream().map(r -> {
-      GenericRecord copy = new org.apache.avro.generic.GenericData.Record(Table.REJECTS.schema());
-      Table.REJECTS.schema().getFields().forEach(f -> copy.put(f.name(), r.get(f.name())));
-      copy.put("run_id", run);
-      return copy.toString();
-    }).sorted().toList();
+    return rows.stream()
+        .map(
+            r -> {
+              GenericRecord copy =
+                  new org.apache.avro.generic.GenericData.Record(Table.REJECTS.schema());
+              Table.REJECTS.schema().getFields().forEach(f -> copy.put(f.name(), r.get(f.name())));
+              copy.put("run_id", run);
+              return copy.toString();
+            })
+        .sorted()
+        .toList();
   }
 
   private List<String> readBack(List<String> files) throws IOException {
@@ -117,8 +144,15 @@ class WriteTableTest {
     int staged = files(dir.resolve("staging/rejects")).size();
     assertTrue(staged > 1, "rows were staged per bundle");
     assertEquals(staged, written.size());
-    assertEquals(IntStream.range(0, staged).mapToObj(i -> folder.resolve(
-        String.format("part-%05d-of-%05d-run1.parquet", i, staged)).toString()).toList(), written);
+    assertEquals(
+        IntStream.range(0, staged)
+            .mapToObj(
+                i ->
+                    folder
+                        .resolve(String.format("part-%05d-of-%05d-run1.parquet", i, staged))
+                        .toString())
+            .toList(),
+        written);
     assertEquals(stamped(rows, "run1"), readBack(written));
   }
 
@@ -131,28 +165,37 @@ class WriteTableTest {
   @Test
   void anOutputFileThatFailsIsRemovedNotLeftWithPartOfTheRows() throws IOException {
     Path good = Files.createDirectories(dir.resolve("staged")).resolve("good.parquet");
-    try (ParquetFiles.Writer w = new ParquetFiles.Writer(Table.REJECTS, FileSystems.matchNewResource(good.toString(), false))) {
+    try (ParquetFiles.Writer w =
+        new ParquetFiles.Writer(
+            Table.REJECTS, FileSystems.matchNewResource(good.toString(), false))) {
       for (GenericRecord r : rejects(10)) {
         w.write(r);
       }
     }
     Path bad = Files.writeString(dir.resolve("staged/bad.parquet"), "not a Parquet file");
-    Path target = Files.createDirectories(dir.resolve("out/rejects")).resolve("part-00000-of-00001-run1.parquet");
+    Path target =
+        Files.createDirectories(dir.resolve("out/rejects"))
+            .resolve("part-00000-of-00001-run1.parquet");
     List<String> emitted = new ArrayList<>();
-    DoFn.OutputReceiver<String> receiver = new DoFn.OutputReceiver<>() {
-      @Override
-      public void output(String output) {
-        emitted.add(output);
-      }
+    DoFn.OutputReceiver<String> receiver =
+        new DoFn.OutputReceiver<>() {
+          @Override
+          public void output(String output) {
+            emitted.add(output);
+          }
 
-      @Override
-      public void outputWithTimestamp(String output, Instant timestamp) {
-        emitted.add(output);
-      }
-    };
-    WriteTable.WriteFileFn fn = new WriteTable.WriteFileFn(Table.REJECTS, "20260101-000000-000-abcdef");
-    assertThrows(Exception.class,
-        () -> fn.process(KV.of(target.toString(), List.of(good.toString(), bad.toString())), receiver));
+          @Override
+          public void outputWithTimestamp(String output, Instant timestamp) {
+            emitted.add(output);
+          }
+        };
+    WriteTable.WriteFileFn fn =
+        new WriteTable.WriteFileFn(Table.REJECTS, "20260101-000000-000-abcdef");
+    assertThrows(
+        Exception.class,
+        () ->
+            fn.process(
+                KV.of(target.toString(), List.of(good.toString(), bad.toString())), receiver));
     assertFalse(Files.exists(target), "no file with part of the rows");
     assertEquals(List.of(), files(target.getParent()), "nor an in-progress file");
     assertEquals(List.of(), emitted);

@@ -22,14 +22,19 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.model.Block;
 
-/** Word and PDF files that cannot be read are refused with a reason; bold names are marked; detection by bytes. */
+/**
+ * Word and PDF files that cannot be read are refused with a reason; bold names are marked;
+ * detection by bytes.
+ */
 class ContainerRefusalsTest {
   private static TranscriptFiles.Refused refused(String name, byte[] bytes) {
-    return assertThrows(TranscriptFiles.Refused.class, () -> TranscriptFiles.read(name, bytes, null));
+    return assertThrows(
+        TranscriptFiles.Refused.class, () -> TranscriptFiles.read(name, bytes, null));
   }
 
   private static byte[] pdf(boolean text, String password) throws Exception {
-    try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument doc = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDPage page = new PDPage();
       doc.addPage(page);
       try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
@@ -45,7 +50,8 @@ class ContainerRefusalsTest {
         }
       }
       if (password != null) {
-        StandardProtectionPolicy policy = new StandardProtectionPolicy("owner", password, new AccessPermission());
+        StandardProtectionPolicy policy =
+            new StandardProtectionPolicy("owner", password, new AccessPermission());
         policy.setEncryptionKeyLength(128);
         doc.protect(policy);
       }
@@ -59,7 +65,9 @@ class ContainerRefusalsTest {
     TranscriptFiles.Refused scan = refused("scan.pdf", pdf(false, null));
     assertEquals(List.of("parse", "no_text_layer"), List.of(scan.stage(), scan.reason()));
     assertEquals("encrypted_pdf", refused("locked.pdf", pdf(true, "secret")).reason());
-    assertEquals("corrupt_pdf", refused("x.pdf", "%PDF-1.7\n1 0 obj garbage".getBytes(StandardCharsets.US_ASCII)).reason());
+    assertEquals(
+        "corrupt_pdf",
+        refused("x.pdf", "%PDF-1.7\n1 0 obj garbage".getBytes(StandardCharsets.US_ASCII)).reason());
     // Bold text is marked for the label finder; detected by its bytes whatever the name.
     TranscriptFiles.Read read = TranscriptFiles.read("no-extension", pdf(true, null), null);
     assertEquals(Format.PDF, read.format());
@@ -70,14 +78,23 @@ class ContainerRefusalsTest {
 
   @Test
   void docxCorruptEncryptedOrAZipBombIsRefused() throws Exception {
-    assertEquals("corrupt_docx", refused("x.docx", "PK\u0003\u0004word/document.xml junk".getBytes(StandardCharsets.ISO_8859_1)).reason());
-    byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0};
+    assertEquals(
+        "corrupt_docx",
+        refused(
+                "x.docx",
+                "PK\u0003\u0004word/document.xml junk".getBytes(StandardCharsets.ISO_8859_1))
+            .reason());
+    byte[] ole2 = {
+      (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0
+    };
     assertEquals("encrypted_docx", refused("locked.docx", ole2).reason());
     // 50 MB of one repeated byte inflating from about 50 kB: POI's guard stops it.
     ByteArrayOutputStream zip = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(zip)) {
       z.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      z.write("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>".getBytes(StandardCharsets.UTF_8));
+      z.write(
+          "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"
+              .getBytes(StandardCharsets.UTF_8));
       z.putNextEntry(new ZipEntry("word/document.xml"));
       byte[] spaces = new byte[1 << 20];
       java.util.Arrays.fill(spaces, (byte) ' ');
@@ -87,7 +104,9 @@ class ContainerRefusalsTest {
     }
     TranscriptFiles.Refused bomb = refused("bomb.docx", zip.toByteArray());
     assertEquals("corrupt_docx", bomb.reason());
-    assertTrue(bomb.getMessage().toLowerCase().contains("zip bomb") || bomb.getMessage().contains("ratio"), bomb.getMessage());
+    assertTrue(
+        bomb.getMessage().toLowerCase().contains("zip bomb") || bomb.getMessage().contains("ratio"),
+        bomb.getMessage());
   }
 
   @Test
@@ -106,11 +125,18 @@ class ContainerRefusalsTest {
       var table = doc.createTable(1, 2);
       table.getRow(0).getCell(0).setText("Ann Lee");
       table.getRow(0).getCell(1).setText("In a small town by the sea.");
-      doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT).createParagraph().createRun().setText("CONFIDENTIAL DRAFT");
+      doc.createHeader(org.apache.poi.wp.usermodel.HeaderFooterType.DEFAULT)
+          .createParagraph()
+          .createRun()
+          .setText("CONFIDENTIAL DRAFT");
       doc.write(out);
     }
     TranscriptFiles.Read read = TranscriptFiles.read("interview.docx", out.toByteArray(), null);
-    assertEquals(List.of(Block.text("**Interview with Ann Lee**"), Block.text("**Interviewer:** Where did you grow up?"),
-        Block.text("Ann Lee: In a small town by the sea.")), read.blocks());
+    assertEquals(
+        List.of(
+            Block.text("**Interview with Ann Lee**"),
+            Block.text("**Interviewer:** Where did you grow up?"),
+            Block.text("Ann Lee: In a small town by the sea.")),
+        read.blocks());
   }
 }

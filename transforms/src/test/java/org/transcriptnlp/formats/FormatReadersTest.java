@@ -1,6 +1,5 @@
 package org.transcriptnlp.formats;
 
-import org.transcriptnlp.parse.Timestamps;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,12 +9,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.transcriptnlp.model.Block;
+import org.transcriptnlp.parse.Timestamps;
 
 class FormatReadersTest {
   @ParameterizedTest
   @CsvSource({
-    "a.vtt,WEBVTT,VTT", "a.srt,1,SRT", "a.json,{},JSON", "a.html,x,HTML", "a.htm,x,HTML", "a.md,x,TEXT",
-    "a.txt.gz,x,TEXT", "a.vtt.gz,x,VTT", "noext,WEBVTT,VTT", "noext,<html><body>x,HTML", "noext,{\"a\":1},JSON",
+    "a.vtt,WEBVTT,VTT",
+    "a.srt,1,SRT",
+    "a.json,{},JSON",
+    "a.html,x,HTML",
+    "a.htm,x,HTML",
+    "a.md,x,TEXT",
+    "a.txt.gz,x,TEXT",
+    "a.vtt.gz,x,VTT",
+    "noext,WEBVTT,VTT",
+    "noext,<html><body>x,HTML",
+    "noext,{\"a\":1},JSON",
     "noext,DK: hello,TEXT"
   })
   void detectsTheFormat(String name, String head, Format expected) {
@@ -35,11 +44,14 @@ class FormatReadersTest {
   void webVttVoicesTimingsEntitiesAndMergedCues() {
     List<Block> blocks =
         new CaptionReader()
-            .read("WEBVTT\r\n\r\n1\r\n00:00:01.000 --> 00:00:03.500\r\n<v Sarah>Hello &amp; welcome\r\n\r\n"
-                + "00:00:03.500 --> 00:00:05.000\r\n<v Sarah>to the show.\r\n\r\n"
-                + "00:01:05.000 --> 00:01:07.250 align:start\r\n<v.loud Gillian>Hi <i>there</i>!\r\n");
+            .read(
+                "WEBVTT\r\n\r\n1\r\n00:00:01.000 --> 00:00:03.500\r\n<v Sarah>Hello &amp; welcome\r\n\r\n"
+                    + "00:00:03.500 --> 00:00:05.000\r\n<v Sarah>to the show.\r\n\r\n"
+                    + "00:01:05.000 --> 00:01:07.250 align:start\r\n<v.loud Gillian>Hi <i>there</i>!\r\n");
     assertEquals(
-        List.of(new Block("Hello & welcome to the show.", "Sarah", 1.0, 5.0), new Block("Hi there!", "Gillian", 65.0, 67.25)),
+        List.of(
+            new Block("Hello & welcome to the show.", "Sarah", 1.0, 5.0),
+            new Block("Hi there!", "Gillian", 65.0, 67.25)),
         blocks);
   }
 
@@ -47,10 +59,13 @@ class FormatReadersTest {
   void srtLabelInTheFirstCueCarriesOn() {
     List<Block> blocks =
         new CaptionReader()
-            .read("1\n00:00:00,160 --> 00:00:02,000\nTravis: When you first get\nstarted in podcasting,\n\n"
-                + "2\n00:00:02,000 --> 00:00:04,000\nit's hard.\n\n3\n00:00:04,500 --> 00:00:06,000\nSarah: It is.\n");
+            .read(
+                "1\n00:00:00,160 --> 00:00:02,000\nTravis: When you first get\nstarted in podcasting,\n\n"
+                    + "2\n00:00:02,000 --> 00:00:04,000\nit's hard.\n\n3\n00:00:04,500 --> 00:00:06,000\nSarah: It is.\n");
     assertEquals(
-        List.of(new Block("Travis: When you first get started in podcasting, it's hard.", null, 0.16, 4.0),
+        List.of(
+            new Block(
+                "Travis: When you first get started in podcasting, it's hard.", null, 0.16, 4.0),
             new Block("Sarah: It is.", null, 4.5, 6.0)),
         blocks);
   }
@@ -59,53 +74,75 @@ class FormatReadersTest {
   void cuesWithBrokenOrReversedTimingsKeepTheirTextWithoutTimes() {
     List<Block> vtt =
         new CaptionReader()
-            .read("WEBVTT\n\nNOTE made by hand\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why?\n\n"
-                + "nonsense --> 99:99\n<v Guest>Because.\n\n00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n"
-                + "00:00:10.000 --> 00:00:11.000\n<v Host>Thanks.\n");
+            .read(
+                "WEBVTT\n\nNOTE made by hand\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why?\n\n"
+                    + "nonsense --> 99:99\n<v Guest>Because.\n\n00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n"
+                    + "00:00:10.000 --> 00:00:11.000\n<v Host>Thanks.\n");
     assertEquals(
-        List.of(new Block("Why?", "Host", null, null), new Block("Because. And more.", "Guest", null, null),
+        List.of(
+            new Block("Why?", "Host", null, null),
+            new Block("Because. And more.", "Guest", null, null),
             new Block("Thanks.", "Host", 10.0, 11.0)),
         vtt);
     List<Block> srt =
         new CaptionReader()
-            .read("1\n00:00:01,000 --> \nHOST: Why?\n\n2\nabc -> def\nGUEST: Because.\n\n"
-                + "x\n00:00:03,000 --> 00:00:02,000\nGUEST: Yes.\n\n4\n00:00:04,000 --> 00:00:05,000\nHOST: Good.\n");
+            .read(
+                "1\n00:00:01,000 --> \nHOST: Why?\n\n2\nabc -> def\nGUEST: Because.\n\n"
+                    + "x\n00:00:03,000 --> 00:00:02,000\nGUEST: Yes.\n\n4\n00:00:04,000 --> 00:00:05,000\nHOST: Good.\n");
     assertEquals(
-        List.of(new Block("HOST: Why?", null, null, null), new Block("GUEST: Because.", null, null, null),
-            new Block("GUEST: Yes.", null, null, null), new Block("HOST: Good.", null, 4.0, 5.0)),
+        List.of(
+            new Block("HOST: Why?", null, null, null),
+            new Block("GUEST: Because.", null, null, null),
+            new Block("GUEST: Yes.", null, null, null),
+            new Block("HOST: Good.", null, 4.0, 5.0)),
         srt);
   }
 
   @Test
   void captionsWithoutAnyTimingLineAreMalformed() {
-    assertThrows(CaptionReader.MalformedCaptionsException.class,
+    assertThrows(
+        CaptionReader.MalformedCaptionsException.class,
         () -> new CaptionReader().read("WEBVTT\n\n00:01 -> 00:02\n<v A>hi\n"));
   }
 
   @Test
   void jsonShapes() {
     assertEquals(
-        List.of(new Block("Okay . Right .", "Marketing", null, null), new Block("Yes .", "Project Manager", null, null)),
-        new JsonReader().read("{\"meeting_transcripts\": [{\"speaker\": \"Marketing\", \"content\": \"Okay .\"},"
-            + "{\"speaker\": \"Marketing\", \"content\": \"Right .\"}, {\"speaker\": \"Project Manager\", \"content\": \"Yes .\"}],"
-            + " \"topic_list\": []}"));
+        List.of(
+            new Block("Okay . Right .", "Marketing", null, null),
+            new Block("Yes .", "Project Manager", null, null)),
+        new JsonReader()
+            .read(
+                "{\"meeting_transcripts\": [{\"speaker\": \"Marketing\", \"content\": \"Okay .\"},"
+                    + "{\"speaker\": \"Marketing\", \"content\": \"Right .\"}, {\"speaker\": \"Project Manager\", \"content\": \"Yes .\"}],"
+                    + " \"topic_list\": []}"));
     assertEquals(
         List.of(new Block("I am your father", "Darth Vader", 0.5, 2.0)),
-        new JsonReader().read("{\"version\": \"1.0\", \"segments\": [{\"speaker\": \"Darth Vader\", \"startTime\": 0.5, \"endTime\": 1.0, \"body\": \"I am\"},"
-            + "{\"speaker\": \"Darth Vader\", \"startTime\": 1.0, \"endTime\": 2.0, \"body\": \"your father\"}]}"));
+        new JsonReader()
+            .read(
+                "{\"version\": \"1.0\", \"segments\": [{\"speaker\": \"Darth Vader\", \"startTime\": 0.5, \"endTime\": 1.0, \"body\": \"I am\"},"
+                    + "{\"speaker\": \"Darth Vader\", \"startTime\": 1.0, \"endTime\": 2.0, \"body\": \"your father\"}]}"));
     assertEquals(
-        List.of(new Block("Why?", "SPEAKER_00", 0.0, 1.5), new Block("Because.", "SPEAKER_01", 1.5, 2.0)),
-        new JsonReader().read("[{\"speaker\": \"SPEAKER_00\", \"start\": 0.0, \"end\": 1.5, \"text\": \" Why?\"},"
-            + "{\"speaker\": \"SPEAKER_01\", \"start\": 1.5, \"end\": 2.0, \"text\": \"Because.\"}]"));
+        List.of(
+            new Block("Why?", "SPEAKER_00", 0.0, 1.5),
+            new Block("Because.", "SPEAKER_01", 1.5, 2.0)),
+        new JsonReader()
+            .read(
+                "[{\"speaker\": \"SPEAKER_00\", \"start\": 0.0, \"end\": 1.5, \"text\": \" Why?\"},"
+                    + "{\"speaker\": \"SPEAKER_01\", \"start\": 1.5, \"end\": 2.0, \"text\": \"Because.\"}]"));
   }
 
   @Test
   void badJsonIsRefusedWithAReason() {
     JsonReader.UnknownShapeException truncated =
-        assertThrows(JsonReader.UnknownShapeException.class, () -> new JsonReader().read("{\"segments\": [{\"speaker\": \"A\","));
+        assertThrows(
+            JsonReader.UnknownShapeException.class,
+            () -> new JsonReader().read("{\"segments\": [{\"speaker\": \"A\","));
     assertEquals("invalid_json", truncated.reason());
     JsonReader.UnknownShapeException unknown =
-        assertThrows(JsonReader.UnknownShapeException.class, () -> new JsonReader().read("{\"name\": \"x\", \"characters\": {}}"));
+        assertThrows(
+            JsonReader.UnknownShapeException.class,
+            () -> new JsonReader().read("{\"name\": \"x\", \"characters\": {}}"));
     assertEquals("unknown_json_shape", unknown.reason());
     assertEquals(true, unknown.getMessage().contains("[name, characters]"), unknown.getMessage());
   }
@@ -113,34 +150,50 @@ class FormatReadersTest {
   @Test
   void htmlVisibleTextByBlock() {
     String text =
-        HtmlText.of("<html><head><title>T</title><style>p{}</style></head><body><script>x()</script>"
-            + "<p><strong>Mr. LIMAN</strong>: Did you<br/>shred them?</p><p>M<font size=2>SM:</font>\tYes &amp; no.</p>"
-            + "<cite>Travis:</cite><time>0:00</time><p>Hi.</p></body></html>");
-    assertEquals("Mr. LIMAN: Did you\nshred them?\n\nMSM: Yes & no.\n\nTravis:\n\n0:00\n\nHi.", text);
+        HtmlText.of(
+            "<html><head><title>T</title><style>p{}</style></head><body><script>x()</script>"
+                + "<p><strong>Mr. LIMAN</strong>: Did you<br/>shred them?</p><p>M<font size=2>SM:</font>\tYes &amp; no.</p>"
+                + "<cite>Travis:</cite><time>0:00</time><p>Hi.</p></body></html>");
+    assertEquals(
+        "Mr. LIMAN: Did you\nshred them?\n\nMSM: Yes & no.\n\nTravis:\n\n0:00\n\nHi.", text);
   }
 
   @Test
   void lineNumberedTranscriptsLoseTheirNumbers() {
     StringBuilder page = new StringBuilder();
     for (int i = 1; i <= 25; i++) {
-      String line = switch (i) {
-        case 1 -> "             SENATOR VALESKY:  I want to welcome everyone";
-        case 2 -> "      here today.";
-        case 3 -> "             MS. COOK:  Thank you for";
-        case 4 -> "      having us.";
-        default -> "      More words on line " + i + ".";
-      };
+      String line =
+          switch (i) {
+            case 1 -> "             SENATOR VALESKY:  I want to welcome everyone";
+            case 2 -> "      here today.";
+            case 3 -> "             MS. COOK:  Thank you for";
+            case 4 -> "      having us.";
+            default -> "      More words on line " + i + ".";
+          };
       page.append(String.format("%8d%s%n%n", i, line));
     }
     page.append("\f\n").append(" ".repeat(67)).append("2\n");
     String stripped = LineNumbered.strip(page.toString());
-    assertEquals(true, stripped.startsWith("SENATOR VALESKY:  I want to welcome everyone\nhere today.\n\nMS. COOK:  Thank you for\nhaving us.\nMore words on line 5."), stripped);
+    assertEquals(
+        true,
+        stripped.startsWith(
+            "SENATOR VALESKY:  I want to welcome everyone\nhere today.\n\nMS. COOK:  Thank you for\nhaving us.\nMore words on line 5."),
+        stripped);
     assertEquals(false, stripped.contains("\f"));
     assertEquals("plain text\n2 lines", LineNumbered.strip("plain text\n2 lines"));
   }
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {"1:02|62", "00:01:02|62", "00:01:02.500|62.5", "00:01:02,500|62.5", "01:00:00:05|86405", "x|"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "1:02|62",
+        "00:01:02|62",
+        "00:01:02.500|62.5",
+        "00:01:02,500|62.5",
+        "01:00:00:05|86405",
+        "x|"
+      })
   void timestamps(String clock, Double seconds) {
     assertEquals(seconds, Timestamps.seconds(clock));
   }
@@ -148,10 +201,11 @@ class FormatReadersTest {
   @Test
   void webPageFurnitureIsNotText() {
     String text =
-        HtmlText.of("<html><body><header class=\"site-header\"><a>Home</a></header><nav>News | Sport</nav>"
-            + "<main><h1>Interview</h1><p>Q: Why?</p><p>A: Because.</p>"
-            + "<div class=\"share-bar\">Share on X</div></main><aside>Related: more</aside>"
-            + "<footer>(c) Paper</footer></body></html>");
+        HtmlText.of(
+            "<html><body><header class=\"site-header\"><a>Home</a></header><nav>News | Sport</nav>"
+                + "<main><h1>Interview</h1><p>Q: Why?</p><p>A: Because.</p>"
+                + "<div class=\"share-bar\">Share on X</div></main><aside>Related: more</aside>"
+                + "<footer>(c) Paper</footer></body></html>");
     assertEquals("Interview\n\nQ: Why?\n\nA: Because.", text);
   }
 }

@@ -39,17 +39,25 @@ class GoldContainersTest {
   static void read() throws Exception {
     List<Path> golds;
     try (Stream<Path> all = Files.walk(GOLD)) {
-      golds = all.map(Path::toString)
-          .filter(g -> g.matches("(?i).*\\.(?:json|xml|csv|tsv|nlp|docx|pdf|vtt|srt)\\.gold\\.json$") || g.contains("/csv/"))
-          .sorted().map(Path::of).toList();
+      golds =
+          all.map(Path::toString)
+              .filter(
+                  g ->
+                      g.matches("(?i).*\\.(?:json|xml|csv|tsv|nlp|docx|pdf|vtt|srt)\\.gold\\.json$")
+                          || g.contains("/csv/"))
+              .sorted()
+              .map(Path::of)
+              .toList();
     }
     for (Path g : golds) {
       Gold gold = Gold.read(g);
       Path path = CORPUS.resolve(gold.file());
-      TranscriptFiles.Read read = TranscriptFiles.read(path.getFileName().toString(), Files.readAllBytes(path), null);
+      TranscriptFiles.Read read =
+          TranscriptFiles.read(path.getFileName().toString(), Files.readAllBytes(path), null);
       ParsedTranscript parsed = new TurnParser().parseBlocks(read.blocks());
       List<String> texts = parsed.turns().stream().map(Turn::text).map(Gold::key).toList();
-      List<String> raw = parsed.turns().stream().map(t -> t.text().replaceAll("\\s+", " ")).toList();
+      List<String> raw =
+          parsed.turns().stream().map(t -> t.text().replaceAll("\\s+", " ")).toList();
       files++;
       if (parsed.turns().isEmpty()) {
         emptyFiles.add(gold.file());
@@ -71,8 +79,13 @@ class GoldContainersTest {
           problems.add("non-speech in a turn: \"" + n + "\"");
         }
       }
-      System.out.printf("%s (read as %s, %s): %d turns%s%n", gold.file(), read.format().value(), read.source(),
-          parsed.turns().size(), problems.isEmpty() ? "" : "\n  - " + String.join("\n  - ", problems));
+      System.out.printf(
+          "%s (read as %s, %s): %d turns%s%n",
+          gold.file(),
+          read.format().value(),
+          read.source(),
+          parsed.turns().size(),
+          problems.isEmpty() ? "" : "\n  - " + String.join("\n  - ", problems));
     }
   }
 
@@ -84,7 +97,8 @@ class GoldContainersTest {
 
   @Test
   void theReadersKeepTheSpeech() {
-    assertTrue(found * 100 >= checks * 98, found + " of " + checks + " checked sentences in a turn");
+    assertTrue(
+        found * 100 >= checks * 98, found + " of " + checks + " checked sentences in a turn");
   }
 
   @Test

@@ -1,7 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.EntityMention;
-import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,11 +13,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.SentimentResult;
 
 /**
- * The non-default annotator options load from the project's slim models jar and do what they say:
- * a missing model file would fail here, not in a user's job. (The defaults are covered by
- * {@link CoreNlpAnnotatorsTest}.)
+ * The non-default annotator options load from the project's slim models jar and do what they say: a
+ * missing model file would fail here, not in a user's job. (The defaults are covered by {@link
+ * CoreNlpAnnotatorsTest}.)
  */
 class AnnotatorOptionsTest {
   private static final String TEXT =
@@ -30,8 +30,10 @@ class AnnotatorOptionsTest {
   }
 
   private static Map<String, String> types(AnnotatorSettings settings, String text) {
-    return new EntityAnnotator(settings).annotate(text).mentions().stream()
-        .collect(Collectors.toMap(EntityMention::text, EntityMention::type, (a, b) -> a + "|" + b));
+    return new EntityAnnotator(settings)
+        .annotate(text).mentions().stream()
+            .collect(
+                Collectors.toMap(EntityMention::text, EntityMention::type, (a, b) -> a + "|" + b));
   }
 
   @Test
@@ -48,8 +50,9 @@ class AnnotatorOptionsTest {
   @Test
   void numericClassifiersAddNumbersOrdinalsDurationsAndSutimeAddsSets() {
     AnnotatorSettings d = AnnotatorSettings.defaults();
-    String text = "He flew to France last Tuesday for the second time, paid 5 million dollars for three weeks "
-        + "of talks, and goes there every year.";
+    String text =
+        "He flew to France last Tuesday for the second time, paid 5 million dollars for three weeks "
+            + "of talks, and goes there every year.";
     AnnotatorSettings entities = d.withAnnotators(false, true);
     Map<String, String> none = types(entities.withNer(false, false, false), text);
     Map<String, String> numeric = types(entities.withNer(false, true, false), text);
@@ -69,8 +72,11 @@ class AnnotatorOptionsTest {
   @Test
   void aPreloadAndTheStepThatNeedsTheModelsShareOneLoad() throws Exception {
     // A configuration no other test uses (its own parse.maxlen), with the PCFG's small model.
-    AnnotatorSettings x = AnnotatorSettings.defaults().withAnnotators(true, false)
-        .withParser(AnnotatorSettings.Parser.PCFG).withParseMaxLength(77);
+    AnnotatorSettings x =
+        AnnotatorSettings.defaults()
+            .withAnnotators(true, false)
+            .withParser(AnnotatorSettings.Parser.PCFG)
+            .withParseMaxLength(77);
     CoreNlpHolder.get(x.splitProperties());
     int loads = CoreNlpHolder.loadCount();
     List<CompletableFuture<Void>> preloads = CoreNlpHolder.preload(x);
@@ -88,8 +94,10 @@ class AnnotatorOptionsTest {
     broken.setProperty("annotators", "tokenize,ssplit,pos");
     broken.setProperty("pos.model", "edu/stanford/nlp/models/pos-tagger/no-such.tagger");
     int loads = CoreNlpHolder.loadCount();
-    IllegalStateException first = assertThrows(IllegalStateException.class, () -> CoreNlpHolder.get(broken));
-    assertTrue(first.getMessage().contains("Error while loading a tagger model"), first.getMessage());
+    IllegalStateException first =
+        assertThrows(IllegalStateException.class, () -> CoreNlpHolder.get(broken));
+    assertTrue(
+        first.getMessage().contains("Error while loading a tagger model"), first.getMessage());
     assertSame(first, assertThrows(IllegalStateException.class, () -> CoreNlpHolder.get(broken)));
     assertEquals(loads, CoreNlpHolder.loadCount());
   }
@@ -97,8 +105,10 @@ class AnnotatorOptionsTest {
   @Test
   void pcfgParserGivesSentimentToo() {
     AnnotatorSettings pcfg = AnnotatorSettings.defaults().withParser(AnnotatorSettings.Parser.PCFG);
-    SentimentResult r = new SentimentAnnotator(pcfg).annotate(
-        "I love this wonderful, beautiful city.\n\nThis is a terrible, awful disaster.");
+    SentimentResult r =
+        new SentimentAnnotator(pcfg)
+            .annotate(
+                "I love this wonderful, beautiful city.\n\nThis is a terrible, awful disaster.");
     assertEquals(2, r.sentences().size());
     assertTrue(r.sentences().get(0).predicted().value() > 0, r.toString());
     assertTrue(r.sentences().get(1).predicted().value() < 0, r.toString());

@@ -12,9 +12,12 @@ class AnnotatorSettingsTest {
 
   @Test
   void theParserOptionPicksTheParseModel() {
-    assertEquals("edu/stanford/nlp/models/srparser/englishSR.ser.gz", D.sentimentProperties().getProperty("parse.model"));
+    assertEquals(
+        "edu/stanford/nlp/models/srparser/englishSR.ser.gz",
+        D.sentimentProperties().getProperty("parse.model"));
     Properties pcfg = D.withParser(AnnotatorSettings.Parser.PCFG).sentimentProperties();
-    assertEquals("edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz", pcfg.getProperty("parse.model"));
+    assertEquals(
+        "edu/stanford/nlp/models/lexparser/englishPCFG.ser.gz", pcfg.getProperty("parse.model"));
     assertEquals("pos,parse,sentiment", pcfg.getProperty("annotators"));
     assertEquals("true", pcfg.getProperty("parse.binaryTrees"));
     assertEquals("80", pcfg.getProperty("parse.maxlen"));
@@ -52,8 +55,19 @@ class AnnotatorSettingsTest {
 
   @Test
   void withMethodsChangeOnlyTheirField() {
-    AnnotatorSettings x = D.withAnnotators(false, true).withParseMaxLength(12).withMaxAnswerSeconds(9);
-    assertEquals(new AnnotatorSettings(false, true, D.parser(), 12, D.nerFineGrained(), D.nerNumeric(), D.nerSutime(),
-        D.maxAnswerChars(), 9), x);
+    AnnotatorSettings x =
+        D.withAnnotators(false, true).withParseMaxLength(12).withMaxAnswerSeconds(9);
+    assertEquals(
+        new AnnotatorSettings(
+            false,
+            true,
+            D.parser(),
+            12,
+            D.nerFineGrained(),
+            D.nerNumeric(),
+            D.nerSutime(),
+            D.maxAnswerChars(),
+            9),
+        x);
   }
 }

@@ -1,9 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.EntityMention;
-import org.transcriptnlp.model.EntityResult;
-import org.transcriptnlp.model.SentenceSentiment;
-import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -11,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentResult;
 
 /**
  * Answers that would exhaust the heap without {@link InputBounds}: one huge token, one huge
@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class BoundedAnnotationTest {
   private static final AnnotatorSettings SETTINGS = AnnotatorSettings.defaults();
-  private static final String[] WORDS = {"the", "people", "said", "that", "we", "will", "go", "and", "they", "like"};
+  private static final String[] WORDS = {
+    "the", "people", "said", "that", "we", "will", "go", "and", "they", "like"
+  };
 
   /** Filler of lower-case words, at least {@code chars} long. */
   static String words(int chars) {
@@ -31,9 +33,13 @@ class BoundedAnnotationTest {
     return b.toString();
   }
 
-  /** "Angela Merkel visited Berlin. " + a 99,999-char token + " Then Barack Obama went to Paris." */
+  /**
+   * "Angela Merkel visited Berlin. " + a 99,999-char token + " Then Barack Obama went to Paris."
+   */
   static String hugeToken() {
-    return "Angela Merkel visited Berlin. " + "x".repeat(99_999) + " Then Barack Obama went to Paris.";
+    return "Angela Merkel visited Berlin. "
+        + "x".repeat(99_999)
+        + " Then Barack Obama went to Paris.";
   }
 
   /** One sentence of about 100,000 chars (some 20,000 words) with names at its start and end. */
@@ -49,10 +55,11 @@ class BoundedAnnotationTest {
 
   private static List<String> described(String text, EntityResult r) {
     return r.mentions().stream()
-        .map(m -> {
-          assertEquals(m.text(), at(text, m), m.toString());
-          return m.text() + "|" + m.type() + "|" + m.sentenceIndex();
-        })
+        .map(
+            m -> {
+              assertEquals(m.text(), at(text, m), m.toString());
+              return m.text() + "|" + m.type() + "|" + m.sentenceIndex();
+            })
         .toList();
   }
 
@@ -61,7 +68,11 @@ class BoundedAnnotationTest {
     String text = hugeToken();
     EntityResult r = new EntityAnnotator(SETTINGS).annotate(text);
     assertEquals(
-        List.of("Angela Merkel|PERSON|0", "Berlin|LOCATION|0", "Barack Obama|PERSON|1", "Paris|LOCATION|1"),
+        List.of(
+            "Angela Merkel|PERSON|0",
+            "Berlin|LOCATION|0",
+            "Barack Obama|PERSON|1",
+            "Paris|LOCATION|1"),
         described(text, r));
     // The tokenizer saw the run as its first and last 500 chars: two tokens, each cut to 100.
     assertEquals(1, r.runsBlanked());
@@ -94,7 +105,11 @@ class BoundedAnnotationTest {
     String text = "Yes. " + hugeSentence() + " Then Olaf Scholz came.";
     EntityResult r = new EntityAnnotator(SETTINGS).annotate(text);
     assertEquals(
-        List.of("Angela Merkel|PERSON|1", "Berlin|LOCATION|1", "Barack Obama|PERSON|1", "Paris|LOCATION|1",
+        List.of(
+            "Angela Merkel|PERSON|1",
+            "Berlin|LOCATION|1",
+            "Barack Obama|PERSON|1",
+            "Paris|LOCATION|1",
             "Olaf Scholz|PERSON|2"),
         described(text, r));
     assertEquals(3, r.sentenceCount());
@@ -111,18 +126,27 @@ class BoundedAnnotationTest {
   @Test
   void windowsFindTheSameEntitiesAsTheWholeSentenceWhereTheyAreNotCut() {
     // A run-on answer as captions give it, without a full stop: one sentence of 62 tokens.
-    String text = "well we met Angela Merkel in Berlin and then we said that the people of France like it "
-        + "and we went to the United Nations in New York with Barack Obama and they said that we will go "
-        + "to London next week and we will see the Prime Minister there and that is all";
+    String text =
+        "well we met Angela Merkel in Berlin and then we said that the people of France like it "
+            + "and we went to the United Nations in New York with Barack Obama and they said that we will go "
+            + "to London next week and we will see the Prime Minister there and that is all";
     EntityResult whole = new EntityAnnotator(SETTINGS).annotate(text);
-    EntityResult windowed = new EntityAnnotator(SETTINGS, new InputBounds(100, 12, 1000)).annotate(text);
+    EntityResult windowed =
+        new EntityAnnotator(SETTINGS, new InputBounds(100, 12, 1000)).annotate(text);
     assertEquals(1, whole.sentenceCount());
     assertEquals(0, whole.sentencesInWindows());
     assertEquals(1, windowed.sentencesInWindows());
     assertEquals(described(text, whole), described(text, windowed));
     assertEquals(
-        List.of("Angela Merkel|PERSON|0", "Berlin|LOCATION|0", "France|LOCATION|0", "United Nations|ORGANIZATION|0",
-            "New York|LOCATION|0", "Barack Obama|PERSON|0", "London|LOCATION|0", "next week|DATE|0"),
+        List.of(
+            "Angela Merkel|PERSON|0",
+            "Berlin|LOCATION|0",
+            "France|LOCATION|0",
+            "United Nations|ORGANIZATION|0",
+            "New York|LOCATION|0",
+            "Barack Obama|PERSON|0",
+            "London|LOCATION|0",
+            "next week|DATE|0"),
         described(text, windowed));
   }
 

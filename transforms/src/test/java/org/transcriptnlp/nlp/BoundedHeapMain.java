@@ -8,8 +8,8 @@ import org.transcriptnlp.model.EntityResult;
  * {@link BoundedHeapTest}, which runs this in a JVM of its own with a small heap. Prints one line
  * per answer: its name, the mentions found (text and code-point offsets) and the bounds applied;
  * then, for a person measuring by hand, the time it took and the most heap in use after a garbage
- * collection so far. By hand, after {@code mvn -o -pl transforms test-compile}:
- * {@code java -Xmx1g -cp transforms/target/test-classes:transforms/target/classes:$(cat cp.txt)
+ * collection so far. By hand, after {@code mvn -o -pl transforms test-compile}: {@code java -Xmx1g
+ * -cp transforms/target/test-classes:transforms/target/classes:$(cat cp.txt)
  * org.transcriptnlp.nlp.BoundedHeapMain}, with the class path from {@code mvn -o -pl transforms
  * dependency:build-classpath -Dmdep.outputFile=cp.txt}.
  */
@@ -25,7 +25,8 @@ public final class BoundedHeapMain {
   };
 
   public static void main(String[] args) {
-    EntityAnnotator entities = new EntityAnnotator(AnnotatorSettings.defaults().withAnnotators(false, true));
+    EntityAnnotator entities =
+        new EntityAnnotator(AnnotatorSettings.defaults().withAnnotators(false, true));
     System.gc();
     System.out.printf("  models loaded: %d MB of heap used%n", used() >> 20);
     watchGarbageCollections();
@@ -35,8 +36,9 @@ public final class BoundedHeapMain {
       long millis = (System.nanoTime() - start) / 1_000_000;
       System.out.println(line(answer[0], r));
       // For a person reading the output (the test compares only the lines above).
-      System.out.printf("  %d ms; most heap in use after a collection so far: %s%n", millis,
-          maxAfterGc == 0 ? "no collection yet" : (maxAfterGc >> 20) + " MB");
+      System.out.printf(
+          "  %d ms; most heap in use after a collection so far: %s%n",
+          millis, maxAfterGc == 0 ? "no collection yet" : (maxAfterGc >> 20) + " MB");
     }
   }
 
@@ -48,32 +50,52 @@ public final class BoundedHeapMain {
 
   /** Records the heap in use after every garbage collection: what the annotation holds at once. */
   private static void watchGarbageCollections() {
-    for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
-      ((javax.management.NotificationEmitter) gc).addNotificationListener((n, handback) -> {
-        if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
-          com.sun.management.GcInfo info = com.sun.management.GarbageCollectionNotificationInfo
-              .from((javax.management.openmbean.CompositeData) n.getUserData()).getGcInfo();
-          long heap = 0;
-          for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-            java.lang.management.MemoryUsage after = info.getMemoryUsageAfterGc().get(pool.getName());
-            if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
-              heap += after.getUsed();
-            }
-          }
-          maxAfterGc = Math.max(maxAfterGc, heap);
-        }
-      }, null, null);
+    for (java.lang.management.GarbageCollectorMXBean gc :
+        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ((javax.management.NotificationEmitter) gc)
+          .addNotificationListener(
+              (n, handback) -> {
+                if (n.getType()
+                    .equals(
+                        com.sun.management.GarbageCollectionNotificationInfo
+                            .GARBAGE_COLLECTION_NOTIFICATION)) {
+                  com.sun.management.GcInfo info =
+                      com.sun.management.GarbageCollectionNotificationInfo.from(
+                              (javax.management.openmbean.CompositeData) n.getUserData())
+                          .getGcInfo();
+                  long heap = 0;
+                  for (java.lang.management.MemoryPoolMXBean pool :
+                      java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                    java.lang.management.MemoryUsage after =
+                        info.getMemoryUsageAfterGc().get(pool.getName());
+                    if (pool.getType() == java.lang.management.MemoryType.HEAP && after != null) {
+                      heap += after.getUsed();
+                    }
+                  }
+                  maxAfterGc = Math.max(maxAfterGc, heap);
+                }
+              },
+              null,
+              null);
     }
   }
 
   static String line(String name, EntityResult r) {
     StringBuilder b = new StringBuilder(name).append(':');
     for (EntityMention m : r.mentions()) {
-      b.append(' ').append(m.text()).append('@').append(m.charBegin()).append('-').append(m.charEnd());
+      b.append(' ')
+          .append(m.text())
+          .append('@')
+          .append(m.charBegin())
+          .append('-')
+          .append(m.charEnd());
     }
-    return b.append(" | runs blanked ").append(r.runsBlanked())
-        .append(", tokens cut ").append(r.tokensCut())
-        .append(", sentences in windows ").append(r.sentencesInWindows())
+    return b.append(" | runs blanked ")
+        .append(r.runsBlanked())
+        .append(", tokens cut ")
+        .append(r.tokensCut())
+        .append(", sentences in windows ")
+        .append(r.sentencesInWindows())
         .toString();
   }
 }

@@ -1,9 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.EntityMention;
-import org.transcriptnlp.model.EntityResult;
-import org.transcriptnlp.model.SentenceSentiment;
-import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -18,6 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.transcriptnlp.model.EntityMention;
+import org.transcriptnlp.model.EntityResult;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentResult;
 
 /** The real CoreNLP models, loaded once for this test JVM through {@link CoreNlpHolder}. */
 class CoreNlpAnnotatorsTest {
@@ -47,7 +47,10 @@ class CoreNlpAnnotatorsTest {
     for (int i = 0; i < 5000; i++) {
       runOn.append(words[i % words.length]).append(' ');
     }
-    String text = "I love this wonderful city.\n\n" + runOn.toString().strip() + "\n\nThis is a terrible, awful disaster.";
+    String text =
+        "I love this wonderful city.\n\n"
+            + runOn.toString().strip()
+            + "\n\nThis is a terrible, awful disaster.";
     SentimentResult r = new SentimentAnnotator(SETTINGS).annotate(text);
     assertEquals(3, r.sentences().size());
     SentenceSentiment longOne = r.sentences().get(1);
@@ -62,31 +65,41 @@ class CoreNlpAnnotatorsTest {
     // The aggregate is over the two parsed sentences only, weighted by their tokens.
     SentenceSentiment a = r.sentences().get(0);
     SentenceSentiment b = r.sentences().get(2);
-    double expected = (a.score() * a.tokenCount() + b.score() * b.tokenCount()) / (a.tokenCount() + b.tokenCount());
+    double expected =
+        (a.score() * a.tokenCount() + b.score() * b.tokenCount())
+            / (a.tokenCount() + b.tokenCount());
     assertEquals(expected, r.score(), 1e-9);
     // The same sentences, annotated without the long one, get the same labels and probabilities.
-    SentimentResult alone = new SentimentAnnotator(SETTINGS).annotate("I love this wonderful city.");
+    SentimentResult alone =
+        new SentimentAnnotator(SETTINGS).annotate("I love this wonderful city.");
     assertEquals(alone.sentences().get(0).probabilities(), a.probabilities());
   }
 
   @Test
   void entitiesWithTypesAndCodePointOffsets() {
     // The emoji is two UTF-16 chars but one code point: offsets after it must count code points.
-    String text = "Hello 😀. Kazakhstan joined the Collective Security Treaty Organization (CSTO) in Moscow. "
-        + "Kassym-Jomart Tokayev spoke on 5 January 2022.";
+    String text =
+        "Hello 😀. Kazakhstan joined the Collective Security Treaty Organization (CSTO) in Moscow. "
+            + "Kassym-Jomart Tokayev spoke on 5 January 2022.";
     EntityResult r = new EntityAnnotator(SETTINGS).annotate(text);
     Map<String, String> typeOf =
-        r.mentions().stream().collect(Collectors.toMap(EntityMention::text, EntityMention::type, (a, b) -> a));
+        r.mentions().stream()
+            .collect(Collectors.toMap(EntityMention::text, EntityMention::type, (a, b) -> a));
     assertEquals("LOCATION", typeOf.get("Kazakhstan"), typeOf.toString());
-    assertEquals("ORGANIZATION", typeOf.get("Collective Security Treaty Organization"), typeOf.toString());
+    assertEquals(
+        "ORGANIZATION", typeOf.get("Collective Security Treaty Organization"), typeOf.toString());
     assertEquals("LOCATION", typeOf.get("Moscow"), typeOf.toString());
     assertEquals("PERSON", typeOf.get("Kassym-Jomart Tokayev"), typeOf.toString());
     assertTrue(typeOf.containsValue("DATE"), typeOf.toString());
     int[] codePoints = text.codePoints().toArray();
     for (EntityMention m : r.mentions()) {
-      assertEquals(m.text(), new String(codePoints, m.charBegin(), m.charEnd() - m.charBegin()), m.toString());
+      assertEquals(
+          m.text(),
+          new String(codePoints, m.charBegin(), m.charEnd() - m.charBegin()),
+          m.toString());
     }
-    EntityMention tokayev = r.mentions().stream().filter(m -> m.text().startsWith("Kassym")).findFirst().orElseThrow();
+    EntityMention tokayev =
+        r.mentions().stream().filter(m -> m.text().startsWith("Kassym")).findFirst().orElseThrow();
     assertEquals(2, tokayev.sentenceIndex());
     assertEquals(3, r.sentenceCount());
   }
@@ -94,8 +107,12 @@ class CoreNlpAnnotatorsTest {
   @Test
   void pronounsAreNotNamedEntities() {
     // CoreNLP's entity mentions hold 'He' and 'his' as PERSON mentions (for relation extraction).
-    EntityResult r = new EntityAnnotator(SETTINGS).annotate("He met Angela Merkel in Berlin. She said his plan was good.");
-    assertEquals(List.of("Angela Merkel", "Berlin"), r.mentions().stream().map(EntityMention::text).toList());
+    EntityResult r =
+        new EntityAnnotator(SETTINGS)
+            .annotate("He met Angela Merkel in Berlin. She said his plan was good.");
+    assertEquals(
+        List.of("Angela Merkel", "Berlin"),
+        r.mentions().stream().map(EntityMention::text).toList());
   }
 
   @Test
@@ -120,7 +137,11 @@ class CoreNlpAnnotatorsTest {
       SentimentAnnotator annotator = new SentimentAnnotator(SETTINGS);
       SentimentResult serial = annotator.annotate(text);
       List<Future<SentimentResult>> parallel =
-          pool.invokeAll(List.of(() -> annotator.annotate(text), () -> annotator.annotate(text), () -> annotator.annotate(text)));
+          pool.invokeAll(
+              List.of(
+                  () -> annotator.annotate(text),
+                  () -> annotator.annotate(text),
+                  () -> annotator.annotate(text)));
       for (Future<SentimentResult> f : parallel) {
         assertEquals(serial, f.get());
       }

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bounds on tokens and sentences, on the job's own tokenizer (no tagger or NER model loaded). */
+/**
+ * The bounds on tokens and sentences, on the job's own tokenizer (no tagger or NER model loaded).
+ */
 class InputBoundsTest {
 
   private static List<CoreMap> split(String text) {
@@ -43,10 +45,14 @@ class InputBoundsTest {
     assertEquals("x".repeat(100), cut.value());
     assertEquals(19, cut.beginPosition());
     assertEquals(19 + 99_999, cut.endPosition());
-    assertEquals(List.of("Angela", "Merkel", "said", "x".repeat(100), "twice", "."), words(sentences.get(0)));
+    assertEquals(
+        List.of("Angela", "Merkel", "said", "x".repeat(100), "twice", "."),
+        words(sentences.get(0)));
     // The sentence is still the whole of it, in the text and in its offsets.
     assertEquals(text, sentences.get(0).get(CoreAnnotations.TextAnnotation.class));
-    assertEquals(text.length(), (int) sentences.get(0).get(CoreAnnotations.CharacterOffsetEndAnnotation.class));
+    assertEquals(
+        text.length(),
+        (int) sentences.get(0).get(CoreAnnotations.CharacterOffsetEndAnnotation.class));
     // Cutting again changes nothing.
     assertEquals(0, InputBounds.DEFAULT.cutLongTokens(sentences));
   }
@@ -81,9 +87,10 @@ class InputBoundsTest {
 
   @Test
   void aLongSentenceIsCutAfterPunctuationElseBetweenLowerCaseWordsElseAtTheBound() {
-    String text = "Yes. We met Angela Merkel , Barack Obama and the others. "
-        + "We said that the people of Paris like Angela Merkel. "
-        + "Angela Merkel Barack Obama Emmanuel Macron Olaf Scholz.";
+    String text =
+        "Yes. We met Angela Merkel , Barack Obama and the others. "
+            + "We said that the people of Paris like Angela Merkel. "
+            + "Angela Merkel Barack Obama Emmanuel Macron Olaf Scholz.";
     List<CoreMap> sentences = split(text);
     assertEquals(4, sentences.size());
     // Windows of at most 6 tokens, cut in their second half (after token 4) where possible.
@@ -112,11 +119,14 @@ class InputBoundsTest {
       assertEquals(text.substring(begin, end), window.get(CoreAnnotations.TextAnnotation.class));
       int first = tokens(sentence).indexOf(tokens.get(0));
       assertEquals(tokens(sentence).subList(first, first + tokens.size()), tokens);
-      assertEquals(sentence.get(CoreAnnotations.TokenBeginAnnotation.class) + first,
+      assertEquals(
+          sentence.get(CoreAnnotations.TokenBeginAnnotation.class) + first,
           (int) window.get(CoreAnnotations.TokenBeginAnnotation.class));
-      assertEquals(sentence.get(CoreAnnotations.TokenBeginAnnotation.class) + first + tokens.size(),
+      assertEquals(
+          sentence.get(CoreAnnotations.TokenBeginAnnotation.class) + first + tokens.size(),
           (int) window.get(CoreAnnotations.TokenEndAnnotation.class));
-      assertEquals(w.sentenceOf()[i], (int) window.get(CoreAnnotations.SentenceIndexAnnotation.class));
+      assertEquals(
+          w.sentenceOf()[i], (int) window.get(CoreAnnotations.SentenceIndexAnnotation.class));
     }
     // Together the windows hold every token once, in order.
     List<CoreLabel> all = new ArrayList<>();
@@ -129,22 +139,30 @@ class InputBoundsTest {
   @Test
   void aLongRunWithoutASpaceReachesTheTokenizerAsItsEndsAtTheSameOffsets() {
     InputBounds b = new InputBounds(100, 250, 10);
-    assertEquals(new InputBounds.ForTokenizer("abc 0123456789 x", 0), b.forTokenizer("abc 0123456789 x"));
-    assertEquals(new InputBounds.ForTokenizer("abc 01234 6789A x", 1), b.forTokenizer("abc 0123456789A x"));
-    assertEquals(new InputBounds.ForTokenizer("01234" + " ".repeat(15) + "KLMNO\n\nab 01234" + " ".repeat(6) + "BCDEF", 2),
+    assertEquals(
+        new InputBounds.ForTokenizer("abc 0123456789 x", 0), b.forTokenizer("abc 0123456789 x"));
+    assertEquals(
+        new InputBounds.ForTokenizer("abc 01234 6789A x", 1), b.forTokenizer("abc 0123456789A x"));
+    assertEquals(
+        new InputBounds.ForTokenizer(
+            "01234" + " ".repeat(15) + "KLMNO\n\nab 01234" + " ".repeat(6) + "BCDEF", 2),
         b.forTokenizer("0123456789ABCDEFGHIJKLMNO\n\nab 0123456789ABCDEF"));
     // No-break, thin, ideographic and zero-width spaces end a run, as they end a token.
     String spaced = "aaaa\u00A0bbbb\u2009cccc\u3000dddd\u200Beeee\uFEFFffff\u180Egggg\u202Fhhhh";
     assertEquals(new InputBounds.ForTokenizer(spaced, 0), b.forTokenizer(spaced));
-    assertEquals(8, tokens(split(spaced).get(0)).size(), "the tokenizer splits on each of them too");
+    assertEquals(
+        8, tokens(split(spaced).get(0)).size(), "the tokenizer splits on each of them too");
     // Zero-width joiners join: a run, as for the tokenizer.
-    assertEquals(new InputBounds.ForTokenizer("aaaa\u200D    \u200Dbbbb", 1),
+    assertEquals(
+        new InputBounds.ForTokenizer("aaaa\u200D    \u200Dbbbb", 1),
         b.forTokenizer("aaaa\u200Dbbbb\u200Dbbbb"));
     // An emoji is two chars: neither end keeps half of one.
     String smile = "\uD83D\uDE00";
-    assertEquals(new InputBounds.ForTokenizer(smile.repeat(3) + "    " + smile.repeat(3), 1),
+    assertEquals(
+        new InputBounds.ForTokenizer(smile.repeat(3) + "    " + smile.repeat(3), 1),
         b.forTokenizer(smile.repeat(8)));
-    assertEquals(new InputBounds.ForTokenizer("a" + smile.repeat(2) + "  " + smile.repeat(3), 1),
+    assertEquals(
+        new InputBounds.ForTokenizer("a" + smile.repeat(2) + "  " + smile.repeat(3), 1),
         b.forTokenizer("a" + smile.repeat(6)));
     // Six emoji are 12 chars, but no whole one lies between the two ends: nothing to blank.
     assertEquals(new InputBounds.ForTokenizer(smile.repeat(6), 0), b.forTokenizer(smile.repeat(6)));

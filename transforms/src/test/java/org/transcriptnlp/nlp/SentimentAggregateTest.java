@@ -1,8 +1,5 @@
 package org.transcriptnlp.nlp;
 
-import org.transcriptnlp.model.SentenceSentiment;
-import org.transcriptnlp.model.SentimentClass;
-import org.transcriptnlp.model.SentimentResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.transcriptnlp.model.SentenceSentiment;
+import org.transcriptnlp.model.SentimentClass;
+import org.transcriptnlp.model.SentimentResult;
 
 class SentimentAggregateTest {
   private static SentenceSentiment sentence(int tokens, SentimentClass predicted, Double... p) {
@@ -20,7 +20,8 @@ class SentimentAggregateTest {
 
   @Test
   void sentenceScoreIsTheExpectedClassValue() {
-    assertEquals(-2.0, sentence(1, SentimentClass.VERY_NEGATIVE, 1.0, 0.0, 0.0, 0.0, 0.0).score(), 1e-12);
+    assertEquals(
+        -2.0, sentence(1, SentimentClass.VERY_NEGATIVE, 1.0, 0.0, 0.0, 0.0, 0.0).score(), 1e-12);
     assertEquals(0.5, sentence(1, SentimentClass.NEUTRAL, 0.0, 0.0, 0.5, 0.5, 0.0).score(), 1e-12);
     assertEquals(-0.2, sentence(1, SentimentClass.NEUTRAL, 0.1, 0.3, 0.4, 0.1, 0.1).score(), 1e-12);
   }

@@ -19,19 +19,20 @@ class LegacyEncodingsTest {
       "问：你在哪里长大？\n答：我在北京长大，小时候住在胡同里。我的父亲是一名教师，母亲在工厂工作。\n"
           + "问：你为什么选择学习历史？\n答：因为我从小就喜欢听爷爷讲过去的故事，这让我对历史产生了浓厚的兴趣。\n";
   static final String TRADITIONAL_CHINESE =
-      "問：你在哪裡長大？\n答：我在台北長大，小時候住在巷子裡。我的父親是一名教師，母親在工廠工作。\n"
-          + "問：你為什麼選擇學習歷史？\n答：因為我從小就喜歡聽爺爺講過去的故事。\n";
+      "問：你在哪裡長大？\n答：我在台北長大，小時候住在巷子裡。我的父親是一名教師，母親在工廠工作。\n" + "問：你為什麼選擇學習歷史？\n答：因為我從小就喜歡聽爺爺講過去的故事。\n";
   static final String JAPANESE =
       "問：あなたはどこで育ちましたか？\n答：私は大阪で育ちました。父は教師で、母は病院で働いていました。\n"
           + "問：なぜ歴史を勉強することにしたのですか？\n答：子供の頃から祖父の昔話を聞くのが好きだったからです。\n";
   static final String KOREAN =
       "질문: 어디에서 자랐습니까?\n답변: 저는 서울에서 자랐습니다. 아버지는 선생님이셨고 어머니는 병원에서 일하셨습니다.\n"
           + "질문: 왜 역사를 공부하기로 했습니까?\n답변: 어릴 때부터 할아버지의 옛날 이야기를 듣는 것을 좋아했기 때문입니다.\n";
+
   /** With Ά, which ISO-8859-7 and windows-1253 put at different bytes. */
   static final String GREEK =
       "Ερ: Πού μεγαλώσατε;\nΑπ: Μεγάλωσα στη Θεσσαλονίκη. Άρχισα το σχολείο εκεί. Ο πατέρας μου ήταν δάσκαλος "
           + "και η μητέρα μου δούλευε σε νοσοκομείο.\nΕρ: Γιατί αποφασίσατε να σπουδάσετε ιστορία;\n"
           + "Απ: Από μικρός μου άρεσε να ακούω τις ιστορίες του παππού μου.\n";
+
   static final String HEBREW =
       "ש: איפה גדלת?\nת: גדלתי בירושלים. אבא שלי היה מורה ואמא שלי עבדה בבית חולים.\n"
           + "ש: למה החלטת ללמוד היסטוריה?\nת: מאז שהייתי ילד אהבתי לשמוע את הסיפורים של סבא שלי.\n";
@@ -58,7 +59,8 @@ class LegacyEncodingsTest {
   }
 
   private static String refusal(byte[] bytes) {
-    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(bytes));
+    TextDecoder.UndecodableException e =
+        assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(bytes));
     assertEquals("encoding_uncertain", e.reason());
     assertFalse(e.getMessage().contains("\n"));
     return e.getMessage();
@@ -67,8 +69,9 @@ class LegacyEncodingsTest {
   @Test
   void frenchInMacRomanIsRefusedNotStoredWithReplacementCharacters() throws Exception {
     // Mac Roman, which ICU cannot detect: read as windows-1250 it gave "Oť �tes-vous nŽ?".
-    String french = "Q: Où êtes-vous né? Vous avez grandi au Québec?\nA: Je suis né à Trois-Rivières, "
-        + "et j'ai très tôt déménagé à Montréal avec ma mère.\n";
+    String french =
+        "Q: Où êtes-vous né? Vous avez grandi au Québec?\nA: Je suis né à Trois-Rivières, "
+            + "et j'ai très tôt déménagé à Montréal avec ma mère.\n";
     String message = refusal(french.getBytes(Charset.forName("x-MacRoman")));
     assertTrue(message.contains("save the file as UTF-8"), message);
   }
@@ -162,20 +165,25 @@ class LegacyEncodingsTest {
 
   @Test
   void shortLatinFilesWithAFewAccentsAreStillRead() throws Exception {
-    for (String text : new String[] {
-        "DK: Let’s talk — café?",
-        "Q: Où avez-vous grandi ?\nR: À Besançon, près de la frontière.\n",
-        "F: Wie geht's?\nA: Gut, danke. Ich wohne in München.\n",
-        "Q: What did it cost?\nA: About €2 million — 20% more than planned, at 5°C, with ½ the staff • really.\n",
-        "P: ¿Dónde creció usted?\nR: En Sevilla. ¡Qué años!\n",
-        "Spurning: Hvar ólst þú upp?\nSvar: Ég ólst upp í Reykjavík.\n"}) {
+    for (String text :
+        new String[] {
+          "DK: Let’s talk — café?",
+          "Q: Où avez-vous grandi ?\nR: À Besançon, près de la frontière.\n",
+          "F: Wie geht's?\nA: Gut, danke. Ich wohne in München.\n",
+          "Q: What did it cost?\nA: About €2 million — 20% more than planned, at 5°C, with ½ the staff • really.\n",
+          "P: ¿Dónde creció usted?\nR: En Sevilla. ¡Qué años!\n",
+          "Spurning: Hvar ólst þú upp?\nSvar: Ég ólst upp í Reykjavík.\n"
+        }) {
       TextDecoder.Decoded d = decode(text, "windows-1252");
       assertEquals(text, d.text());
       assertEquals("windows-1252", d.charset());
     }
   }
 
-  /** The example: a line of Chinese is too short to tell GB18030 from Big5, EUC-KR or EUC-JP. */
+  /**
+   * The issue's example: a line of Chinese is too short to tell GB18030 from Big5, EUC-KR or
+   * EUC-JP.
+   */
   @Test
   void aLineOfChineseIsTooShortToTell() {
     assertEquals(
@@ -185,7 +193,10 @@ class LegacyEncodingsTest {
         refusal("你在哪里长大？".getBytes(Charset.forName("GB18030"))));
   }
 
-  /** A few words are refused, not guessed: the detector's confidence means little on them (75 for two Greek words). */
+  /**
+   * A few words are refused, not guessed: the detector's confidence means little on them (75 for
+   * two Greek words).
+   */
   @Test
   void aFewWordsOfOtherScriptsAreRefusedNotGuessed() {
     assertEquals(
@@ -237,7 +248,8 @@ class LegacyEncodingsTest {
             + "Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); "
             + "read as windows-1252 it would be 'ÄãºÃ'; save the file as UTF-8",
         refusal((english + "A: 你好\n").getBytes(Charset.forName("GBK"))));
-    // the choice is made on up to 64 KB of such lines, cut at a line end, and the whole file read with it
+    // the choice is made on up to 64 KB of such lines, cut at a line end, and the whole file read
+    // with it
     StringBuilder greek = new StringBuilder();
     while (greek.length() < 70_000) {
       greek.append("Ε: Ναι, αυτό είναι αλήθεια.\n");
@@ -251,6 +263,7 @@ class LegacyEncodingsTest {
     String oneLine = CHINESE.replace('\n', ' ').repeat(200);
     readsRight(oneLine, "GB18030", "GB18030");
     byte[] chineseAfterEnglish = (english + CHINESE).getBytes(Charset.forName("GB18030"));
-    assertEquals(CHINESE, new String(TextDecoder.sample(chineseAfterEnglish), Charset.forName("GB18030")));
+    assertEquals(
+        CHINESE, new String(TextDecoder.sample(chineseAfterEnglish), Charset.forName("GB18030")));
   }
 }

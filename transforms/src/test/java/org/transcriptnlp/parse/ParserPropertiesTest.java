@@ -20,18 +20,38 @@ import org.transcriptnlp.model.Turn;
 /** Properties of the turn parser and the pairing that must hold for any input. */
 class ParserPropertiesTest {
   private static final List<String> LABELS =
-      List.of("Q: ", "A: ", "Q ", "DK:", "TOKAYEV: ", "Tokayev: ", "**Rob Pike:** ", "MS. PSAKI:  ",
-          "Mr. WARNER. ", "Kassym-Jomart TOKAYEV(Tokayev): ", "[00:09:25] Jane Doe: ", "Photo: ", "", "", "");
+      List.of(
+          "Q: ",
+          "A: ",
+          "Q ",
+          "DK:",
+          "TOKAYEV: ",
+          "Tokayev: ",
+          "**Rob Pike:** ",
+          "MS. PSAKI:  ",
+          "Mr. WARNER. ",
+          "Kassym-Jomart TOKAYEV(Tokayev): ",
+          "[00:09:25] Jane Doe: ",
+          "Photo: ",
+          "",
+          "",
+          "");
 
   /** Transcript-like text: labels of several styles, questions, stage directions, noise. */
   @Provide
   Arbitrary<String> transcripts() {
     Arbitrary<String> label = Arbitraries.of(LABELS);
     Arbitrary<String> words =
-        Arbitraries.strings().withCharRange('a', 'z').withChars(' ', ' ', ' ', ',', 'é', '’', '—').ofMinLength(0).ofMaxLength(60);
-    Arbitrary<String> end = Arbitraries.of(".", "?", "!", "", " (Laughter.)", " [crosstalk 01:07:27]", "?”", ":");
+        Arbitraries.strings()
+            .withCharRange('a', 'z')
+            .withChars(' ', ' ', ' ', ',', 'é', '’', '—')
+            .ofMinLength(0)
+            .ofMaxLength(60);
+    Arbitrary<String> end =
+        Arbitraries.of(".", "?", "!", "", " (Laughter.)", " [crosstalk 01:07:27]", "?”", ":");
     Arbitrary<String> line =
-        Combinators.combine(label, Arbitraries.of("I ", "You ", "We ", "The ", "And ", "", "Why "), words, end)
+        Combinators.combine(
+                label, Arbitraries.of("I ", "You ", "We ", "The ", "And ", "", "Why "), words, end)
             .as((l, start, w, e) -> l + start + w + e);
     Arbitrary<String> separator = Arbitraries.of("\n", "\n\n", "\r\n", "\n \u00A0\n", "\f\n");
     return Combinators.combine(line.list().ofMinSize(0).ofMaxSize(25), separator)
@@ -54,7 +74,8 @@ class ParserPropertiesTest {
   }
 
   @Property(tries = 200)
-  void neverThrowsWhateverTheFormat(@ForAll("anything") String text, @ForAll("formatNames") String name) {
+  void neverThrowsWhateverTheFormat(
+      @ForAll("anything") String text, @ForAll("formatNames") String name) {
     try {
       new TurnParser().parseBlocks(new TranscriptReader(null).read(name, text).blocks());
     } catch (IllegalArgumentException expected) {
@@ -78,7 +99,9 @@ class ParserPropertiesTest {
     List<Turn> turns = parse(text).turns();
     for (int i = 0; i < turns.size(); i++) {
       assertEquals(i, turns.get(i).index());
-      assertTrue(!turns.get(i).paragraphs().isEmpty() && turns.get(i).paragraphs().stream().noneMatch(String::isBlank));
+      assertTrue(
+          !turns.get(i).paragraphs().isEmpty()
+              && turns.get(i).paragraphs().stream().noneMatch(String::isBlank));
     }
   }
 
@@ -108,7 +131,8 @@ class ParserPropertiesTest {
     }
     String out = all.toString();
     for (String w : text.split("[^a-z]+")) {
-      boolean inALabel = LABELS.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains(w));
+      boolean inALabel =
+          LABELS.stream().anyMatch(l -> l.toLowerCase(java.util.Locale.ROOT).contains(w));
       if (w.length() >= 6 && !inALabel) {
         assertEquals(occurrences(text, w), occurrences(out, w), "dropped or duplicated: " + w);
       }
@@ -116,7 +140,8 @@ class ParserPropertiesTest {
   }
 
   private static int occurrences(String text, String word) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![a-z])" + word + "(?![a-z])").matcher(text);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("(?<![a-z])" + word + "(?![a-z])").matcher(text);
     int n = 0;
     while (m.find()) {
       n++;

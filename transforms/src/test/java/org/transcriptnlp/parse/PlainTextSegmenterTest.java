@@ -10,14 +10,17 @@ class PlainTextSegmenterTest {
 
   @Test
   void oneParagraphPerLineWhenThereAreNoBlankLines() {
-    assertEquals(List.of("A: One.", "Two.", "B: three"), segmenter.paragraphs("A: One.\r\nTwo.\r\nB: three\r\n"));
+    assertEquals(
+        List.of("A: One.", "Two.", "B: three"),
+        segmenter.paragraphs("A: One.\r\nTwo.\r\nB: three\r\n"));
   }
 
   @Test
   void hardWrappedBlocksAreJoinedButALabelStartsAParagraph() {
     assertEquals(
         List.of("Q Does the president plan", "MS. PSAKI: Not today.", "He does not."),
-        segmenter.paragraphs("Q Does the president\nplan\nMS. PSAKI: Not today.\n\nHe does not.\n"));
+        segmenter.paragraphs(
+            "Q Does the president\nplan\nMS. PSAKI: Not today.\n\nHe does not.\n"));
   }
 
   @Test
@@ -31,6 +34,7 @@ class PlainTextSegmenterTest {
   void nonBreakingSpacesFrontMatterAndTrailingSpaces() {
     assertEquals(
         List.of("THE PRESIDENT: That’s right.", "Q What brings you?"),
-        segmenter.paragraphs("---\ntitle: x\n---\n \u00A0\n\u00A0\u00A0 THE PRESIDENT:\u00A0 That’s right.  \n  \n Q\u00A0\u00A0 What brings you?\n"));
+        segmenter.paragraphs(
+            "---\ntitle: x\n---\n \u00A0\n\u00A0\u00A0 THE PRESIDENT:\u00A0 That’s right.  \n  \n Q\u00A0\u00A0 What brings you?\n"));
   }
 }

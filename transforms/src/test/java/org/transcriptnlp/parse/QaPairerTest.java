@@ -83,7 +83,8 @@ class QaPairerTest {
   @Test
   void aThirdPartysStatementClosesTheQuestion() {
     ask("Q");
-    turn("Announcer", Role.OTHER, String.join(" ", java.util.Collections.nCopies(45, "word")) + ".");
+    turn(
+        "Announcer", Role.OTHER, String.join(" ", java.util.Collections.nCopies(45, "word")) + ".");
     answer("Psaki");
     assertEquals(0, QaPairer.pair(turns).size());
   }
@@ -130,7 +131,8 @@ class QaPairerTest {
   @Test
   void anIntroductionAskedForIsTheAnswer() {
     turn("Interviewer", Role.QUESTIONER, "Could you introduce yourself for the recording?");
-    Turn intro = turn("Narrator", Role.RESPONDENT, "I'm Ruth Ellen Hooper, and I was born in Tulsa.");
+    Turn intro =
+        turn("Narrator", Role.RESPONDENT, "I'm Ruth Ellen Hooper, and I was born in Tulsa.");
     List<QaPair> pairs = QaPairer.pair(turns);
     assertEquals(1, pairs.size());
     assertSame(intro, pairs.get(0).answer());
@@ -142,7 +144,11 @@ class QaPairerTest {
     turn("Christina", Role.QUESTIONER, "And what a guest we have today.");
     ask("Kevin");
     answer("Adrian");
-    Turn remark = turn("Kevin", Role.QUESTIONER, "So the rejections must have been good practice for what you do now.");
+    Turn remark =
+        turn(
+            "Kevin",
+            Role.QUESTIONER,
+            "So the rejections must have been good practice for what you do now.");
     Turn reply = answer("Adrian");
     ask("Kevin");
     answer("Adrian");
@@ -157,7 +163,10 @@ class QaPairerTest {
     ask("Moderator");
     answer("Pence");
     for (int i = 0; i < 4; i++) {
-      turn("Kaine", Role.QUESTIONER, "That is simply not what happened with the budget in my state.");
+      turn(
+          "Kaine",
+          Role.QUESTIONER,
+          "That is simply not what happened with the budget in my state.");
       answer("Pence");
     }
     // only the moderator's question is answered: the debater's statements are no questions

@@ -52,7 +52,9 @@ class SeedInterviewTest {
       assertEquals(Role.RESPONDENT, p.answer().role());
       assertEquals(Role.QUESTIONER, p.question().role());
     }
-    assertEquals(Set.of(DK, TOKAYEV), parsed.turns().stream().map(Turn::speaker).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of(DK, TOKAYEV),
+        parsed.turns().stream().map(Turn::speaker).collect(Collectors.toSet()));
   }
 
   @Test

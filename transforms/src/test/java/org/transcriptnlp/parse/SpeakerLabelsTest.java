@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class SpeakerLabelsTest {
   private final SpeakerLabels labels = new SpeakerLabels();
@@ -37,7 +37,8 @@ class SpeakerLabelsTest {
 
   @Test
   void aliasDeclaration() {
-    SpeakerLabels.Match m = labels.match("Kassym-Jomart TOKAYEV(Tokayev): I would like").orElseThrow();
+    SpeakerLabels.Match m =
+        labels.match("Kassym-Jomart TOKAYEV(Tokayev): I would like").orElseThrow();
     assertEquals("Kassym-Jomart TOKAYEV", m.label());
     assertEquals("Tokayev", m.alias());
     assertTrue(m.declaresAlias());

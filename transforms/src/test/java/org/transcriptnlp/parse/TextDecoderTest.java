@@ -16,17 +16,23 @@ class TextDecoderTest {
   void utf8WithAndWithoutBom() throws Exception {
     byte[] utf8 = TEXT.getBytes(StandardCharsets.UTF_8);
     assertEquals(TEXT, TextDecoder.decode(utf8).text());
-    TextDecoder.Decoded bom = TextDecoder.decode(Fixtures.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8));
+    TextDecoder.Decoded bom =
+        TextDecoder.decode(
+            Fixtures.concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, utf8));
     assertEquals(TEXT, bom.text());
     assertEquals("UTF-8", bom.charset());
   }
 
   @Test
   void utf16WithBom() throws Exception {
-    byte[] le = Fixtures.concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
+    byte[] le =
+        Fixtures.concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE}, TEXT.getBytes(StandardCharsets.UTF_16LE));
     assertEquals(TEXT, TextDecoder.decode(le).text());
     assertEquals("UTF-16LE", TextDecoder.decode(le).charset());
-    byte[] be = Fixtures.concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
+    byte[] be =
+        Fixtures.concat(
+            new byte[] {(byte) 0xFE, (byte) 0xFF}, TEXT.getBytes(StandardCharsets.UTF_16BE));
     assertEquals(TEXT, TextDecoder.decode(be).text());
   }
 
@@ -40,8 +46,11 @@ class TextDecoderTest {
 
   @Test
   void binaryIsRefused() {
-    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'};
-    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(png));
+    byte[] png = {
+      (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R'
+    };
+    TextDecoder.UndecodableException e =
+        assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(png));
     assertEquals("binary_content", e.reason());
   }
 
@@ -58,10 +67,14 @@ class TextDecoderTest {
 
   @Test
   void utf32WithAndWithoutBom() throws Exception {
-    String text = "Q: How was the summit in Zürich? 你好\nA: It was très productive — we agreed. 😀\n";
+    String text =
+        "Q: How was the summit in Zürich? 你好\nA: It was très productive — we agreed. 😀\n";
     for (String name : java.util.List.of("UTF-32LE", "UTF-32BE")) {
       byte[] plain = text.getBytes(Charset.forName(name));
-      byte[] bom = name.endsWith("LE") ? new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0} : new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
+      byte[] bom =
+          name.endsWith("LE")
+              ? new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0}
+              : new byte[] {0, 0, (byte) 0xFE, (byte) 0xFF};
       for (byte[] bytes : java.util.List.of(plain, Fixtures.concat(bom, plain))) {
         TextDecoder.Decoded d = TextDecoder.decode(bytes);
         assertEquals(text, d.text(), name);
@@ -73,8 +86,9 @@ class TextDecoderTest {
 
   @Test
   void nulBellDelAndAnsiEscapesAreRemovedAndCounted() throws Exception {
-    byte[] bytes = "Q: Is there a NUL\0 here\u0007?\nA: Yes\u000B there is \u001B[31ma bell\u007F\0.\n"
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        "Q: Is there a NUL\0 here\u0007?\nA: Yes\u000B there is \u001B[31ma bell\u007F\0.\n"
+            .getBytes(StandardCharsets.UTF_8);
     TextDecoder.Decoded d = TextDecoder.decode(bytes);
     assertEquals("Q: Is there a NUL here?\nA: Yes\u000B there is a bell.\n", d.text());
     assertEquals(5, d.controlsRemoved());
@@ -110,9 +124,10 @@ class TextDecoderTest {
 
   @Test
   void ukrainianInKoi8UIsNotReadAsKoi8R() throws Exception {
-    String text = "Питання: Де ви виросли і як там було?\nВідповідь: Я виріс у Києві, біля Дніпра, і це було чудово. "
-        + "Мій батько був учителем, а мати працювала в лікарні. Ґанок нашого будинку виходив на річку.\n"
-        + "Питання: Чому ви обрали історію?\nВідповідь: Бо змалку любив слухати дідові розповіді про минуле.\n";
+    String text =
+        "Питання: Де ви виросли і як там було?\nВідповідь: Я виріс у Києві, біля Дніпра, і це було чудово. "
+            + "Мій батько був учителем, а мати працювала в лікарні. Ґанок нашого будинку виходив на річку.\n"
+            + "Питання: Чому ви обрали історію?\nВідповідь: Бо змалку любив слухати дідові розповіді про минуле.\n";
     TextDecoder.Decoded d = TextDecoder.decode(text.getBytes(Charset.forName("KOI8-U")));
     assertEquals(text, d.text());
     assertEquals("KOI8-U", d.charset());
@@ -121,11 +136,15 @@ class TextDecoderTest {
   @Test
   void knownBinaryFormatsAreNamed() {
     byte[] pdf = "%PDF-1.7\n%âãÏÓ\n1 0 obj".getBytes(StandardCharsets.ISO_8859_1);
-    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(pdf));
+    TextDecoder.UndecodableException e =
+        assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(pdf));
     assertEquals("binary_content", e.reason());
     assertTrue(e.getMessage().contains("PDF"), e.getMessage());
     byte[] zip = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
-    assertTrue(assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(zip)).getMessage().contains("ZIP"));
+    assertTrue(
+        assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(zip))
+            .getMessage()
+            .contains("ZIP"));
   }
 
   @Test
@@ -134,7 +153,8 @@ class TextDecoderTest {
     for (int i = 0; i < bytes.length; i++) {
       bytes[i] = (byte) (i % 7 == 0 ? 'a' : i % 5);
     }
-    TextDecoder.UndecodableException e = assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(bytes));
+    TextDecoder.UndecodableException e =
+        assertThrows(TextDecoder.UndecodableException.class, () -> TextDecoder.decode(bytes));
     assertEquals("binary_content", e.reason());
   }
 }

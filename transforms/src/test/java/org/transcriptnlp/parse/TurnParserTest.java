@@ -27,7 +27,8 @@ class TurnParserTest {
             "# Episode 12\n\n**Jon Calhoun:** What got you into Go?\n\n**Rob Pike:** Curiosity.\n\n"
                 + "And frustration with C++ builds.\n\n**Jon Calhoun:** Why that?\n\n**Rob Pike:** Slow.\n");
     assertEquals(List.of("Jon Calhoun", "Rob Pike", "Jon Calhoun", "Rob Pike"), speakers(p));
-    assertEquals(List.of("Curiosity.", "And frustration with C++ builds."), p.turns().get(1).paragraphs());
+    assertEquals(
+        List.of("Curiosity.", "And frustration with C++ builds."), p.turns().get(1).paragraphs());
     assertEquals(List.of("# Episode 12"), p.nonSpeech());
     assertEquals(Role.QUESTIONER, p.turns().get(0).role());
     assertEquals(Role.RESPONDENT, p.turns().get(1).role());
@@ -50,9 +51,11 @@ class TurnParserTest {
   @Test
   void aSentenceStartingWithTheWordAIsNotAnAnswerLabel() {
     ParsedTranscript p =
-        parser.parseText("Q: What happened?\nA: A storm.\nA significant storm, in fact.\nQ: Where?\nA: Here.\n");
+        parser.parseText(
+            "Q: What happened?\nA: A storm.\nA significant storm, in fact.\nQ: Where?\nA: Here.\n");
     assertEquals(List.of("Q", "A", "Q", "A"), speakers(p));
-    assertEquals(List.of("A storm.", "A significant storm, in fact."), p.turns().get(1).paragraphs());
+    assertEquals(
+        List.of("A storm.", "A significant storm, in fact."), p.turns().get(1).paragraphs());
   }
 
   @Test
@@ -68,7 +71,8 @@ class TurnParserTest {
   @Test
   void labelAloneOnItsLineTakesTheNextParagraph() {
     ParsedTranscript p =
-        parser.parseText("HOST:\n\nWhy did you leave?\n\nGUEST:\n\nI was tired.\n\nHOST:\n\nOf what?\n\nGUEST:\n\nOf it all.\n");
+        parser.parseText(
+            "HOST:\n\nWhy did you leave?\n\nGUEST:\n\nI was tired.\n\nHOST:\n\nOf what?\n\nGUEST:\n\nOf it all.\n");
     assertEquals(List.of("Host", "Guest", "Host", "Guest"), speakers(p));
     assertEquals("I was tired.", p.turns().get(1).text());
     assertFalse(p.turns().get(1).inferred());
@@ -76,7 +80,9 @@ class TurnParserTest {
 
   @Test
   void consecutiveLabelsOfOneSpeakerMakeOneTurn() {
-    ParsedTranscript p = parser.parseText("Q: Why?\nSMITH: Because.\nSMITH: And also because.\nQ: Ok?\nSMITH: Ok.\n");
+    ParsedTranscript p =
+        parser.parseText(
+            "Q: Why?\nSMITH: Because.\nSMITH: And also because.\nQ: Ok?\nSMITH: Ok.\n");
     assertEquals(List.of("Q", "Smith", "Q", "Smith"), speakers(p));
     assertEquals(2, p.turns().get(1).paragraphs().size());
   }
@@ -84,21 +90,24 @@ class TurnParserTest {
   @Test
   void roleOverridesWin() {
     TurnParser forced = new TurnParser(Set.of("Boris"), Set.of("Anna"));
-    ParsedTranscript p = forced.parseText("Anna: Where?\nBoris: There.\nAnna: When?\nBoris: Now.\n");
+    ParsedTranscript p =
+        forced.parseText("Anna: Where?\nBoris: There.\nAnna: When?\nBoris: Now.\n");
     assertEquals(Role.RESPONDENT, p.turns().get(0).role());
     assertEquals(Role.QUESTIONER, p.turns().get(1).role());
   }
 
   @Test
   void noLabelsGivesNoTurns() {
-    ParsedTranscript p = parser.parseText("Just an essay.\n\nWith two paragraphs and no speakers.\n");
+    ParsedTranscript p =
+        parser.parseText("Just an essay.\n\nWith two paragraphs and no speakers.\n");
     assertTrue(p.turns().isEmpty());
     assertEquals(2, p.nonSpeech().size());
   }
 
   @Test
   void shortWhiteHouseInterview() {
-    String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"));
+    String text =
+        Fixtures.read(Fixtures.path("samples/transcripts/wh_2025-02-16_fox-sports_trump_short.md"));
     ParsedTranscript p = parser.parseText(text);
     assertEquals(16, p.turns().size());
     // 8 exchanges, the last a farewell answered with thanks (the gold file counts 7 ± 2)
@@ -109,7 +118,8 @@ class TurnParserTest {
 
   @Test
   void pressGaggleOpeningStatementIsNotAnAnswer() {
-    String text = Fixtures.read(Fixtures.path("samples/transcripts/wh_2024-10-22_gaggle_air-force-one.md"));
+    String text =
+        Fixtures.read(Fixtures.path("samples/transcripts/wh_2024-10-22_gaggle_air-force-one.md"));
     ParsedTranscript p = parser.parseText(text);
     // 43 labelled turns, less one that is only "(Laughs.)" (a stage direction, not speech); the
     // reporter's turns on either side of it are one turn.
@@ -117,20 +127,23 @@ class TurnParserTest {
     assertEquals("Ms. Jean-Pierre", p.turns().get(0).speaker());
     assertEquals(Role.RESPONDENT, p.turns().get(0).role());
     List<QaPair> pairs = QaPairer.pair(p.turns());
-    // a reporter's follow-up after Jean-Pierre's "Yeah." or a courtesy is one question (gold: 16 ± 2)
+    // a reporter's follow-up after Jean-Pierre's "Yeah." or a courtesy is one question (gold: 16 ±
+    // 2)
     assertEquals(16, pairs.size());
     assertEquals(1, pairs.get(0).question().index());
     Turn last = p.turns().get(p.turns().size() - 1);
     assertEquals("Quick and dirty.", last.text());
     assertEquals(List.of("(Laughs.)"), last.stageDirections());
     assertTrue(p.nonSpeech().contains("2:20 P.M. EDT"));
-    assertTrue(p.nonSpeech().contains("(Laughs.)"), "the laugh-only turn is recorded as non-speech");
+    assertTrue(
+        p.nonSpeech().contains("(Laughs.)"), "the laugh-only turn is recorded as non-speech");
   }
 
   @Test
   void labelsThatNameTheRole() {
     ParsedTranscript p =
-        parser.parseText("INTERVIEWER: Tell me about it.\nINTERVIEWEE: It was long.\nINTERVIEWER: Go on.\nINTERVIEWEE: No.\n");
+        parser.parseText(
+            "INTERVIEWER: Tell me about it.\nINTERVIEWEE: It was long.\nINTERVIEWER: Go on.\nINTERVIEWEE: No.\n");
     assertEquals(Role.QUESTIONER, p.turns().get(0).role());
     assertEquals(Role.RESPONDENT, p.turns().get(1).role());
     assertEquals(2, QaPairer.pair(p.turns()).size());
@@ -139,7 +152,8 @@ class TurnParserTest {
   @Test
   void aSurnameOrInitialsAfterTheFullNameAreTheSameSpeaker() {
     ParsedTranscript p =
-        parser.parseText("JANE DOE: Where were you?\nJOHN ROE: At home.\nDOE: Alone?\nJR: Yes.\nJD: Why?\n");
+        parser.parseText(
+            "JANE DOE: Where were you?\nJOHN ROE: At home.\nDOE: Alone?\nJR: Yes.\nJD: Why?\n");
     assertEquals(List.of("Jane Doe", "John Roe", "Jane Doe", "John Roe", "Jane Doe"), speakers(p));
     assertEquals("inferred".equals(p.turns().get(2).attribution()), false);
     assertEquals("alias", p.turns().get(2).attribution());
@@ -148,8 +162,9 @@ class TurnParserTest {
   @Test
   void nameAndTimeOnTheirOwnLineThenTheText() {
     ParsedTranscript p =
-        parser.parseText("Meeting notes\n\nJane Doe  0:03\nWhy did you call?\n\nJohn Roe  0:10\nI was worried.\n"
-            + "It was late.\n\nJane Doe  1:02:07\nAbout what?\n\nJohn Roe  1:02:09\nYou.\n");
+        parser.parseText(
+            "Meeting notes\n\nJane Doe  0:03\nWhy did you call?\n\nJohn Roe  0:10\nI was worried.\n"
+                + "It was late.\n\nJane Doe  1:02:07\nAbout what?\n\nJohn Roe  1:02:09\nYou.\n");
     assertEquals(List.of("Jane Doe", "John Roe", "Jane Doe", "John Roe"), speakers(p));
     assertEquals("I was worried. It was late.", p.turns().get(1).text());
     assertEquals(10.0, p.turns().get(1).startSeconds());
@@ -159,12 +174,16 @@ class TurnParserTest {
 
   @Test
   void runningHeadsOfPagesAreFurnitureButARepeatedShortReplyIsSpeech() {
-    String page = "MS. DAVIES: When will the bridge open, Minister?\n\nTHE MINISTER: In the spring, once it is inspected.\n\n"
-        + "Hansard Report Page 12\n\n";
-    ParsedTranscript heads = parser.parseText(page + page.replace("12", "13") + page.replace("12", "14"));
-    assertEquals(3, heads.nonSpeech().stream().filter(n -> n.startsWith("Hansard Report Page")).count());
+    String page =
+        "MS. DAVIES: When will the bridge open, Minister?\n\nTHE MINISTER: In the spring, once it is inspected.\n\n"
+            + "Hansard Report Page 12\n\n";
+    ParsedTranscript heads =
+        parser.parseText(page + page.replace("12", "13") + page.replace("12", "14"));
+    assertEquals(
+        3, heads.nonSpeech().stream().filter(n -> n.startsWith("Hansard Report Page")).count());
     assertEquals(6, heads.turns().size());
-    String replies = "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: He left us.\n\nI don't know\n\n";
+    String replies =
+        "INTERVIEWER: Where did he go after the war?\n\nNARRATOR: He left us.\n\nI don't know\n\n";
     ParsedTranscript speech = parser.parseText(replies.repeat(3));
     assertEquals(List.of(), speech.nonSpeech());
     assertEquals(List.of("He left us.", "I don't know"), speech.turns().get(5).paragraphs());

@@ -64,7 +64,9 @@ class UtterancesTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {"Slow.", "Curiosity.", "Okay?", "Great."})
+  @CsvSource(
+      delimiter = '|',
+      value = {"Slow.", "Curiosity.", "Okay?", "Great."})
   void aCapitalisedWordIsACallOnlyWhenItIsASpeakersName(String text) {
     assertFalse(Utterances.kind(text, Set.of("kevin", "scott")) == Kind.CALL, text);
     assertEquals(Kind.CALL, Utterances.kind("Kevin?", Set.of("kevin", "scott")));
@@ -74,19 +76,29 @@ class UtterancesTest {
   void anIntroductionNamesOneOfTheSpeakersWhereTheyAreKnown() {
     Set<String> names = Set.of("ruth", "hooper", "interviewer");
     assertEquals(Kind.INTRO, Utterances.kind("I'm Ruth Hooper, and I was born in Tulsa.", names));
-    assertEquals(Kind.STATEMENT, Utterances.kind("I'm African American, and my parents came from Georgia.", names));
+    assertEquals(
+        Kind.STATEMENT,
+        Utterances.kind("I'm African American, and my parents came from Georgia.", names));
     assertEquals(Kind.STATEMENT, Utterances.kind("This is New York, after all.", names));
-    assertEquals("Dr Federico Andreis", Utterances.selfIntroducedName("Hi everyone, I'm Dr Federico Andreis, and this is week one."));
-    assertEquals(null, Utterances.selfIntroducedName("I'm African American, and my parents came from Georgia."));
+    assertEquals(
+        "Dr Federico Andreis",
+        Utterances.selfIntroducedName(
+            "Hi everyone, I'm Dr Federico Andreis, and this is week one."));
+    assertEquals(
+        null,
+        Utterances.selfIntroducedName("I'm African American, and my parents came from Georgia."));
   }
 
   @org.junit.jupiter.api.Test
   void aRhetoricalQuestionAtTheEndOfALongStoryDoesNotSeekAReply() {
-    String story = "I went in there and I did the forms, and then I waited for weeks. ".repeat(20)
-        + "Am I doing something wrong?";
+    String story =
+        "I went in there and I did the forms, and then I waited for weeks. ".repeat(20)
+            + "Am I doing something wrong?";
     assertFalse(Utterances.seeksReply(story, Utterances.kind(story)));
-    String preamble = "Let me give you some background on the project and the numbers we have seen this year. ".repeat(6)
-        + "So my question is simple: why did the cost of the bridge double between the first estimate and the contract?";
+    String preamble =
+        "Let me give you some background on the project and the numbers we have seen this year. "
+                .repeat(6)
+            + "So my question is simple: why did the cost of the bridge double between the first estimate and the contract?";
     assertTrue(Utterances.seeksReply(preamble, Utterances.kind(preamble)));
   }
 }

@@ -15,9 +15,9 @@ import org.transcriptnlp.testing.Fixtures;
 
 /**
  * Scores the parser against every gold file (transforms/src/test/resources/gold/: real transcripts
- * annotated by reading them, independently of the parser) and prints the per-file table. Fails
- * when the totals fall below the floors set from what the parser reaches, so a change that
- * breaks attribution on real transcripts cannot pass unnoticed.
+ * annotated by reading them, independently of the parser) and prints the per-file table. Fails when
+ * the totals fall below the floors set from what the parser reaches, so a change that breaks
+ * attribution on real transcripts cannot pass unnoticed.
  *
  * <p>Print the table with its details: {@code mvn -q -pl transforms test -Dtest=GoldTest}; or,
  * after {@code mvn package}, {@code java -cp pipeline/target/transcript-nlp.jar
@@ -30,7 +30,8 @@ class GoldTest {
   @BeforeAll
   static void score() throws Exception {
     Path resources = Fixtures.path("transforms/src/test/resources");
-    scores = GoldReport.score(resources.resolve("gold"), resources.resolve("corpus"), Fixtures.root());
+    scores =
+        GoldReport.score(resources.resolve("gold"), resources.resolve("corpus"), Fixtures.root());
     totals = GoldReport.totals(scores);
     System.out.println(GoldReport.table(scores, true));
   }
@@ -43,18 +44,26 @@ class GoldTest {
 
   @Test
   void speakersAreRightOnTheSpotChecks() {
-    assertTrue(totals.speakerShare() >= SPEAKERS, String.format("speakers right on %.1f%%", 100 * totals.speakerShare()));
+    assertTrue(
+        totals.speakerShare() >= SPEAKERS,
+        String.format("speakers right on %.1f%%", 100 * totals.speakerShare()));
   }
 
   @Test
   void rolesAreRightOnTheSpotChecks() {
-    assertTrue(totals.roleShare() >= ROLES, String.format("roles right on %.1f%%", 100 * totals.roleShare()));
+    assertTrue(
+        totals.roleShare() >= ROLES,
+        String.format("roles right on %.1f%%", 100 * totals.roleShare()));
   }
 
   @Test
   void turnAndAnswerCountsAreInToleranceOnNearlyEveryFile() {
-    assertTrue(totals.turnsHold() >= totals.files() - TURN_MISSES, totals.turnsHold() + " of " + totals.files());
-    assertTrue(totals.answersHold() >= totals.files() - ANSWER_MISSES, totals.answersHold() + " of " + totals.files());
+    assertTrue(
+        totals.turnsHold() >= totals.files() - TURN_MISSES,
+        totals.turnsHold() + " of " + totals.files());
+    assertTrue(
+        totals.answersHold() >= totals.files() - ANSWER_MISSES,
+        totals.answersHold() + " of " + totals.files());
   }
 
   @Test
@@ -66,8 +75,10 @@ class GoldTest {
   @Test
   void aCheckOnASpeakerTheGoldDoesNotListIsAnError(@TempDir Path dir) throws Exception {
     Path gold = dir.resolve("x.gold.json");
-    Files.writeString(gold, "{\"file\": \"x.txt\", \"speakers\": [{\"name\": \"Jane Roe\", \"role\": \"questioner\"}],"
-        + " \"checks\": [{\"snippet\": \"Hello there\", \"speaker\": \"John Doe\", \"role\": \"respondent\"}]}");
+    Files.writeString(
+        gold,
+        "{\"file\": \"x.txt\", \"speakers\": [{\"name\": \"Jane Roe\", \"role\": \"questioner\"}],"
+            + " \"checks\": [{\"snippet\": \"Hello there\", \"speaker\": \"John Doe\", \"role\": \"respondent\"}]}");
     IOException e = assertThrows(IOException.class, () -> Gold.read(gold));
     assertTrue(e.getMessage().contains("unknown speaker 'John Doe'"), e.getMessage());
   }

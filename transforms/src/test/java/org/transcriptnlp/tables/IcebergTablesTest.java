@@ -26,7 +26,10 @@ import org.apache.iceberg.types.TypeUtil;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The job's rows written by {@link DataFileWriter}, committed, and read back by Iceberg's generic reader. */
+/**
+ * The job's rows written by {@link DataFileWriter}, committed, and read back by Iceberg's generic
+ * reader.
+ */
 class IcebergTablesTest {
   @TempDir Path dir;
 
@@ -36,11 +39,20 @@ class IcebergTablesTest {
     for (Table t : Table.values()) {
       org.apache.iceberg.Table created = IcebergTables.loadOrCreate(catalog, t);
       assertTrue(created.schema().sameSchema(IcebergTables.schema(t)), t.folder());
-      assertEquals(TypeUtil.indexById(created.schema().asStruct()).keySet(), TypeUtil.indexById(IcebergTables.schema(t).asStruct()).keySet());
-      assertEquals(t.schema().getFields().size(), created.schema().columns().size(), t.folder() + ": every Avro field is a column");
+      assertEquals(
+          TypeUtil.indexById(created.schema().asStruct()).keySet(),
+          TypeUtil.indexById(IcebergTables.schema(t).asStruct()).keySet());
+      assertEquals(
+          t.schema().getFields().size(),
+          created.schema().columns().size(),
+          t.folder() + ": every Avro field is a column");
     }
-    assertTrue(Files.isDirectory(dir.resolve("transcripts/answers/metadata")), "the Hadoop catalog's warehouse is the output");
-    assertEquals(IcebergTables.loadOrCreate(catalog, Table.ANSWERS).location(), IcebergTables.loadOrCreate(catalog, Table.ANSWERS).location(),
+    assertTrue(
+        Files.isDirectory(dir.resolve("transcripts/answers/metadata")),
+        "the Hadoop catalog's warehouse is the output");
+    assertEquals(
+        IcebergTables.loadOrCreate(catalog, Table.ANSWERS).location(),
+        IcebergTables.loadOrCreate(catalog, Table.ANSWERS).location(),
         "a second load finds the same table");
   }
 
@@ -70,7 +82,9 @@ class IcebergTablesTest {
       rows.add(r);
     }
     String turnsFile = dir.resolve("turns.parquet").toString();
-    try (DataFileWriter w = new DataFileWriter(turns.schema(), FileSystems.matchNewResource(turnsFile, false), "RUN-1")) {
+    try (DataFileWriter w =
+        new DataFileWriter(
+            turns.schema(), FileSystems.matchNewResource(turnsFile, false), "RUN-1")) {
       for (GenericRecord r : rows) {
         w.write(r);
       }
@@ -85,7 +99,8 @@ class IcebergTablesTest {
     }
     run.put("started_at", 1_700_000_000_123L);
     String runsFile = dir.resolve("runs.parquet").toString();
-    try (DataFileWriter w = new DataFileWriter(runs.schema(), FileSystems.matchNewResource(runsFile, false), null)) {
+    try (DataFileWriter w =
+        new DataFileWriter(runs.schema(), FileSystems.matchNewResource(runsFile, false), null)) {
       w.write(run);
     }
     turns.newAppend().appendFile(dataFile(turns, turnsFile)).commit();
@@ -95,18 +110,27 @@ class IcebergTablesTest {
     try (CloseableIterable<Record> all = IcebergGenerics.read(turns).build()) {
       all.forEach(r -> back.add(r.copy()));
     }
-    back.sort((a, b) -> Integer.compare((Integer) a.getField("turn_index"), (Integer) b.getField("turn_index")));
+    back.sort(
+        (a, b) ->
+            Integer.compare(
+                (Integer) a.getField("turn_index"), (Integer) b.getField("turn_index")));
     assertEquals(3, back.size());
     assertEquals(List.of(), back.get(0).getField("stage_directions"));
     assertEquals(List.of("[laughter]", "[applause 2]"), back.get(2).getField("stage_directions"));
     assertNull(back.get(1).getField("speaker_label"));
     assertEquals(1.5, back.get(2).getField("start_seconds"));
-    assertEquals("RUN-1", back.get(0).getField("run_id"), "the writer stamps the run's id on every row");
-    assertEquals(List.of(IcebergTables.currentFiles(turns).get(0)), List.of(turnsFile), "the snapshot's one data file");
+    assertEquals(
+        "RUN-1", back.get(0).getField("run_id"), "the writer stamps the run's id on every row");
+    assertEquals(
+        List.of(IcebergTables.currentFiles(turns).get(0)),
+        List.of(turnsFile),
+        "the snapshot's one data file");
 
     try (CloseableIterable<Record> all = IcebergGenerics.read(runs).build()) {
       Record r = all.iterator().next();
-      assertEquals(OffsetDateTime.of(2023, 11, 14, 22, 13, 20, 123_000_000, ZoneOffset.UTC), r.getField("started_at"));
+      assertEquals(
+          OffsetDateTime.of(2023, 11, 14, 22, 13, 20, 123_000_000, ZoneOffset.UTC),
+          r.getField("started_at"));
       assertEquals("run_id", r.getField("run_id"), "without a run id given, the row's own is kept");
       assertEquals(7L, r.getField("files_matched"));
     }
@@ -114,7 +138,11 @@ class IcebergTablesTest {
 
   private static DataFile dataFile(org.apache.iceberg.Table t, String path) {
     var in = t.io().newInputFile(path);
-    return DataFiles.builder(t.spec()).withPath(path).withFormat(FileFormat.PARQUET).withFileSizeInBytes(in.getLength())
-        .withMetrics(ParquetUtil.fileMetrics(in, MetricsConfig.forTable(t))).build();
+    return DataFiles.builder(t.spec())
+        .withPath(path)
+        .withFormat(FileFormat.PARQUET)
+        .withFileSizeInBytes(in.getLength())
+        .withMetrics(ParquetUtil.fileMetrics(in, MetricsConfig.forTable(t)))
+        .build();
   }
 }

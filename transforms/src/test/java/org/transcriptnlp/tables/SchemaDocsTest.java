@@ -18,7 +18,8 @@ class SchemaDocsTest {
       Schema s = table.schema();
       assertNotNull(s.getDoc(), table.folder());
       for (Schema.Field f : s.getFields()) {
-        assertTrue(f.doc() != null && !f.doc().isBlank(), table.folder() + "." + f.name() + " has no doc");
+        assertTrue(
+            f.doc() != null && !f.doc().isBlank(), table.folder() + "." + f.name() + " has no doc");
       }
     }
   }

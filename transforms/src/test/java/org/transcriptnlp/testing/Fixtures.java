@@ -10,7 +10,10 @@ import java.nio.file.Path;
 public final class Fixtures {
   private Fixtures() {}
 
-  /** The repository root: the nearest folder up from here holding {@code schemas/} and {@code samples/}. */
+  /**
+   * The repository root: the nearest folder up from here holding {@code schemas/} and {@code
+   * samples/}.
+   */
   public static Path root() {
     Path p = Path.of("").toAbsolutePath();
     while (p != null) {
@@ -19,7 +22,8 @@ public final class Fixtures {
       }
       p = p.getParent();
     }
-    throw new IllegalStateException("cannot find the repository root from " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find the repository root from " + Path.of("").toAbsolutePath());
   }
 
   public static Path path(String relative) {

@@ -1,8 +1,8 @@
 package org.transcriptnlp.pipeline.bench;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
 import edu.stanford.nlp.pipeline.StanfordCoreNLP;
 import edu.stanford.nlp.sentiment.SentimentCoreAnnotations;
 import edu.stanford.nlp.trees.Tree;
@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.CoreNlpHolder;
-import org.transcriptnlp.pipeline.options.JobConfig;
 import org.transcriptnlp.pipeline.TranscriptNlp;
+import org.transcriptnlp.pipeline.options.JobConfig;
 import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
 import org.transcriptnlp.pipeline.options.UsageException;
 
@@ -46,13 +46,13 @@ import org.transcriptnlp.pipeline.options.UsageException;
  *
  * For each size N it writes a synthetic archive of N transcripts ({@link Archive}), extracts their
  * answers with the job's own reader, parser and pairing, then runs, each in its own JVM so that
- * start-up, model loading and peak RSS count: (1) plain CoreNLP, the two StanfordCoreNLP
- * pipelines a user would write, each over every answer with {@code annotate(docs, threads)}; (2)
- * the job's jar on the archive; with {@code --cli} also (3) the CoreNLP command line as a user runs
- * it, with its default settings and every annotator the tables could need ({@link #CLI_ANNOTATORS},
- * {@code -threads}), over the same answer files. It prints one table: wall seconds, tokens/s,
- * answers/s, peak RSS, cores busy and each run's time over the pipeline's (above 1: the pipeline is
- * faster), then how the command line's sentiment labels agree with the job's, sentence by sentence.
+ * start-up, model loading and peak RSS count: (1) plain CoreNLP, the two StanfordCoreNLP pipelines
+ * a user would write, each over every answer with {@code annotate(docs, threads)}; (2) the job's
+ * jar on the archive; with {@code --cli} also (3) the CoreNLP command line as a user runs it, with
+ * its default settings and every annotator the tables could need ({@link #CLI_ANNOTATORS}, {@code
+ * -threads}), over the same answer files. It prints one table: wall seconds, tokens/s, answers/s,
+ * peak RSS, cores busy and each run's time over the pipeline's (above 1: the pipeline is faster),
+ * then how the command line's sentiment labels agree with the job's, sentence by sentence.
  */
 public final class Bench {
   /** The annotators a user of the command line would list to get sentiment and entities. */
@@ -120,10 +120,16 @@ public final class Bench {
     Path root = Path.of("").toAbsolutePath();
     List<Path> sources = Archive.sources(root);
     PrintStream out = System.out;
-    out.printf("bench: %d source transcripts, %d threads, heap %s, work %s%n", sources.size(), threads, heap, work);
+    out.printf(
+        "bench: %d source transcripts, %d threads, heap %s, work %s%n",
+        sources.size(), threads, heap, work);
     List<String> modelsCmd = new ArrayList<>(javaCommand(heap));
-    modelsCmd.addAll(List.of(Bench.class.getName(), "models", "--input=" + work.resolve("none"),
-        "--output=" + work.resolve("models-out")));
+    modelsCmd.addAll(
+        List.of(
+            Bench.class.getName(),
+            "models",
+            "--input=" + work.resolve("none"),
+            "--output=" + work.resolve("models-out")));
     modelsCmd.addAll(jobOptions);
     Files.createDirectories(work);
     Path modelsLog = work.resolve("models.log");
@@ -134,19 +140,31 @@ public final class Bench {
       Path archive = work.resolve("archive-" + n);
       Archive.write(sources, n, archive);
       Path answers = work.resolve("answers-" + n);
-      int answerCount = Archive.extractAnswers(archive, answers, AnnotatorSettings.DEFAULT_MAX_ANSWER_CHARS);
-      List<String> jobArgs = new ArrayList<>(List.of("--input=" + archive + "/*",
-          "--output=" + work.resolve("out-" + n), "--targetParallelism=" + threads,
-          // A rerun over the same --work folder annotates everything again (incremental runs would skip it all).
-          "--mode=full"));
+      int answerCount =
+          Archive.extractAnswers(archive, answers, AnnotatorSettings.DEFAULT_MAX_ANSWER_CHARS);
+      List<String> jobArgs =
+          new ArrayList<>(
+              List.of(
+                  "--input=" + archive + "/*",
+                  "--output=" + work.resolve("out-" + n),
+                  "--targetParallelism=" + threads,
+                  // A rerun over the same --work folder annotates everything again (incremental
+                  // runs would skip it all).
+                  "--mode=full"));
       jobArgs.addAll(jobOptions);
       List<String> baselineCmd = new ArrayList<>(javaCommand(heap));
       Path labels = work.resolve("labels-" + n + ".tsv");
-      baselineCmd.addAll(List.of(Bench.class.getName(), "baseline", answers.toString(), Integer.toString(threads),
-          labels.toString()));
+      baselineCmd.addAll(
+          List.of(
+              Bench.class.getName(),
+              "baseline",
+              answers.toString(),
+              Integer.toString(threads),
+              labels.toString()));
       baselineCmd.addAll(jobArgs);
       Files.deleteIfExists(labels);
-      Measured base = Measured.run("plain CoreNLP", baselineCmd, work.resolve("baseline-" + n + ".log"));
+      Measured base =
+          Measured.run("plain CoreNLP", baselineCmd, work.resolve("baseline-" + n + ".log"));
       long tokens = Measured.tokens(work.resolve("baseline-" + n + ".log"));
       List<String> jobCmd = new ArrayList<>(javaCommand(heap));
       jobCmd.add(TranscriptNlp.class.getName());
@@ -157,18 +175,28 @@ public final class Bench {
         Path json = work.resolve("cli-" + n);
         commandLine = runCli(heap, threads, answers, json, work.resolve("cli-" + n + ".log"));
         if (Files.exists(labels)) {
-          agreements.add(n + " transcripts, CoreNLP command line vs this job's settings: "
-              + Labels.compare(Labels.readCoreNlpJson(json), Labels.read(labels)).describe());
+          agreements.add(
+              n
+                  + " transcripts, CoreNLP command line vs this job's settings: "
+                  + Labels.compare(Labels.readCoreNlpJson(json), Labels.read(labels)).describe());
         }
       }
       rows.add(new Row(n, answerCount, tokens, base, job, commandLine));
     }
     printTable(out, rows);
-    out.printf(Locale.ROOT, "One loaded model set (the job's CoreNLP pipelines and nothing else): peak RSS %d MB, %s%n",
-        models.peakRssKb() / 1024, Files.readAllLines(modelsLog).stream().filter(l -> l.startsWith("models loaded"))
-            .findFirst().orElse("(see " + modelsLog + ")"));
+    out.printf(
+        Locale.ROOT,
+        "One loaded model set (the job's CoreNLP pipelines and nothing else): peak RSS %d MB, %s%n",
+        models.peakRssKb() / 1024,
+        Files.readAllLines(modelsLog).stream()
+            .filter(l -> l.startsWith("models loaded"))
+            .findFirst()
+            .orElse("(see " + modelsLog + ")"));
     for (Row r : rows) {
-      out.printf(Locale.ROOT, "%d transcripts: pipeline peak RSS %+d MB over one loaded model set%n", r.transcripts(),
+      out.printf(
+          Locale.ROOT,
+          "%d transcripts: pipeline peak RSS %+d MB over one loaded model set%n",
+          r.transcripts(),
           (r.pipeline().peakRssKb() - models.peakRssKb()) / 1024);
     }
     agreements.forEach(out::println);
@@ -187,9 +215,19 @@ public final class Bench {
       Files.write(list, files.sorted().map(Path::toString).toList(), StandardCharsets.UTF_8);
     }
     List<String> cmd = new ArrayList<>(javaCommand(heap));
-    cmd.addAll(List.of("edu.stanford.nlp.pipeline.StanfordCoreNLP", "-annotators", CLI_ANNOTATORS,
-        "-threads", Integer.toString(threads), "-filelist", list.toString(), "-outputFormat", "json",
-        "-outputDirectory", json.toString()));
+    cmd.addAll(
+        List.of(
+            "edu.stanford.nlp.pipeline.StanfordCoreNLP",
+            "-annotators",
+            CLI_ANNOTATORS,
+            "-threads",
+            Integer.toString(threads),
+            "-filelist",
+            list.toString(),
+            "-outputFormat",
+            "json",
+            "-outputDirectory",
+            json.toString()));
     return Measured.run("the CoreNLP command line", cmd, log);
   }
 
@@ -199,12 +237,27 @@ public final class Bench {
   }
 
   /** One archive size: the baseline, the pipeline and, with --cli, the command line (else null). */
-  record Row(int transcripts, int answers, long tokens, Measured baseline, Measured pipeline, Measured cli) {}
+  record Row(
+      int transcripts,
+      int answers,
+      long tokens,
+      Measured baseline,
+      Measured pipeline,
+      Measured cli) {}
 
   static void printTable(PrintStream out, List<Row> rows) {
     out.println();
-    out.printf(Locale.ROOT, "%-12s %-22s %8s %9s %10s %10s %12s %11s %17s%n",
-        "transcripts", "run", "answers", "wall (s)", "tokens/s", "answers/s", "peak RSS MB", "cores busy",
+    out.printf(
+        Locale.ROOT,
+        "%-12s %-22s %8s %9s %10s %10s %12s %11s %17s%n",
+        "transcripts",
+        "run",
+        "answers",
+        "wall (s)",
+        "tokens/s",
+        "answers/s",
+        "peak RSS MB",
+        "cores busy",
         "time / pipeline's");
     for (Row r : rows) {
       printRun(out, r, "plain CoreNLP", r.baseline());
@@ -213,14 +266,25 @@ public final class Bench {
         printRun(out, r, "CoreNLP CLI, defaults", r.cli());
       }
     }
-    out.println("Wall time is JVM start to exit (model loading included); tokens are CoreNLP's, counted by the baseline.");
+    out.println(
+        "Wall time is JVM start to exit (model loading included); tokens are CoreNLP's, counted by the baseline.");
   }
 
   private static void printRun(PrintStream out, Row r, String name, Measured m) {
-    out.printf(Locale.ROOT, "%-12d %-22s %8d %9.1f %10.0f %10.2f %12d %11.2f %17s%n",
-        r.transcripts(), name, r.answers(), m.seconds(), r.tokens() / m.seconds(), r.answers() / m.seconds(),
-        m.peakRssKb() / 1024, m.coresBusy(),
-        m == r.pipeline() ? "" : String.format(Locale.ROOT, "%.2f", m.seconds() / r.pipeline().seconds()));
+    out.printf(
+        Locale.ROOT,
+        "%-12d %-22s %8d %9.1f %10.0f %10.2f %12d %11.2f %17s%n",
+        r.transcripts(),
+        name,
+        r.answers(),
+        m.seconds(),
+        r.tokens() / m.seconds(),
+        r.answers() / m.seconds(),
+        m.peakRssKb() / 1024,
+        m.coresBusy(),
+        m == r.pipeline()
+            ? ""
+            : String.format(Locale.ROOT, "%.2f", m.seconds() / r.pipeline().seconds()));
   }
 
   /**
@@ -233,9 +297,14 @@ public final class Bench {
       return cpuSeconds / seconds;
     }
 
-    static Measured run(String name, List<String> command, Path log) throws IOException, InterruptedException {
+    static Measured run(String name, List<String> command, Path log)
+        throws IOException, InterruptedException {
       long start = System.nanoTime();
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+      Process p =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
       long peak = 0;
       double cpu = 0;
       Path status = Path.of("/proc", Long.toString(p.pid()), "status");
@@ -276,7 +345,9 @@ public final class Bench {
     }
 
     static long tokens(Path log) throws IOException {
-      Matcher m = Pattern.compile("baseline tokens: (\\d+)").matcher(Files.readString(log, StandardCharsets.UTF_8));
+      Matcher m =
+          Pattern.compile("baseline tokens: (\\d+)")
+              .matcher(Files.readString(log, StandardCharsets.UTF_8));
       return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
   }
@@ -296,7 +367,10 @@ public final class Bench {
       double seconds = (System.nanoTime() - start) / 1e9;
       System.gc();
       Runtime rt = Runtime.getRuntime();
-      System.out.printf(Locale.ROOT, "models loaded in %.1f s; heap used after GC %d MB%n", seconds,
+      System.out.printf(
+          Locale.ROOT,
+          "models loaded in %.1f s; heap used after GC %d MB%n",
+          seconds,
           (rt.totalMemory() - rt.freeMemory()) >> 20);
     }
   }
@@ -304,13 +378,14 @@ public final class Bench {
   /** The annotator settings the job would use with these arguments (a usage problem throws). */
   static AnnotatorSettings settings(String[] jobArgs) {
     PipelineOptionsFactory.register(TranscriptNlpOptions.class);
-    return JobConfig.from(PipelineOptionsFactory.fromArgs(jobArgs).as(TranscriptNlpOptions.class)).annotators();
+    return JobConfig.from(PipelineOptionsFactory.fromArgs(jobArgs).as(TranscriptNlpOptions.class))
+        .annotators();
   }
 
   /**
    * Plain CoreNLP as a user would run it over the answers: the annotators and properties the job
-   * would use with the same arguments ({@link JobConfig#from}), each pipeline over every answer text
-   * with {@code threads}.
+   * would use with the same arguments ({@link JobConfig#from}), each pipeline over every answer
+   * text with {@code threads}.
    */
   static final class Baseline {
     /**
@@ -332,32 +407,48 @@ public final class Bench {
       if (s.sentiment()) {
         Map<Labels.Sentence, Integer> labels = new ConcurrentSkipListMap<>();
         StanfordCoreNLP pipeline = new StanfordCoreNLP(s.plainSentimentProperties());
-        tokens.set(annotate(pipeline, texts, threads, (name, sentence) -> {
-          Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
-          // The job gives sentences over --parseMaxLength no label (CoreNLP labels its flat tree).
-          int length = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
-          if (tree != null && length <= s.parseMaxLength()) {
-            labels.put(new Labels.Sentence(name,
-                sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
-                sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
-                RNNCoreAnnotations.getPredictedClass(tree));
-          }
-        }));
+        tokens.set(
+            annotate(
+                pipeline,
+                texts,
+                threads,
+                (name, sentence) -> {
+                  Tree tree = sentence.get(SentimentCoreAnnotations.SentimentAnnotatedTree.class);
+                  // The job gives sentences over --parseMaxLength no label (CoreNLP labels its flat
+                  // tree).
+                  int length = sentence.get(CoreAnnotations.TokensAnnotation.class).size();
+                  if (tree != null && length <= s.parseMaxLength()) {
+                    labels.put(
+                        new Labels.Sentence(
+                            name,
+                            sentence.get(CoreAnnotations.CharacterOffsetBeginAnnotation.class),
+                            sentence.get(CoreAnnotations.CharacterOffsetEndAnnotation.class)),
+                        RNNCoreAnnotations.getPredictedClass(tree));
+                  }
+                }));
         Labels.write(labelsFile, labels);
         System.out.println("baseline sentiment pipeline " + pipeline.timingInformation());
       }
       if (s.entities()) {
         StanfordCoreNLP pipeline = new StanfordCoreNLP(s.entityProperties());
         Map<String, LongAdder> types = new ConcurrentSkipListMap<>();
-        long t = annotate(pipeline, texts, threads, (name, sentence) -> {
-          List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
-          if (mentions != null) {
-            for (CoreMap m : mentions) {
-              types.computeIfAbsent(m.get(CoreAnnotations.NamedEntityTagAnnotation.class),
-                  k -> new LongAdder()).increment();
-            }
-          }
-        });
+        long t =
+            annotate(
+                pipeline,
+                texts,
+                threads,
+                (name, sentence) -> {
+                  List<CoreMap> mentions = sentence.get(CoreAnnotations.MentionsAnnotation.class);
+                  if (mentions != null) {
+                    for (CoreMap m : mentions) {
+                      types
+                          .computeIfAbsent(
+                              m.get(CoreAnnotations.NamedEntityTagAnnotation.class),
+                              k -> new LongAdder())
+                          .increment();
+                    }
+                  }
+                });
         if (!s.sentiment()) {
           tokens.set(t);
         }
@@ -369,22 +460,29 @@ public final class Bench {
     }
 
     /** Annotates every text (by name); calls {@code each} per sentence, from any thread. */
-    private static long annotate(StanfordCoreNLP pipeline, Map<String, String> texts, int threads,
+    private static long annotate(
+        StanfordCoreNLP pipeline,
+        Map<String, String> texts,
+        int threads,
         BiConsumer<String, CoreMap> each) {
       Map<Annotation, String> docs = new IdentityHashMap<>();
       List<Annotation> inOrder = new ArrayList<>();
-      texts.forEach((name, text) -> {
-        Annotation doc = new Annotation(text);
-        docs.put(doc, name);
-        inOrder.add(doc);
-      });
+      texts.forEach(
+          (name, text) -> {
+            Annotation doc = new Annotation(text);
+            docs.put(doc, name);
+            inOrder.add(doc);
+          });
       AtomicLong tokens = new AtomicLong();
-      pipeline.annotate(inOrder, threads, doc -> {
-        for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
-          tokens.addAndGet(sentence.get(CoreAnnotations.TokensAnnotation.class).size());
-          each.accept(docs.get(doc), sentence);
-        }
-      });
+      pipeline.annotate(
+          inOrder,
+          threads,
+          doc -> {
+            for (CoreMap sentence : doc.get(CoreAnnotations.SentencesAnnotation.class)) {
+              tokens.addAndGet(sentence.get(CoreAnnotations.TokensAnnotation.class).size());
+              each.accept(docs.get(doc), sentence);
+            }
+          });
       return tokens.get();
     }
   }

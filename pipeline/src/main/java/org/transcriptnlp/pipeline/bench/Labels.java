@@ -35,7 +35,8 @@ final class Labels {
 
   static void write(Path file, Map<Sentence, Integer> labels) throws IOException {
     List<String> lines = new ArrayList<>();
-    labels.forEach((s, label) -> lines.add(s.doc() + "\t" + s.begin() + "\t" + s.end() + "\t" + label));
+    labels.forEach(
+        (s, label) -> lines.add(s.doc() + "\t" + s.begin() + "\t" + s.end() + "\t" + label));
     Files.write(file, lines, StandardCharsets.UTF_8);
   }
 
@@ -43,21 +44,24 @@ final class Labels {
     Map<Sentence, Integer> labels = new TreeMap<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       String[] f = line.split("\t");
-      labels.put(new Sentence(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2])), Integer.parseInt(f[3]));
+      labels.put(
+          new Sentence(f[0], Integer.parseInt(f[1]), Integer.parseInt(f[2])),
+          Integer.parseInt(f[3]));
     }
     return labels;
   }
 
   /**
-   * The labels in the CoreNLP command line's JSON output ({@code -outputFormat json}): one
-   * {@code NAME.json} per input file NAME, with {@code sentimentValue} per sentence and the
-   * sentence's span from its first and last token.
+   * The labels in the CoreNLP command line's JSON output ({@code -outputFormat json}): one {@code
+   * NAME.json} per input file NAME, with {@code sentimentValue} per sentence and the sentence's
+   * span from its first and last token.
    */
   static Map<Sentence, Integer> readCoreNlpJson(Path dir) throws IOException {
     ObjectMapper mapper = new ObjectMapper();
     Map<Sentence, Integer> labels = new TreeMap<>();
     try (var files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+      for (Path f :
+          files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
         String doc = f.getFileName().toString().replaceFirst("\\.json$", "");
         for (JsonNode sentence : mapper.readTree(f.toFile()).path("sentences")) {
           JsonNode tokens = sentence.path("tokens");
@@ -87,10 +91,16 @@ final class Labels {
    */
   record Agreement(int left, int right, int matched, int exact, int withinOne, int polarity) {
     String describe() {
-      return String.format(Locale.ROOT,
+      return String.format(
+          Locale.ROOT,
           "%d of %d / %d sentences matched by span; same class %.1f%%, at most one class apart %.1f%%, "
               + "same polarity (negative/neutral/positive) %.1f%%",
-          matched, left, right, pct(exact), pct(withinOne), pct(polarity));
+          matched,
+          left,
+          right,
+          pct(exact),
+          pct(withinOne),
+          pct(polarity));
     }
 
     private double pct(int n) {

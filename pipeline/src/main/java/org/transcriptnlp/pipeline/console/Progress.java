@@ -1,11 +1,11 @@
 package org.transcriptnlp.pipeline.console;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.pipeline.options.JobConfig;
 
 /**
  * A live progress line while the pipeline runs on the Direct Runner, from its Beam metrics: files
@@ -19,7 +19,13 @@ import org.transcriptnlp.beam.Metric;
  */
 public final class Progress implements AutoCloseable {
   /** What the metrics say at one moment. */
-  record Snapshot(long filesDone, long filesTotal, long answersFound, long answersDone, long sentences, double seconds) {}
+  record Snapshot(
+      long filesDone,
+      long filesTotal,
+      long answersFound,
+      long answersDone,
+      long sentences,
+      double seconds) {}
 
   private final PrintStream out;
   private final Supplier<Map<String, Long>> counters;
@@ -37,7 +43,11 @@ public final class Progress implements AutoCloseable {
    *     annotator runs (an answer is then done when it is found). With two, an answer counts half
    *     done after the first: the mean of the two, which moves more evenly than the last one alone.
    */
-  public Progress(PrintStream out, Supplier<Map<String, Long>> counters, long filesTotal, java.util.List<String> annotators) {
+  public Progress(
+      PrintStream out,
+      Supplier<Map<String, Long>> counters,
+      long filesTotal,
+      java.util.List<String> annotators) {
     this.out = out;
     this.counters = counters;
     this.filesTotal = filesTotal;
@@ -53,7 +63,8 @@ public final class Progress implements AutoCloseable {
 
   /**
    * Whether to show progress: {@code always}, {@code never}, or {@code auto}: when standard error,
-   * where the line goes, is a terminal (so {@code 2>job.log} gets none, and {@code | tee} still shows it).
+   * where the line goes, is a terminal (so {@code 2>job.log} gets none, and {@code | tee} still
+   * shows it).
    */
   public static boolean wanted(String mode) {
     return switch (JobConfig.progressMode(mode)) {
@@ -66,7 +77,8 @@ public final class Progress implements AutoCloseable {
   /** Linux: what file descriptor 2 points to; elsewhere, whether the JVM has a console. */
   private static boolean stderrIsATerminal() {
     try {
-      String target = java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
+      String target =
+          java.nio.file.Files.readSymbolicLink(java.nio.file.Path.of("/proc/self/fd/2")).toString();
       return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
     } catch (java.io.IOException | UnsupportedOperationException e) {
       return System.console() != null;
@@ -87,10 +99,17 @@ public final class Progress implements AutoCloseable {
   private Snapshot snapshot() {
     Map<String, Long> c = counters.get();
     long found = c.getOrDefault(Metric.ANSWERS, 0L);
-    long done = annotators.isEmpty() ? found
-        : annotators.stream().mapToLong(a -> c.getOrDefault(a, 0L)).sum() / annotators.size();
-    return new Snapshot(c.getOrDefault(Metric.FILES_PARSED, 0L) + c.getOrDefault(Metric.FILES_REJECTED, 0L), filesTotal,
-        found, done, c.getOrDefault(Metric.SENTENCES, 0L), (System.nanoTime() - start) / 1e9);
+    long done =
+        annotators.isEmpty()
+            ? found
+            : annotators.stream().mapToLong(a -> c.getOrDefault(a, 0L)).sum() / annotators.size();
+    return new Snapshot(
+        c.getOrDefault(Metric.FILES_PARSED, 0L) + c.getOrDefault(Metric.FILES_REJECTED, 0L),
+        filesTotal,
+        found,
+        done,
+        c.getOrDefault(Metric.SENTENCES, 0L),
+        (System.nanoTime() - start) / 1e9);
   }
 
   private synchronized void print(boolean last) {
@@ -121,15 +140,22 @@ public final class Progress implements AutoCloseable {
     }
   }
 
-  /** The answers still to come: those found, scaled to every file while files are still being parsed. */
+  /**
+   * The answers still to come: those found, scaled to every file while files are still being
+   * parsed.
+   */
   static long expectedAnswers(Snapshot s) {
     if (s.filesDone() > 0 && s.filesDone() < s.filesTotal()) {
-      return Math.max(s.answersFound(), Math.round((double) s.answersFound() * s.filesTotal() / s.filesDone()));
+      return Math.max(
+          s.answersFound(), Math.round((double) s.answersFound() * s.filesTotal() / s.filesDone()));
     }
     return s.answersFound();
   }
 
-  /** The progress line, e.g. {@code files 2/3 | answers 30/54 | sentences 310 | 4.1 answers/s | ETA 0:06}. */
+  /**
+   * The progress line, e.g. {@code files 2/3 | answers 30/54 | sentences 310 | 4.1 answers/s | ETA
+   * 0:06}.
+   */
   static String line(Snapshot s, double answersPerSecond) {
     long expected = expectedAnswers(s);
     String eta;
@@ -141,9 +167,17 @@ public final class Progress implements AutoCloseable {
       long left = Math.round((expected - s.answersDone()) / answersPerSecond);
       eta = String.format(Locale.ROOT, "ETA %d:%02d", left / 60, left % 60);
     }
-    return String.format(Locale.ROOT, "transcript-nlp: %s | files %d/%d | answers %d/%s | sentences %d | %.1f answers/s | %s",
-        clock(s.seconds()), s.filesDone(), s.filesTotal(), s.answersDone(),
-        s.filesDone() < s.filesTotal() ? "~" + expected : String.valueOf(expected), s.sentences(), answersPerSecond, eta);
+    return String.format(
+        Locale.ROOT,
+        "transcript-nlp: %s | files %d/%d | answers %d/%s | sentences %d | %.1f answers/s | %s",
+        clock(s.seconds()),
+        s.filesDone(),
+        s.filesTotal(),
+        s.answersDone(),
+        s.filesDone() < s.filesTotal() ? "~" + expected : String.valueOf(expected),
+        s.sentences(),
+        answersPerSecond,
+        eta);
   }
 
   private static String clock(double seconds) {

@@ -1,6 +1,5 @@
 package org.transcriptnlp.pipeline.console;
 
-import org.transcriptnlp.pipeline.runs.RunId;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transcriptnlp.pipeline.runs.RunId;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -24,7 +24,12 @@ public final class StopSignals implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
   static final Duration COMMIT_WAIT = Duration.ofSeconds(30);
 
-  private enum Phase { STARTING, WRITING, COMMITTING, COMMITTED }
+  private enum Phase {
+    STARTING,
+    WRITING,
+    COMMITTING,
+    COMMITTED
+  }
 
   private final ReentrantLock gate = new ReentrantLock();
   private final AtomicBoolean stopping = new AtomicBoolean();
@@ -53,7 +58,8 @@ public final class StopSignals implements AutoCloseable {
     try {
       SignalHandler old = Signal.handle(signal, this::stopped);
       if (old == SignalHandler.SIG_DFL || old == SignalHandler.SIG_IGN) {
-        Signal.handle(signal, old); // not the JVM's shutdown handler (ignored at start, or -Xrs): leave it
+        Signal.handle(
+            signal, old); // not the JVM's shutdown handler (ignored at start, or -Xrs): leave it
       } else {
         previous.put(signal, old);
       }
@@ -85,13 +91,14 @@ public final class StopSignals implements AutoCloseable {
   /** Gives the signals back to the JVM. */
   @Override
   public void close() {
-    previous.forEach((signal, handler) -> {
-      try {
-        Signal.handle(signal, handler);
-      } catch (IllegalArgumentException e) {
-        LOG.debug("cannot restore the handler of SIG{}: {}", signal.getName(), e.getMessage());
-      }
-    });
+    previous.forEach(
+        (signal, handler) -> {
+          try {
+            Signal.handle(signal, handler);
+          } catch (IllegalArgumentException e) {
+            LOG.debug("cannot restore the handler of SIG{}: {}", signal.getName(), e.getMessage());
+          }
+        });
   }
 
   private void stopped(Signal signal) {
@@ -99,7 +106,9 @@ public final class StopSignals implements AutoCloseable {
     if (!stopping.getAndSet(true)) {
       boolean settled;
       try {
-        settled = gate.tryLock(COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS); // never released: see commit()
+        settled =
+            gate.tryLock(
+                COMMIT_WAIT.toMillis(), TimeUnit.MILLISECONDS); // never released: see commit()
       } catch (InterruptedException e) {
         settled = false;
       }
@@ -109,24 +118,31 @@ public final class StopSignals implements AutoCloseable {
     }
     SignalHandler jvm = previous.get(signal);
     if (jvm != null) {
-      jvm.handle(signal); // the JVM's: runs the shutdown hooks and exits with 128 + the signal's number
+      jvm.handle(
+          signal); // the JVM's: runs the shutdown hooks and exits with 128 + the signal's number
     }
   }
 
-  /** The line a signal prints: what is visible after the run stopped, and what the next run does. */
+  /**
+   * The line a signal prints: what is visible after the run stopped, and what the next run does.
+   */
   String line(String signal, boolean settled) {
     RunId id = run;
     if (id == null) {
-      return "transcript-nlp: stopped by " + signal + " before the run wrote anything: nothing changed";
+      return "transcript-nlp: stopped by "
+          + signal
+          + " before the run wrote anything: nothing changed";
     }
     String stopped = "transcript-nlp: run " + id + " stopped by " + signal;
     if (!settled) {
-      return stopped + " during its commit: it is committed only if its runs row was committed; if not, a later run rolls"
+      return stopped
+          + " during its commit: it is committed only if its runs row was committed; if not, a later run rolls"
           + " back the tables it committed";
     }
     if (phase == Phase.COMMITTED) {
       return stopped + " after its commit: it is committed and its rows are current";
     }
-    return stopped + " before its commit: nothing of it is visible; a later run deletes the files it wrote";
+    return stopped
+        + " before its commit: nothing of it is visible; a later run deletes the files it wrote";
   }
 }

@@ -32,7 +32,10 @@ public record JobConfig(
     INCREMENTAL,
     /** Every matched file; its commit replaces every row of earlier runs. */
     FULL,
-    /** No input: compacts the tables' small files, expires old snapshots and deletes unreferenced files. */
+    /**
+     * No input: compacts the tables' small files, expires old snapshots and deletes unreferenced
+     * files.
+     */
     MAINTAIN;
 
     public String value() {
@@ -40,7 +43,10 @@ public record JobConfig(
     }
   }
 
-  /** The longest sentence --parseMaxLength may send to the parser (the PCFG's chart grows with its cube). */
+  /**
+   * The longest sentence --parseMaxLength may send to the parser (the PCFG's chart grows with its
+   * cube).
+   */
   static final int MAX_PARSE_LENGTH = 250;
 
   private static final Set<String> KNOWN_ANNOTATORS = Set.of("sentiment", "entities", "none");
@@ -49,16 +55,22 @@ public record JobConfig(
   public static JobConfig from(TranscriptNlpOptions o) {
     List<String> patterns = split(o.getInput()).stream().toList();
     if (patterns.isEmpty()) {
-      throw new UsageException("--input is empty: give one or more file globs, e.g. --input='samples/transcripts/*'");
+      throw new UsageException(
+          "--input is empty: give one or more file globs, e.g. --input='samples/transcripts/*'");
     }
     if (o.getOutput() == null || o.getOutput().isBlank()) {
-      throw new UsageException("--output is empty: give the folder for the tables, e.g. --output=out");
+      throw new UsageException(
+          "--output is empty: give the folder for the tables, e.g. --output=out");
     }
     Set<String> names = split(o.getAnnotators().toLowerCase(Locale.ROOT));
     for (String n : names) {
       if (!KNOWN_ANNOTATORS.contains(n)) {
         throw new UsageException(
-            "unknown annotator '" + n + "' in --annotators=" + o.getAnnotators() + ": the annotators are 'sentiment' and "
+            "unknown annotator '"
+                + n
+                + "' in --annotators="
+                + o.getAnnotators()
+                + ": the annotators are 'sentiment' and "
                 + "'entities'; give one of them, both as --annotators=sentiment,entities (the default), or none");
       }
     }
@@ -69,29 +81,41 @@ public record JobConfig(
       throw new UsageException("--annotators is empty: use sentiment,entities or none");
     }
     if (o.getParseMaxLength() < 5 || o.getParseMaxLength() > MAX_PARSE_LENGTH) {
-      throw new UsageException("--parseMaxLength must be 5 to " + MAX_PARSE_LENGTH + " tokens (a longer sentence costs the "
-          + "parser time and memory that grow faster than its length), got " + o.getParseMaxLength());
+      throw new UsageException(
+          "--parseMaxLength must be 5 to "
+              + MAX_PARSE_LENGTH
+              + " tokens (a longer sentence costs the "
+              + "parser time and memory that grow faster than its length), got "
+              + o.getParseMaxLength());
     }
     if (o.getMaxFileMegabytes() < 1) {
-      throw new UsageException("--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());
+      throw new UsageException(
+          "--maxFileMegabytes must be at least 1, got " + o.getMaxFileMegabytes());
     }
     if (o.getMaxAnswerChars() < 100) {
-      throw new UsageException("--maxAnswerChars must be at least 100, got " + o.getMaxAnswerChars());
+      throw new UsageException(
+          "--maxAnswerChars must be at least 100, got " + o.getMaxAnswerChars());
     }
     if (o.getMaxAnswerSeconds() < 0) {
-      throw new UsageException("--maxAnswerSeconds must be 0 (no limit) or more, got " + o.getMaxAnswerSeconds());
+      throw new UsageException(
+          "--maxAnswerSeconds must be 0 (no limit) or more, got " + o.getMaxAnswerSeconds());
     }
     if (o.getMaxCompressionRatio() < 2) {
-      throw new UsageException("--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
+      throw new UsageException(
+          "--maxCompressionRatio must be at least 2, got " + o.getMaxCompressionRatio());
     }
     if (!(o.getTargetFileMegabytes() >= 0.001) || o.getTargetFileMegabytes() > 1_000_000) {
-      throw new UsageException("--targetFileMegabytes must be between 0.001 and 1000000, got " + o.getTargetFileMegabytes());
+      throw new UsageException(
+          "--targetFileMegabytes must be between 0.001 and 1000000, got "
+              + o.getTargetFileMegabytes());
     }
     Set<String> questioners = split(o.getQuestioners());
     Set<String> respondents = split(o.getRespondents());
-    Set<String> both = questioners.stream().filter(respondents::contains).collect(Collectors.toSet());
+    Set<String> both =
+        questioners.stream().filter(respondents::contains).collect(Collectors.toSet());
     if (!both.isEmpty()) {
-      throw new UsageException("speaker(s) " + both + " given both in --questioners and --respondents");
+      throw new UsageException(
+          "speaker(s) " + both + " given both in --questioners and --respondents");
     }
     Format format;
     try {
@@ -100,14 +124,18 @@ public record JobConfig(
       throw new UsageException("--format: " + e.getMessage());
     }
     if (o.getNerSutime() && !o.getNerNumeric()) {
-      throw new UsageException("--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric classifiers");
+      throw new UsageException(
+          "--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric classifiers");
     }
-    Mode mode = switch (o.getMode() == null ? "" : o.getMode().strip().toLowerCase(Locale.ROOT)) {
-      case "incremental" -> Mode.INCREMENTAL;
-      case "full" -> Mode.FULL;
-      case "maintain" -> Mode.MAINTAIN;
-      default -> throw new UsageException("--mode must be incremental, full or maintain, got '" + o.getMode() + "'");
-    };
+    Mode mode =
+        switch (o.getMode() == null ? "" : o.getMode().strip().toLowerCase(Locale.ROOT)) {
+          case "incremental" -> Mode.INCREMENTAL;
+          case "full" -> Mode.FULL;
+          case "maintain" -> Mode.MAINTAIN;
+          default ->
+              throw new UsageException(
+                  "--mode must be incremental, full or maintain, got '" + o.getMode() + "'");
+        };
     progressMode(o.getProgress());
     AnnotatorSettings.Parser parser;
     try {
@@ -127,7 +155,10 @@ public record JobConfig(
             o.getMaxAnswerChars(),
             o.getMaxAnswerSeconds());
     // file:///data/out is the local folder /data/out (locked and listed as one).
-    String output = o.getOutput().startsWith("file://") ? o.getOutput().substring("file://".length()) : o.getOutput();
+    String output =
+        o.getOutput().startsWith("file://")
+            ? o.getOutput().substring("file://".length())
+            : o.getOutput();
     return new JobConfig(
         patterns,
         output,
@@ -149,8 +180,12 @@ public record JobConfig(
    */
   public String settings() {
     AnnotatorSettings a = annotators;
-    return String.join(";",
-        "annotators=" + (a.sentiment() && a.entities() ? "sentiment,entities" : a.sentiment() ? "sentiment" : a.entities() ? "entities" : "none"),
+    return String.join(
+        ";",
+        "annotators="
+            + (a.sentiment() && a.entities()
+                ? "sentiment,entities"
+                : a.sentiment() ? "sentiment" : a.entities() ? "entities" : "none"),
         "parser=" + a.parser(),
         "parseMaxLength=" + a.parseMaxLength(),
         "nerFineGrained=" + a.nerFineGrained(),
@@ -165,14 +200,17 @@ public record JobConfig(
         "maxCompressionRatio=" + maxCompressionRatio);
   }
 
-  /** Groups the answers are spread over on runners other than the Direct Runner: enough for a cluster's workers. */
+  /**
+   * Groups the answers are spread over on runners other than the Direct Runner: enough for a
+   * cluster's workers.
+   */
   static final int CLUSTER_BUCKETS = 128;
 
   /**
-   * Groups that answers are spread over before annotation. On the Direct Runner each group is a bundle,
-   * and each bundle costs an evaluator (a DoFn translated to its proto and back): 4 groups per worker
-   * thread keep every thread busy at a fraction of that cost. Other runners get 128, enough for a
-   * cluster's workers.
+   * Groups that answers are spread over before annotation. On the Direct Runner each group is a
+   * bundle, and each bundle costs an evaluator (a DoFn translated to its proto and back): 4 groups
+   * per worker thread keep every thread busy at a fraction of that cost. Other runners get 128,
+   * enough for a cluster's workers.
    */
   static int buckets(TranscriptNlpOptions o) {
     if (onDirectRunner(o)) {

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.UsageException;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -10,7 +8,8 @@ import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.io.Locations;
+import org.transcriptnlp.pipeline.options.UsageException;
 import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.ParquetFiles;
@@ -20,9 +19,9 @@ import org.transcriptnlp.tables.Table;
  * {@code --export=DIR}: the current rows of every table as plain Parquet, for readers that know no
  * Iceberg ({@code pd.read_parquet('DIR/answers')}). The tables are copy-on-write, so the data files
  * of each table's current snapshot hold exactly its current rows: they are copied as they are, to
- * {@code DIR/<table>/part-SSSSS-of-NNNNN-export-<tag>.parquet} (a table without rows gets one file with
- * its columns and no row). A table's folder is replaced whole: its old files go once the new ones are
- * in place.
+ * {@code DIR/<table>/part-SSSSS-of-NNNNN-export-<tag>.parquet} (a table without rows gets one file
+ * with its columns and no row). A table's folder is replaced whole: its old files go once the new
+ * ones are in place.
  */
 public final class Export {
   private Export() {}
@@ -33,7 +32,12 @@ public final class Export {
     String exportKey = Maintenance.key(dir) + "/";
     String outputKey = Maintenance.key(IcebergTables.warehouse(output)) + "/";
     if (exportKey.startsWith(outputKey) || outputKey.startsWith(exportKey)) {
-      throw new UsageException("--export=" + dir + " is inside --output=" + output + " (or holds it): give a folder of its own");
+      throw new UsageException(
+          "--export="
+              + dir
+              + " is inside --output="
+              + output
+              + " (or holds it): give a folder of its own");
     }
     try (Warehouse w = Warehouse.existing(output, catalog)) {
       for (Table table : Table.values()) {
@@ -44,7 +48,8 @@ public final class Export {
         String folder = Locations.folder(dir, table.folder());
         List<ResourceId> old = new ArrayList<>();
         try {
-          // The folder's Parquet files (a local folder's name taken literally: DIR may be 'export [1]').
+          // The folder's Parquet files (a local folder's name taken literally: DIR may be 'export
+          // [1]').
           for (MatchResult.Metadata md : OutputFolder.files(folder)) {
             if (md.resourceId().getFilename().endsWith(".parquet")) {
               old.add(md.resourceId());
@@ -55,21 +60,34 @@ public final class Export {
           String tag = "export-" + Long.toString(System.currentTimeMillis(), 36);
           for (int i = 0; i < files.size(); i++) {
             from.add(FileSystems.matchNewResource(files.get(i), false));
-            to.add(FileSystems.matchNewResource(Locations.folder(folder, FilePlan.tagged(FilePlan.name(i, files.size()), tag)), false));
+            to.add(
+                FileSystems.matchNewResource(
+                    Locations.folder(folder, FilePlan.tagged(FilePlan.name(i, files.size()), tag)),
+                    false));
           }
           if (from.isEmpty()) {
-            // A table without rows still gets a file (its columns, no row), so that readers of DIR/<table>/ find it.
-            ParquetFiles.writeWhole(table, FileSystems.matchNewResource(
-                Locations.folder(folder, FilePlan.tagged(FilePlan.name(0, 1), tag)), false), List.of());
+            // A table without rows still gets a file (its columns, no row), so that readers of
+            // DIR/<table>/ find it.
+            ParquetFiles.writeWhole(
+                table,
+                FileSystems.matchNewResource(
+                    Locations.folder(folder, FilePlan.tagged(FilePlan.name(0, 1), tag)), false),
+                List.of());
           }
           FileSystems.copy(from, to);
           FileSystems.delete(old, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         } catch (IOException e) {
-          throw new UncheckedIOException("cannot export the " + table.folder() + " table to " + folder + ": " + e.getMessage(), e);
+          throw new UncheckedIOException(
+              "cannot export the " + table.folder() + " table to " + folder + ": " + e.getMessage(),
+              e);
         }
-        long rows = w.table(table).currentSnapshot() == null ? 0
-            : Long.parseLong(w.table(table).currentSnapshot().summary().getOrDefault("total-records", "0"));
-        lines.add(table.folder() + ": " + rows + " row(s) in " + files.size() + " file(s) -> " + folder);
+        long rows =
+            w.table(table).currentSnapshot() == null
+                ? 0
+                : Long.parseLong(
+                    w.table(table).currentSnapshot().summary().getOrDefault("total-records", "0"));
+        lines.add(
+            table.folder() + ": " + rows + " row(s) in " + files.size() + " file(s) -> " + folder);
       }
     }
     return lines;

@@ -7,8 +7,8 @@ import java.nio.file.Path;
  * A test hook for crash safety: run the jar with {@code -Dtranscriptnlp.haltAt=POINT} and the JVM
  * stops at that point of a run as {@code kill -9} would (no shutdown hook, no finally block, exit
  * 137). {@code JarIT} stops a run at each point and checks that the next run ends with every row
- * exactly once. With {@code -Dtranscriptnlp.pauseAt=POINT} the run waits at that point instead
- * (for a signal, or until the file {@code -Dtranscriptnlp.resumeWhen=PATH} exists). Without the
+ * exactly once. With {@code -Dtranscriptnlp.pauseAt=POINT} the run waits at that point instead (for
+ * a signal, or until the file {@code -Dtranscriptnlp.resumeWhen=PATH} exists). Without the
  * properties this does nothing.
  */
 public final class HaltPoint {

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A matched file's path relative to the base folder of the {@code --input} glob that names it: the
- * glob's leading folders that hold no wildcard ({@code /data/archive} for
- * {@code /data/archive/2024/*.txt}). It stays the same when the archive is moved or mounted
- * elsewhere and the glob moves with it, so it identifies a file together with its content hash.
+ * glob's leading folders that hold no wildcard ({@code /data/archive} for {@code
+ * /data/archive/2024/*.txt}). It stays the same when the archive is moved or mounted elsewhere and
+ * the glob moves with it, so it identifies a file together with its content hash.
  */
 final class InputBase {
   private InputBase() {}
@@ -21,7 +21,9 @@ final class InputBase {
     if (InputFiles.isLocal(p)) {
       Path absolute = InputFiles.localPath(p);
       Path base = absolute.getRoot();
-      for (int i = 0; i < absolute.getNameCount() - 1 && !InputFiles.isGlob(absolute.getName(i).toString()); i++) {
+      for (int i = 0;
+          i < absolute.getNameCount() - 1 && !InputFiles.isGlob(absolute.getName(i).toString());
+          i++) {
         base = base.resolve(absolute.getName(i));
       }
       return base.normalize().toString();
@@ -40,11 +42,12 @@ final class InputBase {
   }
 
   /**
-   * The path relative to the first of these bases ({@link #bases}) that holds it; the file name when
-   * none does (a path the globs no longer explain).
+   * The path relative to the first of these bases ({@link #bases}) that holds it; the file name
+   * when none does (a path the globs no longer explain).
    */
   static String relative(String path, List<String> bases) {
-    String file = InputFiles.isLocal(path) ? InputFiles.localPath(path).normalize().toString() : path;
+    String file =
+        InputFiles.isLocal(path) ? InputFiles.localPath(path).normalize().toString() : path;
     for (String base : bases) {
       String prefix = base.endsWith("/") ? base : base + "/";
       if (file.startsWith(prefix)) {

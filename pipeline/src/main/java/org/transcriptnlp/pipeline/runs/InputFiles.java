@@ -1,6 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.UsageException;
 import java.io.IOException;
 import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
@@ -28,6 +27,7 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.io.LocalEntry;
+import org.transcriptnlp.pipeline.options.UsageException;
 
 /**
  * The entries the input globs match, each once (by path), in path order, and the warnings a user
@@ -55,8 +55,8 @@ import org.transcriptnlp.io.LocalEntry;
  *       are warnings.
  * </ul>
  *
- * <p>A pattern with a scheme other than {@code file:} ({@code hdfs://...}) is matched by Beam's file
- * system for it, as before.
+ * <p>A pattern with a scheme other than {@code file:} ({@code hdfs://...}) is matched by Beam's
+ * file system for it, as before.
  */
 public final class InputFiles {
   private static final Logger LOG = LoggerFactory.getLogger(InputFiles.class);
@@ -65,7 +65,8 @@ public final class InputFiles {
   static final int MAX_DEPTH = 64;
 
   /** A scheme as Beam's {@code FileSystems} reads one: letters, then {@code :/}. */
-  private static final Pattern SCHEME = Pattern.compile("(?<scheme>[a-zA-Z][-a-zA-Z0-9+.]*):/.*", Pattern.DOTALL);
+  private static final Pattern SCHEME =
+      Pattern.compile("(?<scheme>[a-zA-Z][-a-zA-Z0-9+.]*):/.*", Pattern.DOTALL);
 
   /** The matched entries (in path order) and the warnings, one line each. */
   record Match(List<MatchResult.Metadata> files, List<String> warnings) {}
@@ -96,9 +97,17 @@ public final class InputFiles {
       try {
         found = isLocal(pattern) ? new Local(option, pattern, warnings).match() : remote(pattern);
       } catch (PatternSyntaxException e) {
-        throw new UsageException("cannot match " + option + " pattern '" + pattern + "': not a valid glob (" + e.getDescription() + ")");
+        throw new UsageException(
+            "cannot match "
+                + option
+                + " pattern '"
+                + pattern
+                + "': not a valid glob ("
+                + e.getDescription()
+                + ")");
       } catch (IOException | IllegalArgumentException e) {
-        throw new UsageException("cannot match " + option + " pattern '" + pattern + "': " + e.getMessage());
+        throw new UsageException(
+            "cannot match " + option + " pattern '" + pattern + "': " + e.getMessage());
       }
       if (found.isEmpty()) {
         empty.add(pattern);
@@ -122,14 +131,17 @@ public final class InputFiles {
 
   /** A local pattern as an absolute path, without its {@code file:} scheme. */
   static Path localPath(String pattern) {
-    return Path.of(pattern.regionMatches(true, 0, "file:", 0, 5) ? pattern.substring(5) : pattern).toAbsolutePath();
+    return Path.of(pattern.regionMatches(true, 0, "file:", 0, 5) ? pattern.substring(5) : pattern)
+        .toAbsolutePath();
   }
 
   private static List<MatchResult.Metadata> remote(String pattern) throws IOException {
     return OutputFolder.matched(FileSystems.match(pattern, EmptyMatchTreatment.ALLOW));
   }
 
-  /** Whether a pattern segment has glob characters (else it is a name, resolved without listing). */
+  /**
+   * Whether a pattern segment has glob characters (else it is a name, resolved without listing).
+   */
   static boolean isGlob(String segment) {
     return segment.chars().anyMatch(c -> c == '*' || c == '?' || c == '[' || c == '{');
   }
@@ -161,6 +173,7 @@ public final class InputFiles {
     private final List<String> warnings;
     private final List<MatchResult.Metadata> found = new ArrayList<>();
     private List<String> segments;
+
     /** Where the {@code **} walk starts. */
     private Path top;
 
@@ -188,7 +201,9 @@ public final class InputFiles {
         return found; // a name without glob characters that does not exist
       }
       // The whole glob is checked first, also the parts after a folder that does not exist.
-      java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob(String.join("/", segments.subList(first, segments.size()))));
+      java.nio.file.FileSystems.getDefault()
+          .getPathMatcher(
+              "glob:" + glob(String.join("/", segments.subList(first, segments.size()))));
       Path base = absolute.getRoot();
       for (String name : segments.subList(0, first)) {
         base = base.resolve(name);
@@ -197,14 +212,19 @@ public final class InputFiles {
       return found;
     }
 
-    /** Matches segment {@code i} and those after it in {@code dir}, which matched the ones before. */
+    /**
+     * Matches segment {@code i} and those after it in {@code dir}, which matched the ones before.
+     */
     private void walk(Path dir, int i) {
       String segment = segments.get(i);
       boolean last = i == segments.size() - 1;
       if (segment.contains("**")) {
-        PathMatcher rest = java.nio.file.FileSystems.getDefault().getPathMatcher(
-            "glob:" + literal(dir.toString().endsWith("/") ? dir.toString() : dir + "/")
-                + glob(String.join("/", segments.subList(i, segments.size()))));
+        PathMatcher rest =
+            java.nio.file.FileSystems.getDefault()
+                .getPathMatcher(
+                    "glob:"
+                        + literal(dir.toString().endsWith("/") ? dir.toString() : dir + "/")
+                        + glob(String.join("/", segments.subList(i, segments.size()))));
         top = dir;
         Set<Object> ancestors = new HashSet<>();
         Object key = key(dir);
@@ -225,7 +245,8 @@ public final class InputFiles {
         }
         return;
       }
-      PathMatcher name = java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob(segment));
+      PathMatcher name =
+          java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + glob(segment));
       for (Path entry : list(dir)) {
         if (!name.matches(entry.getFileName())) {
           continue;
@@ -238,7 +259,10 @@ public final class InputFiles {
       }
     }
 
-    /** Goes on in a folder a segment named; a link there that leads nowhere is a warning, not silence. */
+    /**
+     * Goes on in a folder a segment named; a link there that leads nowhere is a warning, not
+     * silence.
+     */
     private void enter(Path entry, int next) {
       if (Files.isDirectory(entry)) {
         walk(entry, next);
@@ -250,7 +274,10 @@ public final class InputFiles {
       }
     }
 
-    /** The {@code **} walk: every path below {@code dir} that matches, without following links to folders. */
+    /**
+     * The {@code **} walk: every path below {@code dir} that matches, without following links to
+     * folders.
+     */
     private void descend(Path dir, PathMatcher rest, int depth, Set<Object> ancestors) {
       for (Path entry : list(dir)) {
         BasicFileAttributes own;
@@ -265,9 +292,19 @@ public final class InputFiles {
         if (own.isDirectory()) {
           Object key = own.fileKey();
           if (depth >= MAX_DEPTH) {
-            warn("not looking inside " + entry + ": it is " + MAX_DEPTH + " folders below " + top + ", where '**' starts");
+            warn(
+                "not looking inside "
+                    + entry
+                    + ": it is "
+                    + MAX_DEPTH
+                    + " folders below "
+                    + top
+                    + ", where '**' starts");
           } else if (key != null && ancestors.contains(key)) {
-            warn("not looking inside " + entry + " again: it is a folder above it (mounted inside itself)");
+            warn(
+                "not looking inside "
+                    + entry
+                    + " again: it is a folder above it (mounted inside itself)");
           } else {
             if (key != null) {
               ancestors.add(key);
@@ -278,8 +315,12 @@ public final class InputFiles {
             }
           }
         } else if (own.isSymbolicLink() && Files.isDirectory(entry)) {
-          warn("not following " + entry + ", a link to the folder " + target(entry)
-              + ": '**' does not follow links to folders (give that folder a pattern of its own)");
+          warn(
+              "not following "
+                  + entry
+                  + ", a link to the folder "
+                  + target(entry)
+                  + ": '**' does not follow links to folders (give that folder a pattern of its own)");
         } else if (rest.matches(entry)) {
           add(entry);
         }
@@ -300,8 +341,12 @@ public final class InputFiles {
       } catch (IOException | DirectoryIteratorException | SecurityException e) {
         IOException cause = e instanceof DirectoryIteratorException d ? d.getCause() : null;
         LocalEntry kind = LocalEntry.of(dir);
-        String why = kind == LocalEntry.LINK_LOOP ? kind.detail(dir)
-            : (cause != null ? cause : e).getClass().getSimpleName() + ": " + (cause != null ? cause : e).getMessage();
+        String why =
+            kind == LocalEntry.LINK_LOOP
+                ? kind.detail(dir)
+                : (cause != null ? cause : e).getClass().getSimpleName()
+                    + ": "
+                    + (cause != null ? cause : e).getMessage();
         warn("cannot list " + dir + " (" + why + "): what it holds is not matched");
       }
       entries.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
@@ -314,20 +359,22 @@ public final class InputFiles {
       long size = 0;
       long modified = 0;
       try {
-        BasicFileAttributes a = kind == LocalEntry.REGULAR_FILE || kind == LocalEntry.DIRECTORY
-            ? Files.readAttributes(entry, BasicFileAttributes.class)
-            : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        BasicFileAttributes a =
+            kind == LocalEntry.REGULAR_FILE || kind == LocalEntry.DIRECTORY
+                ? Files.readAttributes(entry, BasicFileAttributes.class)
+                : Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         size = kind == LocalEntry.REGULAR_FILE ? a.size() : 0;
         modified = a.lastModifiedTime().toMillis();
       } catch (IOException | RuntimeException e) {
         // gone or unreadable since it was listed: the read step says which
       }
-      found.add(MatchResult.Metadata.builder()
-          .setResourceId(LocalResources.fromPath(entry, kind == LocalEntry.DIRECTORY))
-          .setIsReadSeekEfficient(true)
-          .setSizeBytes(size)
-          .setLastModifiedMillis(modified)
-          .build());
+      found.add(
+          MatchResult.Metadata.builder()
+              .setResourceId(LocalResources.fromPath(entry, kind == LocalEntry.DIRECTORY))
+              .setIsReadSeekEfficient(true)
+              .setSizeBytes(size)
+              .setLastModifiedMillis(modified)
+              .build());
     }
 
     private void warn(String message) {

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -31,7 +29,8 @@ import org.apache.iceberg.exceptions.ValidationException;
 import org.apache.iceberg.io.CloseableIterable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.io.Locations;
+import org.transcriptnlp.pipeline.options.TranscriptNlpOptions;
 import org.transcriptnlp.tables.DataFileWriter;
 import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.IcebergTables;
@@ -81,11 +80,25 @@ public final class Maintenance {
         }
         Instant at = Instant.ofEpochMilli(s.timestampMillis());
         if (at.isAfter(Instant.now().minus(Duration.ofMinutes(graceMinutes)))) {
-          throw new Committing("run " + run + " is committing to " + w.output() + " (its " + table.folder() + " commit at " + at
-              + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's "
-              + "commits are rolled back by the first run " + graceMinutes + " minutes after them, see --cleanAfterMinutes)");
+          throw new Committing(
+              "run "
+                  + run
+                  + " is committing to "
+                  + w.output()
+                  + " (its "
+                  + table.folder()
+                  + " commit at "
+                  + at
+                  + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's "
+                  + "commits are rolled back by the first run "
+                  + graceMinutes
+                  + " minutes after them, see --cleanAfterMinutes)");
         }
-        LOG.info("rolling back {}: run {} committed it at {} but never finished", table.folder(), run, at);
+        LOG.info(
+            "rolling back {}: run {} committed it at {} but never finished",
+            table.folder(),
+            run,
+            at);
         TableCommit.undo(t, s);
         t.refresh();
         undone++;
@@ -94,7 +107,10 @@ public final class Maintenance {
     return undone;
   }
 
-  /** Whether the runs table, read now, has a row of {@code run} (the runs it has are added to {@code committed}). */
+  /**
+   * Whether the runs table, read now, has a row of {@code run} (the runs it has are added to {@code
+   * committed}).
+   */
   private static boolean hasRunsRow(Warehouse w, String run, Set<String> committed) {
     if (!w.has(Table.RUNS)) {
       return false;
@@ -106,7 +122,10 @@ public final class Maintenance {
     return committed.contains(run);
   }
 
-  /** Expires the snapshots older than {@code days} (keeping the last {@link #KEEP_LAST}) and the files only they held. */
+  /**
+   * Expires the snapshots older than {@code days} (keeping the last {@link #KEEP_LAST}) and the
+   * files only they held.
+   */
   public static void expireSnapshots(Warehouse w, int days) {
     long before = Instant.now().minus(Duration.ofDays(Math.max(0, days))).toEpochMilli();
     for (Table table : Table.values()) {
@@ -116,7 +135,10 @@ public final class Maintenance {
       try {
         w.table(table).expireSnapshots().expireOlderThan(before).retainLast(KEEP_LAST).commit();
       } catch (CommitFailedException | ValidationException e) {
-        LOG.warn("snapshots of {} not expired this time (another commit meanwhile): {}", table.folder(), e.getMessage());
+        LOG.warn(
+            "snapshots of {} not expired this time (another commit meanwhile): {}",
+            table.folder(),
+            e.getMessage());
       }
     }
   }
@@ -128,8 +150,10 @@ public final class Maintenance {
    */
   public static int deleteOrphans(Warehouse w, int minutes, RunId current) {
     long before = Instant.now().minus(Duration.ofMinutes(Math.max(0, minutes))).toEpochMilli();
-    // A run still going may have written its first files long ago (a long pipeline stages rows from its
-    // start): a run's files go only once the newest file of that run, in any table or in staging, is old.
+    // A run still going may have written its first files long ago (a long pipeline stages rows from
+    // its
+    // start): a run's files go only once the newest file of that run, in any table or in staging,
+    // is old.
     Map<Table, List<MatchResult.Metadata>> data = new LinkedHashMap<>();
     List<MatchResult.Metadata> staging = list(OutputFolder.stagingRoot(w.output()));
     Map<String, Long> newest = new HashMap<>();
@@ -141,10 +165,12 @@ public final class Maintenance {
     }
     staging.forEach(md -> newest.merge(runOf(md), md.lastModifiedMillis(), Math::max));
     String own = current == null ? null : current.value();
-    java.util.function.Predicate<MatchResult.Metadata> old = md -> {
-      String run = runOf(md);
-      return !run.equals(own) && (run.isEmpty() ? md.lastModifiedMillis() : newest.get(run)) <= before;
-    };
+    java.util.function.Predicate<MatchResult.Metadata> old =
+        md -> {
+          String run = runOf(md);
+          return !run.equals(own)
+              && (run.isEmpty() ? md.lastModifiedMillis() : newest.get(run)) <= before;
+        };
     int deleted = 0;
     for (Map.Entry<Table, List<MatchResult.Metadata>> e : data.entrySet()) {
       org.apache.iceberg.Table t = w.table(e.getKey());
@@ -158,7 +184,9 @@ public final class Maintenance {
       }
       deleted += delete(orphans, e.getKey().folder());
     }
-    deleted += delete(staging.stream().filter(old).map(MatchResult.Metadata::resourceId).toList(), "staged");
+    deleted +=
+        delete(
+            staging.stream().filter(old).map(MatchResult.Metadata::resourceId).toList(), "staged");
     for (Table table : data.keySet()) {
       OutputFolder.deleteEmptyFolder(w.dataFolder(table));
     }
@@ -166,7 +194,10 @@ public final class Maintenance {
     return deleted;
   }
 
-  /** The run whose folder ({@code .../run-<id>/...}) a file is in, or "" for a file in no run's folder. */
+  /**
+   * The run whose folder ({@code .../run-<id>/...}) a file is in, or "" for a file in no run's
+   * folder.
+   */
   static String runOf(MatchResult.Metadata md) {
     java.util.regex.Matcher m = RUN_FOLDER.matcher(md.resourceId().toString());
     String run = "";
@@ -176,7 +207,8 @@ public final class Maintenance {
     return run;
   }
 
-  private static final java.util.regex.Pattern RUN_FOLDER = java.util.regex.Pattern.compile("/run-(" + RunId.PATTERN.pattern() + ")/");
+  private static final java.util.regex.Pattern RUN_FOLDER =
+      java.util.regex.Pattern.compile("/run-(" + RunId.PATTERN.pattern() + ")/");
 
   private static int delete(List<ResourceId> files, String what) {
     if (files.isEmpty()) {
@@ -207,7 +239,10 @@ public final class Maintenance {
    * listed it ({@code /x}, {@code hdfs://nn:8020/x}).
    */
   static String key(String path) {
-    String p = path.startsWith("file:") && !path.startsWith("file://") ? path.substring("file:".length()) : path;
+    String p =
+        path.startsWith("file:") && !path.startsWith("file://")
+            ? path.substring("file:".length())
+            : path;
     int scheme = p.indexOf("://");
     if (scheme >= 0) {
       String rest = p.substring(scheme + 3);
@@ -278,8 +313,13 @@ public final class Maintenance {
       try {
         for (DataFile f : small) {
           if (writer == null) {
-            target = Locations.folder(w.runFolder(table, run), FilePlan.tagged(FilePlan.name(n++, 99999).replace("part-", "compact-"), run.value()));
-            writer = new DataFileWriter(t.schema(), FileSystems.matchNewResource(target, false), null);
+            target =
+                Locations.folder(
+                    w.runFolder(table, run),
+                    FilePlan.tagged(
+                        FilePlan.name(n++, 99999).replace("part-", "compact-"), run.value()));
+            writer =
+                new DataFileWriter(t.schema(), FileSystems.matchNewResource(target, false), null);
             bytes = 0;
           }
           try (CloseableIterable<Record> rows = IcebergTables.readFile(t, f.location())) {
@@ -308,7 +348,8 @@ public final class Maintenance {
           }
         }
         TableCommit.deleteRunFiles(w, run); // nothing of the compaction was committed
-        throw new IllegalStateException("cannot compact the " + table.folder() + " table: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "cannot compact the " + table.folder() + " table: " + e.getMessage(), e);
       }
       RewriteFiles op = t.newRewrite().validateFromSnapshot(base.snapshotId());
       small.forEach(op::deleteFile);
@@ -317,7 +358,8 @@ public final class Maintenance {
       op.set("transcript-nlp.maintenance-run", run.value());
       try {
         op.commit();
-        LOG.info("compacted {}: {} small file(s) into {}", table.folder(), small.size(), added.size());
+        LOG.info(
+            "compacted {}: {} small file(s) into {}", table.folder(), small.size(), added.size());
         replaced += small.size();
       } catch (CommitFailedException | ValidationException e) {
         LOG.warn("{} not compacted (another commit meanwhile): {}", table.folder(), e.getMessage());
@@ -326,7 +368,9 @@ public final class Maintenance {
     return replaced;
   }
 
-  /** {@code --mode=maintain}: roll back a crashed commit, compact, expire snapshots, delete orphans. */
+  /**
+   * {@code --mode=maintain}: roll back a crashed commit, compact, expire snapshots, delete orphans.
+   */
   public static String run(TranscriptNlpOptions o, String output) {
     try (Warehouse w = Warehouse.existing(output, o.getCatalog())) {
       RunHistory history = RunHistory.read(w);
@@ -338,8 +382,17 @@ public final class Maintenance {
       int compacted = compact(w, target, run);
       expireSnapshots(w, o.getKeepSnapshotsDays());
       int orphans = deleteOrphans(w, o.getCleanAfterMinutes(), null);
-      return "maintained " + output + ": " + compacted + " small file(s) compacted, " + undone + " uncommitted commit(s) rolled back, "
-          + orphans + " unreferenced file(s) deleted; snapshots older than " + o.getKeepSnapshotsDays() + " day(s) expired";
+      return "maintained "
+          + output
+          + ": "
+          + compacted
+          + " small file(s) compacted, "
+          + undone
+          + " uncommitted commit(s) rolled back, "
+          + orphans
+          + " unreferenced file(s) deleted; snapshots older than "
+          + o.getKeepSnapshotsDays()
+          + " day(s) expired";
     }
   }
 }

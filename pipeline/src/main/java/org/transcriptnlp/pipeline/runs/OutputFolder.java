@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.UsageException;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
@@ -18,13 +16,14 @@ import org.apache.beam.sdk.io.fs.MoveOptions;
 import org.apache.beam.sdk.io.fs.ResourceId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.io.Locations;
+import org.transcriptnlp.pipeline.options.UsageException;
 
 /**
  * The output folder as the job uses it besides the tables: checked before a run, and the staging
- * folder ({@code <output>/_staging/run-<id>/<table>/}) where a run's bundles stage their rows before
- * its data files are written. Listing helpers that take a local folder's name literally (a local
- * {@code out[1]} is not a glob).
+ * folder ({@code <output>/_staging/run-<id>/<table>/}) where a run's bundles stage their rows
+ * before its data files are written. Listing helpers that take a local folder's name literally (a
+ * local {@code out[1]} is not a glob).
  */
 public final class OutputFolder {
   private static final Logger LOG = LoggerFactory.getLogger(OutputFolder.class);
@@ -69,7 +68,9 @@ public final class OutputFolder {
     return m.metadata(); // throws the listing's IOException when the status is ERROR
   }
 
-  /** The folder under the output where runs stage their rows; a run removes its own when it ends. */
+  /**
+   * The folder under the output where runs stage their rows; a run removes its own when it ends.
+   */
   public static final String STAGING = "_staging";
 
   static String stagingRoot(String output) {
@@ -81,7 +82,10 @@ public final class OutputFolder {
     return stagingRoot(output) + "/run-" + run;
   }
 
-  /** Removes a run's staging folder (its staged files, and on a local disk its folders). A failure is logged. */
+  /**
+   * Removes a run's staging folder (its staged files, and on a local disk its folders). A failure
+   * is logged.
+   */
   public static void removeStaging(String staging) {
     try {
       List<ResourceId> files = new ArrayList<>();
@@ -106,24 +110,27 @@ public final class OutputFolder {
         try (Stream<Path> all = Files.walk(root)) {
           for (Path p : all.toList()) {
             if (Files.isRegularFile(p)) {
-              found.add(MatchResult.Metadata.builder()
-                  .setResourceId(FileSystems.matchNewResource(p.toString(), false))
-                  .setSizeBytes(Files.size(p))
-                  .setIsReadSeekEfficient(true)
-                  .setLastModifiedMillis(Files.getLastModifiedTime(p).toMillis())
-                  .build());
+              found.add(
+                  MatchResult.Metadata.builder()
+                      .setResourceId(FileSystems.matchNewResource(p.toString(), false))
+                      .setSizeBytes(Files.size(p))
+                      .setIsReadSeekEfficient(true)
+                      .setLastModifiedMillis(Files.getLastModifiedTime(p).toMillis())
+                      .build());
             }
           }
         }
       }
       return found;
     }
-    // Level by level (a Hadoop glob's "**" does not reach every depth): the job's files are at most 4
+    // Level by level (a Hadoop glob's "**" does not reach every depth): the job's files are at most
+    // 4
     // levels down (staging: run, table, file). A glob also matches folders, and the job's folders
     // (run-<id>, table names, data) have no '.' in their names, while its files all have one.
     java.util.Map<String, MatchResult.Metadata> byPath = new java.util.TreeMap<>();
     for (int depth = 1; depth <= 4; depth++) {
-      for (MatchResult.Metadata md : matched(FileSystems.match(folder + "/*".repeat(depth), EmptyMatchTreatment.ALLOW))) {
+      for (MatchResult.Metadata md :
+          matched(FileSystems.match(folder + "/*".repeat(depth), EmptyMatchTreatment.ALLOW))) {
         String name = md.resourceId().getFilename();
         if (name != null && name.contains(".")) {
           byPath.put(md.resourceId().toString(), md);
@@ -161,5 +168,4 @@ public final class OutputFolder {
       // in use
     }
   }
-
 }

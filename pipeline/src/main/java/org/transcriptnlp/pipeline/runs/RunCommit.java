@@ -1,6 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -18,8 +17,7 @@ import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.ResourceId;
-import org.transcriptnlp.beam.WriteTable;
-import org.transcriptnlp.tables.FilePlan;
+import org.transcriptnlp.pipeline.options.JobConfig;
 import org.transcriptnlp.tables.ParquetFiles;
 import org.transcriptnlp.tables.Table;
 
@@ -31,11 +29,25 @@ import org.transcriptnlp.tables.Table;
 public final class RunCommit {
   private RunCommit() {}
 
-  /** Rows a run wrote, per source file and table ({@link Table#PIPELINE} order), read back from its files. */
-  public record Counts(Map<String, long[]> bySource, Map<String, String> transcriptIds, long[] totals,
-      Set<String> retry, List<String> files, long[] filesPerTable) {
-    public static final Counts NONE = new Counts(Map.of(), Map.of(), new long[Table.PIPELINE.size()], Set.of(), List.of(),
-        new long[Table.PIPELINE.size()]);
+  /**
+   * Rows a run wrote, per source file and table ({@link Table#PIPELINE} order), read back from its
+   * files.
+   */
+  public record Counts(
+      Map<String, long[]> bySource,
+      Map<String, String> transcriptIds,
+      long[] totals,
+      Set<String> retry,
+      List<String> files,
+      long[] filesPerTable) {
+    public static final Counts NONE =
+        new Counts(
+            Map.of(),
+            Map.of(),
+            new long[Table.PIPELINE.size()],
+            Set.of(),
+            List.of(),
+            new long[Table.PIPELINE.size()]);
 
     /** The run's files of a table. */
     public long files(Table table) {
@@ -53,8 +65,17 @@ public final class RunCommit {
   }
 
   /** The run's outcome: what the runs row holds, and the files that are in no table. */
-  public record Report(RunId run, JobConfig.Mode mode, long matched, long added, long changed, long unchanged,
-      long moved, long rejected, List<String> unaccounted, Counts counts) {}
+  public record Report(
+      RunId run,
+      JobConfig.Mode mode,
+      long matched,
+      long added,
+      long changed,
+      long unchanged,
+      long moved,
+      long rejected,
+      List<String> unaccounted,
+      Counts counts) {}
 
   /** Reads the source_path column of each table's new files (those the run wrote) and counts. */
   public static Counts count(Map<Table, List<String>> runFiles) {
@@ -67,31 +88,37 @@ public final class RunCommit {
     for (int t = 0; t < Table.PIPELINE.size(); t++) {
       Table table = Table.PIPELINE.get(t);
       final int index = t;
-      // The rejects table has no transcript_id (a file may be rejected before it is read) but a reason.
+      // The rejects table has no transcript_id (a file may be rejected before it is read) but a
+      // reason.
       final boolean rejects = table == Table.REJECTS;
-      Schema projection = rejects
-          ? ParquetFiles.projection(table, "source_path", "reason")
-          : ParquetFiles.projection(table, "source_path", "transcript_id");
+      Schema projection =
+          rejects
+              ? ParquetFiles.projection(table, "source_path", "reason")
+              : ParquetFiles.projection(table, "source_path", "transcript_id");
       try {
         for (String path : runFiles.getOrDefault(table, List.of())) {
           ResourceId f = FileSystems.matchNewResource(path, false);
           files.add(path);
           filesPerTable[index]++;
-          ParquetFiles.read(f, projection, row -> {
-            String source = String.valueOf(row.get("source_path"));
-            bySource.computeIfAbsent(source, s -> new long[Table.PIPELINE.size()])[index]++;
-            totals[index]++;
-            if (rejects) {
-              if (TRANSIENT.contains(String.valueOf(row.get("reason")))) {
-                retry.add(source);
-              }
-            } else if (row.get("transcript_id") != null) {
-              ids.putIfAbsent(source, String.valueOf(row.get("transcript_id")));
-            }
-          });
+          ParquetFiles.read(
+              f,
+              projection,
+              row -> {
+                String source = String.valueOf(row.get("source_path"));
+                bySource.computeIfAbsent(source, s -> new long[Table.PIPELINE.size()])[index]++;
+                totals[index]++;
+                if (rejects) {
+                  if (TRANSIENT.contains(String.valueOf(row.get("reason")))) {
+                    retry.add(source);
+                  }
+                } else if (row.get("transcript_id") != null) {
+                  ids.putIfAbsent(source, String.valueOf(row.get("transcript_id")));
+                }
+              });
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read back the run's " + table.folder() + " files: " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read back the run's " + table.folder() + " files: " + e.getMessage(), e);
       }
     }
     return new Counts(bySource, ids, totals, retry, List.copyOf(files), filesPerTable);
@@ -123,8 +150,17 @@ public final class RunCommit {
     }
     long changed = plan.count(RunPlan.CONTENT) + plan.count(RunPlan.SETTINGS);
     long added = plan.count(RunPlan.NEW) + plan.count(RunPlan.FULL);
-    return new Report(run, mode, plan.decisions().size(), added, changed, plan.unchanged(), plan.moved().size(), rejected,
-        List.copyOf(unaccounted), counts);
+    return new Report(
+        run,
+        mode,
+        plan.decisions().size(),
+        added,
+        changed,
+        plan.unchanged(),
+        plan.moved().size(),
+        rejected,
+        List.copyOf(unaccounted),
+        counts);
   }
 
   /**
@@ -190,14 +226,20 @@ public final class RunCommit {
       } else if (d.processed() && !unaccounted.contains(d.path())) {
         drop.add(d.path());
         if (d.movedFrom() != null) {
-          drop.add(d.movedFrom().sourcePath()); // moved, but made again (other settings): the old path's rows go
+          drop.add(
+              d.movedFrom()
+                  .sourcePath()); // moved, but made again (other settings): the old path's rows go
         }
       }
     }
-    return new TableCommit.Replacement(drop, moved, report.mode() == JobConfig.Mode.FULL, unaccounted);
+    return new TableCommit.Replacement(
+        drop, moved, report.mode() == JobConfig.Mode.FULL, unaccounted);
   }
 
-  /** The manifest entries that the run's entries replace: the same paths, and the paths moved files left. */
+  /**
+   * The manifest entries that the run's entries replace: the same paths, and the paths moved files
+   * left.
+   */
   public static TableCommit.Replacement entriesReplaced(RunPlan plan, Report report) {
     TableCommit.Replacement rows = rowsReplaced(plan, report);
     Set<String> drop = new java.util.HashSet<>(rows.drop());
@@ -209,7 +251,13 @@ public final class RunCommit {
   }
 
   /** The run's row of the runs table. */
-  public static GenericRecord runRow(JobConfig config, RunPlan plan, Report report, Instant started, double seconds, String runner) {
+  public static GenericRecord runRow(
+      JobConfig config,
+      RunPlan plan,
+      Report report,
+      Instant started,
+      double seconds,
+      String runner) {
     GenericRecord row = new GenericData.Record(Table.RUNS.schema());
     row.put("mode", report.mode().value());
     row.put("started_at", started.toEpochMilli());
@@ -235,12 +283,16 @@ public final class RunCommit {
 
   private static volatile Properties build;
 
-  /** What Maven filled into version.properties: the project's version, Beam's and CoreNLP's. Read once. */
+  /**
+   * What Maven filled into version.properties: the project's version, Beam's and CoreNLP's. Read
+   * once.
+   */
   public static Properties buildProperties() {
     Properties p = build;
     if (p == null) {
       p = new Properties();
-      try (InputStream in = RunCommit.class.getResourceAsStream("version.properties")) {
+      try (InputStream in =
+          RunCommit.class.getResourceAsStream("/org/transcriptnlp/pipeline/version.properties")) {
         if (in != null) {
           p.load(in);
         }
@@ -256,5 +308,4 @@ public final class RunCommit {
   public static String pipelineVersion() {
     return buildProperties().getProperty("version", "unknown");
   }
-
 }

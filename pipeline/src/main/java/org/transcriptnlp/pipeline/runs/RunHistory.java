@@ -20,7 +20,12 @@ public final class RunHistory {
    * A file's manifest entry, as far as deciding whether to process it again goes. {@code
    * relativePath} is null in entries written before the manifest recorded it.
    */
-  public record Entry(String sourcePath, String sha256, String settingsFingerprint, RunId run, String relativePath) {
+  public record Entry(
+      String sourcePath,
+      String sha256,
+      String settingsFingerprint,
+      RunId run,
+      String relativePath) {
     Entry(String sourcePath, String sha256, String settingsFingerprint, RunId run) {
       this(sourcePath, sha256, settingsFingerprint, run, null);
     }
@@ -34,7 +39,8 @@ public final class RunHistory {
     this(committed, current, Map.of());
   }
 
-  private RunHistory(List<Committed> committed, Map<String, Entry> current, Map<String, Record> manifest) {
+  private RunHistory(
+      List<Committed> committed, Map<String, Entry> current, Map<String, Record> manifest) {
     this.committed = committed;
     this.current = current;
     this.manifest = manifest;
@@ -43,7 +49,12 @@ public final class RunHistory {
   public static RunHistory read(Warehouse w) {
     List<Committed> committed = new ArrayList<>();
     for (Record r : w.rows(Table.RUNS)) {
-      committed.add(new Committed(RunId.parse(str(r, "run_id")), str(r, "mode"), str(r, "settings"), str(r, "settings_fingerprint")));
+      committed.add(
+          new Committed(
+              RunId.parse(str(r, "run_id")),
+              str(r, "mode"),
+              str(r, "settings"),
+              str(r, "settings_fingerprint")));
     }
     committed.sort(Comparator.comparing(c -> c.id().value()));
     Map<String, Entry> current = new TreeMap<>();
@@ -52,8 +63,14 @@ public final class RunHistory {
       String path = str(r, "source_path");
       manifest.put(path, r);
       String run = str(r, "run_id");
-      current.put(path, new Entry(path, str(r, "content_sha256"), str(r, "settings_fingerprint"),
-          run == null ? null : RunId.parse(run), str(r, "relative_path")));
+      current.put(
+          path,
+          new Entry(
+              path,
+              str(r, "content_sha256"),
+              str(r, "settings_fingerprint"),
+              run == null ? null : RunId.parse(run),
+              str(r, "relative_path")));
     }
     return new RunHistory(List.copyOf(committed), current, manifest);
   }
@@ -82,7 +99,10 @@ public final class RunHistory {
     return current;
   }
 
-  /** The settings (key=value;...) a committed run with this fingerprint ran under, or null when none is known. */
+  /**
+   * The settings (key=value;...) a committed run with this fingerprint ran under, or null when none
+   * is known.
+   */
   String settingsOf(String fingerprint) {
     for (int i = committed.size() - 1; i >= 0; i--) {
       if (committed.get(i).settingsFingerprint().equals(fingerprint)) {

@@ -12,10 +12,12 @@ import java.util.regex.Pattern;
 /**
  * A run's id, {@code yyyyMMdd-HHmmss-SSS-xxxxxx}: its start time in UTC to the millisecond, then 6
  * random hex digits. Ids sort as their runs started: a new id is always after the last committed
- * one, even when the clock went back. Every row the run makes, and every snapshot it commits, carries it.
+ * one, even when the clock went back. Every row the run makes, and every snapshot it commits,
+ * carries it.
  */
 public record RunId(String value, Instant started) implements Comparable<RunId> {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS", Locale.ROOT).withZone(ZoneOffset.UTC);
   static final Pattern PATTERN = Pattern.compile("\\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -47,7 +49,9 @@ public record RunId(String value, Instant started) implements Comparable<RunId> 
     }
   }
 
-  /** A new id for a run starting {@code now}, after {@code last} (the last committed run, or null). */
+  /**
+   * A new id for a run starting {@code now}, after {@code last} (the last committed run, or null).
+   */
   public static RunId next(Instant now, RunId last) {
     Instant t = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     if (last != null && !t.isAfter(last.started())) {

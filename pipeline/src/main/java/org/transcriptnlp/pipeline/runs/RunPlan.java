@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
-import org.transcriptnlp.model.Ids;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -22,7 +20,8 @@ import org.apache.beam.sdk.io.fs.MatchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.io.LocalEntry;
-import org.transcriptnlp.beam.ReadTranscripts;
+import org.transcriptnlp.model.Ids;
+import org.transcriptnlp.pipeline.options.JobConfig;
 
 /**
  * Which matched files a run processes. Every matched file is hashed (SHA-256 of its bytes); in
@@ -38,7 +37,11 @@ public final class RunPlan {
    * processed ({@code null}: unchanged; {@link #MOVED}: its rows are taken over from another path,
    * not processed), and the current entry of the path it moved from (or null).
    */
-  public record Decision(MatchResult.Metadata file, String sha256, String relativePath, String change,
+  public record Decision(
+      MatchResult.Metadata file,
+      String sha256,
+      String relativePath,
+      String change,
       RunHistory.Entry movedFrom) {
     String path() {
       return file.resourceId().toString();
@@ -53,11 +56,13 @@ public final class RunPlan {
   static final String CONTENT = "content";
   static final String SETTINGS = "settings";
   static final String FULL = "full";
+
   /**
-   * The file's content is current under another path, which no longer exists: the archive was
-   * moved or the file renamed. Its rows are copied under the new path, not made again.
+   * The file's content is current under another path, which no longer exists: the archive was moved
+   * or the file renamed. Its rows are copied under the new path, not made again.
    */
   static final String MOVED = "moved";
+
   /** The hash recorded for a file the job could not read to hash it: never equal to a real one. */
   static final String UNREADABLE = "unreadable";
 
@@ -74,12 +79,17 @@ public final class RunPlan {
    * JobConfig#settings}). In incremental mode a file with no entry under its path takes over the
    * entry of a path that no longer exists ({@code exists} says) and held the same content: among
    * several, the one with the same path relative to its glob's base. When the settings are the same
-   * too, the file is {@link #MOVED} (its rows are copied); otherwise it is processed; either way the
-   * old path stops being current. A file with other content is new, whatever its name: the entry
-   * of a deleted file with the same name stays current.
+   * too, the file is {@link #MOVED} (its rows are copied); otherwise it is processed; either way
+   * the old path stops being current. A file with other content is new, whatever its name: the
+   * entry of a deleted file with the same name stays current.
    */
-  public static RunPlan of(List<MatchResult.Metadata> matched, List<String> patterns, Map<String, RunHistory.Entry> current,
-      String settings, JobConfig.Mode mode, Predicate<String> exists) {
+  public static RunPlan of(
+      List<MatchResult.Metadata> matched,
+      List<String> patterns,
+      Map<String, RunHistory.Entry> current,
+      String settings,
+      JobConfig.Mode mode,
+      Predicate<String> exists) {
     String fingerprint = fingerprint(settings);
     Set<String> matchedPaths = new HashSet<>();
     matched.forEach(f -> matchedPaths.add(f.resourceId().toString()));
@@ -119,7 +129,8 @@ public final class RunPlan {
   }
 
   /** The first candidate not yet taken whose path no longer exists. */
-  private static RunHistory.Entry gone(List<RunHistory.Entry> candidates, Set<String> claimed, Predicate<String> exists) {
+  private static RunHistory.Entry gone(
+      List<RunHistory.Entry> candidates, Set<String> claimed, Predicate<String> exists) {
     if (candidates != null) {
       for (RunHistory.Entry e : candidates) {
         if (!claimed.contains(e.sourcePath()) && !exists.test(e.sourcePath())) {
@@ -130,13 +141,19 @@ public final class RunPlan {
     return null;
   }
 
-  /** Whether a path still exists; an error while asking counts as existing (the path is not taken over). */
+  /**
+   * Whether a path still exists; an error while asking counts as existing (the path is not taken
+   * over).
+   */
   public static boolean exists(String path) {
     try {
       MatchResult m = FileSystems.match(List.of(path)).get(0);
       return m.status() != MatchResult.Status.NOT_FOUND;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot tell whether {} still exists ({}); a file with its content is not taken for it moved", path, e.toString());
+      LOG.warn(
+          "cannot tell whether {} still exists ({}); a file with its content is not taken for it moved",
+          path,
+          e.toString());
       return true;
     }
   }
@@ -147,7 +164,8 @@ public final class RunPlan {
   }
 
   /** Why a file with this hash is processed under these settings, or null when it is not. */
-  static String decide(String sha256, String fingerprint, RunHistory.Entry current, JobConfig.Mode mode) {
+  static String decide(
+      String sha256, String fingerprint, RunHistory.Entry current, JobConfig.Mode mode) {
     if (mode == JobConfig.Mode.FULL) {
       return FULL;
     }
@@ -176,7 +194,10 @@ public final class RunPlan {
     return decisions.stream().filter(d -> MOVED.equals(d.change())).toList();
   }
 
-  /** Every file that took over another path's entry (moved, or moved and processed): that path stops being current. */
+  /**
+   * Every file that took over another path's entry (moved, or moved and processed): that path stops
+   * being current.
+   */
   List<Decision> movedFrom() {
     return decisions.stream().filter(d -> d.movedFrom() != null).toList();
   }
@@ -190,9 +211,10 @@ public final class RunPlan {
   }
 
   /**
-   * SHA-256 of a file's bytes as stored, 64 hex digits; {@link #UNREADABLE} if it cannot be read (the
-   * pipeline then rejects it with the reason). A local directory, FIFO, device or broken link is not
-   * opened (a FIFO would block the run until something wrote to it): it is {@link #UNREADABLE}.
+   * SHA-256 of a file's bytes as stored, 64 hex digits; {@link #UNREADABLE} if it cannot be read
+   * (the pipeline then rejects it with the reason). A local directory, FIFO, device or broken link
+   * is not opened (a FIFO would block the run until something wrote to it): it is {@link
+   * #UNREADABLE}.
    */
   static String sha256(MatchResult.Metadata file) {
     java.nio.file.Path local = LocalEntry.localPath(file.resourceId());
@@ -207,14 +229,20 @@ public final class RunPlan {
       }
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("cannot hash {}: {}; it is processed (and rejected if it cannot be read)", file.resourceId(), e.toString());
+      LOG.warn(
+          "cannot hash {}: {}; it is processed (and rejected if it cannot be read)",
+          file.resourceId(),
+          e.toString());
       return UNREADABLE;
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 
-  /** First 16 hex digits of the SHA-256 of a text (the settings fingerprint), as transcript ids are made. */
+  /**
+   * First 16 hex digits of the SHA-256 of a text (the settings fingerprint), as transcript ids are
+   * made.
+   */
   public static String fingerprint(String text) {
     return Ids.transcriptId(text.getBytes(StandardCharsets.UTF_8));
   }

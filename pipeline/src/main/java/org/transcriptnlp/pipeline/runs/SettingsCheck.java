@@ -17,7 +17,9 @@ import java.util.TreeSet;
 public final class SettingsCheck {
   private SettingsCheck() {}
 
-  /** The one line that stops the run, or empty when every current row was made with these settings. */
+  /**
+   * The one line that stops the run, or empty when every current row was made with these settings.
+   */
   public static Optional<String> refusal(RunHistory history, String settings, String fingerprint) {
     Map<String, Long> others = new LinkedHashMap<>();
     for (RunHistory.Entry e : history.current().values()) {
@@ -33,11 +35,18 @@ public final class SettingsCheck {
     for (Map.Entry<String, Long> o : others.entrySet()) {
       files += o.getValue();
       String before = history.settingsOf(o.getKey());
-      diffs.addAll(before == null ? List.of("unknown settings (" + o.getKey() + ")") : differences(before, settings));
+      diffs.addAll(
+          before == null
+              ? List.of("unknown settings (" + o.getKey() + ")")
+              : differences(before, settings));
     }
-    return Optional.of("the current rows of " + files + " file(s) were made with other settings ("
-        + String.join("; ", new TreeSet<>(diffs)) + "): nothing was done. Run with --mode=full to rebuild every table with"
-        + " these settings, or give another --output to keep both");
+    return Optional.of(
+        "the current rows of "
+            + files
+            + " file(s) were made with other settings ("
+            + String.join("; ", new TreeSet<>(diffs))
+            + "): nothing was done. Run with --mode=full to rebuild every table with"
+            + " these settings, or give another --output to keep both");
   }
 
   /** {@code key: old -> new} for each key whose value differs between two settings strings. */

@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,7 +29,8 @@ import org.apache.iceberg.parquet.ParquetUtil;
 import org.apache.iceberg.util.SnapshotUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.io.Locations;
+import org.transcriptnlp.pipeline.options.JobConfig;
 import org.transcriptnlp.tables.DataFileWriter;
 import org.transcriptnlp.tables.FilePlan;
 import org.transcriptnlp.tables.IcebergTables;
@@ -40,8 +39,8 @@ import org.transcriptnlp.tables.Table;
 /**
  * Commits a run to the Iceberg tables: one commit per table that changes, in the order of {@link
  * Table#values()} (the five tables of rows, then the manifest, then the runs table last). Each
- * commit adds the run's new data files and, in the same snapshot, removes the rows they replace:
- * a data file whose rows all go is dropped, one that keeps some is rewritten without the others
+ * commit adds the run's new data files and, in the same snapshot, removes the rows they replace: a
+ * data file whose rows all go is dropped, one that keeps some is rewritten without the others
  * (copy-on-write), and the rows of a file that moved are rewritten under its new path. So every
  * reader sees, in each table and at every moment, exactly the current rows.
  *
@@ -63,10 +62,12 @@ public final class TableCommit {
   }
 
   /**
-   * Which current rows go: those of the source paths in {@code drop} (or, when {@code all}, of every
-   * path but those in {@code keep}); those of the paths in {@code moved} stay, under the new path.
+   * Which current rows go: those of the source paths in {@code drop} (or, when {@code all}, of
+   * every path but those in {@code keep}); those of the paths in {@code moved} stay, under the new
+   * path.
    */
-  public record Replacement(Set<String> drop, Map<String, String> moved, boolean all, Set<String> keep) {
+  public record Replacement(
+      Set<String> drop, Map<String, String> moved, boolean all, Set<String> keep) {
     public static final Replacement NONE = new Replacement(Set.of(), Map.of(), false, Set.of());
 
     /** The row's new source path, or null when the row goes. */
@@ -87,7 +88,13 @@ public final class TableCommit {
   }
 
   /** What one table's commit does. */
-  public record Change(Table table, List<DataFile> deletes, List<DataFile> adds, long rowsAdded, long rowsDropped, long filesRewritten) {
+  public record Change(
+      Table table,
+      List<DataFile> deletes,
+      List<DataFile> adds,
+      long rowsAdded,
+      long rowsDropped,
+      long filesRewritten) {
     boolean isEmpty() {
       return deletes.isEmpty() && adds.isEmpty();
     }
@@ -99,7 +106,8 @@ public final class TableCommit {
    * rewritten files go to the run's folder too, so a run that does not commit leaves nothing
    * anywhere else.
    */
-  public static Change prepare(Warehouse w, Table table, RunId run, List<String> newFiles, Replacement replacement) {
+  public static Change prepare(
+      Warehouse w, Table table, RunId run, List<String> newFiles, Replacement replacement) {
     org.apache.iceberg.Table t = w.table(table);
     List<DataFile> deletes = new ArrayList<>();
     List<DataFile> adds = new ArrayList<>();
@@ -129,8 +137,11 @@ public final class TableCommit {
         for (FileScanTask task : tasks) {
           DataFile old = task.file();
           file = old.location();
-          String target = Locations.folder(w.runFolder(table, run),
-              FilePlan.tagged(FilePlan.name(n, 99999).replace("part-", "rewrite-"), run.value()));
+          String target =
+              Locations.folder(
+                  w.runFolder(table, run),
+                  FilePlan.tagged(
+                      FilePlan.name(n, 99999).replace("part-", "rewrite-"), run.value()));
           if (replacement.all() && replacement.keep().isEmpty()) {
             deletes.add(old); // every row goes: no need to read it
             dropped += old.recordCount();
@@ -138,7 +149,8 @@ public final class TableCommit {
           }
           long changed = 0;
           long kept = 0;
-          try (CloseableIterable<Record> rows = IcebergTables.readFile(t, old.location(), t.schema().select("source_path"))) {
+          try (CloseableIterable<Record> rows =
+              IcebergTables.readFile(t, old.location(), t.schema().select("source_path"))) {
             for (Record r : rows) {
               String path = String.valueOf(r.getField("source_path"));
               String to = replacement.fate(path);
@@ -152,7 +164,9 @@ public final class TableCommit {
           deletes.add(old);
           dropped += old.recordCount() - kept;
           if (kept > 0) {
-            try (DataFileWriter writer = new DataFileWriter(t.schema(), FileSystems.matchNewResource(target, false), null);
+            try (DataFileWriter writer =
+                    new DataFileWriter(
+                        t.schema(), FileSystems.matchNewResource(target, false), null);
                 CloseableIterable<Record> rows = IcebergTables.readFile(t, old.location())) {
               for (Record r : rows) {
                 String path = String.valueOf(r.getField("source_path"));
@@ -172,14 +186,26 @@ public final class TableCommit {
           }
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the " + table.folder() + " table's files to replace rows: " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "cannot read the "
+                + table.folder()
+                + " table's files to replace rows: "
+                + e.getMessage(),
+            e);
       } catch (RuntimeException e) {
         if (file == null) {
           throw e;
         }
-        // A damaged data file is not repaired: the run fails before any commit, with a line that names the file.
-        throw new IllegalStateException("cannot rewrite the rows of " + file + " (a data file of the " + table.folder()
-            + " table) into the run's folder: " + e.getMessage(), e);
+        // A damaged data file is not repaired: the run fails before any commit, with a line that
+        // names the file.
+        throw new IllegalStateException(
+            "cannot rewrite the rows of "
+                + file
+                + " (a data file of the "
+                + table.folder()
+                + " table) into the run's folder: "
+                + e.getMessage(),
+            e);
       }
     }
     return new Change(table, deletes, adds, added, dropped, rewritten);
@@ -199,11 +225,16 @@ public final class TableCommit {
 
   /**
    * Commits the changes in order, each validated from the snapshot in {@code bases}; on a conflict
-   * rolls back what this run committed and throws {@link Conflict}. A table whose rows do not change
-   * is committed too (an empty snapshot with the run's summary) when {@code everyTable}, or when it
-   * has no snapshot yet (so that every reader finds every table).
+   * rolls back what this run committed and throws {@link Conflict}. A table whose rows do not
+   * change is committed too (an empty snapshot with the run's summary) when {@code everyTable}, or
+   * when it has no snapshot yet (so that every reader finds every table).
    */
-  public static void commit(Warehouse w, List<Change> changes, Map<Table, Long> bases, Map<String, String> summary, RunId run,
+  public static void commit(
+      Warehouse w,
+      List<Change> changes,
+      Map<Table, Long> bases,
+      Map<String, String> summary,
+      RunId run,
       boolean everyTable) {
     List<Table> done = new ArrayList<>();
     Map<Table, Long> mine = new LinkedHashMap<>();
@@ -214,7 +245,8 @@ public final class TableCommit {
       if (c.table() == Table.RUNS) {
         // The commit point: every snapshot this run made must still be in its table's history. A
         // file system whose rename replaces its target (a local disk) can lose a commit that raced
-        // with another run's; HDFS refuses the second rename, and Iceberg's validation does the rest.
+        // with another run's; HDFS refuses the second rename, and Iceberg's validation does the
+        // rest.
         verify(w, mine, done, run);
       }
       org.apache.iceberg.Table t = w.table(c.table());
@@ -223,12 +255,15 @@ public final class TableCommit {
       c.adds().forEach(op::addFile);
       Long base = bases.get(c.table());
       if (c.table() != Table.RUNS) {
-        // The runs table only gains rows: two runs' rows never conflict, and a run that gets this far
+        // The runs table only gains rows: two runs' rows never conflict, and a run that gets this
+        // far
         // has had every other commit validated.
         if (base != null) {
           op.validateFromSnapshot(base);
         }
-        op.conflictDetectionFilter(Expressions.alwaysTrue()).validateNoConflictingData().validateNoConflictingDeletes();
+        op.conflictDetectionFilter(Expressions.alwaysTrue())
+            .validateNoConflictingData()
+            .validateNoConflictingDeletes();
       }
       summary.forEach(op::set);
       op.set(IcebergTables.ROWS_ADDED, String.valueOf(c.rowsAdded()));
@@ -237,21 +272,46 @@ public final class TableCommit {
       try {
         op.commit();
       } catch (org.apache.iceberg.exceptions.CommitStateUnknownException e) {
-        // Maybe committed, maybe not: nothing is rolled back or deleted; a later run rolls back what has no runs row.
-        throw new IllegalStateException("the commit of the " + c.table().folder() + " table of run " + run + " may or may not have"
-            + " happened (" + e.getMessage() + "): a later run rolls it back if it did", e);
+        // Maybe committed, maybe not: nothing is rolled back or deleted; a later run rolls back
+        // what has no runs row.
+        throw new IllegalStateException(
+            "the commit of the "
+                + c.table().folder()
+                + " table of run "
+                + run
+                + " may or may not have"
+                + " happened ("
+                + e.getMessage()
+                + "): a later run rolls it back if it did",
+            e);
       } catch (ValidationException | CommitFailedException e) {
         rollBack(w, done, run);
         t.refresh();
         Snapshot now = t.currentSnapshot();
         Long was = bases.get(c.table());
-        if (e instanceof CommitFailedException && (now == null ? was == null : Long.valueOf(now.snapshotId()).equals(was))) {
-          // Nobody else committed: the file system or catalog failed (permissions, space, a network error).
-          throw new IllegalStateException("cannot commit the " + c.table().folder() + " table: " + e.getMessage()
-              + "; nothing of run " + run + " is visible", e);
+        if (e instanceof CommitFailedException
+            && (now == null ? was == null : Long.valueOf(now.snapshotId()).equals(was))) {
+          // Nobody else committed: the file system or catalog failed (permissions, space, a network
+          // error).
+          throw new IllegalStateException(
+              "cannot commit the "
+                  + c.table().folder()
+                  + " table: "
+                  + e.getMessage()
+                  + "; nothing of run "
+                  + run
+                  + " is visible",
+              e);
         }
-        throw new Conflict("another run committed to " + w.output() + " while this one ran (table " + c.table().folder()
-            + "): nothing of run " + run + " is visible; run again", e);
+        throw new Conflict(
+            "another run committed to "
+                + w.output()
+                + " while this one ran (table "
+                + c.table().folder()
+                + "): nothing of run "
+                + run
+                + " is visible; run again",
+            e);
       } catch (RuntimeException e) {
         rollBack(w, done, run);
         throw e;
@@ -259,7 +319,8 @@ public final class TableCommit {
       done.add(c.table());
       mine.put(c.table(), t.currentSnapshot().snapshotId());
       if (c.table() == Table.RUNS) {
-        // A rename that replaced its target (a local disk) may have dropped this row for another run's:
+        // A rename that replaced its target (a local disk) may have dropped this row for another
+        // run's:
         // the runs table only gains rows, so add it again until it is in the table's history.
         for (int again = 0; again < 3 && !inHistory(t, mine.get(Table.RUNS)); again++) {
           LOG.warn("run {}'s runs row was lost to another run's commit; committing it again", run);
@@ -270,8 +331,13 @@ public final class TableCommit {
           mine.put(Table.RUNS, t.currentSnapshot().snapshotId());
         }
       }
-      LOG.info("committed {}: +{} row(s), -{} row(s), {} file(s) added, {} removed", c.table().folder(), c.rowsAdded(),
-          c.rowsDropped(), c.adds().size(), c.deletes().size());
+      LOG.info(
+          "committed {}: +{} row(s), -{} row(s), {} file(s) added, {} removed",
+          c.table().folder(),
+          c.rowsAdded(),
+          c.rowsDropped(),
+          c.adds().size(),
+          c.deletes().size());
       HaltPoint.reach("committed-" + c.table().folder());
     }
   }
@@ -282,7 +348,10 @@ public final class TableCommit {
     return current != null && SnapshotUtil.isAncestorOf(t, current.snapshotId(), snapshot);
   }
 
-  /** Checks that each snapshot in {@code mine} is its table's current snapshot or one of its ancestors; else a conflict. */
+  /**
+   * Checks that each snapshot in {@code mine} is its table's current snapshot or one of its
+   * ancestors; else a conflict.
+   */
   static void verify(Warehouse w, Map<Table, Long> mine, List<Table> done, RunId run) {
     for (Map.Entry<Table, Long> m : mine.entrySet()) {
       org.apache.iceberg.Table t = w.table(m.getKey());
@@ -290,13 +359,23 @@ public final class TableCommit {
       Snapshot current = t.currentSnapshot();
       if (current == null || !SnapshotUtil.isAncestorOf(t, current.snapshotId(), m.getValue())) {
         rollBack(w, done, run);
-        throw new Conflict("another run committed to " + w.output() + " while this one ran (its " + m.getKey().folder()
-            + " commit replaced this run's): nothing of run " + run + " is visible; run again", null);
+        throw new Conflict(
+            "another run committed to "
+                + w.output()
+                + " while this one ran (its "
+                + m.getKey().folder()
+                + " commit replaced this run's): nothing of run "
+                + run
+                + " is visible; run again",
+            null);
       }
     }
   }
 
-  /** Rolls each of these tables back to before this run's snapshot, where that snapshot is still the current one. */
+  /**
+   * Rolls each of these tables back to before this run's snapshot, where that snapshot is still the
+   * current one.
+   */
   static void rollBack(Warehouse w, List<Table> tables, RunId run) {
     for (Table table : tables) {
       org.apache.iceberg.Table t = w.table(table);
@@ -308,17 +387,24 @@ public final class TableCommit {
     }
   }
 
-  /** Makes the snapshot before {@code s} current again (for a table's first snapshot: an empty table). */
+  /**
+   * Makes the snapshot before {@code s} current again (for a table's first snapshot: an empty
+   * table).
+   */
   static void undo(org.apache.iceberg.Table t, Snapshot s) {
     if (s.parentId() != null) {
       t.manageSnapshots().rollbackTo(s.parentId()).commit();
     } else {
-      t.newDelete().deleteFromRowFilter(Expressions.alwaysTrue()).set(IcebergTables.MODE, "rollback").commit();
+      t.newDelete()
+          .deleteFromRowFilter(Expressions.alwaysTrue())
+          .set(IcebergTables.MODE, "rollback")
+          .commit();
     }
   }
 
   /** The summary every snapshot of the run carries. */
-  public static Map<String, String> summary(RunId run, String fingerprint, String version, JobConfig.Mode mode, long processed) {
+  public static Map<String, String> summary(
+      RunId run, String fingerprint, String version, JobConfig.Mode mode, long processed) {
     Map<String, String> s = new LinkedHashMap<>();
     s.put(IcebergTables.RUN_ID, run.value());
     s.put(IcebergTables.SETTINGS_FINGERPRINT, fingerprint);
@@ -328,7 +414,10 @@ public final class TableCommit {
     return s;
   }
 
-  /** Deletes a run's folder of each table (its new and rewritten files), when the run does not commit. */
+  /**
+   * Deletes a run's folder of each table (its new and rewritten files), when the run does not
+   * commit.
+   */
   public static void deleteRunFiles(Warehouse w, RunId run) {
     for (Table t : Table.values()) {
       if (!w.has(t)) {
@@ -338,12 +427,18 @@ public final class TableCommit {
         w.table(t).refresh();
         Snapshot s = w.table(t).currentSnapshot();
         if (s != null && run.value().equals(s.summary().get(IcebergTables.RUN_ID))) {
-          LOG.warn("run {}'s files are kept: the {} table's current snapshot is the run's (a later run rolls it back)", run,
+          LOG.warn(
+              "run {}'s files are kept: the {} table's current snapshot is the run's (a later run rolls it back)",
+              run,
               t.folder());
           return;
         }
       } catch (RuntimeException e) {
-        LOG.warn("run {}'s files are kept: cannot read the {} table ({})", run, t.folder(), e.toString());
+        LOG.warn(
+            "run {}'s files are kept: cannot read the {} table ({})",
+            run,
+            t.folder(),
+            e.toString());
         return;
       }
     }
@@ -353,18 +448,25 @@ public final class TableCommit {
       }
       try {
         List<ResourceId> files = new ArrayList<>();
-        OutputFolder.files(w.runFolder(t, run)).forEach(md -> files.add(md.resourceId())); // a local folder's name taken literally
+        OutputFolder.files(w.runFolder(t, run))
+            .forEach(md -> files.add(md.resourceId())); // a local folder's name taken literally
         FileSystems.delete(files, MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
         OutputFolder.deleteEmptyFolder(w.runFolder(t, run));
       } catch (IOException | RuntimeException e) {
-        LOG.warn("cannot delete the files run {} wrote to {}: {} (the next run's clean-up removes them)", run, t.folder(), e.toString());
+        LOG.warn(
+            "cannot delete the files run {} wrote to {}: {} (the next run's clean-up removes them)",
+            run,
+            t.folder(),
+            e.toString());
       }
     }
   }
 
   private static void delete(String path) {
     try {
-      FileSystems.delete(List.of(FileSystems.matchNewResource(path, false)), MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
+      FileSystems.delete(
+          List.of(FileSystems.matchNewResource(path, false)),
+          MoveOptions.StandardMoveOptions.IGNORE_MISSING_FILES);
     } catch (IOException e) {
       LOG.warn("cannot delete {}: {}", path, e.toString());
     }

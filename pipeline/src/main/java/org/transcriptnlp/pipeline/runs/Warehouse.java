@@ -1,7 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.UsageException;
-import org.transcriptnlp.io.Locations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,7 +13,8 @@ import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.data.IcebergGenerics;
 import org.apache.iceberg.data.Record;
 import org.apache.iceberg.io.CloseableIterable;
-import org.transcriptnlp.beam.WriteTable;
+import org.transcriptnlp.io.Locations;
+import org.transcriptnlp.pipeline.options.UsageException;
 import org.transcriptnlp.tables.IcebergTables;
 import org.transcriptnlp.tables.Table;
 
@@ -35,7 +34,10 @@ public final class Warehouse implements AutoCloseable {
     this.tables = tables;
   }
 
-  /** Opens (and on the first run creates) the tables of an output in the catalog named (empty: the Hadoop catalog in the output). */
+  /**
+   * Opens (and on the first run creates) the tables of an output in the catalog named (empty: the
+   * Hadoop catalog in the output).
+   */
   public static Warehouse open(String output, String catalog) {
     refuseOldLayout(output);
     Catalog c = openCatalog(output, catalog);
@@ -43,12 +45,14 @@ public final class Warehouse implements AutoCloseable {
       return new Warehouse(output, c, IcebergTables.loadOrCreateAll(c));
     } catch (RuntimeException e) {
       IcebergTables.close(c);
-      throw new UsageException("cannot open or create the tables in " + where(output, catalog) + ": " + firstLine(e));
+      throw new UsageException(
+          "cannot open or create the tables in " + where(output, catalog) + ": " + firstLine(e));
     }
   }
 
   /**
-   * Opens the tables of an output that a run made, without creating any; refuses when there are none.
+   * Opens the tables of an output that a run made, without creating any; refuses when there are
+   * none.
    */
   public static Warehouse existing(String output, String catalog) {
     refuseOldLayout(output);
@@ -58,11 +62,13 @@ public final class Warehouse implements AutoCloseable {
       found = IcebergTables.loadExisting(c);
     } catch (RuntimeException e) {
       IcebergTables.close(c);
-      throw new UsageException("cannot read the tables in " + where(output, catalog) + ": " + firstLine(e));
+      throw new UsageException(
+          "cannot read the tables in " + where(output, catalog) + ": " + firstLine(e));
     }
     if (found.isEmpty()) {
       IcebergTables.close(c);
-      throw new UsageException("--output=" + output + " holds no tables of transcript-nlp (no run has committed there)");
+      throw new UsageException(
+          "--output=" + output + " holds no tables of transcript-nlp (no run has committed there)");
     }
     return new Warehouse(output, c, found);
   }
@@ -73,12 +79,15 @@ public final class Warehouse implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
     } catch (RuntimeException e) {
-      throw new UsageException("cannot open the catalog of " + where(output, catalog) + ": " + firstLine(e));
+      throw new UsageException(
+          "cannot open the catalog of " + where(output, catalog) + ": " + firstLine(e));
     }
   }
 
   private static String where(String output, String catalog) {
-    return catalog == null || catalog.isBlank() || catalog.strip().equals("hadoop") ? output : output + " (catalog " + catalog + ")";
+    return catalog == null || catalog.isBlank() || catalog.strip().equals("hadoop")
+        ? output
+        : output + " (catalog " + catalog + ")";
   }
 
   private static String firstLine(Throwable e) {
@@ -88,8 +97,8 @@ public final class Warehouse implements AutoCloseable {
   }
 
   /**
-   * The tables before Iceberg (transcript-nlp 0.1: {@code runs/run_date=.../run_id=...} folders
-   * of Parquet files) are not read: a run on them would leave two formats side by side.
+   * The tables before Iceberg (transcript-nlp 0.1: {@code runs/run_date=.../run_id=...} folders of
+   * Parquet files) are not read: a run on them would leave two formats side by side.
    */
   private static void refuseOldLayout(String output) {
     // The files under runs/ (a glob matches files only, not the run_date= folders themselves).
@@ -100,8 +109,11 @@ public final class Warehouse implements AutoCloseable {
       return; // nothing there
     }
     if (old.stream().anyMatch(md -> md.resourceId().toString().contains("/run_date="))) {
-      throw new UsageException("--output=" + output + " holds tables of the layout before Iceberg (run_date=/run_id= folders): "
-          + "give a new --output (and delete the old one once you no longer need it)");
+      throw new UsageException(
+          "--output="
+              + output
+              + " holds tables of the layout before Iceberg (run_date=/run_id= folders): "
+              + "give a new --output (and delete the old one once you no longer need it)");
     }
   }
 
@@ -113,7 +125,9 @@ public final class Warehouse implements AutoCloseable {
   public static void useHadoopSettings(org.apache.beam.sdk.options.PipelineOptions options) {
     org.apache.hadoop.conf.Configuration settings = new org.apache.hadoop.conf.Configuration(false);
     List<org.apache.hadoop.conf.Configuration> given =
-        options.as(org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions.class).getHdfsConfiguration();
+        options
+            .as(org.apache.beam.sdk.io.hdfs.HadoopFileSystemOptions.class)
+            .getHdfsConfiguration();
     if (given != null) {
       for (org.apache.hadoop.conf.Configuration c : given) {
         for (Map.Entry<String, String> setting : c) {
@@ -149,13 +163,17 @@ public final class Warehouse implements AutoCloseable {
     tables.values().forEach(org.apache.iceberg.Table::refresh);
   }
 
-  /** Each table's current snapshot id (null for a table without one): what this run's commits are validated from. */
+  /**
+   * Each table's current snapshot id (null for a table without one): what this run's commits are
+   * validated from.
+   */
   public Map<Table, Long> snapshotIds() {
     Map<Table, Long> ids = new LinkedHashMap<>();
-    tables.forEach((t, table) -> {
-      Snapshot s = table.currentSnapshot();
-      ids.put(t, s == null ? null : s.snapshotId());
-    });
+    tables.forEach(
+        (t, table) -> {
+          Snapshot s = table.currentSnapshot();
+          ids.put(t, s == null ? null : s.snapshotId());
+        });
     return ids;
   }
 
@@ -182,7 +200,8 @@ public final class Warehouse implements AutoCloseable {
 
   /**
    * The whole data files a run wrote to its folder of a table (not those still under their
-   * in-progress name). A local folder is listed as it is named (an output {@code out [1]} is no glob).
+   * in-progress name). A local folder is listed as it is named (an output {@code out [1]} is no
+   * glob).
    */
   public List<String> runFiles(Table t, RunId run) {
     try {
@@ -196,7 +215,8 @@ public final class Warehouse implements AutoCloseable {
       files.sort(null);
       return files;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot list the run's " + t.folder() + " files: " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot list the run's " + t.folder() + " files: " + e.getMessage(), e);
     }
   }
 

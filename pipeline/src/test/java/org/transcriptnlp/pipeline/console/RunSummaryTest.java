@@ -1,8 +1,5 @@
 package org.transcriptnlp.pipeline.console;
 
-import org.transcriptnlp.pipeline.options.JobConfig;
-import org.transcriptnlp.pipeline.runs.RunCommit;
-import org.transcriptnlp.pipeline.runs.RunId;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +11,9 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.beam.Metric;
+import org.transcriptnlp.pipeline.options.JobConfig;
+import org.transcriptnlp.pipeline.runs.RunCommit;
+import org.transcriptnlp.pipeline.runs.RunId;
 import org.transcriptnlp.tables.Table;
 
 /**
@@ -23,14 +23,23 @@ import org.transcriptnlp.tables.Table;
 class RunSummaryTest {
   private static final RunId RUN = RunId.parse("20261201-120000-000-0a0b0c");
 
-  /** Two files processed, one rejected; 5 answers, 3 turns rows, 1 rejects row, one file per table. */
+  /**
+   * Two files processed, one rejected; 5 answers, 3 turns rows, 1 rejects row, one file per table.
+   */
   private static RunCommit.Report report(List<String> unaccounted) {
     long[] totals = {5, 9, 4, 3, 1};
     long[] files = {1, 1, 1, 1, 1};
-    RunCommit.Counts counts = new RunCommit.Counts(
-        Map.of("/in/a.txt", new long[] {5, 9, 4, 3, 0}, "/in/b.txt", new long[] {0, 0, 0, 0, 1}),
-        Map.of("/in/a.txt", "0123456789abcdef"), totals, Set.of(), List.of(), files);
-    return new RunCommit.Report(RUN, JobConfig.Mode.INCREMENTAL, 3, 2, 0, 1, 0, 1, unaccounted, counts);
+    RunCommit.Counts counts =
+        new RunCommit.Counts(
+            Map.of(
+                "/in/a.txt", new long[] {5, 9, 4, 3, 0}, "/in/b.txt", new long[] {0, 0, 0, 0, 1}),
+            Map.of("/in/a.txt", "0123456789abcdef"),
+            totals,
+            Set.of(),
+            List.of(),
+            files);
+    return new RunCommit.Report(
+        RUN, JobConfig.Mode.INCREMENTAL, 3, 2, 0, 1, 0, 1, unaccounted, counts);
   }
 
   /** Counters as a retry doubles some of them: files read 4 for 2, parsed 1, rejected 1. */
@@ -54,18 +63,25 @@ class RunSummaryTest {
   @Test
   void attemptedCountersTakeFilesAndRowsFromTheTables() {
     RunSummary s = new RunSummary(retriedCounters(), true, 1.0, "/out", report(List.of()));
-    assertTrue(s.accountedFor(), "the tables account for every file, whatever the attempts counted");
+    assertTrue(
+        s.accountedFor(), "the tables account for every file, whatever the attempts counted");
     String out = printed(s);
     assertTrue(out.contains("processed: 2 files = 1 parsed + 1 rejected\n"), out);
-    assertTrue(out.contains("iceberg: answers 5 rows in 1 file, sentences 9 rows in 1 file, entities 4 rows in 1 file, turns 3 rows in 1 file, rejects 1 row in 1 file added (staged in 0 bundle files); tables in transcripts\n"), out);
+    assertTrue(
+        out.contains(
+            "iceberg: answers 5 rows in 1 file, sentences 9 rows in 1 file, entities 4 rows in 1 file, turns 3 rows in 1 file, rejects 1 row in 1 file added (staged in 0 bundle files); tables in transcripts\n"),
+        out);
     assertTrue(out.contains("rejects: 1 rows"), out);
     assertTrue(out.contains("attempted counters"), out);
-    assertTrue(out.contains("answers: 10"), "the counters themselves are printed as the runner gave them: " + out);
+    assertTrue(
+        out.contains("answers: 10"),
+        "the counters themselves are printed as the runner gave them: " + out);
   }
 
   @Test
   void attemptedCountersStillFailAFileThatIsInNoTable() {
-    RunSummary s = new RunSummary(retriedCounters(), true, 1.0, "/out", report(List.of("/in/c.txt")));
+    RunSummary s =
+        new RunSummary(retriedCounters(), true, 1.0, "/out", report(List.of("/in/c.txt")));
     assertFalse(s.accountedFor());
     assertTrue(printed(s).contains("MISMATCH"));
   }
@@ -81,13 +97,18 @@ class RunSummaryTest {
 
   @Test
   void whatWasBoundedForCoreNlpIsPrintedOnlyWhenThereIsSome() {
-    assertFalse(printed(new RunSummary(retriedCounters(), false, 1.0, "/out", report(List.of()))).contains("bounded"));
+    assertFalse(
+        printed(new RunSummary(retriedCounters(), false, 1.0, "/out", report(List.of())))
+            .contains("bounded"));
     Map<String, Long> c = retriedCounters();
     c.put(Metric.RUNS_BLANKED, 1L);
     c.put(Metric.TOKENS_CUT, 3L);
     c.put(Metric.SENTENCES_IN_NER_WINDOWS, 2L);
     String out = printed(new RunSummary(c, false, 1.0, "/out", report(List.of())));
-    assertTrue(out.contains("  bounded for CoreNLP: 1 runs of over 1000 characters without a space tokenized by their ends, "
-        + "3 tokens annotated as their first 100 characters, 2 sentences of over 250 tokens tagged for entities in windows\n"), out);
+    assertTrue(
+        out.contains(
+            "  bounded for CoreNLP: 1 runs of over 1000 characters without a space tokenized by their ends, "
+                + "3 tokens annotated as their first 100 characters, 2 sentences of over 250 tokens tagged for entities in windows\n"),
+        out);
   }
 }

@@ -14,7 +14,8 @@ class JobConfigTest {
     all[0] = "--input=x";
     all[1] = "--output=y";
     System.arraycopy(args, 0, all, 2, args.length);
-    return JobConfig.from(PipelineOptionsFactory.fromArgs(all).as(TranscriptNlpOptions.class)).annotators();
+    return JobConfig.from(PipelineOptionsFactory.fromArgs(all).as(TranscriptNlpOptions.class))
+        .annotators();
   }
 
   @Test
@@ -25,10 +26,18 @@ class JobConfigTest {
   @Test
   void eachOptionSetsItsField() {
     assertEquals(
-        new AnnotatorSettings(false, true, AnnotatorSettings.Parser.PCFG, 40, true, true, true, 5000, 7),
-        settings("--annotators=entities", "--parser=pcfg", "--parseMaxLength=40", "--nerFineGrained=true",
-            "--nerSutime=true", "--maxAnswerChars=5000", "--maxAnswerSeconds=7"));
-    assertEquals(AnnotatorSettings.defaults().withNer(false, false, false).withAnnotators(true, false),
+        new AnnotatorSettings(
+            false, true, AnnotatorSettings.Parser.PCFG, 40, true, true, true, 5000, 7),
+        settings(
+            "--annotators=entities",
+            "--parser=pcfg",
+            "--parseMaxLength=40",
+            "--nerFineGrained=true",
+            "--nerSutime=true",
+            "--maxAnswerChars=5000",
+            "--maxAnswerSeconds=7"));
+    assertEquals(
+        AnnotatorSettings.defaults().withNer(false, false, false).withAnnotators(true, false),
         settings("--annotators=sentiment", "--nerNumeric=false"));
   }
 }

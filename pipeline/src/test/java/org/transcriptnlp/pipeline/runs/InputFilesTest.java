@@ -1,6 +1,5 @@
 package org.transcriptnlp.pipeline.runs;
 
-import org.transcriptnlp.pipeline.options.UsageException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,8 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transcriptnlp.io.LocalEntry;
+import org.transcriptnlp.pipeline.options.UsageException;
 
-/** Matching local globs ({@link InputFiles}): what each entry is, what is looked into, the warnings. */
+/**
+ * Matching local globs ({@link InputFiles}): what each entry is, what is looked into, the warnings.
+ */
 class InputFilesTest {
   @TempDir Path dir;
   private Path in;
@@ -48,7 +50,9 @@ class InputFilesTest {
     return InputFiles.of("--input", List.of(patterns));
   }
 
-  /** Each matched entry as "name kind", the name relative to {@code base} (a folder ends in '/'). */
+  /**
+   * Each matched entry as "name kind", the name relative to {@code base} (a folder ends in '/').
+   */
   private static List<String> entries(Path base, InputFiles.Match m) {
     List<String> out = new ArrayList<>();
     for (MatchResult.Metadata md : m.files()) {
@@ -63,23 +67,33 @@ class InputFilesTest {
   void aOneLevelGlobKeepsEveryEntryItNamesAsWhatItIs() throws Exception {
     Files.writeString(in.resolve("a.txt"), "Q: x?\nA: y.\n");
     Files.createSymbolicLink(in.resolve("link-to-a.txt"), in.resolve("a.txt"));
-    Files.writeString(Files.createDirectories(in.resolve("sub")).resolve("deeper.txt"), "not matched by in/*");
+    Files.writeString(
+        Files.createDirectories(in.resolve("sub")).resolve("deeper.txt"), "not matched by in/*");
     mkfifo(in.resolve("fifo"));
     Files.createSymbolicLink(in.resolve("share"), dir.resolve("unmounted/share"));
     Files.createSymbolicLink(in.resolve("loop-a"), in.resolve("loop-b"));
     Files.createSymbolicLink(in.resolve("loop-b"), in.resolve("loop-a"));
     InputFiles.Match m = match(in + "/*");
     assertEquals(
-        List.of("a.txt REGULAR_FILE", "fifo NOT_A_REGULAR_FILE", "link-to-a.txt REGULAR_FILE",
-            "loop-a LINK_LOOP", "loop-b LINK_LOOP", "share DANGLING_LINK", "sub/ DIRECTORY"),
+        List.of(
+            "a.txt REGULAR_FILE",
+            "fifo NOT_A_REGULAR_FILE",
+            "link-to-a.txt REGULAR_FILE",
+            "loop-a LINK_LOOP",
+            "loop-b LINK_LOOP",
+            "share DANGLING_LINK",
+            "sub/ DIRECTORY"),
         entries(in, m));
     assertEquals(List.of(), m.warnings());
-    // Only regular files have a size; a folder is a directory resource (as Beam gives a named folder).
+    // Only regular files have a size; a folder is a directory resource (as Beam gives a named
+    // folder).
     assertEquals(12, m.files().get(0).sizeBytes());
     assertTrue(m.files().get(6).resourceId().isDirectory());
     assertEquals(0, m.files().get(1).sizeBytes());
-    for (String reason : List.of("is_directory", "not_a_regular_file", "dangling_link", "link_loop")) {
-      assertTrue(List.of(LocalEntry.values()).stream().anyMatch(k -> reason.equals(k.reason())), reason);
+    for (String reason :
+        List.of("is_directory", "not_a_regular_file", "dangling_link", "link_loop")) {
+      assertTrue(
+          List.of(LocalEntry.values()).stream().anyMatch(k -> reason.equals(k.reason())), reason);
     }
   }
 
@@ -90,10 +104,16 @@ class InputFilesTest {
     InputFiles.Match m = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> match(in + "/*"));
     assertEquals(List.of("a.txt REGULAR_FILE", "root/ DIRECTORY"), entries(in, m));
     // '**' does not follow it either, and says so.
-    InputFiles.Match all = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> match(in + "/**"));
+    InputFiles.Match all =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> match(in + "/**"));
     assertEquals(List.of("a.txt REGULAR_FILE"), entries(in, all));
-    assertEquals(List.of("--input pattern '" + in + "/**': not following " + in.resolve("root")
-        + ", a link to the folder '/': '**' does not follow links to folders (give that folder a pattern of its own)"),
+    assertEquals(
+        List.of(
+            "--input pattern '"
+                + in
+                + "/**': not following "
+                + in.resolve("root")
+                + ", a link to the folder '/': '**' does not follow links to folders (give that folder a pattern of its own)"),
         all.warnings());
   }
 
@@ -104,8 +124,12 @@ class InputFilesTest {
     Files.writeString(Files.createDirectories(share.resolve("deeper")).resolve("z.txt"), "z");
     Files.writeString(Files.createDirectories(in.resolve("local")).resolve("x.txt"), "x");
     Files.createSymbolicLink(in.resolve("linked"), share);
-    assertEquals(List.of("linked/y.txt REGULAR_FILE", "local/x.txt REGULAR_FILE"), entries(in, match(in + "/*/*.txt")));
-    assertEquals(List.of("linked/deeper/ DIRECTORY", "linked/y.txt REGULAR_FILE", "local/x.txt REGULAR_FILE"),
+    assertEquals(
+        List.of("linked/y.txt REGULAR_FILE", "local/x.txt REGULAR_FILE"),
+        entries(in, match(in + "/*/*.txt")));
+    assertEquals(
+        List.of(
+            "linked/deeper/ DIRECTORY", "linked/y.txt REGULAR_FILE", "local/x.txt REGULAR_FILE"),
         entries(in, match(in + "/*/*")));
   }
 
@@ -119,17 +143,36 @@ class InputFilesTest {
     Files.createSymbolicLink(in.resolve("a/out"), outside);
     Files.createSymbolicLink(in.resolve("a/up"), in); // a cycle, were it followed
     Files.createSymbolicLink(in.resolve("o-link.txt"), outside.resolve("o.txt"));
-    InputFiles.Match m = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> match(in + "/**.txt"));
-    assertEquals(List.of("a/b/deep.txt REGULAR_FILE", "a/pipe.txt NOT_A_REGULAR_FILE", "o-link.txt REGULAR_FILE",
-        "top.txt REGULAR_FILE"), entries(in, m));
-    assertEquals(List.of(
-        "--input pattern '" + in + "/**.txt': not following " + in.resolve("a/out") + ", a link to the folder '" + outside
-            + "': '**' does not follow links to folders (give that folder a pattern of its own)",
-        "--input pattern '" + in + "/**.txt': not following " + in.resolve("a/up") + ", a link to the folder '" + in
-            + "': '**' does not follow links to folders (give that folder a pattern of its own)"),
+    InputFiles.Match m =
+        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> match(in + "/**.txt"));
+    assertEquals(
+        List.of(
+            "a/b/deep.txt REGULAR_FILE",
+            "a/pipe.txt NOT_A_REGULAR_FILE",
+            "o-link.txt REGULAR_FILE",
+            "top.txt REGULAR_FILE"),
+        entries(in, m));
+    assertEquals(
+        List.of(
+            "--input pattern '"
+                + in
+                + "/**.txt': not following "
+                + in.resolve("a/out")
+                + ", a link to the folder '"
+                + outside
+                + "': '**' does not follow links to folders (give that folder a pattern of its own)",
+            "--input pattern '"
+                + in
+                + "/**.txt': not following "
+                + in.resolve("a/up")
+                + ", a link to the folder '"
+                + in
+                + "': '**' does not follow links to folders (give that folder a pattern of its own)"),
         m.warnings());
-    // As Java's glob (and Beam's match) has it, '**/' needs a folder between: top.txt is not matched.
-    assertEquals(List.of("a/b/deep.txt REGULAR_FILE", "a/pipe.txt NOT_A_REGULAR_FILE"),
+    // As Java's glob (and Beam's match) has it, '**/' needs a folder between: top.txt is not
+    // matched.
+    assertEquals(
+        List.of("a/b/deep.txt REGULAR_FILE", "a/pipe.txt NOT_A_REGULAR_FILE"),
         entries(in, match(in + "/**/*.txt")));
   }
 
@@ -145,22 +188,60 @@ class InputFilesTest {
     assertEquals(InputFiles.MAX_DEPTH - 1, m.files().size());
     assertTrue(m.files().stream().anyMatch(md -> md.resourceId().toString().endsWith("/f63.txt")));
     assertTrue(m.files().stream().noneMatch(md -> md.resourceId().toString().endsWith("/f64.txt")));
-    assertEquals(List.of("--input pattern '" + in + "/**': not looking inside " + deepest + ": it is "
-        + InputFiles.MAX_DEPTH + " folders below " + in + ", where '**' starts"), m.warnings());
+    assertEquals(
+        List.of(
+            "--input pattern '"
+                + in
+                + "/**': not looking inside "
+                + deepest
+                + ": it is "
+                + InputFiles.MAX_DEPTH
+                + " folders below "
+                + in
+                + ", where '**' starts"),
+        m.warnings());
   }
 
   @Test
   void ordinaryFilesMatchAsBeamMatchesThem() throws Exception {
-    for (String name : List.of("a.txt", "b.txt", "c.json", ".hidden.txt", "x/a.txt", "x/y/b.txt", "x/y/z/c.txt",
-        "sp ace/d.txt", "w[1]/e.txt", "w[1]/f.srt")) {
+    for (String name :
+        List.of(
+            "a.txt",
+            "b.txt",
+            "c.json",
+            ".hidden.txt",
+            "x/a.txt",
+            "x/y/b.txt",
+            "x/y/z/c.txt",
+            "sp ace/d.txt",
+            "w[1]/e.txt",
+            "w[1]/f.srt")) {
       Files.createDirectories(in.resolve(name).getParent());
       Files.writeString(in.resolve(name), name);
     }
-    for (String glob : List.of("*", "*.txt", "?.txt", "[ab].txt", "{a}.txt", "*/*.txt", "*/*/*", "**", "**.txt",
-        "**/*.txt", "x/**", "x/**/c.txt", "*/y/*.txt", "sp ace/*", "w*/*.txt", "a.txt", "x/../b.txt")) {
+    for (String glob :
+        List.of(
+            "*",
+            "*.txt",
+            "?.txt",
+            "[ab].txt",
+            "{a}.txt",
+            "*/*.txt",
+            "*/*/*",
+            "**",
+            "**.txt",
+            "**/*.txt",
+            "x/**",
+            "x/**/c.txt",
+            "*/y/*.txt",
+            "sp ace/*",
+            "w*/*.txt",
+            "a.txt",
+            "x/../b.txt")) {
       String pattern = in + "/" + glob;
       List<String> beam = new ArrayList<>();
-      for (MatchResult.Metadata md : OutputFolder.matched(FileSystems.match(pattern, EmptyMatchTreatment.ALLOW))) {
+      for (MatchResult.Metadata md :
+          OutputFolder.matched(FileSystems.match(pattern, EmptyMatchTreatment.ALLOW))) {
         beam.add(md.resourceId().toString() + " " + md.sizeBytes());
       }
       beam.sort(null);
@@ -184,8 +265,10 @@ class InputFilesTest {
   void aNameGivenAsItIsIsThatEntryAndAFifoIsNeverOpened() throws Exception {
     mkfifo(in.resolve("fifo"));
     Files.createDirectories(in.resolve("folder"));
-    InputFiles.Match m = assertTimeoutPreemptively(Duration.ofSeconds(5),
-        () -> match(in.resolve("fifo").toString(), in.resolve("folder").toString()));
+    InputFiles.Match m =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> match(in.resolve("fifo").toString(), in.resolve("folder").toString()));
     assertEquals(List.of("fifo NOT_A_REGULAR_FILE", "folder/ DIRECTORY"), entries(in, m));
   }
 
@@ -195,8 +278,11 @@ class InputFilesTest {
     Files.createDirectories(dir.resolve("b"));
     InputFiles.Match m = match(in + "/*.txt", dir + "/b/*.nope", dir + "/c/*");
     assertEquals(List.of("a.txt REGULAR_FILE"), entries(in, m));
-    assertEquals(List.of("--input pattern '" + dir + "/b/*.nope' matched no file",
-        "--input pattern '" + dir + "/c/*' matched no file"), m.warnings());
+    assertEquals(
+        List.of(
+            "--input pattern '" + dir + "/b/*.nope' matched no file",
+            "--input pattern '" + dir + "/c/*' matched no file"),
+        m.warnings());
     // When none matches, the run's usage error says so: no warning besides it.
     assertEquals(List.of(), match(dir + "/b/*.nope").warnings());
     assertEquals(List.of(), match(dir + "/b/*.nope").files());
@@ -211,13 +297,25 @@ class InputFilesTest {
     Files.createSymbolicLink(in.resolve("loop"), in.resolve("loop"));
     InputFiles.Match m = match(in + "/*.txt", in + "/share/*", in + "/loop/*.txt");
     assertEquals(List.of("a.txt REGULAR_FILE"), entries(in, m));
-    assertEquals(List.of(
-        "--input pattern '" + in + "/share/*': cannot look inside " + in.resolve("share") + ": a symbolic link to '"
-            + dir.resolve("unmounted/share") + "', which does not exist (a share that is not mounted?)",
-        "--input pattern '" + in + "/loop/*.txt': cannot list " + in.resolve("loop") + " (a symbolic link that leads back to itself ('"
-            + in.resolve("loop") + "'): too many levels of symbolic links): what it holds is not matched",
-        "--input pattern '" + in + "/share/*' matched no file",
-        "--input pattern '" + in + "/loop/*.txt' matched no file"), m.warnings());
+    assertEquals(
+        List.of(
+            "--input pattern '"
+                + in
+                + "/share/*': cannot look inside "
+                + in.resolve("share")
+                + ": a symbolic link to '"
+                + dir.resolve("unmounted/share")
+                + "', which does not exist (a share that is not mounted?)",
+            "--input pattern '"
+                + in
+                + "/loop/*.txt': cannot list "
+                + in.resolve("loop")
+                + " (a symbolic link that leads back to itself ('"
+                + in.resolve("loop")
+                + "'): too many levels of symbolic links): what it holds is not matched",
+            "--input pattern '" + in + "/share/*' matched no file",
+            "--input pattern '" + in + "/loop/*.txt' matched no file"),
+        m.warnings());
   }
 
   @Test
@@ -227,14 +325,24 @@ class InputFilesTest {
     Files.createSymbolicLink(in.resolve("share"), dir.resolve("unmounted/share"));
     InputFiles.Match m = match(in + "/*/*.txt");
     assertEquals(List.of("2024/a.txt REGULAR_FILE"), entries(in, m));
-    assertEquals(List.of("--input pattern '" + in + "/*/*.txt': cannot look inside " + in.resolve("share") + ": a symbolic link to '"
-        + dir.resolve("unmounted/share") + "', which does not exist (a share that is not mounted?)"), m.warnings());
+    assertEquals(
+        List.of(
+            "--input pattern '"
+                + in
+                + "/*/*.txt': cannot look inside "
+                + in.resolve("share")
+                + ": a symbolic link to '"
+                + dir.resolve("unmounted/share")
+                + "', which does not exist (a share that is not mounted?)"),
+        m.warnings());
   }
 
   @Test
   void anInvalidGlobIsAUsageError() {
     UsageException e = assertThrows(UsageException.class, () -> match(in + "/[a.txt"));
-    assertEquals("cannot match --input pattern '" + in + "/[a.txt': not a valid glob (Missing '])", e.getMessage());
+    assertEquals(
+        "cannot match --input pattern '" + in + "/[a.txt': not a valid glob (Missing '])",
+        e.getMessage());
     assertThrows(UsageException.class, () -> match(dir + "/no-such-folder/*/[a.txt"));
   }
 

@@ -32,15 +32,27 @@ class MaintenanceTest {
       String going = "20260101-000000-000-bbbbbb";
       String mine = "20260101-000000-000-cccccc";
       // A dead run: every file two hours old, in two tables and in staging.
-      Path deadAnswers = file("transcripts/answers/data/run-" + dead + "/part-00000-of-00001-" + dead + ".parquet", Duration.ofHours(2));
-      Path deadTurns = file("transcripts/turns/data/run-" + dead + "/part-00000-of-00001-" + dead + ".parquet", Duration.ofHours(2));
+      Path deadAnswers =
+          file(
+              "transcripts/answers/data/run-" + dead + "/part-00000-of-00001-" + dead + ".parquet",
+              Duration.ofHours(2));
+      Path deadTurns =
+          file(
+              "transcripts/turns/data/run-" + dead + "/part-00000-of-00001-" + dead + ".parquet",
+              Duration.ofHours(2));
       Path deadStaged = file("_staging/run-" + dead + "/turns/x.parquet", Duration.ofHours(2));
       // A long run still going: its turns were staged two hours ago, its answers a minute ago.
       Path goingOld = file("_staging/run-" + going + "/turns/y.parquet", Duration.ofHours(2));
-      Path goingDataOld = file("transcripts/turns/data/run-" + going + "/part-00000-of-00001-" + going + ".parquet", Duration.ofHours(2));
+      Path goingDataOld =
+          file(
+              "transcripts/turns/data/run-" + going + "/part-00000-of-00001-" + going + ".parquet",
+              Duration.ofHours(2));
       Path goingNew = file("_staging/run-" + going + "/answers/z.parquet", Duration.ofMinutes(1));
       // This run's own files, however old, and a stray old file in no run's folder.
-      Path own = file("transcripts/answers/data/run-" + mine + "/part-00000-of-00001-" + mine + ".parquet", Duration.ofHours(2));
+      Path own =
+          file(
+              "transcripts/answers/data/run-" + mine + "/part-00000-of-00001-" + mine + ".parquet",
+              Duration.ofHours(2));
       Path stray = file("transcripts/entities/data/stray.parquet", Duration.ofHours(2));
       Path strayNew = file("transcripts/entities/data/stray-new.parquet", Duration.ofMinutes(1));
 
@@ -53,8 +65,12 @@ class MaintenanceTest {
       for (Path kept : new Path[] {goingOld, goingDataOld, goingNew, own, strayNew}) {
         assertTrue(Files.exists(kept), kept + " may still be used");
       }
-      assertFalse(Files.exists(out.resolve("_staging/run-" + dead)), "the dead run's emptied folders go too");
-      assertTrue(Files.exists(out.resolve("transcripts/" + Table.ANSWERS.folder() + "/metadata")), "metadata is never touched");
+      assertFalse(
+          Files.exists(out.resolve("_staging/run-" + dead)),
+          "the dead run's emptied folders go too");
+      assertTrue(
+          Files.exists(out.resolve("transcripts/" + Table.ANSWERS.folder() + "/metadata")),
+          "metadata is never touched");
     }
   }
 }

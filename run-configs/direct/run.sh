@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the job on the Direct Runner with the settings documented in run-configs/direct/README.md
+# Runs the job on the Direct Runner with the settings explained in docs/options.md (Runners)
 # (their values: settings.env beside this script, each overridden by the environment).
 # Usage: run-configs/direct/run.sh --input='samples/transcripts/*' --output=out [more options]
 set -euo pipefail

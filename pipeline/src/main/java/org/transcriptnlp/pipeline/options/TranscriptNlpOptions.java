@@ -55,7 +55,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Parser behind sentiment: sr (shift-reduce, the default; 5-7 times the PCFG's speed here) or pcfg "
-          + "(CoreNLP's default, cubic in sentence length). README, Choices with numbers, has both and how their labels differ.")
+          + "(CoreNLP's default, cubic in sentence length). docs/performance.md, Choices with numbers, has both and how their labels differ.")
   @Default.String("sr")
   String getParser();
 
@@ -72,7 +72,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "Fine-grained NER types (COUNTRY, CITY, NATIONALITY, TITLE, ...) instead of LOCATION, MISC. "
-          + "Slower entity annotation; see README, Choices with numbers.")
+          + "Slower entity annotation; see docs/performance.md, Choices with numbers.")
   @Default.Boolean(false)
   boolean getNerFineGrained();
 
@@ -88,7 +88,7 @@ public interface TranscriptNlpOptions extends PipelineOptions {
 
   @Description(
       "SUTime's rules on top of the numeric classifiers: SET mentions (\"every year\") and its own DATE, TIME, "
-          + "DURATION spans. Slower entity annotation; see README, Choices with numbers.")
+          + "DURATION spans. Slower entity annotation; see docs/performance.md, Choices with numbers.")
   @Default.Boolean(false)
   boolean getNerSutime();
 

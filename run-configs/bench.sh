@@ -6,10 +6,14 @@
 # pipeline's; --cli adds the CoreNLP command line with its defaults and the sentiment-label agreement.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-jar="$root/pipeline/target/transcript-nlp.jar"
-if [[ ! -f "$jar" ]]; then
-  echo "bench.sh: $jar is missing; build it with: mvn -q -DskipTests package" >&2
-  exit 2
-fi
+jar="$root/bench/target/transcript-nlp-bench.jar"
+# The bench jar runs on the job's jar and its lib/ (its manifest Class-Path names the job's jar).
+job="$root/pipeline/target/transcript-nlp.jar"
+for j in "$jar" "$job"; do
+  if [[ ! -f "$j" ]]; then
+    echo "bench.sh: $j is missing; build both jars with: mvn -q -DskipTests package" >&2
+    exit 2
+  fi
+done
 cd "$root"
-exec java -cp "$jar" org.transcriptnlp.pipeline.bench.Bench "$@"
+exec java -jar "$jar" "$@"

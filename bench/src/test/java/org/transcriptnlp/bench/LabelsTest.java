@@ -1,4 +1,4 @@
-package org.transcriptnlp.pipeline.bench;
+package org.transcriptnlp.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

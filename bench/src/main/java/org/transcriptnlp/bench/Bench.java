@@ -1,4 +1,4 @@
-package org.transcriptnlp.pipeline.bench;
+package org.transcriptnlp.bench;
 
 import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.neural.rnn.RNNCoreAnnotations;
@@ -40,7 +40,7 @@ import org.transcriptnlp.pipeline.options.UsageException;
  * texts, with the same annotators and settings, on the same cores, at several archive sizes.
  *
  * <pre>
- * java -cp pipeline/target/transcript-nlp.jar org.transcriptnlp.pipeline.bench.Bench \
+ * java -jar bench/target/transcript-nlp-bench.jar \
  *     --transcripts=10,100 --threads=2 [--work=DIR] [--heap=6g] [--cli] [pipeline options...]
  * </pre>
  *

@@ -1,4 +1,4 @@
-package org.transcriptnlp.pipeline.bench;
+package org.transcriptnlp.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.transcriptnlp.pipeline.bench;
+package org.transcriptnlp.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

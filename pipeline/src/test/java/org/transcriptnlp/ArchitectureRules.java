@@ -77,7 +77,10 @@ final class ArchitectureRules {
         .as("no package cycles among the packages under " + root + " (each package its own slice)");
   }
 
-  /** {@link #LAYERS}: nothing imports a layer above it or beside it. */
+  /**
+   * {@link #LAYERS}: nothing imports a layer above it or beside it, and every class is in a layer
+   * (a new package must be placed).
+   */
   static ArchRule layers(String root) {
     Map<String, Set<String>> below = new LinkedHashMap<>();
     for (Layer layer : LAYERS) {
@@ -89,7 +92,10 @@ final class ArchitectureRules {
       below.put(layer.name(), reach);
     }
     LayeredArchitecture arch =
-        layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true);
+        layeredArchitecture()
+            .consideringOnlyDependenciesInLayers()
+            .ensureAllClassesAreContainedInArchitecture()
+            .withOptionalLayers(true);
     for (Layer layer : LAYERS) {
       arch = arch.layer(layer.name()).definedBy(root + "." + layer.pkg());
     }
@@ -109,7 +115,9 @@ final class ArchitectureRules {
             .mayOnlyAccessLayers(all.toArray(String[]::new))
             .whereLayer("bench")
             .mayNotBeAccessedByAnyLayer();
-    text.append(" bench -> everything, nothing -> bench (under ").append(root).append(')');
+    text.append(" bench -> everything, nothing -> bench; every class in a layer (under ")
+        .append(root)
+        .append(')');
     return arch.as(text.toString());
   }
 

@@ -373,7 +373,7 @@ public final class TranscriptNlp {
               report);
       try {
         Maintenance.expireSnapshots(w, options.getKeepSnapshotsDays());
-        Maintenance.deleteOrphans(w, options.getCleanAfterMinutes(), null);
+        Maintenance.deleteOrphans(w, options.getCleanAfterMinutes());
       } catch (RuntimeException e) {
         // The run is committed: a clean-up that fails is for a later run (or --mode=maintain) to
         // do.

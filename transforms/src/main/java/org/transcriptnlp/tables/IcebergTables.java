@@ -44,7 +44,6 @@ public final class IcebergTables {
   public static final String MODE = "transcript-nlp.mode";
   public static final String ROWS_ADDED = "transcript-nlp.rows-added";
   public static final String FILES_PROCESSED = "transcript-nlp.files-processed";
-  public static final String FILES_REPLACED = "transcript-nlp.sources-replaced";
 
   /** The catalog name the job registers its catalog under (Spark users pick their own). */
   public static final String CATALOG_NAME = "transcript_nlp";

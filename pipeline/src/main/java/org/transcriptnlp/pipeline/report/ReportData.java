@@ -82,65 +82,63 @@ final class ReportData {
   static Report read(Warehouse w) {
     Map<String, RunHistory.Entry> current = RunHistory.read(w).current();
     Map<String, Builder> by = new TreeMap<>();
-    {
-      readCurrent(
-          w,
-          Table.ANSWERS,
-          current,
-          by,
-          new String[] {
-            "transcript_id",
-            "source_path",
-            "answer_index",
-            "question_speaker",
-            "question_text",
-            "answer_speaker",
-            "sentiment_label",
-            "sentiment_score",
-            "entity_count"
-          },
-          (b, row) ->
-              b.answers.add(
-                  new Answer(
-                      integer(row, "answer_index"),
-                      string(row, "question_speaker"),
-                      string(row, "question_text"),
-                      string(row, "answer_speaker"),
-                      string(row, "sentiment_label"),
-                      dbl(row, "sentiment_score"),
-                      (Integer) row.get("entity_count"))));
-      readCurrent(
-          w,
-          Table.ENTITIES,
-          current,
-          by,
-          new String[] {"transcript_id", "source_path", "text", "type"},
-          (b, row) -> b.mentions.add(new Mention(string(row, "text"), string(row, "type"))));
-      readCurrent(
-          w,
-          Table.TURNS,
-          current,
-          by,
-          new String[] {
-            "transcript_id",
-            "source_path",
-            "turn_index",
-            "speaker",
-            "role",
-            "text",
-            "start_seconds",
-            "end_seconds"
-          },
-          (b, row) ->
-              b.turns.add(
-                  new Turn(
-                      integer(row, "turn_index"),
-                      string(row, "speaker"),
-                      string(row, "role"),
-                      string(row, "text"),
-                      dbl(row, "start_seconds"),
-                      dbl(row, "end_seconds"))));
-    }
+    readCurrent(
+        w,
+        Table.ANSWERS,
+        current,
+        by,
+        new String[] {
+          "transcript_id",
+          "source_path",
+          "answer_index",
+          "question_speaker",
+          "question_text",
+          "answer_speaker",
+          "sentiment_label",
+          "sentiment_score",
+          "entity_count"
+        },
+        (b, row) ->
+            b.answers.add(
+                new Answer(
+                    integer(row, "answer_index"),
+                    string(row, "question_speaker"),
+                    string(row, "question_text"),
+                    string(row, "answer_speaker"),
+                    string(row, "sentiment_label"),
+                    dbl(row, "sentiment_score"),
+                    (Integer) row.get("entity_count"))));
+    readCurrent(
+        w,
+        Table.ENTITIES,
+        current,
+        by,
+        new String[] {"transcript_id", "source_path", "text", "type"},
+        (b, row) -> b.mentions.add(new Mention(string(row, "text"), string(row, "type"))));
+    readCurrent(
+        w,
+        Table.TURNS,
+        current,
+        by,
+        new String[] {
+          "transcript_id",
+          "source_path",
+          "turn_index",
+          "speaker",
+          "role",
+          "text",
+          "start_seconds",
+          "end_seconds"
+        },
+        (b, row) ->
+            b.turns.add(
+                new Turn(
+                    integer(row, "turn_index"),
+                    string(row, "speaker"),
+                    string(row, "role"),
+                    string(row, "text"),
+                    dbl(row, "start_seconds"),
+                    dbl(row, "end_seconds"))));
     List<Interview> interviews = new ArrayList<>();
     List<String> without = new ArrayList<>();
     for (String path : current.keySet()) {
@@ -182,7 +180,6 @@ final class ReportData {
       Map<String, Builder> by,
       String[] columns,
       RowTo to) {
-    String partition = table.folder();
     try {
       for (String f : w.currentFiles(table)) {
         ResourceId file = FileSystems.matchNewResource(f, false);
@@ -203,7 +200,7 @@ final class ReportData {
       }
     } catch (IOException | RuntimeException e) {
       throw new IllegalStateException(
-          "cannot read the current rows of the " + partition + " table: " + e.getMessage(), e);
+          "cannot read the current rows of the " + table.folder() + " table: " + e.getMessage(), e);
     }
   }
 

@@ -148,7 +148,7 @@ public final class Maintenance {
    * are older than {@code minutes} (those of a run still going are younger), and the staged files
    * of runs that ended without removing them. Returns the number of files deleted.
    */
-  public static int deleteOrphans(Warehouse w, int minutes, RunId current) {
+  public static int deleteOrphans(Warehouse w, int minutes) {
     long before = Instant.now().minus(Duration.ofMinutes(Math.max(0, minutes))).toEpochMilli();
     // A run still going may have written its first files long ago (a long pipeline stages rows from
     // its
@@ -164,12 +164,10 @@ public final class Maintenance {
       }
     }
     staging.forEach(md -> newest.merge(runOf(md), md.lastModifiedMillis(), Math::max));
-    String own = current == null ? null : current.value();
     java.util.function.Predicate<MatchResult.Metadata> old =
         md -> {
           String run = runOf(md);
-          return !run.equals(own)
-              && (run.isEmpty() ? md.lastModifiedMillis() : newest.get(run)) <= before;
+          return (run.isEmpty() ? md.lastModifiedMillis() : newest.get(run)) <= before;
         };
     int deleted = 0;
     for (Map.Entry<Table, List<MatchResult.Metadata>> e : data.entrySet()) {
@@ -381,7 +379,7 @@ public final class Maintenance {
       long target = (long) (o.getTargetFileMegabytes() * (1 << 20));
       int compacted = compact(w, target, run);
       expireSnapshots(w, o.getKeepSnapshotsDays());
-      int orphans = deleteOrphans(w, o.getCleanAfterMinutes(), null);
+      int orphans = deleteOrphans(w, o.getCleanAfterMinutes());
       return "maintained "
           + output
           + ": "

@@ -148,7 +148,7 @@ public final class RunCommit {
         unaccounted.add(d.path());
       }
     }
-    long changed = plan.count(RunPlan.CONTENT) + plan.count(RunPlan.SETTINGS);
+    long changed = plan.count(RunPlan.CONTENT);
     long added = plan.count(RunPlan.NEW) + plan.count(RunPlan.FULL);
     return new Report(
         run,
@@ -225,11 +225,6 @@ public final class RunCommit {
         moved.put(d.movedFrom().sourcePath(), d.path());
       } else if (d.processed() && !unaccounted.contains(d.path())) {
         drop.add(d.path());
-        if (d.movedFrom() != null) {
-          drop.add(
-              d.movedFrom()
-                  .sourcePath()); // moved, but made again (other settings): the old path's rows go
-        }
       }
     }
     return new TableCommit.Replacement(

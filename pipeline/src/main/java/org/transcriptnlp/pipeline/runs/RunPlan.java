@@ -25,9 +25,10 @@ import org.transcriptnlp.pipeline.options.JobConfig;
 
 /**
  * Which matched files a run processes. Every matched file is hashed (SHA-256 of its bytes); in
- * incremental mode a file is processed when it has no current manifest entry (new), when its hash
- * differs (content) or when the settings that shape rows differ (settings); otherwise it is
- * unchanged and costs only its hash. In full mode every file is processed.
+ * incremental mode a file is processed when it has no current manifest entry (new) or when its hash
+ * differs (content); otherwise it is unchanged and costs only its hash. In full mode every file is
+ * processed. (An incremental run whose row-shaping settings differ from those of a current row
+ * never gets here: {@link SettingsCheck} stops it first.)
  */
 public final class RunPlan {
   private static final Logger LOG = LoggerFactory.getLogger(RunPlan.class);
@@ -54,7 +55,6 @@ public final class RunPlan {
 
   static final String NEW = "new";
   static final String CONTENT = "content";
-  static final String SETTINGS = "settings";
   static final String FULL = "full";
 
   /**
@@ -78,10 +78,9 @@ public final class RunPlan {
    * Hashes the matched files and decides for each, under these row-shaping settings ({@link
    * JobConfig#settings}). In incremental mode a file with no entry under its path takes over the
    * entry of a path that no longer exists ({@code exists} says) and held the same content: among
-   * several, the one with the same path relative to its glob's base. When the settings are the same
-   * too, the file is {@link #MOVED} (its rows are copied); otherwise it is processed; either way
-   * the old path stops being current. A file with other content is new, whatever its name: the
-   * entry of a deleted file with the same name stays current.
+   * several, the one with the same path relative to its glob's base: the file is {@link #MOVED}
+   * (its rows are copied) and the old path stops being current. A file with other content is new,
+   * whatever its name: the entry of a deleted file with the same name stays current.
    */
   public static RunPlan of(
       List<MatchResult.Metadata> matched,
@@ -117,11 +116,11 @@ public final class RunPlan {
       }
       String change;
       if (from != null) {
+        // The same content, and (SettingsCheck made sure) the same settings: its rows are copied.
         claimed.add(from.sourcePath());
-        change = decide(sha, fingerprint, from, mode);
-        change = change == null ? MOVED : change;
+        change = MOVED;
       } else {
-        change = decide(sha, fingerprint, entry, mode);
+        change = decide(sha, entry, mode);
       }
       decisions.add(new Decision(file, sha, relative, change, from));
     }
@@ -163,9 +162,12 @@ public final class RunPlan {
     return fingerprint;
   }
 
-  /** Why a file with this hash is processed under these settings, or null when it is not. */
-  static String decide(
-      String sha256, String fingerprint, RunHistory.Entry current, JobConfig.Mode mode) {
+  /**
+   * Why a file with this hash is processed, or null when it is not. The settings are not compared:
+   * an incremental run starts only when every current row was made with its settings ({@link
+   * SettingsCheck}).
+   */
+  static String decide(String sha256, RunHistory.Entry current, JobConfig.Mode mode) {
     if (mode == JobConfig.Mode.FULL) {
       return FULL;
     }
@@ -174,9 +176,6 @@ public final class RunPlan {
     }
     if (sha256.equals(UNREADABLE) || !sha256.equals(current.sha256())) {
       return CONTENT;
-    }
-    if (!fingerprint.equals(current.settingsFingerprint())) {
-      return SETTINGS;
     }
     return null;
   }
@@ -192,14 +191,6 @@ public final class RunPlan {
   /** Files whose rows are copied from the path they moved from, not processed. */
   public List<Decision> moved() {
     return decisions.stream().filter(d -> MOVED.equals(d.change())).toList();
-  }
-
-  /**
-   * Every file that took over another path's entry (moved, or moved and processed): that path stops
-   * being current.
-   */
-  List<Decision> movedFrom() {
-    return decisions.stream().filter(d -> d.movedFrom() != null).toList();
   }
 
   long count(String change) {

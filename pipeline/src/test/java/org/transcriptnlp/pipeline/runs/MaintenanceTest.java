@@ -30,7 +30,6 @@ class MaintenanceTest {
     try (Warehouse w = Warehouse.open(out.toString(), "hadoop")) {
       String dead = "20260101-000000-000-aaaaaa";
       String going = "20260101-000000-000-bbbbbb";
-      String mine = "20260101-000000-000-cccccc";
       // A dead run: every file two hours old, in two tables and in staging.
       Path deadAnswers =
           file(
@@ -48,21 +47,17 @@ class MaintenanceTest {
               "transcripts/turns/data/run-" + going + "/part-00000-of-00001-" + going + ".parquet",
               Duration.ofHours(2));
       Path goingNew = file("_staging/run-" + going + "/answers/z.parquet", Duration.ofMinutes(1));
-      // This run's own files, however old, and a stray old file in no run's folder.
-      Path own =
-          file(
-              "transcripts/answers/data/run-" + mine + "/part-00000-of-00001-" + mine + ".parquet",
-              Duration.ofHours(2));
+      // A stray old file in no run's folder, and a young one.
       Path stray = file("transcripts/entities/data/stray.parquet", Duration.ofHours(2));
       Path strayNew = file("transcripts/entities/data/stray-new.parquet", Duration.ofMinutes(1));
 
-      int deleted = Maintenance.deleteOrphans(w, 60, RunId.parse(mine));
+      int deleted = Maintenance.deleteOrphans(w, 60);
 
       assertEquals(4, deleted);
       for (Path gone : new Path[] {deadAnswers, deadTurns, deadStaged, stray}) {
         assertFalse(Files.exists(gone), gone + " is an orphan");
       }
-      for (Path kept : new Path[] {goingOld, goingDataOld, goingNew, own, strayNew}) {
+      for (Path kept : new Path[] {goingOld, goingDataOld, goingNew, strayNew}) {
         assertTrue(Files.exists(kept), kept + " may still be used");
       }
       assertFalse(

@@ -5,19 +5,13 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.fs.MatchResult;
-import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.transcriptnlp.beam.AnnotateEntities;
-import org.transcriptnlp.beam.AnnotateSentiment;
+import org.transcriptnlp.beam.Annotate;
 import org.transcriptnlp.beam.BuildRows;
-import org.transcriptnlp.beam.CheckAnswerLength;
 import org.transcriptnlp.beam.PairAnswers;
 import org.transcriptnlp.beam.ParseTurns;
 import org.transcriptnlp.beam.ReadTranscripts;
@@ -80,41 +74,10 @@ public final class JobGraph {
             .apply(
                 "SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(c.buckets()));
 
-    // Every answer gets its answers row; only those short enough are annotated. The annotators run
-    // one after the other, each passing the answer on with its result (no join, no shuffle of
-    // results).
-    PCollection<AnnotatedAnswer> annotated;
-    if (c.annotators().any()) {
-      PCollectionTuple checked =
-          answers.apply(
-              "CheckAnswerLength", new CheckAnswerLength(c.annotators().maxAnswerChars()));
-      failures.add(checked.get(CheckAnswerLength.FAILURES));
-      annotated = checked.get(CheckAnswerLength.ANNOTATE);
-      if (c.annotators().sentiment()) {
-        AnnotateSentiment annotate = new AnnotateSentiment(c.annotators());
-        PCollectionTuple out = annotated.apply("AnnotateSentiment", annotate);
-        annotated = out.get(annotate.annotated);
-        failures.add(out.get(annotate.failures));
-      }
-      if (c.annotators().entities()) {
-        AnnotateEntities annotate = new AnnotateEntities(c.annotators());
-        PCollectionTuple out = annotated.apply("AnnotateEntities", annotate);
-        annotated = out.get(annotate.annotated);
-        failures.add(out.get(annotate.failures));
-      }
-      annotated =
-          PCollectionList.of(annotated)
-              .and(checked.get(CheckAnswerLength.UNANNOTATED))
-              .apply("WithUnannotated", Flatten.pCollections());
-    } else {
-      annotated =
-          answers
-              .apply(
-                  "Unannotated",
-                  MapElements.into(TypeDescriptor.of(AnnotatedAnswer.class))
-                      .via(AnnotatedAnswer::of))
-              .setCoder(SerializableCoder.of(AnnotatedAnswer.class));
-    }
+    // Every answer comes out once, annotated or not (over --maxAnswerChars, or annotators off).
+    PCollectionTuple annotate = answers.apply("Annotate", new Annotate(c.annotators()));
+    failures.add(annotate.get(Annotate.FAILURES));
+    PCollection<AnnotatedAnswer> annotated = annotate.get(Annotate.ANSWERS);
 
     PCollectionTuple rows = annotated.apply("BuildRows", new BuildRows());
     PCollection<GenericRecord> turnRows =

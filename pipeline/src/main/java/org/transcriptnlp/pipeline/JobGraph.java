@@ -1,30 +1,20 @@
 package org.transcriptnlp.pipeline;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.beam.sdk.transforms.Flatten;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptor;
-import org.transcriptnlp.beam.AnnotateEntities;
-import org.transcriptnlp.beam.AnnotateSentiment;
-import org.transcriptnlp.beam.BuildRows;
-import org.transcriptnlp.beam.CheckAnswerLength;
+import org.transcriptnlp.beam.Annotate;
 import org.transcriptnlp.beam.PairAnswers;
 import org.transcriptnlp.beam.ParseTurns;
 import org.transcriptnlp.beam.ReadTranscripts;
-import org.transcriptnlp.beam.RejectRows;
-import org.transcriptnlp.beam.TurnRows;
-import org.transcriptnlp.beam.WriteTable;
-import org.transcriptnlp.model.AnnotatedAnswer;
+import org.transcriptnlp.beam.WriteTables;
 import org.transcriptnlp.model.AnswerUnit;
 import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.pipeline.options.JobConfig;
@@ -32,20 +22,31 @@ import org.transcriptnlp.pipeline.runs.RunId;
 import org.transcriptnlp.tables.Table;
 
 /**
- * The job's graph: read, parse turns, pair answers, spread answers over workers, annotate sentiment
- * then entities (each answer carries its results on, no join), write five tables.
+ * The job's graph, one named step per stage:
+ *
+ * <pre>
+ * ReadTranscripts   match, read, decode, detect the format
+ *  -&gt; ParseTurns    speakers, turns, roles
+ *  -&gt; PairAnswers   question -&gt; answers
+ *  -&gt; SpreadAnswers every core annotates
+ *  -&gt; Annotate      length check, then sentiment, then entities; the long answers unannotated
+ *  -&gt; WriteTables   rows of answers, sentences, entities (annotated answers), turns (parsed
+ *                    transcripts), rejects (CollectFailures: the failures of every stage); each
+ *                    table's data files
+ * </pre>
  */
 public final class JobGraph {
   private JobGraph() {}
 
   /**
-   * @param files the files to process (matched and chosen by the driver: {@link RunPlan})
+   * @param files the files to process (matched and chosen by the driver: {@link
+   *     org.transcriptnlp.pipeline.runs.RunPlan})
    * @param run the run: its id is in every row and file name
-   * @param folders where each table's new data files go ({@link Warehouse#runFolder}), for the
-   *     driver to commit
+   * @param folders where each table's new data files go ({@link
+   *     org.transcriptnlp.pipeline.runs.Warehouse#runFolder}), for the driver to commit
    * @param schemas each table's Iceberg schema as JSON: the data files carry its field ids
    * @param staging the run's staging folder: each bundle's rows are staged there before a table's
-   *     files are written (see {@link WriteTable})
+   *     files are written (see {@link org.transcriptnlp.beam.WriteTable})
    */
   public static void build(
       Pipeline p,
@@ -55,21 +56,14 @@ public final class JobGraph {
       Map<Table, String> folders,
       Map<Table, String> schemas,
       String staging) {
-    List<PCollection<Failure>> failures = new ArrayList<>();
-
     PCollectionTuple read =
         p.apply(
             "ReadTranscripts",
             ReadTranscripts.files(files, c.maxFileBytes(), c.maxCompressionRatio(), c.format()));
-    failures.add(read.get(ReadTranscripts.FAILURES));
-
     PCollectionTuple parsed =
         read.get(ReadTranscripts.DOCS)
             .apply("ParseTurns", new ParseTurns(c.questioners(), c.respondents()));
-    failures.add(parsed.get(ParseTurns.FAILURES));
-
     PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("PairAnswers", new PairAnswers());
-    failures.add(paired.get(PairAnswers.FAILURES));
 
     // Answers of one file arrive in one bundle; spreading them lets every core annotate. A bounded
     // number of buckets (JobConfig.buckets): one random key per answer costs the Direct Runner a
@@ -80,66 +74,20 @@ public final class JobGraph {
             .apply(
                 "SpreadAnswers", Reshuffle.<AnswerUnit>viaRandomKey().withNumBuckets(c.buckets()));
 
-    // Every answer gets its answers row; only those short enough are annotated. The annotators run
-    // one after the other, each passing the answer on with its result (no join, no shuffle of
-    // results).
-    PCollection<AnnotatedAnswer> annotated;
-    if (c.annotators().any()) {
-      PCollectionTuple checked =
-          answers.apply(
-              "CheckAnswerLength", new CheckAnswerLength(c.annotators().maxAnswerChars()));
-      failures.add(checked.get(CheckAnswerLength.FAILURES));
-      annotated = checked.get(CheckAnswerLength.ANNOTATE);
-      if (c.annotators().sentiment()) {
-        AnnotateSentiment annotate = new AnnotateSentiment(c.annotators());
-        PCollectionTuple out = annotated.apply("AnnotateSentiment", annotate);
-        annotated = out.get(annotate.annotated);
-        failures.add(out.get(annotate.failures));
-      }
-      if (c.annotators().entities()) {
-        AnnotateEntities annotate = new AnnotateEntities(c.annotators());
-        PCollectionTuple out = annotated.apply("AnnotateEntities", annotate);
-        annotated = out.get(annotate.annotated);
-        failures.add(out.get(annotate.failures));
-      }
-      annotated =
-          PCollectionList.of(annotated)
-              .and(checked.get(CheckAnswerLength.UNANNOTATED))
-              .apply("WithUnannotated", Flatten.pCollections());
-    } else {
-      annotated =
-          answers
-              .apply(
-                  "Unannotated",
-                  MapElements.into(TypeDescriptor.of(AnnotatedAnswer.class))
-                      .via(AnnotatedAnswer::of))
-              .setCoder(SerializableCoder.of(AnnotatedAnswer.class));
-    }
+    // Every answer comes out once, annotated or not (over --maxAnswerChars, or annotators off).
+    PCollectionTuple annotated = answers.apply("Annotate", new Annotate(c.annotators()));
 
-    PCollectionTuple rows = annotated.apply("BuildRows", new BuildRows());
-    PCollection<GenericRecord> turnRows =
-        parsed.get(ParseTurns.PARSED).apply("TurnRows", new TurnRows());
-    PCollection<GenericRecord> rejectRows =
-        PCollectionList.of(failures).apply("RejectRows", new RejectRows());
+    PCollection<Failure> failures =
+        PCollectionList.of(read.get(ReadTranscripts.FAILURES))
+            .and(parsed.get(ParseTurns.FAILURES))
+            .and(paired.get(PairAnswers.FAILURES))
+            .and(annotated.get(Annotate.FAILURES))
+            .apply("CollectFailures", Flatten.pCollections())
+            .setCoder(SerializableCoder.of(Failure.class));
 
-    rows.get(BuildRows.ANSWER_ROWS)
-        .apply("WriteAnswers", write(Table.ANSWERS, c, run, folders, schemas, staging));
-    rows.get(BuildRows.SENTENCE_ROWS)
-        .apply("WriteSentences", write(Table.SENTENCES, c, run, folders, schemas, staging));
-    rows.get(BuildRows.ENTITY_ROWS)
-        .apply("WriteEntities", write(Table.ENTITIES, c, run, folders, schemas, staging));
-    turnRows.apply("WriteTurns", write(Table.TURNS, c, run, folders, schemas, staging));
-    rejectRows.apply("WriteRejects", write(Table.REJECTS, c, run, folders, schemas, staging));
-  }
-
-  private static WriteTable write(
-      Table table,
-      JobConfig c,
-      RunId run,
-      Map<Table, String> folders,
-      Map<Table, String> schemas,
-      String staging) {
-    return new WriteTable(
-        table, schemas.get(table), folders.get(table), run.value(), staging, c.targetFileBytes());
+    WriteTables.of(annotated.get(Annotate.ANSWERS), parsed.get(ParseTurns.PARSED), failures)
+        .apply(
+            "WriteTables",
+            new WriteTables(folders, schemas, run.value(), staging, c.targetFileBytes()));
   }
 }

@@ -23,56 +23,65 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transcriptnlp.model.AnnotatedAnswer;
 import org.transcriptnlp.model.AnswerUnit;
+import org.transcriptnlp.model.EntityResult;
 import org.transcriptnlp.model.Failure;
+import org.transcriptnlp.model.SentimentResult;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.TextAnnotator;
 
 /**
  * Runs one CoreNLP annotator over every answer and passes the answer on with the result attached
- * ({@link #annotated}), so the next annotator and the rows see it without a join. An answer the
+ * ({@link #ANNOTATED}), so the next annotator and the rows see it without a join. An answer the
  * annotator fails on is passed on without that result and becomes a {@link Failure} (stage {@code
- * annotate}); the job goes on. The annotator's CoreNLP pipeline is the JVM-wide shared one ({@code
- * CoreNlpHolder}): {@code @Setup} of each DoFn instance only takes a reference to it.
+ * annotate}); the job goes on. Which annotator, its metrics and where its result goes are the
+ * {@link AnswerAnnotator}'s ({@link #sentiment}, {@link #entities}). The annotator's CoreNLP
+ * pipeline is the JVM-wide shared one ({@code CoreNlpHolder}): {@code @Setup} of each DoFn instance
+ * only takes a reference to it.
  */
-public abstract class AnnotateAnswers<R extends Serializable>
+public final class AnnotateAnswers<R extends Serializable>
     extends PTransform<PCollection<AnnotatedAnswer>, PCollectionTuple> {
   /** Every input answer, with this annotator's result when it succeeded. */
-  public final TupleTag<AnnotatedAnswer> annotated = new TupleTag<>() {};
+  public static final TupleTag<AnnotatedAnswer> ANNOTATED = new TupleTag<>() {};
 
-  public final TupleTag<Failure> failures = new TupleTag<>() {};
+  /** The answers the annotator failed on or timed out on. */
+  public static final TupleTag<Failure> FAILURES = new TupleTag<>() {};
 
+  private final AnswerAnnotator<R> annotator;
   private final AnnotatorSettings settings;
 
-  protected AnnotateAnswers(AnnotatorSettings settings) {
+  public AnnotateAnswers(AnswerAnnotator<R> annotator, AnnotatorSettings settings) {
+    this.annotator = annotator;
     this.settings = settings;
   }
 
-  /** Builds the annotator on a worker (cheap after the first call in a JVM). */
-  protected abstract TextAnnotator<R> annotator(AnnotatorSettings settings);
+  /** Sentence-level sentiment of every answer. */
+  public static AnnotateAnswers<SentimentResult> sentiment(AnnotatorSettings settings) {
+    return new AnnotateAnswers<>(AnswerAnnotator.sentiment(), settings);
+  }
 
-  /** The answer with this annotator's result attached. */
-  protected abstract AnnotatedAnswer attach(AnnotatedAnswer answer, R result);
+  /** Named-entity mentions of every answer. */
+  public static AnnotateAnswers<EntityResult> entities(AnnotatorSettings settings) {
+    return new AnnotateAnswers<>(AnswerAnnotator.entities(), settings);
+  }
 
-  /** Counts what one result holds into the metrics. */
-  protected abstract void count(R result);
-
-  /** Metric name of per-answer milliseconds. */
-  protected abstract String timingMetric();
-
-  /** Reason code for a failed answer. */
-  protected abstract String failureReason();
+  /** The step's name in the graph: its annotator's ({@code AnnotateSentiment}). */
+  public String stepName() {
+    return annotator.name();
+  }
 
   @Override
   public PCollectionTuple expand(PCollection<AnnotatedAnswer> answers) {
     PCollectionTuple out =
         answers.apply(
             "AnnotateEach",
-            ParDo.of(new AnnotateFn<>(this)).withOutputTags(annotated, TupleTagList.of(failures)));
-    out.get(annotated).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
-    out.get(failures).setCoder(SerializableCoder.of(Failure.class));
+            ParDo.of(new AnnotateFn<>(annotator, settings))
+                .withOutputTags(ANNOTATED, TupleTagList.of(FAILURES)));
+    out.get(ANNOTATED).setCoder(SerializableCoder.of(AnnotatedAnswer.class));
+    out.get(FAILURES).setCoder(SerializableCoder.of(Failure.class));
     return out;
   }
 
+  /** Holds the annotator's strategy and the settings, never the transform. */
   static class AnnotateFn<R extends Serializable> extends DoFn<AnnotatedAnswer, AnnotatedAnswer> {
     private static final Logger LOG = LoggerFactory.getLogger(AnnotateAnswers.class);
 
@@ -96,19 +105,21 @@ public abstract class AnnotateAnswers<R extends Serializable>
               return t;
             });
 
-    private final AnnotateAnswers<R> spec;
+    private final AnswerAnnotator<R> step;
+    private final AnnotatorSettings settings;
     private final Counter failed = Metric.counter(Metric.ANNOTATION_FAILURES);
     private final Distribution millis;
     private transient TextAnnotator<R> annotator;
 
-    AnnotateFn(AnnotateAnswers<R> spec) {
-      this.spec = spec;
-      this.millis = Metric.distribution(spec.timingMetric());
+    AnnotateFn(AnswerAnnotator<R> step, AnnotatorSettings settings) {
+      this.step = step;
+      this.settings = settings;
+      this.millis = Metric.distribution(step.millisMetric());
     }
 
     @Setup
     public void setup() {
-      annotator = spec.annotator(spec.settings);
+      annotator = step.annotator(settings);
     }
 
     @ProcessElement
@@ -122,46 +133,44 @@ public abstract class AnnotateAnswers<R extends Serializable>
         failed.inc();
         LOG.warn(
             "{}: {} took over {} s; interrupted and rejected",
-            spec.getClass().getSimpleName(),
+            step.name(),
             answer.answerId(),
-            spec.settings.maxAnswerSeconds());
-        out.get(spec.failures)
+            settings.maxAnswerSeconds());
+        out.get(FAILURES)
             .output(
                 new Failure(
                     answer.sourcePath(),
                     "annotate",
                     "annotation_timeout",
-                    spec.getClass().getSimpleName()
+                    step.name()
                         + ": no result within "
-                        + spec.settings.maxAnswerSeconds()
+                        + settings.maxAnswerSeconds()
                         + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
                     answer.answerId(),
                     Failure.excerpt(answer.answerText())));
-        out.get(spec.annotated).output(in);
+        out.get(ANNOTATED).output(in);
         return;
       } catch (RuntimeException | StackOverflowError e) {
         failed.inc();
-        out.get(spec.failures)
+        out.get(FAILURES)
             .output(
                 Failure.of(
                     answer.sourcePath(),
                     "annotate",
-                    spec.failureReason(),
+                    step.failureReason(),
                     e,
                     answer.answerId(),
                     answer.answerText()));
-        out.get(spec.annotated).output(in);
+        out.get(ANNOTATED).output(in);
         return;
       }
       millis.update((System.nanoTime() - start) / 1_000_000);
-      spec.count(result);
-      long done =
-          DONE.computeIfAbsent(spec.getClass().getSimpleName(), k -> new AtomicLong())
-              .incrementAndGet();
+      step.count(result, settings);
+      long done = DONE.computeIfAbsent(step.name(), k -> new AtomicLong()).incrementAndGet();
       if (done % PROGRESS_EVERY == 0) {
-        LOG.info("{}: {} answers annotated in this JVM", spec.getClass().getSimpleName(), done);
+        LOG.info("{}: {} answers annotated in this JVM", step.name(), done);
       }
-      out.get(spec.annotated).output(spec.attach(in, result));
+      out.get(ANNOTATED).output(step.attach(in, result));
     }
 
     /**
@@ -169,7 +178,7 @@ public abstract class AnnotateAnswers<R extends Serializable>
      * the thread is interrupted (CoreNLP's parser and tagger check for it) and the DoFn goes on.
      */
     private R annotateWithinLimit(String text) throws TimeoutException {
-      int seconds = spec.settings.maxAnswerSeconds();
+      int seconds = settings.maxAnswerSeconds();
       if (seconds <= 0) {
         return annotator.annotate(text);
       }

@@ -112,16 +112,9 @@ class TranscriptTransformsTest {
           PCollectionTuple paired = parsed.get(ParseTurns.PARSED).apply("Pair", new PairAnswers());
           PCollection<AnswerUnit> answers =
               paired.get(PairAnswers.ANSWERS).apply("Spread", Reshuffle.viaRandomKey());
-          AnnotateSentiment sentiment = new AnnotateSentiment(SETTINGS);
-          AnnotateEntities entities = new AnnotateEntities(SETTINGS);
-          PCollectionTuple checked =
-              answers.apply("Check", new CheckAnswerLength(SETTINGS.maxAnswerChars()));
-          PCollectionTuple s =
-              checked.get(CheckAnswerLength.ANNOTATE).apply("Sentiment", sentiment);
-          PCollectionTuple e = s.get(sentiment.annotated).apply("Entities", entities);
-          PCollectionTuple rows = e.get(entities.annotated).apply("Rows", new BuildRows());
-          PAssert.that(checked.get(CheckAnswerLength.UNANNOTATED)).empty();
-          PAssert.that(checked.get(CheckAnswerLength.FAILURES)).empty();
+          PCollectionTuple annotated = answers.apply("Annotate", new Annotate(SETTINGS));
+          PCollectionTuple rows = annotated.get(Annotate.ANSWERS).apply("Rows", new BuildRows());
+          PAssert.that(annotated.get(Annotate.FAILURES)).empty();
 
           PAssert.that(
                   rows.get(BuildRows.ANSWER_ROWS)
@@ -208,8 +201,6 @@ class TranscriptTransformsTest {
                                           + f.reason())))
               .containsInAnyOrder("essay.txt|parse|no_speaker_labels");
           PAssert.that(paired.get(PairAnswers.FAILURES)).empty();
-          PAssert.that(s.get(sentiment.failures)).empty();
-          PAssert.that(e.get(entities.failures)).empty();
           PCollection<GenericRecord> rejects =
               PCollectionList.of(read.get(ReadTranscripts.FAILURES))
                   .and(parsed.get(ParseTurns.FAILURES))
@@ -234,7 +225,8 @@ class TranscriptTransformsTest {
               new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit bad =
               new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
-          AnnotateAnswers<SentimentResult> failing = new ExplodingSentiment();
+          AnnotateAnswers<SentimentResult> failing =
+              new AnnotateAnswers<>(new ExplodingSentiment(), SETTINGS);
           PCollectionTuple out =
               p.apply(
                       org.apache.beam.sdk.transforms.Create.of(
@@ -245,14 +237,14 @@ class TranscriptTransformsTest {
                   .apply("Annotate", failing);
           // Both answers go on (to the rows); only the one that did not fail carries a result.
           PAssert.that(
-                  out.get(failing.annotated)
+                  out.get(AnnotateAnswers.ANNOTATED)
                       .apply(
                           "Keys",
                           MapElements.into(TypeDescriptors.strings())
                               .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
               .containsInAnyOrder("t-a0000|true", "t-a0001|false");
           PAssert.that(
-                  out.get(failing.failures)
+                  out.get(AnnotateAnswers.FAILURES)
                       .apply(
                           "Why",
                           MapElements.into(TypeDescriptors.strings())
@@ -350,10 +342,12 @@ class TranscriptTransformsTest {
                       .withCoder(
                           org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)));
           if (settings.sentiment()) {
-            BoundedSentiment sentiment = new BoundedSentiment(settings);
-            answers = answers.apply("Sentiment", sentiment).get(sentiment.annotated);
+            answers =
+                answers
+                    .apply("Sentiment", new AnnotateAnswers<>(new BoundedSentiment(), settings))
+                    .get(AnnotateAnswers.ANNOTATED);
           }
-          answers.apply("Entities", new BoundedEntities(settings));
+          answers.apply("Entities", new AnnotateAnswers<>(new BoundedEntities(), settings));
           org.apache.beam.sdk.PipelineResult result = p.run();
           result.waitUntilFinish();
           for (org.apache.beam.sdk.metrics.MetricResult<Long> c :
@@ -383,13 +377,9 @@ class TranscriptTransformsTest {
   }
 
   /** A sentiment step whose every answer had 1 run blanked and 2 tokens cut. */
-  static class BoundedSentiment extends AnnotateSentiment {
-    BoundedSentiment(AnnotatorSettings settings) {
-      super(settings);
-    }
-
+  static class BoundedSentiment extends AnswerAnnotator.Sentiment {
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+    public org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
         AnnotatorSettings settings) {
       return text -> new SentimentResult(List.of(), 2, 1);
     }
@@ -398,14 +388,9 @@ class TranscriptTransformsTest {
   /**
    * An entity step whose every answer had 1 run blanked, 2 tokens cut and 1 sentence in windows.
    */
-  static class BoundedEntities extends AnnotateEntities {
-    BoundedEntities(AnnotatorSettings settings) {
-      super(settings);
-    }
-
+  static class BoundedEntities extends AnswerAnnotator.Entities {
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<EntityResult> annotator(
-        AnnotatorSettings settings) {
+    public org.transcriptnlp.nlp.TextAnnotator<EntityResult> annotator(AnnotatorSettings settings) {
       return text -> new EntityResult(List.of(), 1, 1, 2, 1, 1);
     }
   }
@@ -424,7 +409,8 @@ class TranscriptTransformsTest {
               new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit slow =
               new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
-          AnnotateSentiment sentiment = new SlowSentiment(SETTINGS.withMaxAnswerSeconds(1));
+          AnnotateAnswers<SentimentResult> sentiment =
+              new AnnotateAnswers<>(new SlowSentiment(), SETTINGS.withMaxAnswerSeconds(1));
           PCollectionTuple out =
               p.apply(
                       org.apache.beam.sdk.transforms.Create.of(
@@ -434,14 +420,14 @@ class TranscriptTransformsTest {
                                   AnnotatedAnswer.class)))
                   .apply("Annotate", sentiment);
           PAssert.that(
-                  out.get(sentiment.annotated)
+                  out.get(AnnotateAnswers.ANNOTATED)
                       .apply(
                           "Keys",
                           MapElements.into(TypeDescriptors.strings())
                               .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
               .containsInAnyOrder("t-a0000|true", "t-a0001|false");
           PAssert.that(
-                  out.get(sentiment.failures)
+                  out.get(AnnotateAnswers.FAILURES)
                       .apply(
                           "Why",
                           MapElements.into(TypeDescriptors.strings())
@@ -457,7 +443,7 @@ class TranscriptTransformsTest {
                                           + "|"
                                           + f.detail())))
               .containsInAnyOrder(
-                  "annotate|annotation_timeout|t-a0001|SLOW|SlowSentiment: no result within 1 s"
+                  "annotate|annotation_timeout|t-a0001|SLOW|AnnotateSentiment: no result within 1 s"
                       + " (--maxAnswerSeconds); the answer is in the answers table, unannotated");
           p.run().waitUntilFinish();
         });
@@ -467,13 +453,9 @@ class TranscriptTransformsTest {
   }
 
   /** A sentiment step whose annotator takes a minute on "SLOW" unless interrupted. */
-  static class SlowSentiment extends AnnotateSentiment {
-    SlowSentiment(AnnotatorSettings settings) {
-      super(settings);
-    }
-
+  static class SlowSentiment extends AnswerAnnotator.Sentiment {
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+    public org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
         AnnotatorSettings settings) {
       return text -> {
         if (text.equals("SLOW")) {
@@ -490,13 +472,9 @@ class TranscriptTransformsTest {
   }
 
   /** A sentiment step whose annotator fails on one input, as a real one can on odd text. */
-  static class ExplodingSentiment extends AnnotateSentiment {
-    ExplodingSentiment() {
-      super(SETTINGS);
-    }
-
+  static class ExplodingSentiment extends AnswerAnnotator.Sentiment {
     @Override
-    protected org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
+    public org.transcriptnlp.nlp.TextAnnotator<SentimentResult> annotator(
         AnnotatorSettings settings) {
       return text -> {
         if (text.equals("BOOM")) {

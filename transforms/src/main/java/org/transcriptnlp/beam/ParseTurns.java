@@ -86,9 +86,4 @@ public class ParseTurns extends PTransform<PCollection<TranscriptDoc>, PCollecti
       }
     }
   }
-
-  static String fileName(String path) {
-    int slash = path.lastIndexOf('/');
-    return slash < 0 ? path : path.substring(slash + 1);
-  }
 }

@@ -32,7 +32,9 @@ public final class Extraction {
   private static final SpeakerLabels LABELS = new SpeakerLabels();
 
   private final Format format;
-  private final TurnParser parser;
+  private final Set<String> questioners;
+  private final Set<String> respondents;
+  private TurnParser parser; // made on first use: reading and pairing need none
 
   /** Detects each file's format, no role overrides. */
   public Extraction() {
@@ -46,12 +48,13 @@ public final class Extraction {
    */
   public Extraction(Format format, Set<String> questioners, Set<String> respondents) {
     this.format = format;
-    this.parser = new TurnParser(questioners, respondents);
+    this.questioners = Set.copyOf(questioners);
+    this.respondents = Set.copyOf(respondents);
   }
 
   /** An input the job cannot use, with the row it gets in {@code rejects}. */
   public static final class Rejected extends Exception {
-    private final transient Failure failure;
+    private final Failure failure;
 
     public Rejected(Failure failure) {
       super(failure.detail());
@@ -105,21 +108,24 @@ public final class Extraction {
    * paragraphs. A transcript with no speaker turn at all is rejected with the reason.
    */
   public ParsedDoc parse(TranscriptDoc doc) throws Rejected {
-    ParsedTranscript result;
+    Failure failure;
     try {
-      result = turns(doc);
+      ParsedTranscript result = turns(doc);
+      if (!result.turns().isEmpty()) {
+        return new ParsedDoc(doc.withoutBlocks(), doc.format(), result);
+      }
+      failure = whyNoTurns(doc, result);
     } catch (RuntimeException | StackOverflowError e) {
-      throw new Rejected(
-          Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text()));
+      failure = Failure.of(doc.sourcePath(), "parse", "parser_error", e, null, doc.text());
     }
-    if (result.turns().isEmpty()) {
-      throw new Rejected(whyNoTurns(doc, result));
-    }
-    return new ParsedDoc(doc.withoutBlocks(), doc.format(), result);
+    throw new Rejected(failure);
   }
 
   /** The speaker turns of a transcript's paragraphs, even none (what {@code --explain} lists). */
   public ParsedTranscript turns(TranscriptDoc doc) {
+    if (parser == null) {
+      parser = new TurnParser(questioners, respondents);
+    }
     return parser.parseBlocks(doc.blocks());
   }
 

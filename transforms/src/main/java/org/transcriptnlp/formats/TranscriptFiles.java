@@ -32,11 +32,6 @@ public final class TranscriptFiles {
     public TranscriptReader.Read asRead() {
       return new TranscriptReader.Read(format, blocks);
     }
-
-    /** The start of the text that was read, for a reject's excerpt. */
-    public String excerpt() {
-      return TranscriptFiles.excerpt(blocks);
-    }
   }
 
   /** The file cannot be read; {@code stage} and {@code reason} are the rejects table's. */
@@ -150,23 +145,5 @@ public final class TranscriptFiles {
             + e.getClass().getSimpleName()
             + (e.getMessage() == null ? "" : ": " + e.getMessage()),
         excerpt);
-  }
-
-  /** The first paragraphs, up to about 500 characters. */
-  static String excerpt(List<Block> blocks) {
-    StringBuilder sb = new StringBuilder();
-    for (Block b : blocks) {
-      if (sb.length() >= EXCERPT) {
-        break;
-      }
-      if (sb.length() > 0) {
-        sb.append("\n\n");
-      }
-      if (b.speaker() != null) {
-        sb.append(b.speaker()).append(": ");
-      }
-      sb.append(b.text());
-    }
-    return sb.length() <= EXCERPT ? sb.toString() : sb.substring(0, EXCERPT);
   }
 }

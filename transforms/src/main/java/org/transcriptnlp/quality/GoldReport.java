@@ -80,6 +80,8 @@ public final class GoldReport {
         s = GoldScore.of(gold, parse(file));
       } catch (Extraction.Rejected e) {
         s = GoldScore.rejected(gold, e.failure().reason() + ": " + e.failure().detail());
+      } catch (RuntimeException e) {
+        s = GoldScore.rejected(gold, "parser_error: " + e);
       }
       scores.add(s);
     }

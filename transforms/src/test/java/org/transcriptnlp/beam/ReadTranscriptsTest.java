@@ -47,7 +47,7 @@ class ReadTranscriptsTest {
                           MapElements.into(TypeDescriptors.strings())
                               .via(
                                   (TranscriptDoc d) ->
-                                      ParseTurns.fileName(d.sourcePath())
+                                      fileName(d.sourcePath())
                                           + "|"
                                           + d.format()
                                           + "|"
@@ -60,7 +60,7 @@ class ReadTranscriptsTest {
                           MapElements.into(TypeDescriptors.strings())
                               .via(
                                   (Failure f) ->
-                                      ParseTurns.fileName(f.sourcePath())
+                                      fileName(f.sourcePath())
                                           + "|"
                                           + f.stage()
                                           + "|"
@@ -68,5 +68,10 @@ class ReadTranscriptsTest {
               .containsInAnyOrder("gone.txt|read|file_vanished");
           p.run().waitUntilFinish();
         });
+  }
+
+  private static String fileName(String path) {
+    int slash = path.lastIndexOf('/');
+    return slash < 0 ? path : path.substring(slash + 1);
   }
 }

@@ -91,12 +91,12 @@ public final class RunHistory {
   }
 
   public List<Committed> committed() {
-    return committed;
+    return java.util.Collections.unmodifiableList(committed);
   }
 
   /** Each source file's current manifest entry, by source path. */
   public Map<String, Entry> current() {
-    return current;
+    return java.util.Collections.unmodifiableMap(current);
   }
 
   /**

@@ -81,6 +81,10 @@ public final class RunPlan {
    * several, the one with the same path relative to its glob's base: the file is {@link #MOVED}
    * (its rows are copied) and the old path stops being current. A file with other content is new,
    * whatever its name: the entry of a deleted file with the same name stays current.
+   *
+   * <p>Precondition: in incremental mode every current entry was made with these settings ({@link
+   * SettingsCheck} stops the run before the plan otherwise), so a moved file's rows can be copied
+   * as they are and no entry is made again for its settings alone.
    */
   public static RunPlan of(
       List<MatchResult.Metadata> matched,

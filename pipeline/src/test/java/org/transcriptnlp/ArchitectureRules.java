@@ -146,8 +146,8 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.iceberg..", "org.apache.parquet..", "org.apache.hadoop..")
         .as(
-            "model imports no Iceberg, Parquet or Hadoop (org.apache.iceberg.., org.apache.parquet..,"
-                + " org.apache.hadoop..) (under "
+            "model imports no Iceberg, Parquet or Hadoop (org.apache.iceberg..,"
+                + " org.apache.parquet.., org.apache.hadoop..) (under "
                 + root
                 + ")");
   }
@@ -180,8 +180,8 @@ final class ArchitectureRules {
         .dependOnClassesThat()
         .resideInAPackage(root + ".pipeline..")
         .as(
-            "the transforms packages (model, parse, formats, extract, quality, nlp, io, tables, beam)"
-                + " import nothing of pipeline.. (under "
+            "the transforms packages (model, parse, formats, extract, quality, nlp, io, tables,"
+                + " beam) import nothing of pipeline.. (under "
                 + root
                 + ")");
   }

@@ -267,7 +267,8 @@ public final class Bench {
       }
     }
     out.println(
-        "Wall time is JVM start to exit (model loading included); tokens are CoreNLP's, counted by the baseline.");
+        "Wall time is JVM start to exit (model loading included); tokens are CoreNLP's, counted by"
+            + " the baseline.");
   }
 
   private static void printRun(PrintStream out, Row r, String name, Measured m) {

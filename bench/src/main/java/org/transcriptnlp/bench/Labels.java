@@ -93,8 +93,8 @@ final class Labels {
     String describe() {
       return String.format(
           Locale.ROOT,
-          "%d of %d / %d sentences matched by span; same class %.1f%%, at most one class apart %.1f%%, "
-              + "same polarity (negative/neutral/positive) %.1f%%",
+          "%d of %d / %d sentences matched by span; same class %.1f%%, at most one class apart"
+              + " %.1f%%, same polarity (negative/neutral/positive) %.1f%%",
           matched,
           left,
           right,

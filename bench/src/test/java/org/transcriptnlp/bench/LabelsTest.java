@@ -68,7 +68,8 @@ class LabelsTest {
           {"index": 1, "tokens": [{"characterOffsetBegin": 10, "characterOffsetEnd": 12}]},
           {"index": 2, "sentiment": "Verypositive", "sentimentValue": "4",
            "tokens": [{"characterOffsetBegin": 13, "characterOffsetEnd": 20}]}
-        ]}""",
+        ]}\
+        """,
         StandardCharsets.UTF_8);
     Files.writeString(json.resolve("files.txt"), "not json", StandardCharsets.UTF_8);
 

@@ -330,7 +330,8 @@ public final class TranscriptNlp {
     List<MatchResult.Metadata> files =
         plan.processed().stream().map(RunPlan.Decision::file).toList();
     LOG.info(
-        "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {}; runner: {}; tables in {}",
+        "run {} ({}): {} file(s) matched, {} to process, {} moved, {} unchanged; annotators: {};"
+            + " runner: {}; tables in {}",
         run,
         config.mode().value(),
         matched.size(),

@@ -93,7 +93,8 @@ final class Usage {
    */
   static void printHelp(PrintStream out) {
     out.println(
-        "transcript-nlp: speaker turns, Q/A pairs, CoreNLP sentiment and entities -> Parquet tables");
+        "transcript-nlp: speaker turns, Q/A pairs, CoreNLP sentiment and entities -> Parquet"
+            + " tables");
     out.println(USAGE);
     out.println();
     out.println("Options (required first):");
@@ -125,7 +126,8 @@ final class Usage {
     }
     out.println();
     out.println(
-        "Every other Beam option is accepted too; --help=<interface> lists one interface's options,");
+        "Every other Beam option is accepted too; --help=<interface> lists one interface's"
+            + " options,");
     out.println(
         "e.g. --help=DirectOptions"
             + (runners().contains("FlinkRunner") ? " or --help=FlinkPipelineOptions" : "")

@@ -27,19 +27,22 @@ import org.apache.spark.sql.types.StructField;
  *
  * <p>Arguments: the result file, then {@code conf:KEY=VALUE} (a Spark setting) and {@code
  * sql:NAME=STATEMENT} (a query). The result file has, for each query, a line {@code
- * columns<TAB>NAME<TAB>name:type | ...} and a line {@code row<TAB>NAME<TAB>VALUES} per row, the values
- * as {@link #canonical} writes them.
+ * columns<TAB>NAME<TAB>name:type | ...} and a line {@code row<TAB>NAME<TAB>VALUES} per row, the
+ * values as {@link #canonical} writes them.
  */
 public final class SparkSqlQueries {
   private SparkSqlQueries() {}
 
   public static void main(String[] args) throws Exception {
-    SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("transcript-nlp-spark-sql")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .config("spark.sql.datetime.java8API.enabled", "true");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("transcript-nlp-spark-sql")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .config("spark.sql.datetime.java8API.enabled", "true");
     Map<String, String> queries = new java.util.LinkedHashMap<>();
     for (String a : List.of(args).subList(1, args.length)) {
       int eq = a.indexOf('=');
@@ -52,7 +55,8 @@ public final class SparkSqlQueries {
       }
     }
     SparkSession spark = builder.getOrCreate();
-    try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
+    try (PrintWriter out =
+        new PrintWriter(Files.newBufferedWriter(Path.of(args[0]), StandardCharsets.UTF_8))) {
       for (Map.Entry<String, String> q : queries.entrySet()) {
         Dataset<Row> df = spark.sql(q.getValue());
         List<String> columns = new ArrayList<>();
@@ -85,15 +89,17 @@ public final class SparkSqlQueries {
     }
     if (v instanceof CharSequence s) {
       StringBuilder b = new StringBuilder("\"");
-      s.chars().forEach(c -> {
-        if (c == '"' || c == '\\') {
-          b.append('\\').append((char) c);
-        } else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
-          b.append(String.format("\\u%04x", c));
-        } else {
-          b.append((char) c);
-        }
-      });
+      s.chars()
+          .forEach(
+              c -> {
+                if (c == '"' || c == '\\') {
+                  b.append('\\').append((char) c);
+                } else if (c < 0x20 || c == 0x7f || c == 0x2028 || c == 0x2029) {
+                  b.append(String.format("\\u%04x", c));
+                } else {
+                  b.append((char) c);
+                }
+              });
       return b.append('"').toString();
     }
     if (v instanceof Number || v instanceof Boolean) {
@@ -130,11 +136,14 @@ public final class SparkSqlQueries {
     if (v instanceof Map<?, ?> m) {
       Map<String, String> sorted = new TreeMap<>();
       m.forEach((k, x) -> sorted.put(canonical(k), canonical(x)));
-      return sorted.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", ", "{", "}"));
+      return sorted.entrySet().stream()
+          .map(e -> e.getKey() + ": " + e.getValue())
+          .collect(Collectors.joining(", ", "{", "}"));
     }
     if (v instanceof List<?> l) {
       return l.stream().map(SparkSqlQueries::canonical).collect(Collectors.joining(", ", "[", "]"));
     }
-    throw new IllegalArgumentException("no canonical text for a " + v.getClass().getName() + ": " + v);
+    throw new IllegalArgumentException(
+        "no canonical text for a " + v.getClass().getName() + ": " + v);
   }
 }

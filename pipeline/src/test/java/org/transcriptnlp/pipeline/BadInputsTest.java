@@ -56,18 +56,34 @@ class BadInputsTest {
         "<html><head><title>x</title></head><body><nav>Home | About</nav></body></html>");
     Files.writeString(
         in.resolve("malformed.html"),
-        "<html><body><p><b>Q:</b> Is this <i>broken?<p><b>A:</b> Yes it is <div>badly</span> nested.</body");
+        "<html><body><p><b>Q:</b> Is this <i>broken?<p><b>A:</b> Yes it is <div>badly</span>"
+            + " nested.</body");
     Files.writeString(
         in.resolve("truncated.json"), "{\"segments\": [{\"speaker\": \"A\", \"text\": \"Hello");
     Files.writeString(in.resolve("unknown.json"), "{\"title\": \"x\", \"items\": [1,2]}");
     Files.writeString(
         in.resolve("broken.vtt"),
-        "WEBVTT\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why did you go?\n\nnonsense --> 99:99\n<v Guest>Because.\n\n"
-            + "00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n");
+        "WEBVTT\n\n"
+            + "00:00:05.000 --> 00:00:01.000\n"
+            + "<v Host>Why did you go?\n\n"
+            + "nonsense --> 99:99\n"
+            + "<v Guest>Because.\n\n"
+            + "00:00:xx.000 --> 00:00:09.000\n"
+            + "<v Guest>And more.\n");
     Files.writeString(
         in.resolve("broken.srt"),
-        "1\n00:00:01,000 --> \nHOST: Why did you go?\n\n2\nabc --> def\nGUEST: Because.\n\n"
-            + "x\n00:00:03,000 --> 00:00:02,000\nHOST: And then?\n\n4\n00:00:04,000 --> 00:00:05,000\nGUEST: Home.\n");
+        "1\n"
+            + "00:00:01,000 --> \n"
+            + "HOST: Why did you go?\n\n"
+            + "2\n"
+            + "abc --> def\n"
+            + "GUEST: Because.\n\n"
+            + "x\n"
+            + "00:00:03,000 --> 00:00:02,000\n"
+            + "HOST: And then?\n\n"
+            + "4\n"
+            + "00:00:04,000 --> 00:00:05,000\n"
+            + "GUEST: Home.\n");
     Files.write(
         in.resolve("control.txt"),
         "Q: Is there a NUL\0 here\u0007?\nA: Yes there is \u001B[31ma bell\u007F\0.\n"
@@ -122,7 +138,8 @@ class BadInputsTest {
               List.of("unknown.json", "parse", "unknown_json_shape"),
               List.of("whitespace.txt", "parse", "no_text")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY"
+                  + " 1"));
       assertEquals(
           0, duck.count("SELECT count(*) FROM rejects WHERE detail IS NULL OR detail = ''"));
       assertEquals(
@@ -148,17 +165,20 @@ class BadInputsTest {
               List.of("interview.tsv", "tsv", "71"),
               List.of("oral-history.docx", "docx", "130")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), any_value(source_format), CAST(count(*) AS VARCHAR)"
-                  + " FROM turns WHERE regexp_extract(source_path, '[^/]+$') IN ('committee.xml', 'interview.pdf',"
-                  + " 'interview.tsv', 'oral-history.docx') GROUP BY 1 ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), any_value(source_format),"
+                  + " CAST(count(*) AS VARCHAR) FROM turns WHERE regexp_extract(source_path,"
+                  + " '[^/]+$') IN ('committee.xml', 'interview.pdf', 'interview.tsv',"
+                  + " 'oral-history.docx') GROUP BY 1 ORDER BY 1"));
       assertEquals(
           List.of("Dan", "Participant"),
           duck.column(
-              "SELECT DISTINCT speaker FROM turns WHERE source_path LIKE '%/interview.pdf' ORDER BY 1"));
+              "SELECT DISTINCT speaker FROM turns WHERE source_path LIKE '%/interview.pdf' ORDER BY"
+                  + " 1"));
       assertEquals(
           0,
           duck.count(
-              "SELECT count(*) FROM turns WHERE source_path LIKE '%/interview.pdf' AND text LIKE '%1/5%'"));
+              "SELECT count(*) FROM turns WHERE source_path LIKE '%/interview.pdf' AND text LIKE"
+                  + " '%1/5%'"));
       assertTrue(
           ((String) duck.one("SELECT detail FROM rejects WHERE source_path LIKE '%/malformed.xml'"))
               .contains("line 1"));
@@ -198,7 +218,8 @@ class BadInputsTest {
       assertEquals(
           List.of(List.of("Is this broken?", "Yes it is badly nested.")),
           duck.rows(
-              "SELECT question_text, answer_text FROM answers WHERE source_path LIKE '%/malformed.html'"));
+              "SELECT question_text, answer_text FROM answers WHERE source_path LIKE"
+                  + " '%/malformed.html'"));
     }
   }
 

@@ -52,7 +52,8 @@ final class ClusterReport {
       if (!Files.exists(file)) {
         Files.writeString(
             file,
-            "| runner | run | wall (s) | model loads per worker JVM | peak RSS per JVM |\n|---|---|---|---|---|\n");
+            "| runner | run | wall (s) | model loads per worker JVM | peak RSS per JVM |\n"
+                + "|---|---|---|---|---|\n");
       }
       Files.writeString(file, row + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {

@@ -242,7 +242,8 @@ class HdfsTest {
             new TreeSet<>(current),
             filesUnder("/tables/transcripts/" + t.folder() + "/data"),
             t.folder()
-                + ": the data files on HDFS are those of the current snapshot (no run replaced any)");
+                + ": the data files on HDFS are those of the current snapshot (no run replaced"
+                + " any)");
       }
     } finally {
       IcebergTables.close(catalog);
@@ -428,7 +429,8 @@ class HdfsTest {
               .matches(
                   "transcript-nlp: another run committed to "
                       + java.util.regex.Pattern.quote(output)
-                      + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]+ is visible; run again\\R"),
+                      + " while this one ran \\(table answers\\): nothing of run"
+                      + " \\d{8}-\\d{6}-\\d{3}-[0-9a-f]+ is visible; run again\\R"),
           first.err());
       firstRun = first.err().replaceAll("(?s).* nothing of run (\\S+) is visible.*", "$1");
     } else {

@@ -209,7 +209,8 @@ class HtmlReportEndToEndTest {
             duck.column("SELECT answer_index FROM answers" + where + " ORDER BY answer_index");
         Matcher titles =
             Pattern.compile(
-                    "<circle class=\"pt\"[^>]*><title>Answer (\\d+) of (\\d+) \\(answer_index (\\d+)\\)")
+                    "<circle class=\"pt\"[^>]*><title>Answer (\\d+) of (\\d+) \\(answer_index"
+                        + " (\\d+)\\)")
                 .matcher(page);
         List<Object> shown = new ArrayList<>();
         while (titles.find()) {
@@ -232,7 +233,8 @@ class HtmlReportEndToEndTest {
               Pattern.compile(
                       ">"
                           + Pattern.quote(Svg.escape(String.valueOf(w.get(0))))
-                          + "</text><rect [^>]*/><text [^>]*>([\\d.]+) % \u00b7 ([\\d,]+) words</text>")
+                          + "</text><rect [^>]*/><text [^>]*>([\\d.]+) % \u00b7 ([\\d,]+)"
+                          + " words</text>")
                   .matcher(page);
           assertTrue(bar.find(), w.get(0) + " has a talk bar on " + id);
           assertEquals(n, Long.parseLong(bar.group(2).replace(",", "")), w.get(0) + "'s words");

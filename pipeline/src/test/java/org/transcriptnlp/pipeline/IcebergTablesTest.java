@@ -68,7 +68,8 @@ class IcebergTablesTest {
     Files.writeString(
         file,
         text.substring(0, last)
-            + "Q    One more question, about Kazakhstan?\n\nTHE PRESIDENT:  A short answer about Astana.\n\n"
+            + "Q    One more question, about Kazakhstan?\n\n"
+            + "THE PRESIDENT:  A short answer about Astana.\n\n"
             + text.substring(last));
   }
 
@@ -312,8 +313,9 @@ class IcebergTablesTest {
     Cli.Result none = Cli.run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
     assertEquals(TranscriptNlp.USAGE, none.code(), none.out() + none.err());
     assertEquals(
-        "transcript-nlp: the current rows of 2 file(s) were made with other settings (annotators: sentiment,entities -> none):"
-            + " nothing was done. Run with --mode=full to rebuild every table with these settings, or give another --output to keep both\n",
+        "transcript-nlp: the current rows of 2 file(s) were made with other settings (annotators:"
+            + " sentiment,entities -> none): nothing was done. Run with --mode=full to rebuild"
+            + " every table with these settings, or give another --output to keep both\n",
         none.err());
     assertEquals("", none.out());
     assertEquals(annotated, Duck.currentRows(out));
@@ -327,7 +329,8 @@ class IcebergTablesTest {
       assertEquals(
           duck.count("SELECT count(*) FROM answers WHERE sentence_count > 0"),
           duck.count(
-              "SELECT count(*) FROM answers WHERE sentiment_score IS NOT NULL AND entity_count IS NOT NULL"));
+              "SELECT count(*) FROM answers WHERE sentiment_score IS NOT NULL AND entity_count IS"
+                  + " NOT NULL"));
       assertTrue(duck.count("SELECT count(*) FROM answers WHERE sentiment_score IS NOT NULL") > 0);
       assertEquals(1, duck.count("SELECT count(*) FROM runs"));
     }
@@ -342,7 +345,8 @@ class IcebergTablesTest {
       assertEquals(
           0,
           duck.count(
-              "SELECT count(*) FROM answers WHERE sentiment_score IS NOT NULL OR entity_count IS NOT NULL"));
+              "SELECT count(*) FROM answers WHERE sentiment_score IS NOT NULL OR entity_count IS"
+                  + " NOT NULL"));
       assertEquals(
           0,
           duck.count("SELECT count(*) FROM sentences")

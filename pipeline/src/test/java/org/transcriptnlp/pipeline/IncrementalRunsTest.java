@@ -106,7 +106,8 @@ class IncrementalRunsTest {
       assertEquals(
           List.of("wh_2025-02-16_fox-sports_trump_short.md"),
           duck.column(
-              "SELECT DISTINCT regexp_extract(source_path, '[^/]+$') FROM sentences WHERE run_id = '"
+              "SELECT DISTINCT regexp_extract(source_path, '[^/]+$') FROM sentences WHERE run_id ="
+                  + " '"
                   + secondRun
                   + "'"));
       assertEquals(
@@ -117,14 +118,16 @@ class IncrementalRunsTest {
       assertEquals(
           List.of(List.of(5L, 2L, 0L, 3L, 0L)),
           duck.rows(
-              "SELECT files_matched, files_new, files_changed, files_unchanged, files_rejected FROM runs WHERE run_id = '"
+              "SELECT files_matched, files_new, files_changed, files_unchanged, files_rejected FROM"
+                  + " runs WHERE run_id = '"
                   + secondRun
                   + "'"));
       assertEquals(5, duck.count("SELECT count(*) FROM manifest"));
       assertEquals(
           List.of(List.of("spacelog_a13_MEDIA_image-blocks-no-speech.txt", "rejected", 0L, 1L)),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), status, turns, rejects FROM manifest WHERE status <> 'processed'"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), status, turns, rejects FROM manifest"
+                  + " WHERE status <> 'processed'"));
       assertEquals(
           2,
           duck.count("SELECT count(DISTINCT run_id) FROM turns"),
@@ -167,8 +170,8 @@ class IncrementalRunsTest {
       assertEquals(
           List.of(List.of(3L, 0L, 0L, 5L, "none", 0L)),
           duck.rows(
-              "SELECT count(*) OVER (), files_new, files_changed, files_unchanged, runner, answers FROM runs "
-                  + "QUALIFY run_id = max(run_id) OVER ()"));
+              "SELECT count(*) OVER (), files_new, files_changed, files_unchanged, runner, answers"
+                  + " FROM runs QUALIFY run_id = max(run_id) OVER ()"));
     }
 
     // One transcript changes: only it is processed again; its old rows stop being current.
@@ -178,7 +181,8 @@ class IncrementalRunsTest {
     Files.writeString(
         changed,
         text.substring(0, last)
-            + "Q    One more question, about Kazakhstan?\n\nTHE PRESIDENT:  A short answer about Astana.\n\n"
+            + "Q    One more question, about Kazakhstan?\n\n"
+            + "THE PRESIDENT:  A short answer about Astana.\n\n"
             + text.substring(last));
     long answersBefore;
     try (Duck duck = new Duck(out)) {
@@ -277,8 +281,9 @@ class IncrementalRunsTest {
             "--input=" + in + "/*", "--output=" + out, "--annotators=none", "--maxAnswerChars=500");
     assertEquals(TranscriptNlp.USAGE, other.code(), other.out() + other.err());
     assertEquals(
-        "transcript-nlp: the current rows of 2 file(s) were made with other settings (maxAnswerChars: 100000 -> 500): "
-            + "nothing was done. Run with --mode=full to rebuild every table with these settings, or give another --output to keep both\n",
+        "transcript-nlp: the current rows of 2 file(s) were made with other settings"
+            + " (maxAnswerChars: 100000 -> 500): nothing was done. Run with --mode=full to rebuild"
+            + " every table with these settings, or give another --output to keep both\n",
         other.err());
     try (IcebergRows tables = new IcebergRows(out)) {
       assertEquals(before, tables.snapshotIds(), "no table changed, not even the runs table");

@@ -67,7 +67,9 @@ class InvocationTest {
     assertTrue(
         r.out()
             .contains(
-                "\n  --targetParallelism=<int>   (Direct Runner)\n    Default: computed at start\n"),
+                "\n"
+                    + "  --targetParallelism=<int>   (Direct Runner)\n"
+                    + "    Default: computed at start\n"),
         r.out());
     assertTrue(
         r.out().contains("  --runner=<Runner>\n    Default: DirectRunner\n    In this jar: "),
@@ -82,7 +84,8 @@ class InvocationTest {
     Cli.Result unknown = Cli.run("--help=NoSuchOptions");
     assertEquals(TranscriptNlp.USAGE, unknown.code());
     assertEquals(
-        "transcript-nlp: --help=NoSuchOptions: no such options interface (try --help=DirectOptions)\n",
+        "transcript-nlp: --help=NoSuchOptions: no such options interface (try"
+            + " --help=DirectOptions)\n",
         unknown.err());
   }
 
@@ -93,7 +96,8 @@ class InvocationTest {
       Cli.Result r = Cli.run(common[0], common[1], "--runner=FlinkRunner");
       assertEquals(TranscriptNlp.USAGE, r.code());
       assertEquals(
-          "transcript-nlp: --runner=FlinkRunner: this jar was built without the FlinkRunner (it has "
+          "transcript-nlp: --runner=FlinkRunner: this jar was built without the FlinkRunner (it has"
+              + " "
               + String.join(", ", Usage.runners())
               + "); build it in with the Maven profile -Pflink: "
               + "mvn -q -DskipTests -Pflink package\n",
@@ -116,8 +120,9 @@ class InvocationTest {
             "--input=" + Fixtures.seed(), "--output=" + dir.resolve("out"), "--annotators=both");
     assertEquals(TranscriptNlp.USAGE, r.code());
     assertEquals(
-        "transcript-nlp: unknown annotator 'both' in --annotators=both: the annotators are 'sentiment' and "
-            + "'entities'; give one of them, both as --annotators=sentiment,entities (the default), or none\n",
+        "transcript-nlp: unknown annotator 'both' in --annotators=both: the annotators are"
+            + " 'sentiment' and 'entities'; give one of them, both as"
+            + " --annotators=sentiment,entities (the default), or none\n",
         r.err());
   }
 }

@@ -94,7 +94,8 @@ class LargeInputsIT {
       assertEquals(
           List.of(List.of(5000, true)),
           duck.rows(
-              "SELECT token_count, too_long_to_parse FROM sentences WHERE sentiment_label IS NULL"));
+              "SELECT token_count, too_long_to_parse FROM sentences WHERE sentiment_label IS"
+                  + " NULL"));
       assertEquals(
           1,
           duck.count(
@@ -104,7 +105,8 @@ class LargeInputsIT {
       assertEquals(
           List.of(List.of("runon.txt", 1L), List.of("paragraph.txt", 0L)),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), count(sentiment_label) FROM answers GROUP BY 1 ORDER BY 2 DESC"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), count(sentiment_label) FROM answers"
+                  + " GROUP BY 1 ORDER BY 2 DESC"));
     }
   }
 }

@@ -144,14 +144,16 @@ class MainTest {
               List.of("essay.txt", "parse", "no_speaker_labels"),
               List.of("image.png", "decode", "binary_content")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY"
+                  + " 1"));
       assertEquals(26, duck.count("SELECT count(*) FROM answers"));
       assertEquals(52, duck.count("SELECT count(*) FROM turns"));
       assertEquals(0, duck.count("SELECT count(*) FROM sentences"));
       assertEquals(
           0,
           duck.count(
-              "SELECT count(*) FROM answers WHERE sentiment_label IS NOT NULL OR entity_count IS NOT NULL"));
+              "SELECT count(*) FROM answers WHERE sentiment_label IS NOT NULL OR entity_count IS"
+                  + " NOT NULL"));
     }
   }
 
@@ -371,7 +373,8 @@ class MainTest {
             .matches(
                 "transcript-nlp: another run committed to "
                     + java.util.regex.Pattern.quote(out.toString())
-                    + " while this one ran \\(table answers\\): nothing of run \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"),
+                    + " while this one ran \\(table answers\\): nothing of run"
+                    + " \\d{8}-\\d{6}-\\d{3}-[0-9a-f]{6} is visible; run again\n"),
         slow.err());
     try (IcebergRows tables = new IcebergRows(out)) {
       assertEquals(
@@ -485,8 +488,9 @@ class MainTest {
             + "00:00:09.000 --> 00:00:12.250\n<v Guest>at school. (Laughter.)\n");
     Files.writeString(
         in.resolve("stt.json"),
-        "{\"segments\": [{\"speaker\": \"SPEAKER_00\", \"start\": 0.5, \"end\": 2.0, \"text\": \"Why now?\"},"
-            + "{\"speaker\": \"SPEAKER_01\", \"start\": 2.5, \"end\": 4.0, \"text\": \"Because I can.\"}]}");
+        "{\"segments\": [{\"speaker\": \"SPEAKER_00\", \"start\": 0.5, \"end\": 2.0, \"text\":"
+            + " \"Why now?\"},{\"speaker\": \"SPEAKER_01\", \"start\": 2.5, \"end\": 4.0, \"text\":"
+            + " \"Because I can.\"}]}");
     Files.writeString(in.resolve("bad.json"), "{\"title\": \"not a transcript\"}");
     Path out = dir.resolve("out");
     Cli.Result r = run("--input=" + in + "/*", "--output=" + out, "--annotators=none");
@@ -508,8 +512,9 @@ class MainTest {
                   List.of("(Laughter.)"))),
           duck
               .rows(
-                  "SELECT speaker, role, attribution, start_seconds, end_seconds, text, stage_directions "
-                      + "FROM turns WHERE source_format = 'vtt' ORDER BY turn_index")
+                  "SELECT speaker, role, attribution, start_seconds, end_seconds, text,"
+                      + " stage_directions FROM turns WHERE source_format = 'vtt' ORDER BY"
+                      + " turn_index")
               .stream()
               .map(
                   row ->
@@ -556,7 +561,8 @@ class MainTest {
                   "spacelog_a13_MEDIA_image-blocks-no-speech.txt", "parse", "no_speaker_labels"),
               List.of("spacelog_mr4_meta_speaker-definitions.json", "parse", "unknown_json_shape")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY"
+                  + " 1"));
       assertEquals(
           List.of("csv", "docx", "html", "json", "pdf", "srt", "text", "tsv", "vtt", "xml"),
           duck.column("SELECT DISTINCT source_format FROM turns ORDER BY 1"));
@@ -564,8 +570,9 @@ class MainTest {
       assertEquals(
           0,
           duck.count(
-              "SELECT count(*) FROM answers WHERE answer_text LIKE '%(Laughter.)%' "
-                  + "OR answer_text LIKE '%[MUSIC]%' OR answer_text LIKE '%{vocalsound}%' OR answer_text LIKE '%(As interpreted.)%'"));
+              "SELECT count(*) FROM answers WHERE answer_text LIKE '%(Laughter.)%' OR answer_text"
+                  + " LIKE '%[MUSIC]%' OR answer_text LIKE '%{vocalsound}%' OR answer_text LIKE"
+                  + " '%(As interpreted.)%'"));
       assertTrue(duck.count("SELECT count(*) FROM turns WHERE start_seconds IS NOT NULL") > 200);
     }
   }
@@ -601,7 +608,8 @@ class MainTest {
               List.of("bomb.txt.gz", "read", "decompressed_too_large"),
               List.of("cut.txt.gz", "read", "truncated_gzip")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason FROM rejects ORDER BY"
+                  + " 1"));
       assertEquals(26, duck.count("SELECT count(*) FROM answers"));
     }
     // Under the default 64 MB limit the same bomb is stopped by its compression ratio, after
@@ -639,11 +647,13 @@ class MainTest {
       assertEquals(
           1,
           duck.count(
-              "SELECT count(DISTINCT transcript_id) FROM answers WHERE source_path NOT LIKE '%tiny-%'"));
+              "SELECT count(DISTINCT transcript_id) FROM answers WHERE source_path NOT LIKE"
+                  + " '%tiny-%'"));
       assertEquals(
           2,
           duck.count(
-              "SELECT count(DISTINCT source_path) FROM answers WHERE source_path NOT LIKE '%tiny-%'"));
+              "SELECT count(DISTINCT source_path) FROM answers WHERE source_path NOT LIKE"
+                  + " '%tiny-%'"));
       assertEquals(
           List.of("Answer 999."),
           duck.column("SELECT answer_text FROM answers WHERE source_path LIKE '%tiny-0999.txt'"));

@@ -65,7 +65,8 @@ class MovedArchiveTest {
             t,
             duck
                 .rows(
-                    "SELECT * EXCLUDE (run_id, source_path), regexp_extract(source_path, '[^/]+$') FROM "
+                    "SELECT * EXCLUDE (run_id, source_path), regexp_extract(source_path, '[^/]+$')"
+                        + " FROM "
                         + t)
                 .stream()
                 .map(Object::toString)
@@ -93,7 +94,8 @@ class MovedArchiveTest {
     assertTrue(
         r.out()
             .contains(
-                "matched: 4 files = 0 new + 0 changed + 4 moved (rows taken over from their old paths) + 0 unchanged"),
+                "matched: 4 files = 0 new + 0 changed + 4 moved (rows taken over from their old"
+                    + " paths) + 0 unchanged"),
         r.out());
     assertEquals(before, currentRows(out), "the same rows, under the new paths");
     try (Duck duck = new Duck(out)) {
@@ -109,7 +111,8 @@ class MovedArchiveTest {
       assertEquals(
           List.of(List.of(4L, 0L, 0L, 4L, "none")),
           duck.rows(
-              "SELECT files_moved, files_new, files_changed, files_matched, runner FROM runs ORDER BY run_id DESC LIMIT 1"));
+              "SELECT files_moved, files_new, files_changed, files_matched, runner FROM runs ORDER"
+                  + " BY run_id DESC LIMIT 1"));
       assertEquals(
           0, duck.count("SELECT count(*) FROM manifest WHERE source_path LIKE '" + first + "/%'"));
       String firstRun = (String) duck.one("SELECT min(run_id) FROM runs");
@@ -152,7 +155,8 @@ class MovedArchiveTest {
     assertTrue(
         r.out()
             .contains(
-                "matched: 4 files = 0 new + 1 changed + 1 moved (rows taken over from their old paths) + 2 unchanged"),
+                "matched: 4 files = 0 new + 1 changed + 1 moved (rows taken over from their old"
+                    + " paths) + 2 unchanged"),
         r.out());
     try (Duck duck = new Duck(out)) {
       assertEquals(

@@ -27,8 +27,11 @@ class OtherScriptsJobTest {
       "问：你在哪里长大？\n答：我在北京长大，小时候住在胡同里。我的父亲是一名教师，母亲在工厂工作。\n"
           + "问：你为什么选择学习历史？\n答：因为我从小就喜欢听爷爷讲过去的故事，这让我对历史产生了浓厚的兴趣。\n";
   static final String ARABIC =
-      "مقابلة مع الكاتب\n\nس: أين نشأت؟\n\nج: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
-          + "س: لماذا قررت دراسة التاريخ؟\n\nج: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n";
+      "مقابلة مع الكاتب\n\n"
+          + "س: أين نشأت؟\n\n"
+          + "ج: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
+          + "س: لماذا قررت دراسة التاريخ؟\n\n"
+          + "ج: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n";
   static final String HEBREW =
       "ש: איפה גדלת?\nת: גדלתי בירושלים. אבא שלי היה מורה ואמא שלי עבדה בבית חולים.\n"
           + "ש: למה החלטת ללמוד היסטוריה?\nת: מאז שהייתי ילד אהבתי לשמוע את הסיפורים של סבא שלי.\n";
@@ -65,8 +68,8 @@ class OtherScriptsJobTest {
               List.of("你在哪里长大？", "我在北京长大，小时候住在胡同里。我的父亲是一名教师，母亲在工厂工作。"),
               List.of("你为什么选择学习历史？", "因为我从小就喜欢听爷爷讲过去的故事，这让我对历史产生了浓厚的兴趣。")),
           duck.rows(
-              "SELECT question_text, answer_text FROM answers WHERE source_path LIKE '%/chinese-gb18030.txt'"
-                  + " ORDER BY answer_index"));
+              "SELECT question_text, answer_text FROM answers WHERE source_path LIKE"
+                  + " '%/chinese-gb18030.txt' ORDER BY answer_index"));
       assertEquals(
           List.of(
               List.of("س", "questioner"),
@@ -74,26 +77,29 @@ class OtherScriptsJobTest {
               List.of("س", "questioner"),
               List.of("ج", "respondent")),
           duck.rows(
-              "SELECT speaker, role FROM turns WHERE source_path LIKE '%/arabic.txt' ORDER BY turn_index"));
+              "SELECT speaker, role FROM turns WHERE source_path LIKE '%/arabic.txt' ORDER BY"
+                  + " turn_index"));
       assertEquals(
           List.of(
               "نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.",
               "منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي."),
           duck.column(
-              "SELECT answer_text FROM answers WHERE source_path LIKE '%/arabic.txt' ORDER BY answer_index"));
+              "SELECT answer_text FROM answers WHERE source_path LIKE '%/arabic.txt' ORDER BY"
+                  + " answer_index"));
       assertEquals(
           List.of(
               "גדלתי בירושלים. אבא שלי היה מורה ואמא שלי עבדה בבית חולים.",
               "מאז שהייתי ילד אהבתי לשמוע את הסיפורים של סבא שלי."),
           duck.column(
-              "SELECT answer_text FROM answers WHERE source_path LIKE '%/hebrew-1255.txt' ORDER BY answer_index"));
+              "SELECT answer_text FROM answers WHERE source_path LIKE '%/hebrew-1255.txt' ORDER BY"
+                  + " answer_index"));
       assertEquals(
           List.of(
               List.of("Interviewer", "In Leeds, by the river."),
               List.of("Interviewer", "Then London, for work.")),
           duck.rows(
-              "SELECT question_speaker, answer_text FROM answers WHERE source_path LIKE '%/invisible.txt'"
-                  + " ORDER BY answer_index"));
+              "SELECT question_speaker, answer_text FROM answers WHERE source_path LIKE"
+                  + " '%/invisible.txt' ORDER BY answer_index"));
       assertEquals(
           0,
           duck.count("SELECT count(*) FROM turns WHERE text LIKE '%\uFFFD%' OR text LIKE '%Ä%'"));
@@ -109,17 +115,20 @@ class OtherScriptsJobTest {
                   "deep.json",
                   "parse",
                   "json_too_deep",
-                  "the JSON nests deeper than 200 levels at line 1, column 211 (the reader's limit, Jackson "
-                      + "StreamReadConstraints.maxNestingDepth); a transcript needs a few levels: flatten it or split the file"),
+                  "the JSON nests deeper than 200 levels at line 1, column 211 (the reader's limit,"
+                      + " Jackson StreamReadConstraints.maxNestingDepth); a transcript needs a few"
+                      + " levels: flatten it or split the file"),
               List.of(
                   "too-short.txt",
                   "decode",
                   "encoding_uncertain",
-                  "not UTF-8, and its legacy encoding cannot be told with confidence from 14 non-ASCII bytes (best guesses: "
-                      + "Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); "
-                      + "read as windows-1252 it would be 'ÄãÔÚÄÄÀï³¤´ó£¿'; save the file as UTF-8")),
+                  "not UTF-8, and its legacy encoding cannot be told with confidence from 14"
+                      + " non-ASCII bytes (best guesses: Big5 (Chinese) 10/100, EUC-JP (Japanese)"
+                      + " 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); read as"
+                      + " windows-1252 it would be 'ÄãÔÚÄÄÀï³¤´ó£¿'; save the file as UTF-8")),
           duck.rows(
-              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason, detail FROM rejects ORDER BY 1"));
+              "SELECT regexp_extract(source_path, '[^/]+$'), stage, reason, detail FROM rejects"
+                  + " ORDER BY 1"));
       assertEquals(
           0, duck.count("SELECT count(*) FROM turns WHERE source_path LIKE '%/too-short.txt'"));
     }

@@ -40,7 +40,8 @@ class ReportBrowserIT {
     if (!Files.isExecutable(CHROMIUM)) {
       fail(
           CHROMIUM
-              + " is missing: install the Debian package chromium (apt-get install -y chromium) to run this test");
+              + " is missing: install the Debian package chromium (apt-get install -y chromium) to"
+              + " run this test");
     }
     // The Direct Runner's tables of the samples (both annotators; made once per test JVM), then the
     // jar again with --report: nothing is new, so it only writes the report of the current rows.

@@ -158,7 +158,8 @@ class RunProtocolIT {
                 "tables-written",
                 "TERM",
                 143,
-                "before its commit: nothing of it is visible; a later run deletes the files it wrote",
+                "before its commit: nothing of it is visible; a later run deletes the files it"
+                    + " wrote",
                 false),
             new Stop(
                 "committed-answers",

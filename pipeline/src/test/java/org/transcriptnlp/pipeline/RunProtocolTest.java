@@ -100,8 +100,9 @@ class RunProtocolTest {
             + out
             + " (its answers commit at "
             + at
-            + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's commits"
-            + " are rolled back by the first run 60 minutes after them, see --cleanAfterMinutes)";
+            + " has no runs row yet), or it was killed then: nothing was done; run again in a"
+            + " minute (a killed run's commits are rolled back by the first run 60 minutes after"
+            + " them, see --cleanAfterMinutes)";
     assertOneLine(job(in, out), TranscriptNlp.LOCKED, line);
     assertEquals(before, IcebergRows.tree(out), "nothing written or deleted");
     assertOneLine(Cli.run("--output=" + out, "--mode=maintain"), TranscriptNlp.LOCKED, line);

@@ -133,13 +133,14 @@ class SampleQueriesTest {
     assertEquals(lowest, rows.stream().map(r -> r.get(4)).toList());
     List<Object> shares =
         duck.column(
-            "SELECT round((negative_sentences + very_negative_sentences) / sentence_count, 2) "
-                + "FROM answers WHERE sentiment_score IS NOT NULL ORDER BY sentiment_score LIMIT 10");
+            "SELECT round((negative_sentences + very_negative_sentences) / sentence_count, 2) FROM"
+                + " answers WHERE sentiment_score IS NOT NULL ORDER BY sentiment_score LIMIT 10");
     List<Object> fromSentences =
         duck.column(
-            "SELECT round(avg(CASE WHEN s.sentiment_label IN ('negative', 'very_negative') "
-                + "THEN 1.0 ELSE 0.0 END), 2) FROM answers a JOIN sentences s USING (answer_id, source_path) "
-                + "WHERE a.sentiment_score IS NOT NULL GROUP BY a.answer_id, a.sentiment_score ORDER BY a.sentiment_score LIMIT 10");
+            "SELECT round(avg(CASE WHEN s.sentiment_label IN ('negative', 'very_negative') THEN 1.0"
+                + " ELSE 0.0 END), 2) FROM answers a JOIN sentences s USING (answer_id,"
+                + " source_path) WHERE a.sentiment_score IS NOT NULL GROUP BY a.answer_id,"
+                + " a.sentiment_score ORDER BY a.sentiment_score LIMIT 10");
     for (int i = 0; i < rows.size(); i++) {
       assertEquals(
           num(shares.get(i)), num(rows.get(i).get(6)), 1e-9, "negative share of " + rows.get(i));
@@ -182,7 +183,8 @@ class SampleQueriesTest {
     Map<String, Set<String>> byAnswer = new HashMap<>(); // answer -> "text|type" of its names
     for (List<Object> r :
         duck.rows(
-            "SELECT answer_id, text, type FROM entities WHERE type IN ('PERSON', 'LOCATION', 'ORGANIZATION', 'MISC')")) {
+            "SELECT answer_id, text, type FROM entities WHERE type IN ('PERSON', 'LOCATION',"
+                + " 'ORGANIZATION', 'MISC')")) {
       byAnswer
           .computeIfAbsent((String) r.get(0), k -> new HashSet<>())
           .add(r.get(1) + "|" + r.get(2));

@@ -106,7 +106,8 @@ class SeedEndToEndTest {
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM answers WHERE answer_id <> transcript_id || '-a' || lpad(answer_index::VARCHAR, 4, '0')"));
+            "SELECT count(*) FROM answers WHERE answer_id <> transcript_id || '-a' ||"
+                + " lpad(answer_index::VARCHAR, 4, '0')"));
     assertEquals(26, duck.count("SELECT count(DISTINCT answer_id) FROM answers"));
   }
 
@@ -159,13 +160,13 @@ class SeedEndToEndTest {
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM entities e JOIN answers a USING (answer_id) "
-                + "WHERE substr(a.answer_text, e.char_begin + 1, e.char_end - e.char_begin) <> e.text"));
+            "SELECT count(*) FROM entities e JOIN answers a USING (answer_id) WHERE"
+                + " substr(a.answer_text, e.char_begin + 1, e.char_end - e.char_begin) <> e.text"));
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM sentences s JOIN answers a USING (answer_id) "
-                + "WHERE substr(a.answer_text, s.char_begin + 1, s.char_end - s.char_begin) <> s.text"));
+            "SELECT count(*) FROM sentences s JOIN answers a USING (answer_id) WHERE"
+                + " substr(a.answer_text, s.char_begin + 1, s.char_end - s.char_begin) <> s.text"));
   }
 
   @Test
@@ -178,24 +179,27 @@ class SeedEndToEndTest {
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM answers WHERE sentiment_score NOT BETWEEN -2 AND 2 OR sentiment_score IS NULL"));
+            "SELECT count(*) FROM answers WHERE sentiment_score NOT BETWEEN -2 AND 2 OR"
+                + " sentiment_score IS NULL"));
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM answers WHERE very_negative_sentences + negative_sentences + neutral_sentences "
-                + "+ positive_sentences + very_positive_sentences <> sentence_count"));
+            "SELECT count(*) FROM answers WHERE very_negative_sentences + negative_sentences +"
+                + " neutral_sentences + positive_sentences + very_positive_sentences <>"
+                + " sentence_count"));
     assertEquals(
         duck.count("SELECT sum(sentence_count) FROM answers"),
         duck.count("SELECT count(*) FROM sentences"));
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM answers a LEFT JOIN (SELECT answer_id, count(*) n FROM entities GROUP BY 1) e "
-                + "USING (answer_id) WHERE a.entity_count <> coalesce(e.n, 0)"));
+            "SELECT count(*) FROM answers a LEFT JOIN (SELECT answer_id, count(*) n FROM entities"
+                + " GROUP BY 1) e USING (answer_id) WHERE a.entity_count <> coalesce(e.n, 0)"));
     assertEquals(
         0,
         duck.count(
-            "SELECT count(*) FROM sentences WHERE abs(p_very_negative + p_negative + p_neutral + p_positive + p_very_positive - 1) > 1e-6"));
+            "SELECT count(*) FROM sentences WHERE abs(p_very_negative + p_negative + p_neutral +"
+                + " p_positive + p_very_positive - 1) > 1e-6"));
     // More than one class occurs: the model was really consulted.
     assertTrue(duck.count("SELECT count(DISTINCT sentiment_label) FROM sentences") >= 3);
   }
@@ -310,8 +314,8 @@ class SeedEndToEndTest {
                 "DirectRunner",
                 summary.report().run().value())),
         duck.rows(
-            "SELECT mode, files_matched, files_new, files_changed, files_unchanged, files_rejected, "
-                + "answers, sentences, entities, turns, rejects, runner, run_id FROM runs"));
+            "SELECT mode, files_matched, files_new, files_changed, files_unchanged, files_rejected,"
+                + " answers, sentences, entities, turns, rejects, runner, run_id FROM runs"));
     assertTrue((Boolean) duck.one("SELECT started_at < finished_at FROM runs"));
     assertEquals(
         RunCommit.pipelineVersion(), duck.one("SELECT DISTINCT pipeline_version FROM manifest"));

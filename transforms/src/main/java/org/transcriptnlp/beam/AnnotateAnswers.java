@@ -145,7 +145,8 @@ public final class AnnotateAnswers<R extends Serializable>
                     step.name()
                         + ": no result within "
                         + settings.maxAnswerSeconds()
-                        + " s (--maxAnswerSeconds); the answer is in the answers table, unannotated",
+                        + " s (--maxAnswerSeconds); the answer is in the answers table,"
+                        + " unannotated",
                     answer.answerId(),
                     Failure.excerpt(answer.answerText())));
         out.get(ANNOTATED).output(in);

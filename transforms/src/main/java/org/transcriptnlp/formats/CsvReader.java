@@ -91,8 +91,9 @@ public final class CsvReader {
     if (l == null) {
       throw new FormatException(
           "unknown_table_shape",
-          "no speaker and text columns: the first rows do not split into the same number of fields with a header"
-              + " naming speaker and text columns, or with a column of repeated short values beside one of prose");
+          "no speaker and text columns: the first rows do not split into the same number of fields"
+              + " with a header naming speaker and text columns, or with a column of repeated short"
+              + " values beside one of prose");
     }
     List<Block> blocks = new ArrayList<>();
     boolean first = true;

@@ -41,7 +41,8 @@ final class DocxReader {
         && (bytes[2] & 0xFF) == 0x11) {
       throw new FormatException(
           "encrypted_docx",
-          "an OLE2 file, not a Word package: a password-protected .docx or a legacy .doc; save it as .docx without a password");
+          "an OLE2 file, not a Word package: a password-protected .docx or a legacy .doc; save it"
+              + " as .docx without a password");
     }
     List<Block> blocks = new ArrayList<>();
     try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(bytes))) {

@@ -59,7 +59,8 @@ public enum Format {
           throw new IllegalArgumentException(
               "unknown format '"
                   + value
-                  + "': use auto, text, markdown, html, vtt, srt, json, xml, csv, tsv, docx or pdf");
+                  + "': use auto, text, markdown, html, vtt, srt, json, xml, csv, tsv, docx or"
+                  + " pdf");
     };
   }
 

@@ -67,8 +67,9 @@ public final class HtmlText {
   public static String of(String html) {
     Document doc = Jsoup.parse(html);
     doc.select(
-            "script, style, noscript, template, head, svg, iframe, object, nav, footer, aside, form, button, "
-                + "menu, [role=navigation], [role=contentinfo], [role=banner], [aria-hidden=true]")
+            "script, style, noscript, template, head, svg, iframe, object, nav, footer, aside,"
+                + " form, button, menu, [role=navigation], [role=contentinfo], [role=banner],"
+                + " [aria-hidden=true]")
         .remove();
     // Page furniture of news and government sites: sharing bars, related links, newsletters, ads.
     for (Element e : doc.body() == null ? List.<Element>of() : doc.body().select("[class], [id]")) {

@@ -269,8 +269,9 @@ public final class JsonReader {
           "json_too_deep",
           String.format(
               Locale.ROOT,
-              "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson StreamReadConstraints.maxNestingDepth); "
-                  + "a transcript needs a few levels: flatten it or split the file",
+              "the JSON nests deeper than %,d levels %s (the reader's limit, Jackson"
+                  + " StreamReadConstraints.maxNestingDepth); a transcript needs a few levels:"
+                  + " flatten it or split the file",
               limits.getMaxNestingDepth(),
               where(at)));
     }
@@ -279,8 +280,8 @@ public final class JsonReader {
           "json_string_too_long",
           String.format(
               Locale.ROOT,
-              "a JSON string is longer than %,d characters %s (Jackson StreamReadConstraints.maxStringLength); "
-                  + "split the text into utterances",
+              "a JSON string is longer than %,d characters %s (Jackson"
+                  + " StreamReadConstraints.maxStringLength); split the text into utterances",
               limits.getMaxStringLength(),
               where(at)));
     }
@@ -289,7 +290,8 @@ public final class JsonReader {
           "json_number_too_long",
           String.format(
               Locale.ROOT,
-              "a JSON number is longer than %,d digits %s (Jackson StreamReadConstraints.maxNumberLength)",
+              "a JSON number is longer than %,d digits %s (Jackson"
+                  + " StreamReadConstraints.maxNumberLength)",
               limits.getMaxNumberLength(),
               where(at)));
     }
@@ -304,7 +306,8 @@ public final class JsonReader {
   private static String unknownShape(JsonNode root, Map<String, List<JsonNode>> groups) {
     StringBuilder sb =
         new StringBuilder(
-            "no array of objects with a speaker and a text (e.g. [{\"speaker\", \"text\"}]) anywhere in it; found ");
+            "no array of objects with a speaker and a text (e.g. [{\"speaker\", \"text\"}])"
+                + " anywhere in it; found ");
     if (root.isObject()) {
       List<String> keys = new ArrayList<>();
       root.fieldNames().forEachRemaining(keys::add);

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 final class Clips {
   private static final Pattern START =
       Pattern.compile(
-          "(?i)\\b(?:sound\\s?bites?|clip|archiv(?:ed|al)\\s+(?:recording|audio|footage|tape|broadcast)|excerpt|montage|"
-              + "begin\\s+(?:video|audio|taped)|voice[- ]?over|advertisement|commercial|ad\\s+break|ad|"
+          "(?i)\\b(?:sound\\s?bites?|clip|archiv(?:ed|al)\\s+(?:recording|audio|footage|tape|broadcast)|excerpt|montage|begin\\s+(?:video|audio|taped)|voice[-"
+              + " ]?over|advertisement|commercial|ad\\s+break|ad|"
               + "sponsor(?:ed)?\\s+(?:message|segment|break)|promo)\\b");
   private static final Pattern END =
       Pattern.compile(

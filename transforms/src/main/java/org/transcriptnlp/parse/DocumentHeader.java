@@ -56,7 +56,8 @@ final class DocumentHeader {
 
   private static final Pattern FIELD =
       Pattern.compile(
-          "^(?:\\*\\*|__)?(?<key>[\\p{L}][\\p{L} ./&'’-]{1,38}?)(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s*(?<value>.{0,160})$");
+          "^(?:\\*\\*|__)?(?<key>[\\p{L}][\\p{L}"
+              + " ./&'’-]{1,38}?)(?:\\*\\*|__)?\\s*[:：](?:\\*\\*|__)?\\s*(?<value>.{0,160})$");
 
   /** Field names of transcript headers. */
   private static final Set<String> FIELDS =

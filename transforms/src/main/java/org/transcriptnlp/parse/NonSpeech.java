@@ -48,20 +48,22 @@ public final class NonSpeech {
           Pattern.compile("^END(?:\\s+\\d{1,2}:\\d{2}.*)?$"),
           // Narration of legislative records: what the clerk did, what was agreed to
           Pattern.compile(
-              "^The (?:assistant |legislative |bill |reading |journal )*clerk (?:read|proceeded|called|reported)\\b.*"),
+              "^The (?:assistant |legislative |bill |reading |journal )*clerk"
+                  + " (?:read|proceeded|called|reported)\\b.*"),
           ANNOUNCES_DOCUMENT,
           Pattern.compile(
-              "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent resolution|question|"
-                  + "motion to reconsider|motion to lay on the table)(?: \\([^)]{1,100}\\)| Nos?\\. [\\w, -]{1,40})?"
-                  + " (?:was|were|is|are) (?:agreed to|as follows|ordered|laid upon the table|laid on the table|"
+              "^The (?:amendments?|motions?|bill|resolution|joint resolution|concurrent"
+                  + " resolution|question|motion to reconsider|motion to lay on the table)(?:"
+                  + " \\([^)]{1,100}\\)| Nos?\\. [\\w, -]{1,40})? (?:was|were|is|are) (?:agreed"
+                  + " to|as follows|ordered|laid upon the table|laid on the table|"
                   + "rejected|passed|adopted|read|considered)\\b.*"),
           Pattern.compile("^There (?:being|was) no objection\\b.*"),
           Pattern.compile("^The yeas and nays (?:were|are) ordered\\b.*"),
           // What the record says the House did: "The House rose at 7.01 p.m.", "The Committee
           // adjourned at 4 pm."
           Pattern.compile(
-              "(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)"
-                  + "\\s+(?:rose|adjourned|was adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
+              "(?i)^\\(?(?:the\\s+)?(?:house|senate|committee|assembly|council|meeting|hearing|session|sitting|court)\\s+(?:rose|adjourned|was"
+                  + " adjourned|stood adjourned|recessed|ended|resumed)\\b.{0,120}$"),
           // Colophons: "Published by Clerk of the National Assembly", "Printed by ..."
           Pattern.compile(
               "(?i)^(?:published|printed|produced|prepared)\\s+by\\s+[^.!?]{3,120}\\.?$"),
@@ -69,7 +71,8 @@ public final class NonSpeech {
           Pattern.compile("(?i)^page \\d{1,4}(?: of \\d{1,4})?$"),
           Pattern.compile("^[-–(\\[]?\\s*\\d{1,5}\\s*[-–)\\]]?$"),
           Pattern.compile(
-              "(?i)^(?:subscribe|sign up|follow us|share this|share on|click here|read more|related)\\b[^.?!]{0,80}$"),
+              "(?i)^(?:subscribe|sign up|follow us|share this|share on|click here|read"
+                  + " more|related)\\b[^.?!]{0,80}$"),
           // A clock time alone: "2:20 P.M. EDT", "1:44 P.M. EST"
           Pattern.compile(
               "(?i)^\\d{1,2}:\\d{2}(?::\\d{2})?\\s*(?:[ap]\\.?\\s?m\\.?)?(?:\\s+[a-z]{2,5})?$"));
@@ -122,9 +125,10 @@ public final class NonSpeech {
   /** Headings of what follows a transcript: an index, notes, a bibliography, appendices. */
   private static final Pattern END_MATTER =
       Pattern.compile(
-          "(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject index|notes|endnotes|footnotes|bibliography|"
-              + "references|works cited|publications|appendix(?:\\s+[a-z0-9]+)?|appendices|glossary|about the (?:interviewer|narrator)|"
-              + "end of (?:interview|transcript))(?:\\*\\*)?[:.]?$");
+          "(?i)^(?:#+\\s*)?(?:\\*\\*)?(?:index|name index|subject"
+              + " index|notes|endnotes|footnotes|bibliography|references|works"
+              + " cited|publications|appendix(?:\\s+[a-z0-9]+)?|appendices|glossary|about the"
+              + " (?:interviewer|narrator)|end of (?:interview|transcript))(?:\\*\\*)?[:.]?$");
 
   /** An index, notes, a bibliography after the transcript: the rest is no speech. */
   public static boolean isEndMatter(String paragraph) {

@@ -443,8 +443,8 @@ public final class RoleInference {
   /** Chairs and moderators: they ask if their turns ask, else they only give the floor. */
   private static final java.util.regex.Pattern CHAIR =
       java.util.regex.Pattern.compile(
-          "(?i)\\b(?:moderator|presiding|pro tempore|chair(?:man|woman|person)?|acting president|the president of the senate|"
-              + "convener|convenor)\\b");
+          "(?i)\\b(?:moderator|presiding|pro tempore|chair(?:man|woman|person)?|acting"
+              + " president|the president of the senate|convener|convenor)\\b");
 
   /**
    * The presiding officer of a parliament ("The Speaker", "Hon. Speaker", "The Temporary Speaker",
@@ -463,8 +463,9 @@ public final class RoleInference {
    */
   private static final java.util.regex.Pattern NEVER_ASKS =
       java.util.regex.Pattern.compile(
-          "(?i)^(?:the\\s+)?(?:operator|conference operator|(?:law |court |deputy |committee )?clerk|courtroom deputy|bailiff|"
-              + "court officer|marshal|usher|announcer|voice[- ]?over|"
-              + "sergeant at arms|parliamentarian|interpreter|translator|clip|audio clip|video clip|soundbite|"
-              + "sound bite|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
+          "(?i)^(?:the\\s+)?(?:operator|conference operator|(?:law |court |deputy |committee"
+              + " )?clerk|courtroom deputy|bailiff|court officer|marshal|usher|announcer|voice[-"
+              + " ]?over|sergeant at arms|parliamentarian|interpreter|translator|clip|audio"
+              + " clip|video clip|soundbite|sound"
+              + " bite|advertisement|commercial|promo|recording|narration)(?:\\s*\\d{1,2})?\\.?$");
 }

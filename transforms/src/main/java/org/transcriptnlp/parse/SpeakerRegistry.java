@@ -24,8 +24,8 @@ public final class SpeakerRegistry {
    */
   private static final Pattern HONORIFIC =
       Pattern.compile(
-          "(?i)^(?:(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sen|senator|rep|representative|hon|honourable|honorable|"
-              + "president|vice president|chairman|chairwoman|chair|chairperson|assembly\\s*member|assemblyman|assemblywoman|"
+          "(?i)^(?:(?:the|mr|mrs|ms|miss|mx|dr|prof|professor|sen|senator|rep|representative|hon|honourable|honorable|president|vice"
+              + " president|chairman|chairwoman|chair|chairperson|assembly\\s*member|assemblyman|assemblywoman|"
               + "congressman|congresswoman|council\\s*member|councillor|councilor|alderman|alderwoman|delegate|"
               + "commissioner|secretary|minister|governor|mayor|judge|justice|ambassador|general|colonel|captain|"
               + "sir|dame|lord|lady|rev|reverend|father|sister|brother)\\.?\\s+)+");

@@ -15,22 +15,25 @@ import java.util.regex.Pattern;
  */
 public final class StageDirections {
   private static final String WHAT =
-      "(?:laughter|laughs?|laughing|chuckles?|chuckling|giggles?|applause|inaudible|unintelligible|"
-          + "indiscernible|crosstalk|cross-talk|cross talk|overlapping(?: voices| speakers)?|music|"
-          + "(?:upbeat |soft |intro |outro |theme )?music(?: (?:plays|playing|fades(?: out| in)?|continues|ends))?|"
-          + "coughs?|coughing|sighs?|pause|long pause|silence|interruption|interrupted|as interpreted|"
-          + "speaking (?:in )?[a-z]+|through (?:an )?interpreter|via interpreter|vocalsound|disfmarker|gap|"
-          + "noise|background noise|beep|static|cheers|cheering|boos?|booing|off[- ]mic(?:rophone)?|"
-          + "technical difficulties|recess|break|omitted[^\\]\\)]{0,60}|[^\\]\\)]{0,30}segment omitted|"
-          + "sponsor(?:ed)?[^\\]\\)]{0,40}|ad break|commercial break|video (?:clip|plays)[^\\]\\)]{0,30}|"
-          + "audio (?:clip|plays)[^\\]\\)]{0,30}|phone rings|gavel|no response|nods|shakes head|"
-          + "applause and cheers|laughter and applause|pause in proceedings|end of (?:video|audio|clip|tape)|"
-          + "audio cuts out|inaudible question|question inaudible|off camera|mumbles|groans|sniffs|"
-          + "clears throat|claps|singing|whispers|yells|shouts|"
+      "(?:laughter|laughs?|laughing|chuckles?|chuckling|giggles?|applause|inaudible|unintelligible|indiscernible|crosstalk|cross-talk|cross"
+          + " talk|overlapping(?: voices| speakers)?|music|(?:upbeat |soft |intro |outro |theme"
+          + " )?music(?: (?:plays|playing|fades(?: out|"
+          + " in)?|continues|ends))?|coughs?|coughing|sighs?|pause|long"
+          + " pause|silence|interruption|interrupted|as interpreted|speaking (?:in )?[a-z]+|through"
+          + " (?:an )?interpreter|via interpreter|vocalsound|disfmarker|gap|noise|background"
+          + " noise|beep|static|cheers|cheering|boos?|booing|off[- ]mic(?:rophone)?|technical"
+          + " difficulties|recess|break|omitted[^\\]\\)]{0,60}|[^\\]\\)]{0,30}segment"
+          + " omitted|sponsor(?:ed)?[^\\]\\)]{0,40}|ad break|commercial break|video"
+          + " (?:clip|plays)[^\\]\\)]{0,30}|audio (?:clip|plays)[^\\]\\)]{0,30}|phone"
+          + " rings|gavel|no response|nods|shakes head|applause and cheers|laughter and"
+          + " applause|pause in proceedings|end of (?:video|audio|clip|tape)|audio cuts"
+          + " out|inaudible question|question inaudible|off camera|mumbles|groans|sniffs|clears"
+          + " throat|claps|singing|whispers|yells|shouts|"
           // transcriber's notes
-          + "not clear|unclear|ph|sp\\??|sic|phonetic(?:ally)?|spelling\\?|indistinct|garbled|audio unclear|"
-          + "uninterpretable|unknown|unidentified speaker|multiple speakers|simultaneous speech|\\?|"
-          + "people talking[^)\\]]{0,60}|several people talking[^)\\]]{0,40}|talking simultaneously)";
+          + "not clear|unclear|ph|sp\\??|sic|phonetic(?:ally)?|spelling\\?|indistinct|garbled|audio"
+          + " unclear|uninterpretable|unknown|unidentified speaker|multiple speakers|simultaneous"
+          + " speech|\\?|people talking[^)\\]]{0,60}|several people talking[^)\\]]{0,40}|talking"
+          + " simultaneously)";
   private static final String TIME = "(?:\\s*" + Timestamps.CLOCK + ")?";
   private static final Pattern BRACKETED =
       Pattern.compile(

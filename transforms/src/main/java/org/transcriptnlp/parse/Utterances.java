@@ -184,8 +184,8 @@ public final class Utterances {
               + "let'?s\\s+(?:talk|start)\\s+(?:about|with)|^(?:please\\s+)?(?:go\\s+on|keep\\s+going|carry\\s+on|continue|say\\s+more)\\b)");
   private static final Pattern FLOOR =
       Pattern.compile(
-          "(?i)^(?:(?:thank\\s+you|thanks)[^.!?]{0,40}[.!,]\\s*)?(?:the\\s+chair\\s+recogni[sz]es|i\\s+recogni[sz]e|"
-              + "(?:the\\s+)?(?:gentle(?:man|woman|lady)|member|senator|representative|minister)\\s+(?:from\\s+[\\p{L} ]+\\s+)?is\\s+recogni[sz]ed|"
+          "(?i)^(?:(?:thank\\s+you|thanks)[^.!?]{0,40}[.!,]\\s*)?(?:the\\s+chair\\s+recogni[sz]es|i\\s+recogni[sz]e|(?:the\\s+)?(?:gentle(?:man|woman|lady)|member|senator|representative|minister)\\s+(?:from\\s+[\\p{L}"
+              + " ]+\\s+)?is\\s+recogni[sz]ed|"
               + "(?:our|the|your)\\s+(?:next|first|last|final)\\s+question|next\\s+question|your\\s+line\\s+is\\s+open|"
               + "(?:please\\s+)?go\\s+ahead|the\\s+floor\\s+is\\s+yours|i\\s+(?:now\\s+)?call\\s+(?:on|upon)?|i\\s+now\\s+call|"
               + "we\\s+(?:will|'ll|’ll)\\s+(?:now\\s+)?(?:hear|move|go|take)|(?:we|let's|let’s)\\s+(?:move|go|turn)\\s+(?:on|to)|"
@@ -206,8 +206,7 @@ public final class Utterances {
   private static final Pattern INTRO =
       Pattern.compile(
           "(?i)^(?:(?:hi|hello|good\\s+(?:morning|afternoon|evening))[,.!]?\\s+(?:\\w+[,.!]\\s+)?)?"
-              + "(?:my\\s+name\\s+is\\s+"
-              + "(?-i:\\p{Lu}[\\p{L}.'’-]+)"
+              + "(?:my\\s+name\\s+is\\s+(?-i:\\p{Lu}[\\p{L}.'’-]+)"
               + "|(?:i'?m|i’m|i\\s+am|this\\s+is)\\s+"
               + "(?<who>(?-i:\\p{Lu}[\\p{L}.'’-]+\\s+(?:(?:van|von|de|del|la|le)\\s+)?\\p{Lu}[\\p{L}.'’-]+)))"
               + "(?-i:\\s+\\p{Lu}[\\p{L}.'’-]+){0,2}(?:\\s*[,.;]|\\s+(?:from|with|of|at|for|and)\\b|\\s*$)");
@@ -230,8 +229,8 @@ public final class Utterances {
    */
   private static final Pattern TABLED =
       Pattern.compile(
-          "(?i)^(?:(?:q(?:uestion)?\\s*(?:no\\.?\\s*)?)?\\d{1,4}[.)]\\s+(?:what|whether|if|how|when|which|who|why|to\\s+ask)\\b"
-              + "|to\\s+ask\\s+(?:her|his|the)\\s+|(?-i:\\p{Lu})[\\p{L} .'’-]{1,60}?\\s+asked\\s+the\\s+(?:minister|secretary|taoiseach|tánaiste|attorney)\\b)");
+          "(?i)^(?:(?:q(?:uestion)?\\s*(?:no\\.?\\s*)?)?\\d{1,4}[.)]\\s+(?:what|whether|if|how|when|which|who|why|to\\s+ask)\\b|to\\s+ask\\s+(?:her|his|the)\\s+|(?-i:\\p{Lu})[\\p{L}"
+              + " .'’-]{1,60}?\\s+asked\\s+the\\s+(?:minister|secretary|taoiseach|tánaiste|attorney)\\b)");
 
   /** A question that asks the other to introduce themself: their answer is an introduction. */
   private static final Pattern ASKS_INTRODUCTION =

@@ -118,7 +118,8 @@ public final class GoldReport {
   public static String table(List<GoldScore> scores, boolean details) {
     StringBuilder out = new StringBuilder();
     out.append(
-        "| file | container | speakers right | roles right | turns (gold) | answers (gold) | leaks | missing / extra speakers |\n");
+        "| file | container | speakers right | roles right | turns (gold) | answers (gold) | leaks"
+            + " | missing / extra speakers |\n");
     out.append("|---|---|---|---|---|---|---|---|\n");
     for (GoldScore s : scores) {
       Gold g = s.gold();
@@ -155,8 +156,9 @@ public final class GoldReport {
     out.append(
         String.format(
             Locale.ROOT,
-            "%n%d files: speakers right on %d of %d spot checks (%.1f%%), roles right on %d of %d (%.1f%%); "
-                + "turn counts in tolerance on %d, answer counts on %d; %d non-speech snippets in answers; %d rejected%n",
+            "%n%d files: speakers right on %d of %d spot checks (%.1f%%), roles right on %d of %d"
+                + " (%.1f%%); turn counts in tolerance on %d, answer counts on %d; %d non-speech"
+                + " snippets in answers; %d rejected%n",
             t.files(),
             t.speakersRight(),
             t.checks(),

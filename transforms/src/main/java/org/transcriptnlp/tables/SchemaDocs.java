@@ -19,27 +19,37 @@ public final class SchemaDocs {
     StringBuilder md = new StringBuilder();
     md.append("# Output tables\n\n")
         .append(
-            "Generated from the `.avsc` files in this folder (the source of truth) by `SchemaDocs`;\n")
+            "Generated from the `.avsc` files in this folder (the source of truth) by"
+                + " `SchemaDocs`;\n")
         .append(
-            "do not edit by hand. Each table is an Apache Iceberg table (format version 2) in the namespace\n")
+            "do not edit by hand. Each table is an Apache Iceberg table (format version 2) in the"
+                + " namespace\n")
         .append(
-            "`transcripts` of the job's catalog: by default a file-system (Hadoop) catalog whose warehouse is\n")
+            "`transcripts` of the job's catalog: by default a file-system (Hadoop) catalog whose"
+                + " warehouse is\n")
         .append(
-            "`--output`, so the table `answers` is the folder `<output>/transcripts/answers/` (`metadata/`, `data/`).\n")
+            "`--output`, so the table `answers` is the folder `<output>/transcripts/answers/`"
+                + " (`metadata/`, `data/`).\n")
         .append(
-            "The Iceberg schemas are converted from these Avro schemas (field ids 1, 2, ... in field order).\n\n")
+            "The Iceberg schemas are converted from these Avro schemas (field ids 1, 2, ... in"
+                + " field order).\n\n")
         .append(
-            "Every table holds only current rows: a run's commit adds the rows of the files it processed and\n")
+            "Every table holds only current rows: a run's commit adds the rows of the files it"
+                + " processed and\n")
         .append(
-            "removes, in the same snapshot, the rows they replace (copy-on-write), so any Iceberg reader, and any\n")
+            "removes, in the same snapshot, the rows they replace (copy-on-write), so any Iceberg"
+                + " reader, and any\n")
         .append(
-            "Parquet reader given the current snapshot's data files, sees each file's rows once. Earlier states\n")
+            "Parquet reader given the current snapshot's data files, sees each file's rows once."
+                + " Earlier states\n")
         .append("are the tables' snapshots (time travel), each with the run's id in its summary\n")
         .append("(`transcript-nlp.run-id`).\n")
         .append(
-            "Joins: `answer_id` links answers, sentences and entities; `transcript_id` and `source_path` link\n")
+            "Joins: `answer_id` links answers, sentences and entities; `transcript_id` and"
+                + " `source_path` link\n")
         .append(
-            "every table to its transcript; `source_path` links the tables to `manifest`, and `run_id` links\n")
+            "every table to its transcript; `source_path` links the tables to `manifest`, and"
+                + " `run_id` links\n")
         .append("every row to the run in `runs` that made it.\n");
     for (Table table : Table.values()) {
       Schema s = table.schema();

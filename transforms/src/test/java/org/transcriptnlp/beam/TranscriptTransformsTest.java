@@ -262,7 +262,8 @@ class TranscriptTransformsTest {
                                           + "|"
                                           + f.inputExcerpt())))
               .containsInAnyOrder(
-                  "f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate BOOM|BOOM");
+                  "f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate"
+                      + " BOOM|BOOM");
           p.run().waitUntilFinish();
         });
   }
@@ -313,8 +314,9 @@ class TranscriptTransformsTest {
                                           + "|"
                                           + f.detail())))
               .containsInAnyOrder(
-                  "annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit of 100"
-                      + " (--maxAnswerChars); it is in the answers and turns tables, unannotated");
+                  "annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit"
+                      + " of 100 (--maxAnswerChars); it is in the answers and turns tables,"
+                      + " unannotated");
           p.run().waitUntilFinish();
         });
   }

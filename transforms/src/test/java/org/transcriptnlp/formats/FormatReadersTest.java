@@ -45,9 +45,14 @@ class FormatReadersTest {
     List<Block> blocks =
         new CaptionReader()
             .read(
-                "WEBVTT\r\n\r\n1\r\n00:00:01.000 --> 00:00:03.500\r\n<v Sarah>Hello &amp; welcome\r\n\r\n"
-                    + "00:00:03.500 --> 00:00:05.000\r\n<v Sarah>to the show.\r\n\r\n"
-                    + "00:01:05.000 --> 00:01:07.250 align:start\r\n<v.loud Gillian>Hi <i>there</i>!\r\n");
+                "WEBVTT\r\n\r\n"
+                    + "1\r\n"
+                    + "00:00:01.000 --> 00:00:03.500\r\n"
+                    + "<v Sarah>Hello &amp; welcome\r\n\r\n"
+                    + "00:00:03.500 --> 00:00:05.000\r\n"
+                    + "<v Sarah>to the show.\r\n\r\n"
+                    + "00:01:05.000 --> 00:01:07.250 align:start\r\n"
+                    + "<v.loud Gillian>Hi <i>there</i>!\r\n");
     assertEquals(
         List.of(
             new Block("Hello & welcome to the show.", "Sarah", 1.0, 5.0),
@@ -60,8 +65,16 @@ class FormatReadersTest {
     List<Block> blocks =
         new CaptionReader()
             .read(
-                "1\n00:00:00,160 --> 00:00:02,000\nTravis: When you first get\nstarted in podcasting,\n\n"
-                    + "2\n00:00:02,000 --> 00:00:04,000\nit's hard.\n\n3\n00:00:04,500 --> 00:00:06,000\nSarah: It is.\n");
+                "1\n"
+                    + "00:00:00,160 --> 00:00:02,000\n"
+                    + "Travis: When you first get\n"
+                    + "started in podcasting,\n\n"
+                    + "2\n"
+                    + "00:00:02,000 --> 00:00:04,000\n"
+                    + "it's hard.\n\n"
+                    + "3\n"
+                    + "00:00:04,500 --> 00:00:06,000\n"
+                    + "Sarah: It is.\n");
     assertEquals(
         List.of(
             new Block(
@@ -75,9 +88,16 @@ class FormatReadersTest {
     List<Block> vtt =
         new CaptionReader()
             .read(
-                "WEBVTT\n\nNOTE made by hand\n\n00:00:05.000 --> 00:00:01.000\n<v Host>Why?\n\n"
-                    + "nonsense --> 99:99\n<v Guest>Because.\n\n00:00:xx.000 --> 00:00:09.000\n<v Guest>And more.\n"
-                    + "00:00:10.000 --> 00:00:11.000\n<v Host>Thanks.\n");
+                "WEBVTT\n\n"
+                    + "NOTE made by hand\n\n"
+                    + "00:00:05.000 --> 00:00:01.000\n"
+                    + "<v Host>Why?\n\n"
+                    + "nonsense --> 99:99\n"
+                    + "<v Guest>Because.\n\n"
+                    + "00:00:xx.000 --> 00:00:09.000\n"
+                    + "<v Guest>And more.\n"
+                    + "00:00:10.000 --> 00:00:11.000\n"
+                    + "<v Host>Thanks.\n");
     assertEquals(
         List.of(
             new Block("Why?", "Host", null, null),
@@ -87,8 +107,18 @@ class FormatReadersTest {
     List<Block> srt =
         new CaptionReader()
             .read(
-                "1\n00:00:01,000 --> \nHOST: Why?\n\n2\nabc -> def\nGUEST: Because.\n\n"
-                    + "x\n00:00:03,000 --> 00:00:02,000\nGUEST: Yes.\n\n4\n00:00:04,000 --> 00:00:05,000\nHOST: Good.\n");
+                "1\n"
+                    + "00:00:01,000 --> \n"
+                    + "HOST: Why?\n\n"
+                    + "2\n"
+                    + "abc -> def\n"
+                    + "GUEST: Because.\n\n"
+                    + "x\n"
+                    + "00:00:03,000 --> 00:00:02,000\n"
+                    + "GUEST: Yes.\n\n"
+                    + "4\n"
+                    + "00:00:04,000 --> 00:00:05,000\n"
+                    + "HOST: Good.\n");
     assertEquals(
         List.of(
             new Block("HOST: Why?", null, null, null),
@@ -113,23 +143,26 @@ class FormatReadersTest {
             new Block("Yes .", "Project Manager", null, null)),
         new JsonReader()
             .read(
-                "{\"meeting_transcripts\": [{\"speaker\": \"Marketing\", \"content\": \"Okay .\"},"
-                    + "{\"speaker\": \"Marketing\", \"content\": \"Right .\"}, {\"speaker\": \"Project Manager\", \"content\": \"Yes .\"}],"
-                    + " \"topic_list\": []}"));
+                "{\"meeting_transcripts\": [{\"speaker\": \"Marketing\", \"content\": \"Okay"
+                    + " .\"},{\"speaker\": \"Marketing\", \"content\": \"Right .\"}, {\"speaker\":"
+                    + " \"Project Manager\", \"content\": \"Yes .\"}], \"topic_list\": []}"));
     assertEquals(
         List.of(new Block("I am your father", "Darth Vader", 0.5, 2.0)),
         new JsonReader()
             .read(
-                "{\"version\": \"1.0\", \"segments\": [{\"speaker\": \"Darth Vader\", \"startTime\": 0.5, \"endTime\": 1.0, \"body\": \"I am\"},"
-                    + "{\"speaker\": \"Darth Vader\", \"startTime\": 1.0, \"endTime\": 2.0, \"body\": \"your father\"}]}"));
+                "{\"version\": \"1.0\", \"segments\": [{\"speaker\": \"Darth Vader\","
+                    + " \"startTime\": 0.5, \"endTime\": 1.0, \"body\": \"I am\"},{\"speaker\":"
+                    + " \"Darth Vader\", \"startTime\": 1.0, \"endTime\": 2.0, \"body\": \"your"
+                    + " father\"}]}"));
     assertEquals(
         List.of(
             new Block("Why?", "SPEAKER_00", 0.0, 1.5),
             new Block("Because.", "SPEAKER_01", 1.5, 2.0)),
         new JsonReader()
             .read(
-                "[{\"speaker\": \"SPEAKER_00\", \"start\": 0.0, \"end\": 1.5, \"text\": \" Why?\"},"
-                    + "{\"speaker\": \"SPEAKER_01\", \"start\": 1.5, \"end\": 2.0, \"text\": \"Because.\"}]"));
+                "[{\"speaker\": \"SPEAKER_00\", \"start\": 0.0, \"end\": 1.5, \"text\": \""
+                    + " Why?\"},{\"speaker\": \"SPEAKER_01\", \"start\": 1.5, \"end\": 2.0,"
+                    + " \"text\": \"Because.\"}]"));
   }
 
   @Test
@@ -151,9 +184,9 @@ class FormatReadersTest {
   void htmlVisibleTextByBlock() {
     String text =
         HtmlText.of(
-            "<html><head><title>T</title><style>p{}</style></head><body><script>x()</script>"
-                + "<p><strong>Mr. LIMAN</strong>: Did you<br/>shred them?</p><p>M<font size=2>SM:</font>\tYes &amp; no.</p>"
-                + "<cite>Travis:</cite><time>0:00</time><p>Hi.</p></body></html>");
+            "<html><head><title>T</title><style>p{}</style></head><body><script>x()</script><p><strong>Mr."
+                + " LIMAN</strong>: Did you<br/>shred them?</p><p>M<font size=2>SM:</font>\tYes"
+                + " &amp; no.</p><cite>Travis:</cite><time>0:00</time><p>Hi.</p></body></html>");
     assertEquals(
         "Mr. LIMAN: Did you\nshred them?\n\nMSM: Yes & no.\n\nTravis:\n\n0:00\n\nHi.", text);
   }
@@ -177,7 +210,11 @@ class FormatReadersTest {
     assertEquals(
         true,
         stripped.startsWith(
-            "SENATOR VALESKY:  I want to welcome everyone\nhere today.\n\nMS. COOK:  Thank you for\nhaving us.\nMore words on line 5."),
+            "SENATOR VALESKY:  I want to welcome everyone\n"
+                + "here today.\n\n"
+                + "MS. COOK:  Thank you for\n"
+                + "having us.\n"
+                + "More words on line 5."),
         stripped);
     assertEquals(false, stripped.contains("\f"));
     assertEquals("plain text\n2 lines", LineNumbered.strip("plain text\n2 lines"));

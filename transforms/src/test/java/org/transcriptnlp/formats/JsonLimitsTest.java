@@ -31,8 +31,9 @@ class JsonLimitsTest {
       FormatException e = refusal(new JsonReader(), nested(depth));
       assertEquals("json_too_deep", e.reason());
       assertEquals(
-          "the JSON nests deeper than 200 levels at line 1, column 211 (the reader's limit, Jackson "
-              + "StreamReadConstraints.maxNestingDepth); a transcript needs a few levels: flatten it or split the file",
+          "the JSON nests deeper than 200 levels at line 1, column 211 (the reader's limit, Jackson"
+              + " StreamReadConstraints.maxNestingDepth); a transcript needs a few levels: flatten"
+              + " it or split the file",
           e.getMessage());
     }
   }
@@ -80,8 +81,8 @@ class JsonLimitsTest {
         refusal(new JsonReader(), "{\"segments\": [{\"speaker\": \"A\", \"text\": \"Hello");
     assertEquals("invalid_json", e.reason());
     assertEquals(
-        "not valid JSON: Unexpected end-of-input: was expecting closing quote for a string value at line 1, "
-            + "column 46",
+        "not valid JSON: Unexpected end-of-input: was expecting closing quote for a string value at"
+            + " line 1, column 46",
         e.getMessage());
   }
 

@@ -45,16 +45,17 @@ class JsonShapesTest {
   @Test
   void courtArgumentSectionsOfTurnsWithSpeakerObjectsAndTextBlocks() {
     String oyez =
-        "{\"title\": \"Argument\", \"transcript\": {\"sections\": ["
-            + "{\"start\": 0, \"stop\": 30, \"turns\": ["
-            + "{\"start\": 0, \"stop\": 10, \"speaker\": {\"ID\": 1, \"name\": \"John G. Roberts, Jr.\", \"roles\": [{\"type\": \"scotus_justice\"}]},"
-            + " \"text_blocks\": [{\"start\": 0, \"stop\": 5, \"text\": \"We'll hear argument first this morning.\"},"
-            + " {\"start\": 5, \"stop\": 10, \"text\": \"General Verrilli.\"}]},"
-            + "{\"start\": 10, \"stop\": 30, \"speaker\": {\"ID\": 2, \"name\": \"Donald B. Verrilli, Jr.\"},"
-            + " \"text_blocks\": [{\"start\": 10, \"stop\": 30, \"text\": \"Mr. Chief Justice, and may it please the Court:\"}]}]},"
-            + "{\"start\": 30, \"stop\": 40, \"turns\": ["
-            + "{\"start\": 30, \"stop\": 40, \"speaker\": {\"ID\": 1, \"name\": \"John G. Roberts, Jr.\"},"
-            + " \"text_blocks\": [{\"start\": 30, \"stop\": 40, \"text\": \"Thank you, counsel.\"}]}]}]}}";
+        "{\"title\": \"Argument\", \"transcript\": {\"sections\": [{\"start\": 0, \"stop\": 30,"
+            + " \"turns\": [{\"start\": 0, \"stop\": 10, \"speaker\": {\"ID\": 1, \"name\": \"John"
+            + " G. Roberts, Jr.\", \"roles\": [{\"type\": \"scotus_justice\"}]}, \"text_blocks\":"
+            + " [{\"start\": 0, \"stop\": 5, \"text\": \"We'll hear argument first this"
+            + " morning.\"}, {\"start\": 5, \"stop\": 10, \"text\": \"General"
+            + " Verrilli.\"}]},{\"start\": 10, \"stop\": 30, \"speaker\": {\"ID\": 2, \"name\":"
+            + " \"Donald B. Verrilli, Jr.\"}, \"text_blocks\": [{\"start\": 10, \"stop\": 30,"
+            + " \"text\": \"Mr. Chief Justice, and may it please the Court:\"}]}]},{\"start\": 30,"
+            + " \"stop\": 40, \"turns\": [{\"start\": 30, \"stop\": 40, \"speaker\": {\"ID\": 1,"
+            + " \"name\": \"John G. Roberts, Jr.\"}, \"text_blocks\": [{\"start\": 30, \"stop\":"
+            + " 40, \"text\": \"Thank you, counsel.\"}]}]}]}}";
     assertEquals(
         List.of(
             new Block(
@@ -74,14 +75,16 @@ class JsonShapesTest {
   @Test
   void assemblyAiUtterancesInMillisecondsWinOverItsWords() {
     String json =
-        "{\"id\": \"x\", \"status\": \"completed\", \"text\": \"Hello there. Hi.\","
-            + " \"words\": [{\"text\": \"Hello\", \"start\": 250, \"end\": 650, \"confidence\": 0.9, \"speaker\": \"A\"},"
-            + " {\"text\": \"there.\", \"start\": 700, \"end\": 1200, \"confidence\": 0.9, \"speaker\": \"A\"},"
-            + " {\"text\": \"Hi.\", \"start\": 1500, \"end\": 1900, \"confidence\": 0.9, \"speaker\": \"B\"}],"
-            + " \"utterances\": [{\"confidence\": 0.9, \"end\": 1200, \"speaker\": \"A\", \"start\": 250, \"text\": \"Hello there.\","
-            + " \"words\": [{\"text\": \"Hello\", \"start\": 250, \"end\": 650, \"speaker\": \"A\"}, {\"text\": \"there.\", \"start\": 700, \"end\": 1200, \"speaker\": \"A\"}]},"
-            + " {\"confidence\": 0.9, \"end\": 1900, \"speaker\": \"B\", \"start\": 1500, \"text\": \"Hi.\", \"words\": []}],"
-            + " \"audio_duration\": 2}";
+        "{\"id\": \"x\", \"status\": \"completed\", \"text\": \"Hello there. Hi.\", \"words\":"
+            + " [{\"text\": \"Hello\", \"start\": 250, \"end\": 650, \"confidence\": 0.9,"
+            + " \"speaker\": \"A\"}, {\"text\": \"there.\", \"start\": 700, \"end\": 1200,"
+            + " \"confidence\": 0.9, \"speaker\": \"A\"}, {\"text\": \"Hi.\", \"start\": 1500,"
+            + " \"end\": 1900, \"confidence\": 0.9, \"speaker\": \"B\"}], \"utterances\":"
+            + " [{\"confidence\": 0.9, \"end\": 1200, \"speaker\": \"A\", \"start\": 250, \"text\":"
+            + " \"Hello there.\", \"words\": [{\"text\": \"Hello\", \"start\": 250, \"end\": 650,"
+            + " \"speaker\": \"A\"}, {\"text\": \"there.\", \"start\": 700, \"end\": 1200,"
+            + " \"speaker\": \"A\"}]}, {\"confidence\": 0.9, \"end\": 1900, \"speaker\": \"B\","
+            + " \"start\": 1500, \"text\": \"Hi.\", \"words\": []}], \"audio_duration\": 2}";
     assertEquals(
         List.of(
             new Block("Hello there.", "Speaker A", 0.25, 1.2),
@@ -92,13 +95,16 @@ class JsonShapesTest {
   @Test
   void deepgramUtterancesAndParagraphsAndWords() {
     String words =
-        "[{\"word\": \"so\", \"start\": 0.1, \"end\": 0.3, \"confidence\": 0.9, \"speaker\": 0, \"punctuated_word\": \"So\"},"
-            + "{\"word\": \"what\", \"start\": 0.3, \"end\": 0.5, \"confidence\": 0.9, \"speaker\": 0, \"punctuated_word\": \"what?\"},"
-            + "{\"word\": \"nothing\", \"start\": 0.9, \"end\": 1.4, \"confidence\": 0.9, \"speaker\": 1, \"punctuated_word\": \"Nothing.\"}]";
+        "[{\"word\": \"so\", \"start\": 0.1, \"end\": 0.3, \"confidence\": 0.9, \"speaker\": 0,"
+            + " \"punctuated_word\": \"So\"},{\"word\": \"what\", \"start\": 0.3, \"end\": 0.5,"
+            + " \"confidence\": 0.9, \"speaker\": 0, \"punctuated_word\": \"what?\"},{\"word\":"
+            + " \"nothing\", \"start\": 0.9, \"end\": 1.4, \"confidence\": 0.9, \"speaker\": 1,"
+            + " \"punctuated_word\": \"Nothing.\"}]";
     String paragraphs =
-        "{\"transcript\": \"...\", \"paragraphs\": [{\"sentences\": [{\"text\": \"So what?\", \"start\": 0.1, \"end\": 0.5}],"
-            + " \"speaker\": 0, \"num_words\": 2, \"start\": 0.1, \"end\": 0.5}, {\"sentences\": [{\"text\": \"Nothing.\", \"start\": 0.9, \"end\": 1.4}],"
-            + " \"speaker\": 1, \"num_words\": 1, \"start\": 0.9, \"end\": 1.4}]}";
+        "{\"transcript\": \"...\", \"paragraphs\": [{\"sentences\": [{\"text\": \"So what?\","
+            + " \"start\": 0.1, \"end\": 0.5}], \"speaker\": 0, \"num_words\": 2, \"start\": 0.1,"
+            + " \"end\": 0.5}, {\"sentences\": [{\"text\": \"Nothing.\", \"start\": 0.9, \"end\":"
+            + " 1.4}], \"speaker\": 1, \"num_words\": 1, \"start\": 0.9, \"end\": 1.4}]}";
     List<Block> expected =
         List.of(
             new Block("So what?", "Speaker 0", 0.1, 0.5),
@@ -106,15 +112,15 @@ class JsonShapesTest {
     assertEquals(
         expected,
         read(
-            "{\"metadata\": {\"duration\": 1.5}, \"results\": {\"channels\": [{\"alternatives\": [{\"transcript\": \"So what? Nothing.\","
-                + " \"confidence\": 0.9, \"words\": "
+            "{\"metadata\": {\"duration\": 1.5}, \"results\": {\"channels\": [{\"alternatives\":"
+                + " [{\"transcript\": \"So what? Nothing.\", \"confidence\": 0.9, \"words\": "
                 + words
                 + "}]}]}}"));
     assertEquals(
         expected,
         read(
-            "{\"results\": {\"channels\": [{\"alternatives\": [{\"transcript\": \"So what? Nothing.\","
-                + " \"words\": "
+            "{\"results\": {\"channels\": [{\"alternatives\": [{\"transcript\": \"So what?"
+                + " Nothing.\", \"words\": "
                 + words
                 + ", \"paragraphs\": "
                 + paragraphs
@@ -124,18 +130,21 @@ class JsonShapesTest {
         read(
             "{\"results\": {\"channels\": [{\"alternatives\": [{\"words\": "
                 + words
-                + "}]}],"
-                + " \"utterances\": [{\"start\": 0.1, \"end\": 0.5, \"confidence\": 0.9, \"channel\": 0, \"transcript\": \"So what?\", \"speaker\": 0, \"id\": \"u1\"},"
-                + " {\"start\": 0.9, \"end\": 1.4, \"confidence\": 0.9, \"channel\": 0, \"transcript\": \"Nothing.\", \"speaker\": 1, \"id\": \"u2\"}]}}"));
+                + "}]}], \"utterances\": [{\"start\": 0.1, \"end\": 0.5, \"confidence\": 0.9,"
+                + " \"channel\": 0, \"transcript\": \"So what?\", \"speaker\": 0, \"id\": \"u1\"},"
+                + " {\"start\": 0.9, \"end\": 1.4, \"confidence\": 0.9, \"channel\": 0,"
+                + " \"transcript\": \"Nothing.\", \"speaker\": 1, \"id\": \"u2\"}]}}"));
   }
 
   @Test
   void whisperXSegments() {
     String json =
-        "{\"segments\": [{\"start\": 0.0, \"end\": 2.0, \"text\": \" Where were you?\", \"speaker\": \"SPEAKER_00\","
-            + " \"words\": [{\"word\": \"Where\", \"start\": 0.0, \"end\": 0.4, \"speaker\": \"SPEAKER_00\"}]},"
-            + " {\"start\": 2.5, \"end\": 3.0, \"text\": \" At home.\", \"speaker\": \"SPEAKER_01\", \"words\": []}],"
-            + " \"word_segments\": [{\"word\": \"Where\", \"start\": 0.0, \"end\": 0.4, \"speaker\": \"SPEAKER_00\"}]}";
+        "{\"segments\": [{\"start\": 0.0, \"end\": 2.0, \"text\": \" Where were you?\","
+            + " \"speaker\": \"SPEAKER_00\", \"words\": [{\"word\": \"Where\", \"start\": 0.0,"
+            + " \"end\": 0.4, \"speaker\": \"SPEAKER_00\"}]}, {\"start\": 2.5, \"end\": 3.0,"
+            + " \"text\": \" At home.\", \"speaker\": \"SPEAKER_01\", \"words\": []}],"
+            + " \"word_segments\": [{\"word\": \"Where\", \"start\": 0.0, \"end\": 0.4,"
+            + " \"speaker\": \"SPEAKER_00\"}]}";
     assertEquals(
         List.of(
             new Block("Where were you?", "SPEAKER_00", 0.0, 2.0),
@@ -146,23 +155,28 @@ class JsonShapesTest {
   @Test
   void awsTranscribeItemsWithSpeakerLabelsOrJoinedToSpeakerSegmentsByTime() {
     String items =
-        "[{\"start_time\": \"0.44\", \"end_time\": \"0.85\", \"alternatives\": [{\"confidence\": \"0.99\", \"content\": \"Hello\"}],"
-            + " \"type\": \"pronunciation\"SPK0},"
-            + "{\"alternatives\": [{\"confidence\": \"0.0\", \"content\": \",\"}], \"type\": \"punctuation\"},"
-            + "{\"start_time\": \"0.85\", \"end_time\": \"1.2\", \"alternatives\": [{\"confidence\": \"0.99\", \"content\": \"Ann\"}],"
-            + " \"type\": \"pronunciation\"SPK0},"
-            + "{\"alternatives\": [{\"confidence\": \"0.0\", \"content\": \".\"}], \"type\": \"punctuation\"},"
-            + "{\"start_time\": \"2.0\", \"end_time\": \"2.3\", \"alternatives\": [{\"confidence\": \"0.99\", \"content\": \"Hi\"}],"
-            + " \"type\": \"pronunciation\"SPK1},"
-            + "{\"alternatives\": [{\"confidence\": \"0.0\", \"content\": \"!\"}], \"type\": \"punctuation\"}]";
+        "[{\"start_time\": \"0.44\", \"end_time\": \"0.85\", \"alternatives\": [{\"confidence\":"
+            + " \"0.99\", \"content\": \"Hello\"}], \"type\":"
+            + " \"pronunciation\"SPK0},{\"alternatives\": [{\"confidence\": \"0.0\", \"content\":"
+            + " \",\"}], \"type\": \"punctuation\"},{\"start_time\": \"0.85\", \"end_time\":"
+            + " \"1.2\", \"alternatives\": [{\"confidence\": \"0.99\", \"content\": \"Ann\"}],"
+            + " \"type\": \"pronunciation\"SPK0},{\"alternatives\": [{\"confidence\": \"0.0\","
+            + " \"content\": \".\"}], \"type\": \"punctuation\"},{\"start_time\": \"2.0\","
+            + " \"end_time\": \"2.3\", \"alternatives\": [{\"confidence\": \"0.99\", \"content\":"
+            + " \"Hi\"}], \"type\": \"pronunciation\"SPK1},{\"alternatives\": [{\"confidence\":"
+            + " \"0.0\", \"content\": \"!\"}], \"type\": \"punctuation\"}]";
     String segments =
-        "\"speaker_labels\": {\"speakers\": 2, \"segments\": ["
-            + "{\"start_time\": \"0.44\", \"speaker_label\": \"spk_0\", \"end_time\": \"1.2\", \"items\": [{\"start_time\": \"0.44\", \"speaker_label\": \"spk_0\", \"end_time\": \"0.85\"}]},"
-            + "{\"start_time\": \"2.0\", \"speaker_label\": \"spk_1\", \"end_time\": \"2.3\", \"items\": [{\"start_time\": \"2.0\", \"speaker_label\": \"spk_1\", \"end_time\": \"2.3\"}]}]}";
+        "\"speaker_labels\": {\"speakers\": 2, \"segments\": [{\"start_time\": \"0.44\","
+            + " \"speaker_label\": \"spk_0\", \"end_time\": \"1.2\", \"items\": [{\"start_time\":"
+            + " \"0.44\", \"speaker_label\": \"spk_0\", \"end_time\": \"0.85\"}]},{\"start_time\":"
+            + " \"2.0\", \"speaker_label\": \"spk_1\", \"end_time\": \"2.3\", \"items\":"
+            + " [{\"start_time\": \"2.0\", \"speaker_label\": \"spk_1\", \"end_time\":"
+            + " \"2.3\"}]}]}";
     List<Block> expected =
         List.of(new Block("Hello, Ann.", "spk_0", 0.44, 1.2), new Block("Hi!", "spk_1", 2.0, 2.3));
     String old =
-        "{\"jobName\": \"j\", \"status\": \"COMPLETED\", \"results\": {\"transcripts\": [{\"transcript\": \"Hello, Ann. Hi!\"}], "
+        "{\"jobName\": \"j\", \"status\": \"COMPLETED\", \"results\": {\"transcripts\":"
+            + " [{\"transcript\": \"Hello, Ann. Hi!\"}], "
             + segments
             + ", \"items\": "
             + items.replace("SPK0", "").replace("SPK1", "")
@@ -201,8 +215,9 @@ class JsonShapesTest {
             JsonReader.UnknownShapeException.class,
             () ->
                 read(
-                    "{\"title\": \"Notes\", \"items\": [{\"title\": \"a\", \"description\": \"A long text here.\"},"
-                        + " {\"title\": \"b\", \"description\": \"Another long text.\"}]}"));
+                    "{\"title\": \"Notes\", \"items\": [{\"title\": \"a\", \"description\": \"A"
+                        + " long text here.\"}, {\"title\": \"b\", \"description\": \"Another long"
+                        + " text.\"}]}"));
     assertEquals("unknown_json_shape", e.reason());
     assertTrue(e.getMessage().contains("keys [title, items]"), e.getMessage());
     assertTrue(

@@ -35,8 +35,8 @@ class XmlReaderTest {
     // by="#" (a witness): the name in <from>.
     assertEquals(
         new Block(
-            "First, we have the financial statements of the Ombudsman for Children for 2025. They received a clear"
-                + " audit opinion.",
+            "First, we have the financial statements of the Ombudsman for Children for 2025. They"
+                + " received a clear audit opinion.",
             "Mr. Seamus McCarthy",
             null,
             null),
@@ -62,8 +62,8 @@ class XmlReaderTest {
             .startsWith(
                 "Okay, so this is Hannah Markowitz. I’m in Rauner [Special Collections] Library"));
     assertEquals(
-        "First of all, I just wanted to say thank you for making the trip down to Hanover today. I really appreciate"
-            + " getting the opportunity to interview you. So thank you for that.",
+        "First of all, I just wanted to say thank you for making the trip down to Hanover today. I"
+            + " really appreciate getting the opportunity to interview you. So thank you for that.",
         blocks.get(1).text());
     assertEquals("Michael W. Parker", blocks.get(3).speaker());
     assertTrue(blocks.stream().noneMatch(b -> b.text().contains("Publication Information")));
@@ -83,11 +83,10 @@ class XmlReaderTest {
   @Test
   void teiDramaAndParlaMintWithStageDirections() {
     String tei =
-        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div>"
-            + "<stage>Enter HAMLET.</stage>"
-            + "<sp who=\"#ham\"><speaker>HAMLET.</speaker><l>To be, or not to be,</l><l>that is the question.</l></sp>"
-            + "<sp><speaker>OPHELIA</speaker><p>Good my lord, <stage>aside</stage>how does your honour?</p></sp>"
-            + "</div></body></text></TEI>";
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><text><body><div><stage>Enter"
+            + " HAMLET.</stage><sp who=\"#ham\"><speaker>HAMLET.</speaker><l>To be, or not to"
+            + " be,</l><l>that is the question.</l></sp><sp><speaker>OPHELIA</speaker><p>Good my"
+            + " lord, <stage>aside</stage>how does your honour?</p></sp></div></body></text></TEI>";
     assertEquals(
         List.of(
             new Block("To be, or not to be,", "HAMLET", null, null),
@@ -95,13 +94,14 @@ class XmlReaderTest {
             new Block("Good my lord, {aside} how does your honour?", "OPHELIA", null, null)),
         new XmlReader().read(tei));
     String parlaMint =
-        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><profileDesc><particDesc><listPerson>"
-            + "<person xml:id=\"SmithJ\"><persName><forename>Jane</forename> <surname>Smith</surname></persName></person>"
-            + "</listPerson></particDesc></profileDesc></teiHeader><text><body><div>"
-            + "<note type=\"time\">10.02</note>"
-            + "<u who=\"#SmithJ\" ana=\"#chair\"><seg>Order, order.</seg><kinesic type=\"applause\"><desc>Applause</desc></kinesic>"
-            + "<seg>The sitting is open.</seg></u>"
-            + "<u who=\"#BrownK\"><seg>Thank you, <incident><desc>laughter</desc></incident> Madam Speaker.</seg></u>"
+        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\"><teiHeader><profileDesc><particDesc><listPerson><person"
+            + " xml:id=\"SmithJ\"><persName><forename>Jane</forename>"
+            + " <surname>Smith</surname></persName></person>"
+            + "</listPerson></particDesc></profileDesc></teiHeader><text><body><div><note"
+            + " type=\"time\">10.02</note><u who=\"#SmithJ\" ana=\"#chair\"><seg>Order,"
+            + " order.</seg><kinesic type=\"applause\"><desc>Applause</desc></kinesic><seg>The"
+            + " sitting is open.</seg></u><u who=\"#BrownK\"><seg>Thank you,"
+            + " <incident><desc>laughter</desc></incident> Madam Speaker.</seg></u>"
             + "</div></body></text></TEI>";
     assertEquals(
         List.of(
@@ -115,8 +115,9 @@ class XmlReaderTest {
   @Test
   void anyOtherSchemaByItsStructureAndHtmlInCdata() {
     String custom =
-        "<?xml version=\"1.0\"?><interview><title>Talk</title><turn><name>Ann Lee</name><said>Why now?</said></turn>"
-            + "<entry speaker=\"Bo\" start=\"00:01:02\"><text>Because it was time.</text></entry></interview>";
+        "<?xml version=\"1.0\"?><interview><title>Talk</title><turn><name>Ann Lee</name><said>Why"
+            + " now?</said></turn><entry speaker=\"Bo\" start=\"00:01:02\"><text>Because it was"
+            + " time.</text></entry></interview>";
     assertEquals(
         List.of(
             new Block("Why now?", "Ann Lee", null, null),
@@ -124,8 +125,8 @@ class XmlReaderTest {
         new XmlReader()
             .read(custom.replace("<name>", "<speaker>").replace("</name>", "</speaker>")));
     String rss =
-        "<rss><channel><item><title>Ep 1</title><description><![CDATA[<p><strong>Host:</strong> Hi there.</p>"
-            + "<p>Guest: Hello.</p>]]></description></item></channel></rss>";
+        "<rss><channel><item><title>Ep 1</title><description><![CDATA[<p><strong>Host:</strong> Hi"
+            + " there.</p><p>Guest: Hello.</p>]]></description></item></channel></rss>";
     assertEquals(
         List.of(Block.text("Ep 1"), Block.text("**Host:** Hi there."), Block.text("Guest: Hello.")),
         new XmlReader().read(rss));
@@ -164,10 +165,13 @@ class XmlReaderTest {
             + "\"><t><p>Q: Hi</p></t>";
     assertEquals(List.of(Block.text("Q: Hi")), new XmlReader().read(dtd));
     String laughs =
-        "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">"
-            + "<!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\">"
-            + "<!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]><l><p>&g;</p></l>";
+        "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b"
+            + " \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c"
+            + " \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d"
+            + " \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e"
+            + " \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\"><!ENTITY f"
+            + " \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g"
+            + " \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]><l><p>&g;</p></l>";
     assertThrows(FormatException.class, () -> new XmlReader().read(laughs));
   }
 }

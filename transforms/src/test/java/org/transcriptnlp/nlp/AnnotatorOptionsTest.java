@@ -51,8 +51,8 @@ class AnnotatorOptionsTest {
   void numericClassifiersAddNumbersOrdinalsDurationsAndSutimeAddsSets() {
     AnnotatorSettings d = AnnotatorSettings.defaults();
     String text =
-        "He flew to France last Tuesday for the second time, paid 5 million dollars for three weeks "
-            + "of talks, and goes there every year.";
+        "He flew to France last Tuesday for the second time, paid 5 million dollars for three weeks"
+            + " of talks, and goes there every year.";
     AnnotatorSettings entities = d.withAnnotators(false, true);
     Map<String, String> none = types(entities.withNer(false, false, false), text);
     Map<String, String> numeric = types(entities.withNer(false, true, false), text);

@@ -127,9 +127,10 @@ class BoundedAnnotationTest {
   void windowsFindTheSameEntitiesAsTheWholeSentenceWhereTheyAreNotCut() {
     // A run-on answer as captions give it, without a full stop: one sentence of 62 tokens.
     String text =
-        "well we met Angela Merkel in Berlin and then we said that the people of France like it "
-            + "and we went to the United Nations in New York with Barack Obama and they said that we will go "
-            + "to London next week and we will see the Prime Minister there and that is all";
+        "well we met Angela Merkel in Berlin and then we said that the people of France like it and"
+            + " we went to the United Nations in New York with Barack Obama and they said that we"
+            + " will go to London next week and we will see the Prime Minister there and that is"
+            + " all";
     EntityResult whole = new EntityAnnotator(SETTINGS).annotate(text);
     EntityResult windowed =
         new EntityAnnotator(SETTINGS, new InputBounds(100, 12, 1000)).annotate(text);

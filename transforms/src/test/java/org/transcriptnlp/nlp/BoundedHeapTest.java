@@ -70,8 +70,10 @@ class BoundedHeapTest {
                 + "-"
                 + (sentenceEnd - 1)
                 + " | runs blanked 0, tokens cut 0, sentences in windows 1",
-            "emoji: Angela Merkel@0-13 Berlin@30025-30031 | runs blanked 1, tokens cut 0, sentences in windows 1",
-            "cjk: Angela Merkel@0-13 Berlin@40024-40030 | runs blanked 1, tokens cut 2, sentences in windows 0"),
+            "emoji: Angela Merkel@0-13 Berlin@30025-30031 | runs blanked 1, tokens cut 0, sentences"
+                + " in windows 1",
+            "cjk: Angela Merkel@0-13 Berlin@40024-40030 | runs blanked 1, tokens cut 2, sentences"
+                + " in windows 0"),
         lines,
         out);
   }

@@ -37,8 +37,9 @@ class CorpusTest {
   /** Stage directions and front matter that must never be inside a turn's text. */
   private static final Pattern NEVER_IN_SPEECH =
       Pattern.compile(
-          "\\((?:Laughter|Laughs|Applause|As interpreted|inaudible)\\.?\\)|\\[(?:MUSIC|Laughter\\.?|laughs|crosstalk[^\\]]*)\\]"
-              + "|\\{(?:vocalsound|disfmarker|gap)\\}|^---$|^title: |<[a-z]+[ >]|&amp;|&#\\d+;",
+          "\\((?:Laughter|Laughs|Applause|As"
+              + " interpreted|inaudible)\\.?\\)|\\[(?:MUSIC|Laughter\\.?|laughs|crosstalk[^\\]]*)\\]|\\{(?:vocalsound|disfmarker|gap)\\}|^---$|^title:"
+              + " |<[a-z]+[ >]|&amp;|&#\\d+;",
           Pattern.MULTILINE | Pattern.CASE_INSENSITIVE);
 
   record Expect(String file, Format format, Set<String> speakers) {}

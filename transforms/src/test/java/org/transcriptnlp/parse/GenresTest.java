@@ -24,7 +24,8 @@ class GenresTest {
 
   private static String answer(String words) {
     return words
-        + " It is a long story, and I will tell it as briefly as I can, because it matters to the people here.";
+        + " It is a long story, and I will tell it as briefly as I can, because it matters to the"
+        + " people here.";
   }
 
   @Test
@@ -37,7 +38,8 @@ class GenresTest {
                 "MODERATOR: Good evening. The panelists will introduce themselves.",
                 "MR. VANOCUR: I'm Sander Vanocur, NBC News.",
                 "MR. WARREN: I'm Charles Warren, Mutual News.",
-                "MODERATOR: The first question goes to Senator Kennedy. What is your plan for farm prices?",
+                "MODERATOR: The first question goes to Senator Kennedy. What is your plan for farm"
+                    + " prices?",
                 "SENATOR KENNEDY: "
                     + answer("My plan is to support prices at ninety percent of parity."),
                 "MODERATOR: Vice President Nixon, your response.",
@@ -75,10 +77,12 @@ class GenresTest {
         parser.parseText(
             String.join(
                 "\n\n",
-                "Mr. Stephen Kinnock: 1. What discussions he has had with Cabinet colleagues on plans for the House to vote on membership.",
+                "Mr. Stephen Kinnock: 1. What discussions he has had with Cabinet colleagues on"
+                    + " plans for the House to vote on membership.",
                 "Mr. David Davis: "
                     + answer(
-                        "The United Kingdom will no longer take part in the agreement once we leave."),
+                        "The United Kingdom will no longer take part in the agreement once we"
+                            + " leave."),
                 "Ms. Mary Roe: Is that a promise to the House?"));
     Map<String, Role> r = roles(p);
     assertEquals(Role.QUESTIONER, r.get("Mr. Stephen Kinnock"), r.toString());
@@ -143,7 +147,8 @@ class GenresTest {
         parser.parseText(
             String.join(
                 "\n\n",
-                "KEVIN: Welcome to the show. Today our guest is Adrian. Adrian, what got you writing?",
+                "KEVIN: Welcome to the show. Today our guest is Adrian. Adrian, what got you"
+                    + " writing?",
                 "ADRIAN: " + answer("Role-playing games, and fifteen years of rejections."),
                 "CHRISTINA: How did you keep going through all those rejections?",
                 "ADRIAN: " + answer("Every book was a little better than the last one."),
@@ -194,9 +199,12 @@ class GenresTest {
         parser.parseText(
             String.join(
                 "\n\n",
-                "Mr. WARNER. Mr. President, I rise to speak on the bill. Is there any reason to delay it? I see none.",
-                "Mr. LEVIN. Mr. President, I join the chairman in support of the bill, with one amendment.",
-                "Mr. WARNER. Mr. President, I thank my colleague. Who could object to that amendment? Nobody, I expect.",
+                "Mr. WARNER. Mr. President, I rise to speak on the bill. Is there any reason to"
+                    + " delay it? I see none.",
+                "Mr. LEVIN. Mr. President, I join the chairman in support of the bill, with one"
+                    + " amendment.",
+                "Mr. WARNER. Mr. President, I thank my colleague. Who could object to that"
+                    + " amendment? Nobody, I expect.",
                 "Mr. LEVIN. Mr. President, I send the amendment to the desk.",
                 "The PRESIDING OFFICER. Without objection, it is so ordered."));
     assertTrue(p.turns().stream().allMatch(t -> t.role() == Role.OTHER));

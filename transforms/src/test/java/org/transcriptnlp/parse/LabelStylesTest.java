@@ -36,19 +36,27 @@ class LabelStylesTest {
   @Test
   void boldNamesAloneInMarkdownAndHtml() {
     String md =
-        "# Episode 5\n\n**Jane Roe**\n\nWelcome to the show. What brought you here?\n\n**John Doe**\n\n"
-            + "Curiosity, and the archive.\n\nIt took a long time.\n\n**Jane Roe**\n\nAnd what did you find there?\n\n"
-            + "**John Doe**\n\nOld papers and some very dusty books.\n";
+        "# Episode 5\n\n"
+            + "**Jane Roe**\n\n"
+            + "Welcome to the show. What brought you here?\n\n"
+            + "**John Doe**\n\n"
+            + "Curiosity, and the archive.\n\n"
+            + "It took a long time.\n\n"
+            + "**Jane Roe**\n\n"
+            + "And what did you find there?\n\n"
+            + "**John Doe**\n\n"
+            + "Old papers and some very dusty books.\n";
     ParsedTranscript p = parser.parseText(md);
     assertEquals(List.of("Jane Roe", "John Doe", "Jane Roe", "John Doe"), speakers(p));
     assertEquals(
         List.of("Curiosity, and the archive.", "It took a long time."),
         p.turns().get(1).paragraphs());
     String html =
-        "<p><strong>Jane Roe</strong></p><p>Welcome to the show. What brought you here?</p>"
-            + "<p><strong>John Doe</strong></p><p>Curiosity, and the archive.</p><p><strong>Jane Roe</strong></p>"
-            + "<p>And what did you find there?</p><p><strong>John Doe</strong></p><p>Old papers and dusty books.</p>"
-            + "<p><b>Mary Major:</b> Can I ask one more thing?</p>";
+        "<p><strong>Jane Roe</strong></p><p>Welcome to the show. What brought you"
+            + " here?</p><p><strong>John Doe</strong></p><p>Curiosity, and the"
+            + " archive.</p><p><strong>Jane Roe</strong></p><p>And what did you find"
+            + " there?</p><p><strong>John Doe</strong></p><p>Old papers and dusty"
+            + " books.</p><p><b>Mary Major:</b> Can I ask one more thing?</p>";
     ParsedTranscript h = parser.parseText(HtmlText.of(html));
     assertEquals(
         List.of("Jane Roe", "John Doe", "Jane Roe", "John Doe", "Mary Major"), speakers(h));
@@ -58,14 +66,26 @@ class LabelStylesTest {
   void upperCaseAndPlainNamesAloneOnTheirLine() {
     ParsedTranscript caps =
         parser.parseText(
-            "ROPER.\nWell, what do you say to that?\n\nCAPTAIN JERRAM.\nI say nothing at all, sir.\n\n"
-                + "ROPER.\nNothing? Then I shall go.\n\nCAPTAIN JERRAM.\nGo, by all means.\n");
+            "ROPER.\n"
+                + "Well, what do you say to that?\n\n"
+                + "CAPTAIN JERRAM.\n"
+                + "I say nothing at all, sir.\n\n"
+                + "ROPER.\n"
+                + "Nothing? Then I shall go.\n\n"
+                + "CAPTAIN JERRAM.\n"
+                + "Go, by all means.\n");
     assertEquals(List.of("Roper", "Captain Jerram", "Roper", "Captain Jerram"), speakers(caps));
     ParsedTranscript plain =
         parser.parseText(
-            "Interview notes\n\nSarah Schneider\nWhere did you grow up, and what did your parents do?\n\n"
-                + "Patsy Chappelear\nIn Big Spring, Texas. My father worked for the oil company.\n\n"
-                + "Sarah Schneider\nAnd your mother?\n\nPatsy Chappelear\nShe taught school for thirty years.\n");
+            "Interview notes\n\n"
+                + "Sarah Schneider\n"
+                + "Where did you grow up, and what did your parents do?\n\n"
+                + "Patsy Chappelear\n"
+                + "In Big Spring, Texas. My father worked for the oil company.\n\n"
+                + "Sarah Schneider\n"
+                + "And your mother?\n\n"
+                + "Patsy Chappelear\n"
+                + "She taught school for thirty years.\n");
     assertEquals(
         List.of("Sarah Schneider", "Patsy Chappelear", "Sarah Schneider", "Patsy Chappelear"),
         speakers(plain));
@@ -76,27 +96,41 @@ class LabelStylesTest {
   void aHeadingThatLooksLikeANameIsNoSpeaker() {
     ParsedTranscript p =
         parser.parseText(
-            "Jane: What happened next?\n\nJohn: We left for the coast.\n\nBackground\n\nThe coast was far away then.\n\n"
-                + "Jane: Why the coast?\n\nJohn: Work, mostly.\n");
+            "Jane: What happened next?\n\n"
+                + "John: We left for the coast.\n\n"
+                + "Background\n\n"
+                + "The coast was far away then.\n\n"
+                + "Jane: Why the coast?\n\n"
+                + "John: Work, mostly.\n");
     assertFalse(speakers(p).contains("Background"));
     ParsedTranscript early =
         parser.parseText(
-            "Jane: What happened next?\n\nJohn: We left for the coast.\n\nEarly Years\n\nThe coast was far away then.\n\n"
-                + "Jane: Why the coast?\n\nJohn: Work, mostly.\n");
+            "Jane: What happened next?\n\n"
+                + "John: We left for the coast.\n\n"
+                + "Early Years\n\n"
+                + "The coast was far away then.\n\n"
+                + "Jane: Why the coast?\n\n"
+                + "John: Work, mostly.\n");
     assertEquals(List.of("Jane", "John", "Jane", "John"), speakers(early));
   }
 
   @Test
   void aOnceSeenWordIsANameOnlyWhereNamesAreSingleWords() {
     String twoWords =
-        "Jane Roe: What did you make of the film?\n\nJohn Doe: I liked it a great deal.\n\n"
-            + "Spoiler: The hero dies at the end.\n\nJane Roe: Did that surprise you?\n\nJohn Doe: Not at all.\n";
+        "Jane Roe: What did you make of the film?\n\n"
+            + "John Doe: I liked it a great deal.\n\n"
+            + "Spoiler: The hero dies at the end.\n\n"
+            + "Jane Roe: Did that surprise you?\n\n"
+            + "John Doe: Not at all.\n";
     ParsedTranscript p = parser.parseText(twoWords);
     assertEquals(List.of("Jane Roe", "John Doe", "Jane Roe", "John Doe"), speakers(p));
     assertTrue(p.turns().get(1).text().contains("Spoiler: The hero dies"));
     String oneWord =
-        "Lex: What did you make of the film?\n\nSam: I liked it a great deal.\n\n"
-            + "Bono: The hero dies at the end, and I wrote the song.\n\nLex: Did that surprise you?\n\nSam: Not at all.\n";
+        "Lex: What did you make of the film?\n\n"
+            + "Sam: I liked it a great deal.\n\n"
+            + "Bono: The hero dies at the end, and I wrote the song.\n\n"
+            + "Lex: Did that surprise you?\n\n"
+            + "Sam: Not at all.\n";
     assertEquals(List.of("Lex", "Sam", "Bono", "Lex", "Sam"), speakers(parser.parseText(oneWord)));
   }
 
@@ -104,9 +138,12 @@ class LabelStylesTest {
   void anAcronymOpeningParagraphsIsNoSpeakerInUpperCaseRecords() {
     ParsedTranscript p =
         parser.parseText(
-            "MR KAMAU Mr. Speaker, Sir, when will the road be built?\n\nTHE MINISTER Next year, Sir.\n\n"
-                + "NASA Administrator Bill Nelson said the launch would wait.\n\nMR KAMAU Why the delay?\n\n"
-                + "THE MINISTER The funds, Sir.\n\nNASA Officials confirmed the date later.\n");
+            "MR KAMAU Mr. Speaker, Sir, when will the road be built?\n\n"
+                + "THE MINISTER Next year, Sir.\n\n"
+                + "NASA Administrator Bill Nelson said the launch would wait.\n\n"
+                + "MR KAMAU Why the delay?\n\n"
+                + "THE MINISTER The funds, Sir.\n\n"
+                + "NASA Officials confirmed the date later.\n");
     assertEquals(List.of("Mr Kamau", "The Minister", "Mr Kamau", "The Minister"), speakers(p));
     assertTrue(
         p.turns().get(1).text().contains("NASA Administrator Bill Nelson said"),
@@ -122,13 +159,21 @@ class LabelStylesTest {
   @Test
   void operatorAndParticipantListsGiveNamesAndRoles() {
     String call =
-        "Company Participants\n\nTim Cook - Chief Executive Officer\nLuca Maestri - Chief Financial Officer\n\n"
-            + "Conference Call Participants\n\nAmit Daryanani - Evercore ISI - Analyst\n\nOperator\n\n"
+        "Company Participants\n\n"
+            + "Tim Cook - Chief Executive Officer\n"
+            + "Luca Maestri - Chief Financial Officer\n\n"
+            + "Conference Call Participants\n\n"
+            + "Amit Daryanani - Evercore ISI - Analyst\n\n"
+            + "Operator\n\n"
             + "Good day and welcome to the call. Our first question comes from Amit Daryanani.\n\n"
-            + "Amit Daryanani\n\nThanks for taking my question. How is China going this quarter?\n\n"
-            + "Tim Cook\n\nChina was good for us this quarter and we grew there.\n\n"
-            + "Luca Maestri\n\nAnd margins were strong as well, at forty-six percent.\n\n"
-            + "Operator\n\nThat concludes our call for today.\n";
+            + "Amit Daryanani\n\n"
+            + "Thanks for taking my question. How is China going this quarter?\n\n"
+            + "Tim Cook\n\n"
+            + "China was good for us this quarter and we grew there.\n\n"
+            + "Luca Maestri\n\n"
+            + "And margins were strong as well, at forty-six percent.\n\n"
+            + "Operator\n\n"
+            + "That concludes our call for today.\n";
     ParsedTranscript p = parser.parseText(call);
     assertEquals(
         List.of("Operator", "Amit Daryanani", "Tim Cook", "Luca Maestri", "Operator"), speakers(p));
@@ -166,14 +211,16 @@ class LabelStylesTest {
   void labelsGluedMidLineInOcrdRecordsAndOneLineTranscripts() {
     ParsedTranscript ocr =
         parser.parseText(
-            "MR. SMITH: The road was promised in 1998 and it was never built.MR. JONES: That is not so, the"
-                + " road was built in part. MR. SMITH: Which part? MR. JONES: The first ten miles.\n");
+            "MR. SMITH: The road was promised in 1998 and it was never built.MR. JONES: That is not"
+                + " so, the road was built in part. MR. SMITH: Which part? MR. JONES: The first ten"
+                + " miles.\n");
     assertEquals(List.of("Mr. Smith", "Mr. Jones", "Mr. Smith", "Mr. Jones"), speakers(ocr));
     assertEquals("Which part?", ocr.turns().get(2).text());
     ParsedTranscript oneLine =
         parser.parseText(
-            "INTERVIEWER: Good morning. Can you tell me where you were born? SMITH: I was born in Leeds in 1931, "
-                + "the youngest of five. INTERVIEWER: And what did your father do? SMITH: He worked on the railways.");
+            "INTERVIEWER: Good morning. Can you tell me where you were born? SMITH: I was born in"
+                + " Leeds in 1931, the youngest of five. INTERVIEWER: And what did your father do?"
+                + " SMITH: He worked on the railways.");
     assertEquals(List.of("Interviewer", "Smith", "Interviewer", "Smith"), speakers(oneLine));
     assertEquals(2, QaPairer.pair(oneLine.turns()).size());
   }
@@ -182,13 +229,19 @@ class LabelStylesTest {
   void upperCaseLabelsWithoutAColon() {
     ParsedTranscript p =
         parser.parseText(
-            "MR KAMAU Mr. Speaker, Sir, I beg to ask the Minister for Roads when the road will be built?\n\n"
+            "MR KAMAU Mr. Speaker, Sir, I beg to ask the Minister for Roads when the road will be"
+                + " built?\n\n"
                 + "THE SPEAKER Order! The Minister for Roads.\n\n"
-                + "MR ODHIAMBO Mr. Speaker, Sir, I beg to reply. The road will be built next year, as funds are set aside.\n\n"
-                + "MR KAMAU Mr. Speaker, Sir, the Minister has not said which contractor will do the work. Who is it?\n\n"
-                + "MR ODHIAMBO Mr. Speaker, Sir, the tender is still open and we will announce the contractor in March.\n\n"
-                + "MR KAMAU Mr. Speaker, Sir, will the Minister table the tender documents before this House?\n\n"
-                + "MR ODHIAMBO Mr. Speaker, Sir, I will table them next week, as soon as the evaluation is done.\n");
+                + "MR ODHIAMBO Mr. Speaker, Sir, I beg to reply. The road will be built next year,"
+                + " as funds are set aside.\n\n"
+                + "MR KAMAU Mr. Speaker, Sir, the Minister has not said which contractor will do"
+                + " the work. Who is it?\n\n"
+                + "MR ODHIAMBO Mr. Speaker, Sir, the tender is still open and we will announce the"
+                + " contractor in March.\n\n"
+                + "MR KAMAU Mr. Speaker, Sir, will the Minister table the tender documents before"
+                + " this House?\n\n"
+                + "MR ODHIAMBO Mr. Speaker, Sir, I will table them next week, as soon as the"
+                + " evaluation is done.\n");
     assertEquals(
         List.of(
             "Mr Kamau",
@@ -211,12 +264,15 @@ class LabelStylesTest {
     ParsedTranscript dash =
         parser.parseText(
             "HON. P.D. KUMAR.- Mr. Speaker, Sir, what is the price of chicken today?\n\n"
-                + "HON. M. S. N. KAMIKAMICA.- Sir, the price has come down since the duty was reduced.\n");
+                + "HON. M. S. N. KAMIKAMICA.- Sir, the price has come down since the duty was"
+                + " reduced.\n");
     assertEquals(List.of("Hon. P.D. Kumar", "Hon. M. S. N. Kamikamica"), speakers(dash));
     ParsedTranscript wrapped =
         parser.parseText(
-            "SENATOR TIM KENNEDY, CHAIR, SENATE\n\nSTANDING COMMITTEE ON TRANSPORTATION:  Well, thank you so much,"
-                + " and welcome.\n\nMR. FOYE:  Thank you, Senator.\n\nSENATOR KENNEDY:  When will service return?\n");
+            "SENATOR TIM KENNEDY, CHAIR, SENATE\n\n"
+                + "STANDING COMMITTEE ON TRANSPORTATION:  Well, thank you so much, and welcome.\n\n"
+                + "MR. FOYE:  Thank you, Senator.\n\n"
+                + "SENATOR KENNEDY:  When will service return?\n");
     assertEquals(
         List.of("Senator Tim Kennedy", "Mr. Foye", "Senator Tim Kennedy"), speakers(wrapped));
     assertEquals("Well, thank you so much, and welcome.", wrapped.turns().get(0).text());
@@ -226,7 +282,10 @@ class LabelStylesTest {
   void lineEndingsOfClassicMacFiles() {
     ParsedTranscript cr =
         parser.parseText(
-            "Q: Where were you born?\rA: In Leeds, in 1931.\rQ: What did your father do?\rA: He worked on the railways.\r");
+            "Q: Where were you born?\r"
+                + "A: In Leeds, in 1931.\r"
+                + "Q: What did your father do?\r"
+                + "A: He worked on the railways.\r");
     assertEquals(List.of("Q", "A", "Q", "A"), speakers(cr));
     assertEquals(2, QaPairer.pair(cr.turns()).size());
   }
@@ -236,11 +295,17 @@ class LabelStylesTest {
     ParsedTranscript p =
         parser.parseText(
             "Wood oral history\n\n"
-                + "Wood was born in 1920 in Leeds, studied chemistry at Cambridge and led the laboratory until 1985.\n\n"
-                + "INTERVIEWEE: Harold Wood\n\nINTERVIEWER: James Bohning\n\nPLACE: Philadelphia\n\nDATE: 14 May 1990\n\n"
+                + "Wood was born in 1920 in Leeds, studied chemistry at Cambridge and led the"
+                + " laboratory until 1985.\n\n"
+                + "INTERVIEWEE: Harold Wood\n\n"
+                + "INTERVIEWER: James Bohning\n\n"
+                + "PLACE: Philadelphia\n\n"
+                + "DATE: 14 May 1990\n\n"
                 + "BOHNING: Can you tell me about your parents?\n\n"
-                + "WOOD: My father was a miner, and my mother kept the house and the books of the chapel.\n\n"
-                + "BOHNING: And school?\n\nWOOD: The grammar school in town, on a scholarship.\n");
+                + "WOOD: My father was a miner, and my mother kept the house and the books of the"
+                + " chapel.\n\n"
+                + "BOHNING: And school?\n\n"
+                + "WOOD: The grammar school in town, on a scholarship.\n");
     // the surnames the labels give resolve to the full names of the header
     assertEquals(
         List.of("James Bohning", "Harold Wood", "James Bohning", "Harold Wood"), speakers(p));
@@ -294,8 +359,12 @@ class LabelStylesTest {
     ParsedTranscript p =
         parser.parseText(
             "Anna: What are the priorities this year?\n"
-                + "Boris: There are three.\nEconomy: growth of four percent.\nHealth: new hospitals in every region.\n"
-                + "Education: more teachers.\nAnna: And the budget?\nBoris: It is balanced.\n");
+                + "Boris: There are three.\n"
+                + "Economy: growth of four percent.\n"
+                + "Health: new hospitals in every region.\n"
+                + "Education: more teachers.\n"
+                + "Anna: And the budget?\n"
+                + "Boris: It is balanced.\n");
     assertEquals(List.of("Anna", "Boris", "Anna", "Boris"), speakers(p));
     assertTrue(p.turns().get(1).text().contains("Health: new hospitals"));
   }
@@ -304,7 +373,10 @@ class LabelStylesTest {
   void labelsInAnyScriptAndWithInvisibleCharacters() {
     ParsedTranscript arabic =
         parser.parseText(
-            "س: أين ولدت؟\nج: ولدت في القاهرة عام ١٩٥٠.\nس: وماذا كان يعمل والدك؟\nج: كان معلما.\n");
+            "س: أين ولدت؟\n"
+                + "ج: ولدت في القاهرة عام ١٩٥٠.\n"
+                + "س: وماذا كان يعمل والدك؟\n"
+                + "ج: كان معلما.\n");
     assertEquals(List.of("س", "ج", "س", "ج"), speakers(arabic));
     ParsedTranscript hidden =
         parser.parseText(
@@ -344,7 +416,14 @@ class LabelStylesTest {
   void explainSaysWhichStyleWasRecognised() {
     ParsedTranscript p =
         parser.parseText(
-            "ROPER.\nWell, what do you say?\n\nJERRAM.\nNothing, sir.\n\nROPER.\nThen go.\n\nJERRAM.\nI shall.\n");
+            "ROPER.\n"
+                + "Well, what do you say?\n\n"
+                + "JERRAM.\n"
+                + "Nothing, sir.\n\n"
+                + "ROPER.\n"
+                + "Then go.\n\n"
+                + "JERRAM.\n"
+                + "I shall.\n");
     assertTrue(p.attribution().contains("names alone in their paragraph"), p.attribution());
   }
 }

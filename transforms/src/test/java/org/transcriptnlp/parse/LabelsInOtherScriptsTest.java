@@ -38,8 +38,11 @@ class LabelsInOtherScriptsTest {
   void arabicQuestionAndAnswerLabels() {
     ParsedTranscript p =
         parser.parseText(
-            "مقابلة مع الكاتب\n\nس: أين نشأت؟\n\nج: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
-                + "س: لماذا قررت دراسة التاريخ؟\n\nج: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n");
+            "مقابلة مع الكاتب\n\n"
+                + "س: أين نشأت؟\n\n"
+                + "ج: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
+                + "س: لماذا قررت دراسة التاريخ؟\n\n"
+                + "ج: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n");
     assertEquals(List.of("س", "ج", "س", "ج"), speakers(p));
     assertEquals(ASK_ANSWER, roles(p));
     assertEquals(
@@ -58,8 +61,10 @@ class LabelsInOtherScriptsTest {
   void arabicLabelsWithATatweel() {
     ParsedTranscript p =
         parser.parseText(
-            "سـ: أين نشأت؟\n\nجـ: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
-                + "سـ: لماذا قررت دراسة التاريخ؟\n\nجـ: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n");
+            "سـ: أين نشأت؟\n\n"
+                + "جـ: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n\n"
+                + "سـ: لماذا قررت دراسة التاريخ؟\n\n"
+                + "جـ: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n");
     assertEquals(4, p.turns().size());
     assertEquals(ASK_ANSWER, roles(p));
     assertEquals(
@@ -77,8 +82,10 @@ class LabelsInOtherScriptsTest {
   void hebrewQuestionAndAnswerLabels() {
     ParsedTranscript p =
         parser.parseText(
-            "ש: איפה גדלת?\nת: גדלתי בירושלים. אבא שלי היה מורה ואמא שלי עבדה בבית חולים.\n"
-                + "ש: למה החלטת ללמוד היסטוריה?\nת: מאז שהייתי ילד אהבתי לשמוע את הסיפורים של סבא שלי.\n");
+            "ש: איפה גדלת?\n"
+                + "ת: גדלתי בירושלים. אבא שלי היה מורה ואמא שלי עבדה בבית חולים.\n"
+                + "ש: למה החלטת ללמוד היסטוריה?\n"
+                + "ת: מאז שהייתי ילד אהבתי לשמוע את הסיפורים של סבא שלי.\n");
     assertEquals(List.of("ש", "ת", "ש", "ת"), speakers(p));
     assertEquals(ASK_ANSWER, roles(p));
     assertEquals(
@@ -119,8 +126,10 @@ class LabelsInOtherScriptsTest {
   void aPairsRolesGiveWayToWhoAsks() {
     ParsedTranscript p =
         parser.parseText(
-            "R: What did you study, and why did you choose it?\nP: History. My grandfather told stories about the war.\n"
-                + "R: How did your family feel about that choice?\nP: They were proud, although money was tight.\n");
+            "R: What did you study, and why did you choose it?\n"
+                + "P: History. My grandfather told stories about the war.\n"
+                + "R: How did your family feel about that choice?\n"
+                + "P: They were proud, although money was tight.\n");
     assertEquals(List.of("R", "P", "R", "P"), speakers(p));
     assertEquals(ASK_ANSWER, roles(p));
   }
@@ -146,17 +155,26 @@ class LabelsInOtherScriptsTest {
       },
       {"王小明：你在哪里长大？\n李华：我在北京长大，小时候住在胡同里。\n王小明：后来呢？\n李华：后来我去了上海工作，一直到现在。\n", "王小明", "李华"},
       {
-        "محمد: أين نشأت؟\nفاطمة: نشأت في القاهرة مع أخوي.\nمحمد: ثم ماذا؟\nفاطمة: ثم انتقلت إلى الإسكندرية للعمل.\n",
+        "محمد: أين نشأت؟\n"
+            + "فاطمة: نشأت في القاهرة مع أخوي.\n"
+            + "محمد: ثم ماذا؟\n"
+            + "فاطمة: ثم انتقلت إلى الإسكندرية للعمل.\n",
         "محمد",
         "فاطمة"
       },
       {
-        "דוד: איפה גדלת?\nשרה: גדלתי בחיפה, ליד הים.\nדוד: ומה אחר כך?\nשרה: אחר כך עברתי לתל אביב לעבוד.\n",
+        "דוד: איפה גדלת?\n"
+            + "שרה: גדלתי בחיפה, ליד הים.\n"
+            + "דוד: ומה אחר כך?\n"
+            + "שרה: אחר כך עברתי לתל אביב לעבוד.\n",
         "דוד",
         "שרה"
       },
       {
-        "राहुल: आप कहाँ बड़े हुए?\nसीता: मैं दिल्ली में बड़ी हुई।\nराहुल: फिर क्या हुआ?\nसीता: फिर मैं मुंबई चली गई।\n",
+        "राहुल: आप कहाँ बड़े हुए?\n"
+            + "सीता: मैं दिल्ली में बड़ी हुई।\n"
+            + "राहुल: फिर क्या हुआ?\n"
+            + "सीता: फिर मैं मुंबई चली गई।\n",
         "राहुल",
         "सीता"
       }
@@ -239,8 +257,10 @@ class LabelsInOtherScriptsTest {
   void bidiMarksAroundLinesAndJoinersInsideWords() {
     ParsedTranscript p =
         parser.parseText(
-            "\u202Bس: أين نشأت؟\u200F\u202C\n\u202Bج: نشأت في تهران و می\u200Cخواهم بگویم که خوشحال بودم.\u202C\n"
-                + "\u202Bس: ثم ماذا؟\u202C\n\u202Bج: ثم انتقلت إلى الإسكندرية.\u202C\n");
+            "\u202Bس: أين نشأت؟\u200F\u202C\n"
+                + "\u202Bج: نشأت في تهران و می\u200Cخواهم بگویم که خوشحال بودم.\u202C\n"
+                + "\u202Bس: ثم ماذا؟\u202C\n"
+                + "\u202Bج: ثم انتقلت إلى الإسكندرية.\u202C\n");
     assertEquals(List.of("س", "ج", "س", "ج"), speakers(p));
     assertEquals(ASK_ANSWER, roles(p));
     assertEquals(
@@ -260,7 +280,10 @@ class LabelsInOtherScriptsTest {
   void aByteOrderMarkInsideALabelJoins() {
     ParsedTranscript p =
         parser.parseText(
-            "\uFEFFIN\uFEFFTERVIEWER: Where did you grow up?\n\u200F\nJANE DOE: In Leeds.\n\n\uFEFFINTERVIEWER: And then?\n"
+            "\uFEFFIN\uFEFFTERVIEWER: Where did you grow up?\n"
+                + "\u200F\n"
+                + "JANE DOE: In Leeds.\n\n"
+                + "\uFEFFINTERVIEWER: And then?\n"
                 + "JANE DOE: London.\n");
     assertEquals(List.of("Interviewer", "Jane Doe", "Interviewer", "Jane Doe"), speakers(p));
     assertEquals(List.of(), p.nonSpeech());

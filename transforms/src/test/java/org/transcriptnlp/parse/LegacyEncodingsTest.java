@@ -29,8 +29,10 @@ class LegacyEncodingsTest {
 
   /** With Ά, which ISO-8859-7 and windows-1253 put at different bytes. */
   static final String GREEK =
-      "Ερ: Πού μεγαλώσατε;\nΑπ: Μεγάλωσα στη Θεσσαλονίκη. Άρχισα το σχολείο εκεί. Ο πατέρας μου ήταν δάσκαλος "
-          + "και η μητέρα μου δούλευε σε νοσοκομείο.\nΕρ: Γιατί αποφασίσατε να σπουδάσετε ιστορία;\n"
+      "Ερ: Πού μεγαλώσατε;\n"
+          + "Απ: Μεγάλωσα στη Θεσσαλονίκη. Άρχισα το σχολείο εκεί. Ο πατέρας μου ήταν δάσκαλος και"
+          + " η μητέρα μου δούλευε σε νοσοκομείο.\n"
+          + "Ερ: Γιατί αποφασίσατε να σπουδάσετε ιστορία;\n"
           + "Απ: Από μικρός μου άρεσε να ακούω τις ιστορίες του παππού μου.\n";
 
   static final String HEBREW =
@@ -40,8 +42,10 @@ class LegacyEncodingsTest {
       "س: أين نشأت؟\nج: نشأت في القاهرة. كان والدي معلما وكانت والدتي تعمل في مستشفى.\n"
           + "س: لماذا قررت دراسة التاريخ؟\nج: منذ طفولتي كنت أحب الاستماع إلى قصص جدي عن الماضي.\n";
   static final String THAI =
-      "ถาม: คุณเติบโตที่ไหน\nตอบ: ผมเติบโตที่กรุงเทพฯ พ่อของผมเป็นครู และแม่ของผมทำงานที่โรงพยาบาล\n"
-          + "ถาม: ทำไมคุณถึงเลือกเรียนประวัติศาสตร์\nตอบ: เพราะตั้งแต่เด็กผมชอบฟังเรื่องเล่าของคุณปู่\n";
+      "ถาม: คุณเติบโตที่ไหน\n"
+          + "ตอบ: ผมเติบโตที่กรุงเทพฯ พ่อของผมเป็นครู และแม่ของผมทำงานที่โรงพยาบาล\n"
+          + "ถาม: ทำไมคุณถึงเลือกเรียนประวัติศาสตร์\n"
+          + "ตอบ: เพราะตั้งแต่เด็กผมชอบฟังเรื่องเล่าของคุณปู่\n";
   static final String RUSSIAN =
       "Вопрос: Господин президент, как вы оцениваете итоги года для экономики Казахстана?\n"
           + "Ответ: Экономика выросла, несмотря на трудности. Мы продолжим реформы, и я уверен, "
@@ -170,7 +174,8 @@ class LegacyEncodingsTest {
           "DK: Let’s talk — café?",
           "Q: Où avez-vous grandi ?\nR: À Besançon, près de la frontière.\n",
           "F: Wie geht's?\nA: Gut, danke. Ich wohne in München.\n",
-          "Q: What did it cost?\nA: About €2 million — 20% more than planned, at 5°C, with ½ the staff • really.\n",
+          "Q: What did it cost?\n"
+              + "A: About €2 million — 20% more than planned, at 5°C, with ½ the staff • really.\n",
           "P: ¿Dónde creció usted?\nR: En Sevilla. ¡Qué años!\n",
           "Spurning: Hvar ólst þú upp?\nSvar: Ég ólst upp í Reykjavík.\n"
         }) {
@@ -187,9 +192,10 @@ class LegacyEncodingsTest {
   @Test
   void aLineOfChineseIsTooShortToTell() {
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 14 non-ASCII bytes (best guesses: "
-            + "Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); "
-            + "read as windows-1252 it would be 'ÄãÔÚÄÄÀï³¤´ó£¿'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 14 non-ASCII bytes"
+            + " (best guesses: Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean)"
+            + " 10/100, GB18030 (Chinese) 10/100); read as windows-1252 it would be"
+            + " 'ÄãÔÚÄÄÀï³¤´ó£¿'; save the file as UTF-8",
         refusal("你在哪里长大？".getBytes(Charset.forName("GB18030"))));
   }
 
@@ -200,34 +206,38 @@ class LegacyEncodingsTest {
   @Test
   void aFewWordsOfOtherScriptsAreRefusedNotGuessed() {
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 5 non-ASCII bytes (best guesses: "
-            + "ISO-8859-7 (Greek) 75/100, ISO-8859-8-I (Hebrew) 42/100); read as windows-1252 it would be "
-            + "'Åñ: Íáé;'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 5 non-ASCII bytes"
+            + " (best guesses: ISO-8859-7 (Greek) 75/100, ISO-8859-8-I (Hebrew) 42/100); read as"
+            + " windows-1252 it would be 'Åñ: Íáé;'; save the file as UTF-8",
         refusal("Ερ: Ναι;".getBytes(Charset.forName("windows-1253"))));
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 7 non-ASCII bytes (best guesses: "
-            + "windows-1256 (Arabic) 30/100, ISO-8859-8 (Hebrew) 27/100, KOI8-R (Russian) 27/100); read as "
-            + "windows-1252 it would be 'ù: ëï, úåãä.'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 7 non-ASCII bytes"
+            + " (best guesses: windows-1256 (Arabic) 30/100, ISO-8859-8 (Hebrew) 27/100, KOI8-R"
+            + " (Russian) 27/100); read as windows-1252 it would be 'ù: ëï, úåãä.'; save the file"
+            + " as UTF-8",
         refusal("ש: כן, תודה.".getBytes(Charset.forName("windows-1255"))));
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 9 non-ASCII bytes (best guesses: "
-            + "Shift_JIS (Japanese) 10/100); read as windows-1252 it would be 'Ó: äÚã¡ ÔßÑÇ.'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 9 non-ASCII bytes"
+            + " (best guesses: Shift_JIS (Japanese) 10/100); read as windows-1252 it would be 'Ó:"
+            + " äÚã¡ ÔßÑÇ.'; save the file as UTF-8",
         refusal("س: نعم، شكرا.".getBytes(Charset.forName("windows-1256"))));
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 6 non-ASCII bytes (best guesses: "
-            + "KOI8-R (Russian) 37/100, Shift_JIS (Japanese) 10/100, TIS-620 (Thai) 5/100); read as windows-1252 it "
-            + "would be '¶ÒÁ: ãªè'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 6 non-ASCII bytes"
+            + " (best guesses: KOI8-R (Russian) 37/100, Shift_JIS (Japanese) 10/100, TIS-620 (Thai)"
+            + " 5/100); read as windows-1252 it would be '¶ÒÁ: ãªè'; save the file as UTF-8",
         refusal("ถาม: ใช่".getBytes(Charset.forName("TIS-620"))));
     // Shift_JIS punctuation is undefined in windows-1252: refused, not read with U+FFFD
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 8 non-ASCII bytes (best guesses: "
-            + "Big5 (Chinese) 10/100, GB18030 (Chinese) 10/100, Shift_JIS (Japanese) 10/100); read as windows-1252 "
-            + "it would be '–â\uFFFDF‚Í‚¢\uFFFDB'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 8 non-ASCII bytes"
+            + " (best guesses: Big5 (Chinese) 10/100, GB18030 (Chinese) 10/100, Shift_JIS"
+            + " (Japanese) 10/100); read as windows-1252 it would be '–â\uFFFDF‚Í‚¢\uFFFDB'; save"
+            + " the file as UTF-8",
         refusal("問：はい。".getBytes(Charset.forName("Shift_JIS"))));
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 4 non-ASCII bytes (best guesses: "
-            + "Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); "
-            + "read as windows-1252 it would be 'ÄãºÃ?'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 4 non-ASCII bytes"
+            + " (best guesses: Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean)"
+            + " 10/100, GB18030 (Chinese) 10/100); read as windows-1252 it would be 'ÄãºÃ?'; save"
+            + " the file as UTF-8",
         refusal("Q: 你好?".getBytes(Charset.forName("GBK"))));
   }
 
@@ -244,9 +254,10 @@ class LegacyEncodingsTest {
     String english = sb.toString();
     readsRight(english + CHINESE, "GB18030", "GB18030");
     assertEquals(
-        "not UTF-8, and its legacy encoding cannot be told with confidence from 4 non-ASCII bytes (best guesses: "
-            + "Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean) 10/100, GB18030 (Chinese) 10/100); "
-            + "read as windows-1252 it would be 'ÄãºÃ'; save the file as UTF-8",
+        "not UTF-8, and its legacy encoding cannot be told with confidence from 4 non-ASCII bytes"
+            + " (best guesses: Big5 (Chinese) 10/100, EUC-JP (Japanese) 10/100, EUC-KR (Korean)"
+            + " 10/100, GB18030 (Chinese) 10/100); read as windows-1252 it would be 'ÄãºÃ'; save"
+            + " the file as UTF-8",
         refusal((english + "A: 你好\n").getBytes(Charset.forName("GBK"))));
     // the choice is made on up to 64 KB of such lines, cut at a line end, and the whole file read
     // with it

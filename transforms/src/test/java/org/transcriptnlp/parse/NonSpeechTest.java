@@ -48,7 +48,8 @@ class NonSpeechTest {
     assertTrue(NonSpeech.isNonSpeech("This interview was edited and condensed." + story));
     assertTrue(
         NonSpeech.isNonSpeech(
-            "(Whereupon, at 4:10 p.m., the hearing was adjourned, and the members left the room.)"));
+            "(Whereupon, at 4:10 p.m., the hearing was adjourned, and the members left the"
+                + " room.)"));
     // a long speech that opens like a short note ("The House rose...") is speech
     assertFalse(NonSpeech.isNonSpeech("The House rose at seven, as it always did." + story));
     assertFalse(

@@ -35,6 +35,12 @@ class PlainTextSegmenterTest {
     assertEquals(
         List.of("THE PRESIDENT: That’s right.", "Q What brings you?"),
         segmenter.paragraphs(
-            "---\ntitle: x\n---\n \u00A0\n\u00A0\u00A0 THE PRESIDENT:\u00A0 That’s right.  \n  \n Q\u00A0\u00A0 What brings you?\n"));
+            "---\n"
+                + "title: x\n"
+                + "---\n"
+                + " \u00A0\n"
+                + "\u00A0\u00A0 THE PRESIDENT:\u00A0 That’s right.  \n"
+                + "  \n"
+                + " Q\u00A0\u00A0 What brings you?\n"));
   }
 }

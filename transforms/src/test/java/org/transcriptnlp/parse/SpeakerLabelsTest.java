@@ -95,7 +95,8 @@ class SpeakerLabelsTest {
       value = {
         "Mr. WARNER. Mr. President, I rise.|Mr. WARNER|Mr. President, I rise.",
         "The PRESIDING OFFICER. Without objection.|The PRESIDING OFFICER|Without objection.",
-        "The SPEAKER pro tempore (Mr. Poe). The Chair recognizes|The SPEAKER pro tempore (Mr. Poe)|The Chair recognizes",
+        "The SPEAKER pro tempore (Mr. Poe). The Chair recognizes|The SPEAKER pro tempore (Mr."
+            + " Poe)|The Chair recognizes",
         "Mr. MILLER of Florida. Thank you.|Mr. MILLER of Florida|Thank you.",
         "Chairman HAMILTON.|Chairman HAMILTON|''"
       })

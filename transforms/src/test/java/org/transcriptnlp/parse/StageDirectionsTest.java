@@ -10,7 +10,8 @@ class StageDirectionsTest {
   void directionsAreTakenOutAndKept() {
     StageDirections.Split s =
         StageDirections.split(
-            "You only get one. (Laughter.) And then [crosstalk 01:07:27] we {vocalsound} went \\[laughs\\] on.");
+            "You only get one. (Laughter.) And then [crosstalk 01:07:27] we {vocalsound} went"
+                + " \\[laughs\\] on.");
     assertEquals("You only get one. And then we went on.", s.speech());
     assertEquals(
         List.of("(Laughter.)", "[crosstalk 01:07:27]", "{vocalsound}", "[laughs]"), s.directions());

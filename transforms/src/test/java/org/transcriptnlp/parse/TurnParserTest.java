@@ -24,8 +24,12 @@ class TurnParserTest {
   void markdownBoldLabelsAndContinuationParagraphs() {
     ParsedTranscript p =
         parser.parseText(
-            "# Episode 12\n\n**Jon Calhoun:** What got you into Go?\n\n**Rob Pike:** Curiosity.\n\n"
-                + "And frustration with C++ builds.\n\n**Jon Calhoun:** Why that?\n\n**Rob Pike:** Slow.\n");
+            "# Episode 12\n\n"
+                + "**Jon Calhoun:** What got you into Go?\n\n"
+                + "**Rob Pike:** Curiosity.\n\n"
+                + "And frustration with C++ builds.\n\n"
+                + "**Jon Calhoun:** Why that?\n\n"
+                + "**Rob Pike:** Slow.\n");
     assertEquals(List.of("Jon Calhoun", "Rob Pike", "Jon Calhoun", "Rob Pike"), speakers(p));
     assertEquals(
         List.of("Curiosity.", "And frustration with C++ builds."), p.turns().get(1).paragraphs());
@@ -38,8 +42,17 @@ class TurnParserTest {
   void anonymousQAndHardWrappedLinesAndFrontMatter() {
     ParsedTranscript p =
         parser.parseText(
-            "---\ntitle: Gaggle\n---\n\nAboard Air Force One\n\nMS. PSAKI: Good morning. Nothing\nat the top.\n\n"
-                + "Q    Does the president\nplan to travel?\n\nMS. PSAKI:  Not today.\n\nQ Thank you.\n\nMS. PSAKI: Thanks.\n");
+            "---\n"
+                + "title: Gaggle\n"
+                + "---\n\n"
+                + "Aboard Air Force One\n\n"
+                + "MS. PSAKI: Good morning. Nothing\n"
+                + "at the top.\n\n"
+                + "Q    Does the president\n"
+                + "plan to travel?\n\n"
+                + "MS. PSAKI:  Not today.\n\n"
+                + "Q Thank you.\n\n"
+                + "MS. PSAKI: Thanks.\n");
     assertEquals(List.of("Ms. Psaki", "Q", "Ms. Psaki", "Q", "Ms. Psaki"), speakers(p));
     assertEquals("Good morning. Nothing at the top.", p.turns().get(0).text());
     assertEquals("Does the president plan to travel?", p.turns().get(1).text());
@@ -62,8 +75,11 @@ class TurnParserTest {
   void aTitleCasePhraseSeenOnceIsSpeechNotALabel() {
     ParsedTranscript p =
         parser.parseText(
-            "Anna: Where does the pipeline go?\nBoris: To the coast.\nKazakhstan: the word we all know.\n"
-                + "Anna: And then?\nBoris: Then south.\n");
+            "Anna: Where does the pipeline go?\n"
+                + "Boris: To the coast.\n"
+                + "Kazakhstan: the word we all know.\n"
+                + "Anna: And then?\n"
+                + "Boris: Then south.\n");
     assertEquals(List.of("Anna", "Boris", "Anna", "Boris"), speakers(p));
     assertTrue(p.turns().get(1).text().contains("Kazakhstan: the word we all know."));
   }
@@ -72,7 +88,14 @@ class TurnParserTest {
   void labelAloneOnItsLineTakesTheNextParagraph() {
     ParsedTranscript p =
         parser.parseText(
-            "HOST:\n\nWhy did you leave?\n\nGUEST:\n\nI was tired.\n\nHOST:\n\nOf what?\n\nGUEST:\n\nOf it all.\n");
+            "HOST:\n\n"
+                + "Why did you leave?\n\n"
+                + "GUEST:\n\n"
+                + "I was tired.\n\n"
+                + "HOST:\n\n"
+                + "Of what?\n\n"
+                + "GUEST:\n\n"
+                + "Of it all.\n");
     assertEquals(List.of("Host", "Guest", "Host", "Guest"), speakers(p));
     assertEquals("I was tired.", p.turns().get(1).text());
     assertFalse(p.turns().get(1).inferred());
@@ -143,7 +166,10 @@ class TurnParserTest {
   void labelsThatNameTheRole() {
     ParsedTranscript p =
         parser.parseText(
-            "INTERVIEWER: Tell me about it.\nINTERVIEWEE: It was long.\nINTERVIEWER: Go on.\nINTERVIEWEE: No.\n");
+            "INTERVIEWER: Tell me about it.\n"
+                + "INTERVIEWEE: It was long.\n"
+                + "INTERVIEWER: Go on.\n"
+                + "INTERVIEWEE: No.\n");
     assertEquals(Role.QUESTIONER, p.turns().get(0).role());
     assertEquals(Role.RESPONDENT, p.turns().get(1).role());
     assertEquals(2, QaPairer.pair(p.turns()).size());
@@ -175,7 +201,8 @@ class TurnParserTest {
   @Test
   void runningHeadsOfPagesAreFurnitureButARepeatedShortReplyIsSpeech() {
     String page =
-        "MS. DAVIES: When will the bridge open, Minister?\n\nTHE MINISTER: In the spring, once it is inspected.\n\n"
+        "MS. DAVIES: When will the bridge open, Minister?\n\n"
+            + "THE MINISTER: In the spring, once it is inspected.\n\n"
             + "Hansard Report Page 12\n\n";
     ParsedTranscript heads =
         parser.parseText(page + page.replace("12", "13") + page.replace("12", "14"));

@@ -98,7 +98,8 @@ class UtterancesTest {
     String preamble =
         "Let me give you some background on the project and the numbers we have seen this year. "
                 .repeat(6)
-            + "So my question is simple: why did the cost of the bridge double between the first estimate and the contract?";
+            + "So my question is simple: why did the cost of the bridge double between the first"
+            + " estimate and the contract?";
     assertTrue(Utterances.seeksReply(preamble, Utterances.kind(preamble)));
   }
 }

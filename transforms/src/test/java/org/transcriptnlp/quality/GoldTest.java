@@ -78,7 +78,8 @@ class GoldTest {
     Files.writeString(
         gold,
         "{\"file\": \"x.txt\", \"speakers\": [{\"name\": \"Jane Roe\", \"role\": \"questioner\"}],"
-            + " \"checks\": [{\"snippet\": \"Hello there\", \"speaker\": \"John Doe\", \"role\": \"respondent\"}]}");
+            + " \"checks\": [{\"snippet\": \"Hello there\", \"speaker\": \"John Doe\", \"role\":"
+            + " \"respondent\"}]}");
     IOException e = assertThrows(IOException.class, () -> Gold.read(gold));
     assertTrue(e.getMessage().contains("unknown speaker 'John Doe'"), e.getMessage());
   }

@@ -34,6 +34,7 @@ class SchemaDocsTest {
     assertEquals(
         expected,
         Files.exists(committed) ? Files.readString(committed, StandardCharsets.UTF_8) : "",
-        "schemas/README.md is stale: run mvn -pl transforms test -Dtest=SchemaDocsTest -Dschemas.update=true");
+        "schemas/README.md is stale: run mvn -pl transforms test -Dtest=SchemaDocsTest"
+            + " -Dschemas.update=true");
   }
 }

@@ -143,8 +143,8 @@ public record RunSummary(
       out.printf("  matched: %d files, all processed (--mode=full)%n", r.matched());
     } else if (r.moved() > 0) {
       out.printf(
-          "  matched: %d files = %d new + %d changed + %d moved (rows taken over from their old paths) + %d unchanged "
-              + "(not processed again)%n",
+          "  matched: %d files = %d new + %d changed + %d moved (rows taken over from their old"
+              + " paths) + %d unchanged (not processed again)%n",
           r.matched(), r.added(), r.changed(), r.moved(), r.unchanged());
     } else {
       out.printf(
@@ -162,8 +162,8 @@ public record RunSummary(
                 + (r.unaccounted().isEmpty() ? "" : ": " + r.unaccounted()));
     if (attempted) {
       out.println(
-          "  (this runner reports attempted counters: work retried after a failure is counted again below;"
-              + " files and rows come from the tables)");
+          "  (this runner reports attempted counters: work retried after a failure is counted again"
+              + " below; files and rows come from the tables)");
     }
     out.printf(
         "  turns: %d (non-speech paragraphs left out: %d)   answers: %d%n",
@@ -183,9 +183,9 @@ public record RunSummary(
         > 0) {
       InputBounds b = InputBounds.DEFAULT;
       out.printf(
-          "  bounded for CoreNLP: %d runs of over %d characters without a space tokenized by their ends, "
-              + "%d tokens annotated as their first %d characters, %d sentences of over %d tokens tagged "
-              + "for entities in windows%n",
+          "  bounded for CoreNLP: %d runs of over %d characters without a space tokenized by their"
+              + " ends, %d tokens annotated as their first %d characters, %d sentences of over %d"
+              + " tokens tagged for entities in windows%n",
           get(Metric.RUNS_BLANKED),
           b.maxRunChars(),
           get(Metric.TOKENS_CUT),
@@ -195,7 +195,8 @@ public record RunSummary(
     }
     if (get(Metric.BYTES_REPLACED) + get(Metric.CONTROLS_REMOVED) > 0) {
       out.printf(
-          "  input cleaned: %d invalid byte sequences read as U+FFFD, %d control characters removed%n",
+          "  input cleaned: %d invalid byte sequences read as U+FFFD, %d control characters"
+              + " removed%n",
           get(Metric.BYTES_REPLACED), get(Metric.CONTROLS_REMOVED));
     }
     out.printf(
@@ -219,7 +220,8 @@ public record RunSummary(
     files.setLength(files.length() - 1);
     if (processed() == 0 && report.moved() > 0) {
       out.printf(
-          "  iceberg: nothing new to process; the rows of %d moved file(s) rewritten under their new paths%n",
+          "  iceberg: nothing new to process; the rows of %d moved file(s) rewritten under their"
+              + " new paths%n",
           report.moved());
     } else if (processed() == 0) {
       out.println(

@@ -136,8 +136,8 @@ public final class StopSignals implements AutoCloseable {
     String stopped = "transcript-nlp: run " + id + " stopped by " + signal;
     if (!settled) {
       return stopped
-          + " during its commit: it is committed only if its runs row was committed; if not, a later run rolls"
-          + " back the tables it committed";
+          + " during its commit: it is committed only if its runs row was committed; if not, a"
+          + " later run rolls back the tables it committed";
     }
     if (phase == Phase.COMMITTED) {
       return stopped + " after its commit: it is committed and its rows are current";

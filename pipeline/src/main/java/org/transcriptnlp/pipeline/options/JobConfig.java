@@ -70,8 +70,8 @@ public record JobConfig(
                 + n
                 + "' in --annotators="
                 + o.getAnnotators()
-                + ": the annotators are 'sentiment' and "
-                + "'entities'; give one of them, both as --annotators=sentiment,entities (the default), or none");
+                + ": the annotators are 'sentiment' and 'entities'; give one of them, both as"
+                + " --annotators=sentiment,entities (the default), or none");
       }
     }
     if (names.contains("none") && names.size() > 1) {
@@ -125,7 +125,8 @@ public record JobConfig(
     }
     if (o.getNerSutime() && !o.getNerNumeric()) {
       throw new UsageException(
-          "--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric classifiers");
+          "--nerSutime=true needs --nerNumeric=true: CoreNLP runs SUTime only with the numeric"
+              + " classifiers");
     }
     Mode mode =
         switch (o.getMode() == null ? "" : o.getMode().strip().toLowerCase(Locale.ROOT)) {

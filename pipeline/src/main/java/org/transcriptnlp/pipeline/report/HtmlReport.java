@@ -419,7 +419,8 @@ public final class HtmlReport {
     long mentions = all.stream().mapToLong(i -> i.mentions().size()).sum();
     StringBuilder b = new StringBuilder(head("Interviews \u00b7 transcript-nlp report"));
     b.append(
-        "<div class=\"bar-top\"><div class=\"wrap\">transcript-nlp report</div></div>\n<main class=\"wrap\">\n");
+        "<div class=\"bar-top\"><div class=\"wrap\">transcript-nlp report</div></div>\n"
+            + "<main class=\"wrap\">\n");
     b.append("<h1>Interviews</h1>\n<div class=\"path\">").append(path(output)).append("</div>\n");
     b.append("<div class=\"facts\">")
         .append(fact("Interviews", count(all.size())))
@@ -431,12 +432,16 @@ public final class HtmlReport {
     b.append("<p class=\"note lead\">Generated ")
         .append(escape(TIME.format(generated)))
         .append(
-            ". One row per interview (a source file"
-                + " whose current rows have turns); open one for its sentiment arc, talk time and entities. Top entities: the most"
-                + " mentioned of the named types (not dates, numbers, ...).</p>\n");
+            ". One row per interview (a source file whose current rows have turns); open one for"
+                + " its sentiment arc, talk time and entities. Top entities: the most mentioned of"
+                + " the named types (not dates, numbers, ...).</p>\n");
     b.append(
-        "<section class=\"card\">\n<table>\n<thead><tr><th>Interview</th><th class=\"num\">Answers</th><th>Mean sentiment</th>"
-            + "<th>Sentiment arc</th><th>Top entities</th><th>Run</th></tr></thead>\n<tbody>\n");
+        "<section class=\"card\">\n"
+            + "<table>\n"
+            + "<thead><tr><th>Interview</th><th class=\"num\">Answers</th><th>Mean"
+            + " sentiment</th><th>Sentiment arc</th><th>Top"
+            + " entities</th><th>Run</th></tr></thead>\n"
+            + "<tbody>\n");
     for (Interview i : all) {
       List<TopEntity> top = topNamed(i.mentions(), 3);
       b.append("<tr><td><a href=\"")
@@ -464,7 +469,8 @@ public final class HtmlReport {
     }
     if (all.isEmpty()) {
       b.append(
-          "<tr><td colspan=\"6\" class=\"note\">No current interview in this output folder.</td></tr>\n");
+          "<tr><td colspan=\"6\" class=\"note\">No current interview in this output"
+              + " folder.</td></tr>\n");
     }
     b.append("</tbody>\n</table>\n</section>\n");
     b.append("<p class=\"note\">Rows from run")
@@ -548,8 +554,10 @@ public final class HtmlReport {
         .append("</div>\n");
 
     b.append(
-        "<section class=\"card\">\n<h2>Sentiment arc</h2>\n<p class=\"note\">answers.sentiment_score of each answer, in order"
-            + " (-2 very negative .. +2 very positive). Hover a point for the question.");
+        "<section class=\"card\">\n"
+            + "<h2>Sentiment arc</h2>\n"
+            + "<p class=\"note\">answers.sentiment_score of each answer, in order (-2 very negative"
+            + " .. +2 very positive). Hover a point for the question.");
     if (unscored > 0) {
       b.append(' ')
           .append(unscored)
@@ -568,10 +576,13 @@ public final class HtmlReport {
     b.append(
         talk.unit().equals("seconds")
             ? "Unit: seconds (end_seconds - start_seconds of each turn)."
-            : "Unit: words of the turns' text (the source gives no start and end time for every turn).");
+            : "Unit: words of the turns' text (the source gives no start and end time for every"
+                + " turn).");
     b.append(
-        " Share of the interview's total, from the turns table. Colors: <span style=\"color:#3b6ea5\">respondent</span>,"
-            + " <span style=\"color:#a0845c\">questioner</span>, <span style=\"color:#8c939d\">other</span>.</p>\n");
+        " Share of the interview's total, from the turns table. Colors: <span"
+            + " style=\"color:#3b6ea5\">respondent</span>, <span"
+            + " style=\"color:#a0845c\">questioner</span>, <span"
+            + " style=\"color:#8c939d\">other</span>.</p>\n");
     List<Svg.Bar> talkBars =
         talk.speakers().stream()
             .map(
@@ -594,11 +605,14 @@ public final class HtmlReport {
 
     List<EntityType> types = entityTypes(i.mentions(), 10);
     b.append(
-        "<section class=\"card\">\n<h2>Top entities by type</h2>\n<p class=\"note\">The most mentioned entity texts of each NER type"
-            + " (entities.type), with their number of mentions; at most 10 per type.</p>\n");
+        "<section class=\"card\">\n"
+            + "<h2>Top entities by type</h2>\n"
+            + "<p class=\"note\">The most mentioned entity texts of each NER type (entities.type),"
+            + " with their number of mentions; at most 10 per type.</p>\n");
     if (types.isEmpty()) {
       b.append(
-          "<p class=\"note\">No entity mentions (the rows were made without the entities annotator, or it found none).</p>\n");
+          "<p class=\"note\">No entity mentions (the rows were made without the entities annotator,"
+              + " or it found none).</p>\n");
     } else {
       b.append("<div class=\"grid\">\n");
       for (EntityType t : types) {
@@ -633,8 +647,13 @@ public final class HtmlReport {
     b.append("</section>\n");
 
     b.append(
-        "<section class=\"card\">\n<h2>Answers</h2>\n<table>\n<thead><tr><th class=\"num\" title=\"answer_index\">#</th><th>Question</th>"
-            + "<th>Answered by</th><th>Sentiment</th><th class=\"num\">Entities</th></tr></thead>\n<tbody>\n");
+        "<section class=\"card\">\n"
+            + "<h2>Answers</h2>\n"
+            + "<table>\n"
+            + "<thead><tr><th class=\"num\""
+            + " title=\"answer_index\">#</th><th>Question</th><th>Answered"
+            + " by</th><th>Sentiment</th><th class=\"num\">Entities</th></tr></thead>\n"
+            + "<tbody>\n");
     for (Answer a : answers) {
       b.append("<tr><td class=\"num\">")
           .append(a.answerIndex())

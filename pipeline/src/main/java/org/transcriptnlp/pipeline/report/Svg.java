@@ -134,7 +134,8 @@ public final class Svg {
         .append(' ')
         .append(ARC_H)
         .append(
-            "\" role=\"img\" aria-label=\"Sentiment score by answer\" xmlns=\"http://www.w3.org/2000/svg\">");
+            "\" role=\"img\" aria-label=\"Sentiment score by answer\""
+                + " xmlns=\"http://www.w3.org/2000/svg\">");
     b.append(rect(LEFT, y.applyAsDouble(2), plotW, plotH / 2, "#eef7ef"));
     b.append(rect(LEFT, y.applyAsDouble(0), plotW, plotH / 2, "#fbefed"));
     for (int v = -2; v <= 2; v++) {
@@ -177,7 +178,8 @@ public final class Svg {
         .append("\" y=\"")
         .append(ARC_H - 8)
         .append(
-            "\" text-anchor=\"middle\" class=\"axis\">answer_index (order of the answer in the interview)</text>");
+            "\" text-anchor=\"middle\" class=\"axis\">answer_index (order of the answer in the"
+                + " interview)</text>");
     b.append("<text transform=\"translate(16 ")
         .append(num(TOP + plotH / 2, 1))
         .append(") rotate(-90)\" text-anchor=\"middle\" class=\"axis\">sentiment_score</text>");
@@ -187,7 +189,8 @@ public final class Svg {
         points,
         x,
         y,
-        "class=\"line\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"2\" stroke-linejoin=\"round\"");
+        "class=\"line\" fill=\"none\" stroke=\"#64748b\" stroke-width=\"2\""
+            + " stroke-linejoin=\"round\"");
     long scored = points.stream().filter(p -> p.y() != null).count();
     double r = Math.max(2.5, Math.min(6, plotW / Math.max(1, points.size()) / 3));
     for (Point p : points) {
@@ -213,7 +216,8 @@ public final class Svg {
           .append("\" y=\"")
           .append(num(zero - 14, 1))
           .append(
-              "\" text-anchor=\"middle\" class=\"empty\">No sentiment scores: the rows were made without the sentiment annotator</text>");
+              "\" text-anchor=\"middle\" class=\"empty\">No sentiment scores: the rows were made"
+                  + " without the sentiment annotator</text>");
     }
     return b.append("</svg>").toString();
   }
@@ -267,7 +271,8 @@ public final class Svg {
                 + w
                 + " "
                 + h
-                + "\" role=\"img\" aria-label=\"Sentiment arc\" xmlns=\"http://www.w3.org/2000/svg\">");
+                + "\" role=\"img\" aria-label=\"Sentiment arc\""
+                + " xmlns=\"http://www.w3.org/2000/svg\">");
     b.append(rect(0, 0, w, h / 2.0, "#f3f9f4")).append(rect(0, h / 2.0, w, h / 2.0, "#fcf3f1"));
     b.append(line(0, y.applyAsDouble(0), w, y.applyAsDouble(0), "#9aa1ab", 1, null));
     polylines(b, points, x, y, "fill=\"none\" stroke=\"#64748b\" stroke-width=\"1.3\"");
@@ -352,7 +357,8 @@ public final class Svg {
   static String legend() {
     StringBuilder b =
         new StringBuilder(
-            "<svg class=\"legend\" width=\"560\" height=\"20\" viewBox=\"0 0 560 20\" role=\"img\" aria-label=\"Sentiment classes\" xmlns=\"http://www.w3.org/2000/svg\">");
+            "<svg class=\"legend\" width=\"560\" height=\"20\" viewBox=\"0 0 560 20\" role=\"img\""
+                + " aria-label=\"Sentiment classes\" xmlns=\"http://www.w3.org/2000/svg\">");
     int[] xs = {0, 118, 210, 292, 372};
     for (int i = 0; i < LABELS.size(); i++) {
       b.append("<circle cx=\"")

@@ -320,7 +320,8 @@ public final class InputFiles {
                   + entry
                   + ", a link to the folder "
                   + target(entry)
-                  + ": '**' does not follow links to folders (give that folder a pattern of its own)");
+                  + ": '**' does not follow links to folders (give that folder a pattern of its"
+                  + " own)");
         } else if (rest.matches(entry)) {
           add(entry);
         }

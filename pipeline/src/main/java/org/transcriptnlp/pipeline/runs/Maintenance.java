@@ -89,8 +89,8 @@ public final class Maintenance {
                   + table.folder()
                   + " commit at "
                   + at
-                  + " has no runs row yet), or it was killed then: nothing was done; run again in a minute (a killed run's "
-                  + "commits are rolled back by the first run "
+                  + " has no runs row yet), or it was killed then: nothing was done; run again in a"
+                  + " minute (a killed run's commits are rolled back by the first run "
                   + graceMinutes
                   + " minutes after them, see --cleanAfterMinutes)");
         }

@@ -154,7 +154,8 @@ public final class RunPlan {
       return m.status() != MatchResult.Status.NOT_FOUND;
     } catch (IOException | RuntimeException e) {
       LOG.warn(
-          "cannot tell whether {} still exists ({}); a file with its content is not taken for it moved",
+          "cannot tell whether {} still exists ({}); a file with its content is not taken for it"
+              + " moved",
           path,
           e.toString());
       return true;

@@ -428,7 +428,8 @@ public final class TableCommit {
         Snapshot s = w.table(t).currentSnapshot();
         if (s != null && run.value().equals(s.summary().get(IcebergTables.RUN_ID))) {
           LOG.warn(
-              "run {}'s files are kept: the {} table's current snapshot is the run's (a later run rolls it back)",
+              "run {}'s files are kept: the {} table's current snapshot is the run's (a later run"
+                  + " rolls it back)",
               run,
               t.folder());
           return;

@@ -21,7 +21,8 @@ class ProgressTest {
     Progress.Snapshot s = new Progress.Snapshot(1, 4, 10, 0, 0, 5);
     assertEquals(40, Progress.expectedAnswers(s));
     assertEquals(
-        "transcript-nlp: 0:05 | files 1/4 | answers 0/~40 | sentences 0 | 0.0 answers/s | ETA -- (loading models)",
+        "transcript-nlp: 0:05 | files 1/4 | answers 0/~40 | sentences 0 | 0.0 answers/s | ETA --"
+            + " (loading models)",
         Progress.line(s, 0));
     assertEquals(
         12,
@@ -42,7 +43,8 @@ class ProgressTest {
     assertEquals(2.0, r, 1e-9, "20 answers in the 10 s since, not 24 in 30 s");
     // 30 answers left at 2 per second: 15 s.
     assertEquals(
-        "transcript-nlp: 0:30 | files 2/2 | answers 24/54 | sentences 240 | 2.0 answers/s | ETA 0:15",
+        "transcript-nlp: 0:30 | files 2/2 | answers 24/54 | sentences 240 | 2.0 answers/s | ETA"
+            + " 0:15",
         Progress.line(new Progress.Snapshot(2, 2, 54, 24, 240, 30), r));
     assertTrue(
         Progress.line(new Progress.Snapshot(2, 2, 54, 54, 560, 45), r)

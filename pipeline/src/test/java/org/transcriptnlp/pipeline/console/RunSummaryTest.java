@@ -69,7 +69,9 @@ class RunSummaryTest {
     assertTrue(out.contains("processed: 2 files = 1 parsed + 1 rejected\n"), out);
     assertTrue(
         out.contains(
-            "iceberg: answers 5 rows in 1 file, sentences 9 rows in 1 file, entities 4 rows in 1 file, turns 3 rows in 1 file, rejects 1 row in 1 file added (staged in 0 bundle files); tables in transcripts\n"),
+            "iceberg: answers 5 rows in 1 file, sentences 9 rows in 1 file, entities 4 rows in 1"
+                + " file, turns 3 rows in 1 file, rejects 1 row in 1 file added (staged in 0 bundle"
+                + " files); tables in transcripts\n"),
         out);
     assertTrue(out.contains("rejects: 1 rows"), out);
     assertTrue(out.contains("attempted counters"), out);
@@ -107,8 +109,9 @@ class RunSummaryTest {
     String out = printed(new RunSummary(c, false, 1.0, "/out", report(List.of())));
     assertTrue(
         out.contains(
-            "  bounded for CoreNLP: 1 runs of over 1000 characters without a space tokenized by their ends, "
-                + "3 tokens annotated as their first 100 characters, 2 sentences of over 250 tokens tagged for entities in windows\n"),
+            "  bounded for CoreNLP: 1 runs of over 1000 characters without a space tokenized by"
+                + " their ends, 3 tokens annotated as their first 100 characters, 2 sentences of"
+                + " over 250 tokens tagged for entities in windows\n"),
         out);
   }
 }

@@ -106,7 +106,8 @@ class HtmlReportTest {
         titles
             .get(0)
             .startsWith(
-                "Answer 1 of 5 (answer_index 0) \u00b7 Guest \u00b7 score +0.50 (neutral)\nQ (Host): First question?"),
+                "Answer 1 of 5 (answer_index 0) \u00b7 Guest \u00b7 score +0.50 (neutral)\n"
+                    + "Q (Host): First question?"),
         titles.get(0));
     assertTrue(
         titles.get(1).contains("score -1.20 (negative)")
@@ -346,7 +347,8 @@ class HtmlReportTest {
     // Top entities: the named types first (2024 is a DATE), with their counts.
     assertTrue(
         index.contains(
-            "<td class=\"ents\">Paris <span class=\"n\">2</span><br>Ann <span class=\"n\">1</span></td>"),
+            "<td class=\"ents\">Paris <span class=\"n\">2</span><br>Ann <span"
+                + " class=\"n\">1</span></td>"),
         index);
     assertTrue(
         index.contains("+0.50 <span style=\"color:#626d7a\">neutral</span>"), "a's mean sentiment");

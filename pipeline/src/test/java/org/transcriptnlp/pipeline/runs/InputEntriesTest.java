@@ -118,7 +118,8 @@ class InputEntriesTest {
                   + (in.toString().length() + 2)
                   + "), stage, reason FROM rejects ORDER BY 1"));
       assertEquals(
-          "not a regular file but a FIFO (named pipe): it is not opened (reading a FIFO waits for a writer, a device may never end)",
+          "not a regular file but a FIFO (named pipe): it is not opened (reading a FIFO waits for a"
+              + " writer, a device may never end)",
           duck.one("SELECT detail FROM rejects WHERE reason = 'not_a_regular_file'"));
       assertEquals(
           "a symbolic link to '"
@@ -200,10 +201,12 @@ class InputEntriesTest {
         List.of(
             in + "/2024/: cannot be read (is_directory): the input pattern matched a directory",
             in
-                + "/fifo: cannot be read (not_a_regular_file): not a regular file but a FIFO (named pipe)",
+                + "/fifo: cannot be read (not_a_regular_file): not a regular file but a FIFO (named"
+                + " pipe)",
             in + "/loop-a: cannot be read (link_loop): a symbolic link that leads back to itself",
             in
-                + "/root/: cannot be read (is_directory): the input pattern matched a directory (through a symbolic link to '/')",
+                + "/root/: cannot be read (is_directory): the input pattern matched a directory"
+                + " (through a symbolic link to '/')",
             in + "/share: cannot be read (dangling_link): a symbolic link to")) {
       assertTrue(r.out().lines().anyMatch(l -> l.startsWith(line)), line + "\n" + r.out());
     }

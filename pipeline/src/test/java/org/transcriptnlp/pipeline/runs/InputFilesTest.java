@@ -113,7 +113,8 @@ class InputFilesTest {
                 + in
                 + "/**': not following "
                 + in.resolve("root")
-                + ", a link to the folder '/': '**' does not follow links to folders (give that folder a pattern of its own)"),
+                + ", a link to the folder '/': '**' does not follow links to folders (give that"
+                + " folder a pattern of its own)"),
         all.warnings());
   }
 
@@ -160,14 +161,16 @@ class InputFilesTest {
                 + in.resolve("a/out")
                 + ", a link to the folder '"
                 + outside
-                + "': '**' does not follow links to folders (give that folder a pattern of its own)",
+                + "': '**' does not follow links to folders (give that folder a pattern of its"
+                + " own)",
             "--input pattern '"
                 + in
                 + "/**.txt': not following "
                 + in.resolve("a/up")
                 + ", a link to the folder '"
                 + in
-                + "': '**' does not follow links to folders (give that folder a pattern of its own)"),
+                + "': '**' does not follow links to folders (give that folder a pattern of its"
+                + " own)"),
         m.warnings());
     // As Java's glob (and Beam's match) has it, '**/' needs a folder between: top.txt is not
     // matched.

@@ -107,14 +107,16 @@ class SettingsCheckTest {
             RunPlan.fingerprint(plain)));
     assertEquals(
         Optional.of(
-            "the current rows of 2 file(s) were made with other settings (annotators: sentiment,entities -> none):"
-                + " nothing was done. Run with --mode=full to rebuild every table with these settings, or give another --output to keep both"),
+            "the current rows of 2 file(s) were made with other settings (annotators:"
+                + " sentiment,entities -> none): nothing was done. Run with --mode=full to rebuild"
+                + " every table with these settings, or give another --output to keep both"),
         SettingsCheck.refusal(h, plain, RunPlan.fingerprint(plain)));
     assertEquals(
         Optional.of(
-            "the current rows of 3 file(s) were made with other settings (annotators: none -> sentiment; annotators:"
-                + " sentiment,entities -> sentiment; maxAnswerChars: 100000 -> 500): nothing was done. Run with --mode=full to rebuild"
-                + " every table with these settings, or give another --output to keep both"),
+            "the current rows of 3 file(s) were made with other settings (annotators: none ->"
+                + " sentiment; annotators: sentiment,entities -> sentiment; maxAnswerChars: 100000"
+                + " -> 500): nothing was done. Run with --mode=full to rebuild every table with"
+                + " these settings, or give another --output to keep both"),
         SettingsCheck.refusal(h, sentiment, RunPlan.fingerprint(sentiment)));
   }
 
@@ -124,8 +126,9 @@ class SettingsCheckTest {
     RunHistory h = history(Map.of("/in/a.txt", "0123456789abcdef"));
     assertEquals(
         Optional.of(
-            "the current rows of 1 file(s) were made with other settings (unknown settings (0123456789abcdef)):"
-                + " nothing was done. Run with --mode=full to rebuild every table with these settings, or give another --output to keep both"),
+            "the current rows of 1 file(s) were made with other settings (unknown settings"
+                + " (0123456789abcdef)): nothing was done. Run with --mode=full to rebuild every"
+                + " table with these settings, or give another --output to keep both"),
         SettingsCheck.refusal(h, plain, RunPlan.fingerprint(plain)));
   }
 }

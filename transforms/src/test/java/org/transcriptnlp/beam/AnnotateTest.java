@@ -4,17 +4,15 @@ import java.util.List;
 import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.testing.PAssert;
 import org.apache.beam.sdk.transforms.Create;
-import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptors;
 import org.junit.jupiter.api.Test;
 import org.transcriptnlp.model.AnnotatedAnswer;
 import org.transcriptnlp.model.AnswerUnit;
-import org.transcriptnlp.model.Failure;
 import org.transcriptnlp.nlp.AnnotatorSettings;
 import org.transcriptnlp.nlp.EntityAnnotator;
 import org.transcriptnlp.nlp.SentimentAnnotator;
 import org.transcriptnlp.testing.BeamTest;
+import org.transcriptnlp.testing.FailureLines;
 
 /** The annotation chain as the job applies it, asserting exact contents. */
 class AnnotateTest {
@@ -87,24 +85,7 @@ class AnnotateTest {
           PCollectionTuple out = annotate(p, settings);
           PAssert.that(out.get(Annotate.ANSWERS))
               .containsInAnyOrder(annotated, AnnotatedAnswer.of(LONG));
-          PAssert.that(
-                  out.get(Annotate.FAILURES)
-                      .apply(
-                          "Why",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(
-                                  (Failure f) ->
-                                      f.sourcePath()
-                                          + "|"
-                                          + f.stage()
-                                          + "|"
-                                          + f.reason()
-                                          + "|"
-                                          + f.elementId()
-                                          + "|"
-                                          + f.inputExcerpt()
-                                          + "|"
-                                          + f.detail())))
+          PAssert.that(FailureLines.of("Why", out.get(Annotate.FAILURES)))
               .containsInAnyOrder(
                   "f.txt|annotate|answer_too_long|t-a0001|"
                       + LONG.answerText()

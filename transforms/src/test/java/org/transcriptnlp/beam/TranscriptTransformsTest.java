@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.testing.PAssert;
+import org.apache.beam.sdk.testing.TestPipeline;
 import org.apache.beam.sdk.transforms.MapElements;
 import org.apache.beam.sdk.transforms.Reshuffle;
 import org.apache.beam.sdk.values.PCollection;
@@ -34,6 +35,7 @@ import org.transcriptnlp.nlp.SentimentAnnotator;
 import org.transcriptnlp.parse.QaPairer;
 import org.transcriptnlp.parse.TurnParser;
 import org.transcriptnlp.testing.BeamTest;
+import org.transcriptnlp.testing.FailureLines;
 
 /** The composite transforms wired together on the Direct Runner, asserting exact contents. */
 class TranscriptTransformsTest {
@@ -225,45 +227,12 @@ class TranscriptTransformsTest {
               new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit bad =
               new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "BOOM", false);
-          AnnotateAnswers<SentimentResult> failing =
-              new AnnotateAnswers<>(new ExplodingSentiment(), SETTINGS);
-          PCollectionTuple out =
-              p.apply(
-                      org.apache.beam.sdk.transforms.Create.of(
-                              List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(bad)))
-                          .withCoder(
-                              org.apache.beam.sdk.coders.SerializableCoder.of(
-                                  AnnotatedAnswer.class)))
-                  .apply("Annotate", failing);
-          // Both answers go on (to the rows); only the one that did not fail carries a result.
-          PAssert.that(
-                  out.get(AnnotateAnswers.ANNOTATED)
-                      .apply(
-                          "Keys",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
-              .containsInAnyOrder("t-a0000|true", "t-a0001|false");
-          PAssert.that(
-                  out.get(AnnotateAnswers.FAILURES)
-                      .apply(
-                          "Why",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(
-                                  (Failure f) ->
-                                      f.sourcePath()
-                                          + "|"
-                                          + f.stage()
-                                          + "|"
-                                          + f.reason()
-                                          + "|"
-                                          + f.elementId()
-                                          + "|"
-                                          + f.detail()
-                                          + "|"
-                                          + f.inputExcerpt())))
+          PCollection<Failure> failures =
+              annotateOkAnd(p, new AnnotateAnswers<>(new ExplodingSentiment(), SETTINGS), ok, bad);
+          PAssert.that(FailureLines.of("Why", failures))
               .containsInAnyOrder(
-                  "f.txt|annotate|sentiment_failed|t-a0001|IllegalStateException: cannot annotate"
-                      + " BOOM|BOOM");
+                  "f.txt|annotate|sentiment_failed|t-a0001|BOOM|IllegalStateException: cannot"
+                      + " annotate BOOM");
           p.run().waitUntilFinish();
         });
   }
@@ -299,24 +268,12 @@ class TranscriptTransformsTest {
                           MapElements.into(TypeDescriptors.strings())
                               .via(a -> a.answer().answerId())))
               .containsInAnyOrder("t-a0001");
-          PAssert.that(
-                  out.get(CheckAnswerLength.FAILURES)
-                      .apply(
-                          "Why",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(
-                                  (Failure f) ->
-                                      f.stage()
-                                          + "|"
-                                          + f.reason()
-                                          + "|"
-                                          + f.elementId()
-                                          + "|"
-                                          + f.detail())))
+          PAssert.that(FailureLines.of("Why", out.get(CheckAnswerLength.FAILURES)))
               .containsInAnyOrder(
-                  "annotate|answer_too_long|t-a0001|the answer has 150 characters, over the limit"
-                      + " of 100 (--maxAnswerChars); it is in the answers and turns tables,"
-                      + " unannotated");
+                  "f.txt|annotate|answer_too_long|t-a0001|"
+                      + "x".repeat(150)
+                      + "|the answer has 150 characters, over the limit of 100 (--maxAnswerChars);"
+                      + " it is in the answers and turns tables, unannotated");
           p.run().waitUntilFinish();
         });
   }
@@ -397,6 +354,29 @@ class TranscriptTransformsTest {
     }
   }
 
+  /**
+   * Annotates {@code ok} and {@code other} with {@code step}; asserts that both go on (to the rows)
+   * and only {@code ok} carries a result, and returns the step's failures.
+   */
+  private static PCollection<Failure> annotateOkAnd(
+      TestPipeline p, AnnotateAnswers<SentimentResult> step, AnswerUnit ok, AnswerUnit other) {
+    PCollectionTuple out =
+        p.apply(
+                org.apache.beam.sdk.transforms.Create.of(
+                        List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(other)))
+                    .withCoder(
+                        org.apache.beam.sdk.coders.SerializableCoder.of(AnnotatedAnswer.class)))
+            .apply("Annotate", step);
+    PAssert.that(
+            out.get(AnnotateAnswers.ANNOTATED)
+                .apply(
+                    "Keys",
+                    MapElements.into(TypeDescriptors.strings())
+                        .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
+        .containsInAnyOrder(ok.answerId() + "|true", other.answerId() + "|false");
+    return out.get(AnnotateAnswers.FAILURES);
+  }
+
   /** Set by the slow annotator when its thread is interrupted at the time limit. */
   static final java.util.concurrent.CountDownLatch INTERRUPTED =
       new java.util.concurrent.CountDownLatch(1);
@@ -411,42 +391,17 @@ class TranscriptTransformsTest {
               new AnswerUnit("t-a0000", "t", "f.txt", 0, 0, 1, "Q", "Why?", "A", "Because.", false);
           AnswerUnit slow =
               new AnswerUnit("t-a0001", "t", "f.txt", 1, 2, 3, "Q", "Why not?", "A", "SLOW", false);
-          AnnotateAnswers<SentimentResult> sentiment =
-              new AnnotateAnswers<>(new SlowSentiment(), SETTINGS.withMaxAnswerSeconds(1));
-          PCollectionTuple out =
-              p.apply(
-                      org.apache.beam.sdk.transforms.Create.of(
-                              List.of(AnnotatedAnswer.of(ok), AnnotatedAnswer.of(slow)))
-                          .withCoder(
-                              org.apache.beam.sdk.coders.SerializableCoder.of(
-                                  AnnotatedAnswer.class)))
-                  .apply("Annotate", sentiment);
-          PAssert.that(
-                  out.get(AnnotateAnswers.ANNOTATED)
-                      .apply(
-                          "Keys",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(a -> a.answer().answerId() + "|" + (a.sentiment() != null))))
-              .containsInAnyOrder("t-a0000|true", "t-a0001|false");
-          PAssert.that(
-                  out.get(AnnotateAnswers.FAILURES)
-                      .apply(
-                          "Why",
-                          MapElements.into(TypeDescriptors.strings())
-                              .via(
-                                  (Failure f) ->
-                                      f.stage()
-                                          + "|"
-                                          + f.reason()
-                                          + "|"
-                                          + f.elementId()
-                                          + "|"
-                                          + f.inputExcerpt()
-                                          + "|"
-                                          + f.detail())))
+          PCollection<Failure> failures =
+              annotateOkAnd(
+                  p,
+                  new AnnotateAnswers<>(new SlowSentiment(), SETTINGS.withMaxAnswerSeconds(1)),
+                  ok,
+                  slow);
+          PAssert.that(FailureLines.of("Why", failures))
               .containsInAnyOrder(
-                  "annotate|annotation_timeout|t-a0001|SLOW|AnnotateSentiment: no result within 1 s"
-                      + " (--maxAnswerSeconds); the answer is in the answers table, unannotated");
+                  "f.txt|annotate|annotation_timeout|t-a0001|SLOW|AnnotateSentiment: no result"
+                      + " within 1 s (--maxAnswerSeconds); the answer is in the answers table,"
+                      + " unannotated");
           p.run().waitUntilFinish();
         });
     assertTrue(
